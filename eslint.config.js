@@ -1,0 +1,57 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'artifacts/**', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      // Page text is untrusted: nothing may turn a string into code or markup.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render page text as text (textContent / Preact), never as HTML.' },
+        { property: 'outerHTML', message: 'Render page text as text, never as HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Render page text as text, never as HTML.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render page text as text, never as HTML.',
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Only src/platform may talk to the browser.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['webextension-polyfill'] }],
+    },
+  },
+  {
+    // src/core is pure: no browser APIs, no globals that tie it to one context.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: 'src/core is pure: pass data in.' },
+        { name: 'chrome', message: 'src/core is pure: pass data in.' },
+        { name: 'window', message: 'src/core is pure: pass a Document in.' },
+        { name: 'document', message: 'src/core is pure: pass a Document in.' },
+        { name: 'localStorage', message: 'src/core is pure.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['webextension-polyfill'], patterns: ['**/platform/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**', '**/ui/**', 'preact', 'preact/*'] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,2 @@
+// Content script entry. Page detection, observation and the overlay land with the overlay issue.
+export {};

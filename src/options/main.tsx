@@ -1,0 +1,2 @@
+// options entry: its views land with the popup and options issue.
+export {};

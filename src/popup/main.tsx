@@ -1,0 +1,2 @@
+// popup entry: its views land with the popup and options issue.
+export {};
