@@ -171,3 +171,71 @@ export type Reason = z.infer<typeof Reason>;
 
 export const Diagnosis = z.object({ reasons: z.array(Reason) });
 export type Diagnosis = z.infer<typeof Diagnosis>;
+
+// ---------------------------------------------------------------- what the extension keeps
+
+/** One reading of how much has been spent toward a promotion's minimum, and when. */
+export const SpendObservation = z.object({ at: IsoInstant, spent: z.number().nonnegative() });
+export type SpendObservation = z.infer<typeof SpendObservation>;
+
+/** A promotion the extension keeps for one ad account: its terms, what the page showed, and its progress. */
+export const PromotionRecord = z.object({
+  /** Stable key within the account: derived from the code when known, else from the page's name and dates. */
+  id: z.string().min(1),
+  accountId: z.string().nullable(),
+  name: z.string().nullable(),
+  code: z.string().nullable(),
+  type: CreditType,
+  status: Lifecycle,
+  /** The status tag the page last showed, kept apart from our own lifecycle reading. */
+  pageStatus: PageStatus.nullable(),
+  terms: PromotionTerms,
+  /** True when neither the page nor the user has given the offer's terms yet: the popup asks for them. */
+  termsNeeded: z.boolean(),
+  receivedOn: IsoDate.nullable(),
+  activatedOn: IsoDate.nullable(),
+  /** The day the minimum spend was first seen met. */
+  metOn: IsoDate.nullable(),
+  creditIssuedOn: IsoDate.nullable(),
+  validFrom: IsoDate.nullable(),
+  validUntil: IsoDate.nullable(),
+  assigned: z.boolean().nullable(),
+  unused: z.number().nullable(),
+  observations: z.array(SpendObservation),
+  source: z.enum(['page', 'manual']),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
+export type PromotionRecord = z.infer<typeof PromotionRecord>;
+
+/** A code typed into the redeem dialog and what the page answered. */
+export const RedeemAttempt = z.object({
+  id: z.string().min(1),
+  accountId: z.string().nullable(),
+  code: z.string(),
+  error: z.string().nullable(),
+  succeeded: z.boolean(),
+  lang: z.string().nullable(),
+  at: IsoInstant,
+  reasons: z.array(Reason),
+});
+export type RedeemAttempt = z.infer<typeof RedeemAttempt>;
+
+/** "HH:MM" in the user's time zone. */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+export const Settings = z.object({
+  /** Days before a deadline or expiry at which to remind. */
+  reminderDays: z.array(z.number().int().min(0).max(90)).max(10),
+  /** No notifications between start and end (may wrap past midnight); null for none. */
+  quietHours: z.object({ start: ClockTime, end: ClockTime }).nullable(),
+  /** IANA zone for days-left; null follows the system. */
+  timeZone: z.string().nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  reminderDays: [7, 3, 1],
+  quietHours: null,
+  timeZone: null,
+}) as Settings;
