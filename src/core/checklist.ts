@@ -1,0 +1,143 @@
+// The five redemption steps (sign in, open Payment, enter the code, meet the minimum spend, see the credit),
+// ticked from what the billing page shows and from what the extension already keeps for the account.
+// The popup and the on-page panel render the same result, so they can never disagree.
+import type { PageSnapshot, PromotionRecord } from './schemas.ts';
+
+export type StepId = 'sign-in' | 'open-billing' | 'enter-code' | 'meet-minimum' | 'check-balance';
+export type StepState = 'done' | 'current' | 'todo';
+
+/** The element the page panel outlines for the current step (found by the reader's `locateTargets`). */
+export type Target =
+  'promotionsLink' | 'redeemButton' | 'codeInput' | 'activateButton' | 'earningTab' | 'availableTab';
+
+export interface Step {
+  id: StepId;
+  state: StepState;
+  /** messages.json key of the step's title. */
+  titleKey: string;
+  /** messages.json key of what to do now; set on the current step only. */
+  instructionKey: string | null;
+  /** messages.json keys of the pitfalls the step is known for. */
+  pitfallKeys: string[];
+}
+
+export interface Checklist {
+  steps: Step[];
+  current: StepId | null;
+  target: Target | null;
+}
+
+const STEP_IDS: readonly StepId[] = [
+  'sign-in',
+  'open-billing',
+  'enter-code',
+  'meet-minimum',
+  'check-balance',
+];
+
+const TITLE: Record<StepId, string> = {
+  'sign-in': 'steps_signIn',
+  'open-billing': 'steps_openBilling',
+  'enter-code': 'steps_enterCode',
+  'meet-minimum': 'steps_meetMinimum',
+  'check-balance': 'steps_checkBalance',
+};
+
+// The seed article's pitfalls, attached to the step where they bite.
+const PITFALLS: Record<StepId, string[]> = {
+  'sign-in': [],
+  'open-billing': [],
+  'enter-code': ['steps_pitfallTypos', 'steps_pitfallExpiry', 'steps_pitfallEligibility'],
+  'meet-minimum': ['steps_pitfallMinimum', 'steps_pitfallCampaignActive'],
+  'check-balance': ['steps_pitfallProcessing'],
+};
+
+interface Progress {
+  state: Record<StepId, boolean>;
+  instruction: string | null;
+  target: Target | null;
+}
+
+/** What the redeem step still needs, read from the dialog when it is in the page. */
+function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Target | null } {
+  const dialog = snapshot.redeem;
+  if (!dialog?.open) {
+    return { instruction: 'steps_doOpenRedeem', target: 'redeemButton' };
+  }
+  if (dialog.error) return { instruction: 'steps_doFixCode', target: 'codeInput' };
+  if (!dialog.code) return { instruction: 'steps_doTypeCode', target: 'codeInput' };
+  return { instruction: 'steps_doActivate', target: 'activateButton' };
+}
+
+function evaluate(snapshot: PageSnapshot | null, kept: readonly PromotionRecord[]): Progress {
+  const onAdsManager = snapshot !== null;
+  const onBilling = snapshot !== null && snapshot.view !== 'other';
+  const rows = snapshot?.promotions ?? [];
+  const redeemed =
+    snapshot?.redeem?.succeeded === true ||
+    rows.some((r) => r.status !== 'invalid') ||
+    kept.some((p) => p.status !== 'received' && p.status !== 'rejected');
+
+  // The minimum is the open question only while some conditional promotion is still earning.
+  const earningOnPage = rows.some((r) => r.status === 'earning');
+  const earningKept = kept.some((p) => p.status === 'earning' || p.status === 'activated');
+  const minimumOpen = earningOnPage || (rows.length === 0 && earningKept);
+
+  const creditOnPage = (snapshot?.balance?.credit ?? 0) > 0 || rows.some((r) => r.status === 'available');
+  const creditKept = kept.some((p) => p.status === 'available' || p.status === 'used');
+  const creditSeen = creditOnPage || creditKept;
+
+  const state: Record<StepId, boolean> = {
+    'sign-in': onAdsManager && (snapshot?.accountId != null || onBilling),
+    'open-billing': onBilling,
+    'enter-code': redeemed,
+    'meet-minimum': redeemed && !minimumOpen,
+    'check-balance': redeemed && !minimumOpen && creditSeen,
+  };
+
+  if (!state['sign-in']) return { state, instruction: 'steps_doSignIn', target: null };
+  if (!state['open-billing']) return { state, instruction: 'steps_doOpenBilling', target: null };
+  const dialog = snapshot?.redeem;
+  if (!state['enter-code'] || (dialog?.open && !dialog.succeeded)) {
+    // An open dialog means the advertiser is redeeming (another) code now: guide that first.
+    state['enter-code'] = false;
+    return { state, ...redeemStep(snapshot!) };
+  }
+  if (!state['meet-minimum']) {
+    return snapshot?.view === 'promotions'
+      ? { state, instruction: 'steps_doSpend', target: earningOnPage ? null : 'earningTab' }
+      : { state, instruction: 'steps_doOpenPromotions', target: 'promotionsLink' };
+  }
+  if (!state['check-balance']) {
+    return snapshot?.view === 'promotions'
+      ? { state, instruction: 'steps_doWaitCredit', target: 'availableTab' }
+      : { state, instruction: 'steps_doWaitCredit', target: 'promotionsLink' };
+  }
+  return { state, instruction: null, target: null };
+}
+
+/**
+ * The checklist for an Ads Manager page (snapshot null: not on Ads Manager) and the promotions kept for
+ * the page's ad account.
+ */
+export function checklist(snapshot: PageSnapshot | null, kept: readonly PromotionRecord[] = []): Checklist {
+  const { state, instruction, target } = evaluate(snapshot, kept);
+  const current = STEP_IDS.find((id) => !state[id]) ?? null;
+  return {
+    current,
+    target: current ? target : null,
+    steps: STEP_IDS.map((id) => ({
+      id,
+      // A checklist reads top to bottom: nothing after the current step shows as done.
+      state:
+        id === current
+          ? 'current'
+          : current && STEP_IDS.indexOf(id) > STEP_IDS.indexOf(current)
+            ? 'todo'
+            : 'done',
+      titleKey: TITLE[id],
+      instructionKey: id === current ? instruction : null,
+      pitfallKeys: PITFALLS[id],
+    })),
+  };
+}
