@@ -9,7 +9,9 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Any ISO 8601 instant with an explicit offset or Z (what `Date#toISOString` writes). */
-export const IsoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'expected an ISO date-time');
+export const IsoInstant = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'expected an ISO date-time');
 
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code');
 
@@ -22,7 +24,15 @@ export const CreditType = z.enum(['free', 'assignable', 'conditional', 'unknown'
 export type CreditType = z.infer<typeof CreditType>;
 
 /** Status of a promotion as the page's own tag (or tab) shows it. */
-export const PageStatus = z.enum(['earning', 'processing', 'available', 'used', 'expired', 'invalid', 'unknown']);
+export const PageStatus = z.enum([
+  'earning',
+  'processing',
+  'available',
+  'used',
+  'expired',
+  'invalid',
+  'unknown',
+]);
 export type PageStatus = z.infer<typeof PageStatus>;
 
 export const PagePromotion = z.object({

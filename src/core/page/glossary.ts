@@ -74,7 +74,8 @@ function load(data: unknown): ReadonlyMap<string, LanguageGlossary> {
   for (const lang of file._about.languages) {
     const parsed = LanguageGlossary.safeParse(file[lang]);
     // A broken language entry is a data bug that tests must catch, not something to limp past silently.
-    if (!parsed.success) throw new Error(`glossary.json: language "${lang}" is invalid: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new Error(`glossary.json: language "${lang}" is invalid: ${parsed.error.message}`);
     byLang.set(lang, parsed.data);
   }
   return byLang;
