@@ -1,0 +1,319 @@
+/** An exact amount: value = minor / 10**exponent, so sums of minor units never drift. */
+export interface Amount {
+  minor: number;
+  exponent: number;
+  currency: string | null;
+}
+
+export interface FoundAmount {
+  amount: Amount;
+  start: number;
+  end: number;
+}
+
+// Intl says two decimals for these, but TikTok Ads Manager shows none.
+const MINOR_DIGIT_OVERRIDES: Record<string, number> = { IDR: 0, VND: 0 };
+
+const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+// Real ISO codes that are also ordinary upper-case words; only trusted next to a number.
+const WORDLIKE_CODES: ReadonlySet<string> = new Set([
+  'ALL',
+  'AED',
+  'ANG',
+  'BAM',
+  'BOB',
+  'CUP',
+  'GEL',
+  'MOP',
+  'MAD',
+  'SOS',
+  'TOP',
+  'TRY',
+  'WST',
+]);
+
+const SYMBOLS: Record<string, string | null> = {
+  US$: 'USD',
+  $US: 'USD',
+  CA$: 'CAD',
+  $CA: 'CAD',
+  C$: 'CAD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  $AU: 'AUD',
+  MX$: 'MXN',
+  $MX: 'MXN',
+  NZ$: 'NZD',
+  HK$: 'HKD',
+  S$: 'SGD',
+  SG$: 'SGD',
+  NT$: 'TWD',
+  R$: 'BRL',
+  'JP¥': 'JPY',
+  'CN¥': 'CNY',
+  '£GB': 'GBP',
+  '€': 'EUR',
+  '£': 'GBP',
+  '₩': 'KRW',
+  '₫': 'VND',
+  đ: 'VND',
+  '₹': 'INR',
+  '฿': 'THB',
+  '₱': 'PHP',
+  zł: 'PLN',
+  Rp: 'IDR',
+  円: 'JPY',
+  '₺': 'TRY',
+  '₽': 'RUB',
+  $: null,
+  '¥': null,
+};
+
+const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+const SYMBOL_ALT = Object.keys(SYMBOLS)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|');
+// Letter-like markers must stand apart from words ("Rp" yes, "Rpx" no; "đ" not inside "được").
+// 円 is the exception: Japanese runs straight on ("10,000円以上").
+const MARKER = `(?:(?<![\\p{L}])(?<code>[A-Z]{3})(?![\\p{L}])|(?<![\\p{L}])(?<sym>${SYMBOL_ALT})(?:(?<=[^\\p{L}]|円)|(?!\\p{L})))`;
+const SPACE = '[\\s\\u00A0\\u202F\\u2009]';
+const MINUS = '[-\\u2212\\u2013]';
+const PREFIX_RE = new RegExp(
+  `(?<open>\\(${SPACE}?)?(?<neg1>${MINUS}${SPACE}?)?${MARKER}${SPACE}?(?<neg2>${MINUS}${SPACE}?)?$`,
+  'u',
+);
+const SUFFIX_RE = new RegExp(`^${SPACE}?${MARKER}`, 'u');
+const BARE_SIGN_RE = new RegExp(`(?<open>\\(${SPACE}?)?(?<neg>${MINUS})?$`, 'u');
+
+function symbolCurrency(sym: string, lang: string | null | undefined): string | null {
+  if (sym === '¥') {
+    const base = baseLang(lang);
+    return base === 'ja' ? 'JPY' : base === 'zh' ? 'CNY' : null;
+  }
+  return SYMBOLS[sym] ?? null;
+}
+
+function baseLang(lang: string | null | undefined): string {
+  return (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+}
+
+export function minorDigits(currency: string): number {
+  const code = currency.toUpperCase();
+  const override = MINOR_DIGIT_OVERRIDES[code];
+  if (override !== undefined) return override;
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+interface Separators {
+  group: string;
+  decimal: string;
+  numberRe: RegExp;
+}
+
+const separatorCache = new Map<string, Separators>();
+
+function safeLocale(lang: string | null | undefined): string {
+  if (!lang) return 'en';
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(lang.replace('_', '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function separators(lang: string | null | undefined): Separators {
+  const locale = safeLocale(lang);
+  const cached = separatorCache.get(locale);
+  if (cached) return cached;
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  // Where the language groups with a space, a plain space typed by a person is a group too.
+  const groupChars = `.,'’\\u00A0\\u202F\\u2009${/\s/.test(group) ? ' ' : ''}`;
+  const num = `\\d{1,3}(?:[${groupChars}]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?`;
+  // Not part of a version, time, date, phone number or identifier.
+  const numberRe = new RegExp(
+    `(?<![\\d.,:/+_]|\\d${MINUS})(?:${num})(?![\\d:/_]|[.,]\\d|${MINUS}\\d|${SPACE}?[%％])`,
+    'gu',
+  );
+  const result = { group, decimal, numberRe };
+  separatorCache.set(locale, result);
+  return result;
+}
+
+/** Turns "1.234,56" into minor 123456, exponent 2, using the language only when the text is ambiguous. */
+function interpretNumber(
+  raw: string,
+  lang: string | null | undefined,
+  currency: string | null,
+): { minor: number; exponent: number } | null {
+  const s = raw.replace(/['’\s\u00A0\u202F\u2009]/g, '');
+  const seps = [...s.matchAll(/[.,]/g)].map((m) => ({ ch: m[0], at: m.index }));
+  let decimalAt = -1;
+  const last = seps.at(-1);
+  if (last) {
+    const kinds = new Set(seps.map((x) => x.ch));
+    if (kinds.size > 1) decimalAt = last.at;
+    else if (seps.length === 1) {
+      const after = s.length - last.at - 1;
+      if (after !== 3) decimalAt = last.at;
+      else if (currency !== null && minorDigits(currency) === 0) decimalAt = -1;
+      else if (last.ch === separators(lang).decimal) decimalAt = last.at;
+    }
+  }
+  const intPart = (decimalAt < 0 ? s : s.slice(0, decimalAt)).replace(/[.,]/g, '');
+  const fracPart = decimalAt < 0 ? '' : s.slice(decimalAt + 1);
+  if (/[.,]/.test(fracPart)) return null;
+  const minor = Number(intPart + fracPart);
+  return Number.isSafeInteger(minor) ? { minor, exponent: fracPart.length } : null;
+}
+
+/** Full-width digits and symbols become ASCII one character at a time, so offsets stay valid. */
+function foldWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const n = ch.normalize('NFKC');
+    out += n.length === ch.length ? n : ch;
+  }
+  return out;
+}
+
+function markerCurrency(
+  groups: Record<string, string | undefined> | undefined,
+  lang: string | null | undefined,
+): { currency: string | null; valid: boolean } {
+  const code = groups?.code;
+  if (code) return { currency: code, valid: ISO_CODES.has(code) };
+  const sym = groups?.sym;
+  return sym ? { currency: symbolCurrency(sym, lang), valid: true } : { currency: null, valid: false };
+}
+
+export function findAmounts(
+  text: string,
+  lang?: string | null,
+  opts?: { requireCurrency?: boolean },
+): FoundAmount[] {
+  const requireCurrency = opts?.requireCurrency ?? true;
+  const folded = foldWidth(text);
+  const { numberRe } = separators(lang);
+  const found: FoundAmount[] = [];
+  let lastEnd = 0;
+  for (const m of folded.matchAll(numberRe)) {
+    const numStart = m.index;
+    let numEnd = numStart + m[0].length;
+    if (/^\d{10,}$/.test(m[0])) continue;
+    let start: number;
+    let end = numEnd;
+    let negative: boolean;
+    let open: boolean;
+    let currency: string | null = null;
+    let marked = false;
+
+    const before = folded.slice(Math.max(lastEnd, numStart - 12), numStart);
+    const pre = PREFIX_RE.exec(before);
+    const preMarker = pre ? markerCurrency(pre.groups, lang) : null;
+    if (pre && preMarker?.valid) {
+      marked = true;
+      currency = preMarker.currency;
+      negative = Boolean(pre.groups?.neg1 ?? pre.groups?.neg2);
+      open = Boolean(pre.groups?.open);
+      start = numStart - pre[0].length;
+    } else {
+      const bare = BARE_SIGN_RE.exec(before);
+      negative = Boolean(bare?.groups?.neg);
+      open = Boolean(bare?.groups?.open);
+      start = numStart - (bare?.[0].length ?? 0);
+    }
+
+    let multiplier = 0;
+    if (folded[numEnd] === '万') {
+      multiplier = 4;
+      numEnd += 1;
+      end = numEnd;
+    }
+    const suf = SUFFIX_RE.exec(folded.slice(numEnd, numEnd + 8));
+    const sufMarker = suf ? markerCurrency(suf.groups, lang) : null;
+    if (suf && sufMarker?.valid) {
+      marked = true;
+      // An ISO code is more specific than a symbol on the other side ("$50 USD").
+      if (currency === null || suf.groups?.code) currency = sufMarker.currency ?? currency;
+      end = numEnd + suf[0].length;
+    }
+    if (open) {
+      const close = /^[\s\u00A0\u202F]?\)/.exec(folded.slice(end));
+      if (close) {
+        negative = true;
+        end += close[0].length;
+      } else start += 1;
+    }
+    if (requireCurrency && !marked) continue;
+
+    const parsed = interpretNumber(m[0], lang, currency);
+    if (!parsed) continue;
+    let { minor, exponent } = parsed;
+    if (multiplier) {
+      const shift = Math.min(multiplier, exponent);
+      exponent -= shift;
+      minor *= 10 ** (multiplier - shift);
+    }
+    const wanted = currency ? minorDigits(currency) : 0;
+    if (exponent < wanted) {
+      minor *= 10 ** (wanted - exponent);
+      exponent = wanted;
+    }
+    if (!Number.isSafeInteger(minor)) continue;
+    found.push({ amount: { minor: negative ? -minor : minor, exponent, currency }, start, end });
+    lastEnd = end;
+  }
+  return found;
+}
+
+export function parseAmount(text: string, lang?: string | null): Amount | null {
+  const found = findAmounts(text, lang, { requireCurrency: false });
+  const only = found[0];
+  if (found.length !== 1 || !only) return null;
+  const outside = text.slice(0, only.start) + text.slice(only.end);
+  return outside.trim() === '' ? only.amount : null;
+}
+
+export function toMajor(a: Amount): number {
+  return a.exponent === 0 ? a.minor : Number(`${a.minor}e-${a.exponent}`);
+}
+
+export function currencyOf(text: string, lang?: string | null): string | null {
+  const folded = foldWidth(text);
+  for (const { amount } of findAmounts(folded, lang)) if (amount.currency) return amount.currency;
+  for (const m of folded.matchAll(/(?<![\p{L}])[A-Z]{3}(?![\p{L}])/gu)) {
+    if (ISO_CODES.has(m[0]) && !WORDLIKE_CODES.has(m[0])) return m[0];
+  }
+  for (const m of folded.matchAll(new RegExp(MARKER, 'gu'))) {
+    const sym = m.groups?.sym;
+    // "đ" and "Rp" are too short to trust away from a number.
+    if (sym && sym !== 'đ' && sym !== 'Rp') {
+      const currency = symbolCurrency(sym, lang);
+      if (currency) return currency;
+    }
+  }
+  return null;
+}
+
+export function formatAmount(value: number, currency: string | null, locale: string): string {
+  const loc = safeLocale(locale);
+  if (!currency) return new Intl.NumberFormat(loc, { maximumFractionDigits: 2 }).format(value);
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(loc, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
