@@ -1,0 +1,34 @@
+// Our one element in the page: a host with a closed shadow root. The page's scripts cannot reach into
+// it and its styles do not apply inside; ours stay inside. The host has no id or class for the page to
+// collide with, and every feature renders into its own part of the root.
+import { STYLES } from './styles.ts';
+
+/** A custom-element name (never defined: the name alone keeps page selectors like `div` off it). */
+export const HOST_TAG = 'ad-credit-guide';
+
+export interface Layer {
+  /** A new container for one feature, inside the shadow root. */
+  mount(): HTMLElement;
+  /** Is this node ours (so mutations of it are not page changes)? */
+  owns(node: Node): boolean;
+  remove(): void;
+}
+
+export function createLayer(doc: Document): Layer {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLES;
+  root.append(style);
+  // Outside <body>: single-page apps replace the body's content, not the document element's children.
+  doc.documentElement.append(host);
+  return {
+    mount() {
+      const part = doc.createElement('div');
+      root.append(part);
+      return part;
+    },
+    owns: (node) => node === host || host.contains(node),
+    remove: () => host.remove(),
+  };
+}

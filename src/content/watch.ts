@@ -1,0 +1,156 @@
+// Follows Ads Manager, a single-page app, from the content script's isolated world. Off billing pages it
+// holds only a few event listeners (no observer, no timers). On a billing page it holds one batched
+// MutationObserver: any number of mutations in a frame cost one read, and the worker hears a snapshot
+// only when it changed. Leaving the billing pages disconnects everything and aborts the features.
+import { checklist } from '../core/checklist.ts';
+import type { PageSnapshot, PromotionRecord } from '../core/schemas.ts';
+import { createLayer } from './layer.ts';
+import { coalesce, type Coalesced } from './schedule.ts';
+import { createStore } from './store.ts';
+import type { ContentDeps, Feature, PageState, Win } from './types.ts';
+
+// What a re-render, a tab switch or a dialog opening changes besides the tree itself.
+const WATCHED_ATTRIBUTES = [
+  'aria-selected',
+  'aria-hidden',
+  'aria-current',
+  'class',
+  'hidden',
+  'style',
+  'value',
+];
+
+interface Session {
+  read: Coalesced;
+  close(): void;
+}
+
+/** Key order fixed, so two equal snapshots always serialise alike. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Starts following the page; returns a function that stops everything. */
+export function watchPages(win: Win, deps: ContentDeps, features: readonly Feature[]): () => void {
+  const doc = win.document;
+  const listeners = new AbortController();
+  let href = win.location.href;
+  let session: Session | null = null;
+  let lastSent: string | null = null;
+
+  function route(): void {
+    href = win.location.href;
+    const billing = deps.reader.detectView(href, doc) !== 'other';
+    if (billing && !session) session = openSession();
+    else if (!billing && session) {
+      session.close();
+      session = null;
+    } else session?.read.request();
+  }
+
+  function openSession(): Session {
+    const alive = new AbortController();
+    const { signal } = alive;
+    const layer = createLayer(doc);
+    const state = createStore<PageState | null>(null);
+    let kept: { accountId: string | null; records: PromotionRecord[] } | null = null;
+    let snapshot: PageSnapshot | null = null;
+
+    const publish = (url: string, snap: PageSnapshot) => {
+      const records = kept?.accountId === snap.accountId ? kept.records : [];
+      state.set({
+        url,
+        snapshot: snap,
+        targets: deps.reader.locateTargets(doc, snap.lang),
+        kept: records,
+        checklist: checklist(snap, records),
+      });
+    };
+
+    const loadKept = (accountId: string | null) => {
+      void deps.keptFor(accountId).then((records) => {
+        if (signal.aborted || snapshot?.accountId !== accountId) return;
+        kept = { accountId, records };
+        publish(win.location.href, snapshot);
+      });
+    };
+
+    const read = coalesce(deps.schedule, () => {
+      const url = win.location.href;
+      const snap = deps.reader.readPage(doc, url);
+      const accountChanged = snap.accountId !== snapshot?.accountId;
+      snapshot = snap;
+      const key = stableJson(snap);
+      if (key !== lastSent) {
+        lastSent = key;
+        // The worker may turn a snapshot into kept promotions: read them back once it has.
+        void deps.send({ type: 'snapshot', snapshot: snap }).then((ok) => {
+          if (!ok && lastSent === key) lastSent = null;
+          else if (ok && !signal.aborted) loadKept(snap.accountId);
+        });
+      } else if (accountChanged) loadKept(snap.accountId);
+      publish(url, snap);
+    });
+
+    const observer = new win.MutationObserver((records) => {
+      if (win.location.href !== href) return route();
+      if (records.some((r) => !layer.owns(r.target))) read.request();
+    });
+    observer.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+    // Typing changes an input's value, not the DOM: the code field is read from the event.
+    doc.addEventListener(
+      'input',
+      (e) => {
+        if (!(e.target instanceof win.Node) || !layer.owns(e.target)) read.request();
+      },
+      { capture: true, signal },
+    );
+
+    const ctx = { win, deps, layer, state };
+    for (const feature of features) feature.init(signal, ctx);
+    read.request();
+
+    return {
+      read,
+      close() {
+        observer.disconnect();
+        read.cancel();
+        alive.abort();
+        layer.remove();
+      },
+    };
+  }
+
+  const opts = { signal: listeners.signal };
+  win.addEventListener('popstate', route, opts);
+  win.addEventListener('hashchange', route, opts);
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  if (navigation) navigation.addEventListener('currententrychange', route, opts);
+  else {
+    // Without the Navigation API a pushState from the page's own script fires no event in our world;
+    // SPA links navigate on click, so a click is the cue to compare the address once, a frame later.
+    const afterClick = coalesce(deps.schedule, () => {
+      if (win.location.href !== href) route();
+    });
+    win.addEventListener('click', () => afterClick.request(), { ...opts, capture: true, passive: true });
+    listeners.signal.addEventListener('abort', () => afterClick.cancel());
+  }
+
+  route();
+
+  return () => {
+    listeners.abort();
+    session?.close();
+    session = null;
+  };
+}

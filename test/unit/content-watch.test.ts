@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { HOST_TAG } from '../../src/content/layer.ts';
+import { stableJson, watchPages } from '../../src/content/watch.ts';
+import type { Feature, PageState, Win } from '../../src/content/types.ts';
+import { fakeDeps, headingReader, pageWindow, settle } from './content.harness.ts';
+
+const PAYMENT = 'https://ads.tiktok.com/i18n/account/payment?aadvid=111';
+const DASHBOARD = 'https://ads.tiktok.com/i18n/dashboard?aadvid=111';
+const page = (heading: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><h1>${heading}</h1><ul></ul></main></body></html>`;
+
+/** Counts MutationObservers the page's window hands out, and how many are still connected. */
+function countObservers(win: Win) {
+  const counts = { created: 0, connected: 0 };
+  const Base = win.MutationObserver;
+  class Counting extends Base {
+    constructor(cb: MutationCallback) {
+      super(cb);
+      counts.created += 1;
+    }
+    override observe(target: Node, options?: MutationObserverInit) {
+      counts.connected += 1;
+      super.observe(target, options);
+    }
+    override disconnect() {
+      counts.connected -= 1;
+      super.disconnect();
+    }
+  }
+  win.MutationObserver = Counting;
+  return counts;
+}
+
+/** A feature that records the states it is given and whether it was aborted. */
+function probe() {
+  const seen: (PageState | null)[] = [];
+  const signals: AbortSignal[] = [];
+  const feature: Feature = {
+    name: 'probe',
+    init(signal, ctx) {
+      signals.push(signal);
+      ctx.state.subscribe((s) => seen.push(s), signal);
+    },
+  };
+  return { feature, seen, signals };
+}
+
+const hosts = (win: Win) => win.document.getElementsByTagName(HOST_TAG).length;
+
+/** SPA navigation as Ads Manager does it: the address changes, then the view is re-rendered. */
+function spaNavigate(win: Win, url: string, heading: string) {
+  win.history.pushState({}, '', url);
+  const main = win.document.querySelector('main')!;
+  const h1 = win.document.createElement('h1');
+  h1.textContent = heading;
+  main.replaceChildren(h1);
+}
+
+describe('content script: deciding and following the page', () => {
+  it('off the billing pages it returns at once: no observer, no element, no read', async () => {
+    const win = pageWindow(DASHBOARD, page('Dashboard'));
+    const observers = countObservers(win);
+    const { deps, frames } = fakeDeps();
+    const reader = deps.reader as ReturnType<typeof headingReader>;
+    watchPages(win, deps, [probe().feature]);
+    win.document.querySelector('ul')!.append(win.document.createElement('li'));
+    await settle();
+    frames.frame();
+    expect(observers.created).toBe(0);
+    expect(hosts(win)).toBe(0);
+    expect(frames.pending()).toBe(0);
+    expect(reader.reads).toBe(0);
+  });
+
+  it('on a billing page: one host, one read in the first frame, the snapshot sent once', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const observers = countObservers(win);
+    const { deps, frames, sent } = fakeDeps();
+    watchPages(win, deps, []);
+    expect(observers.connected).toBe(1);
+    expect(hosts(win)).toBe(1);
+    frames.frame();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'snapshot', snapshot: { view: 'payment', accountId: '111' } });
+  });
+
+  it('a burst of mutations costs one read per frame, and only a changed snapshot is sent', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames, sent } = fakeDeps();
+    const reader = deps.reader as ReturnType<typeof headingReader>;
+    watchPages(win, deps, []);
+    frames.frame();
+    expect(reader.reads).toBe(1);
+
+    // Mutations spread over many tasks within one frame, as a re-rendering page makes them.
+    const list = win.document.querySelector('ul')!;
+    for (let i = 0; i < 20; i++) {
+      for (let j = 0; j < 10; j++) list.append(win.document.createElement('li'));
+      await settle();
+    }
+    expect(frames.pending()).toBe(1);
+    frames.frame();
+    expect(reader.reads).toBe(2);
+    expect(sent).toHaveLength(1); // the heading did not change: same snapshot, nothing sent
+
+    for (let i = 0; i < 50; i++) list.firstElementChild!.remove();
+    win.document.querySelector('h1')!.textContent = 'Payment (updated)';
+    await settle();
+    frames.frame();
+    expect(reader.reads).toBe(3);
+    expect(sent).toHaveLength(2);
+
+    await settle();
+    frames.frame();
+    expect(reader.reads).toBe(3); // idle page: no work
+  });
+
+  it('typing in a field (no DOM mutation) schedules a read', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames } = fakeDeps();
+    const reader = deps.reader as ReturnType<typeof headingReader>;
+    watchPages(win, deps, []);
+    frames.frame();
+    const input = win.document.createElement('input');
+    win.document.body.append(input);
+    await settle();
+    frames.frame();
+    const before = reader.reads;
+    input.dispatchEvent(new win.Event('input', { bubbles: true }));
+    frames.frame();
+    expect(reader.reads).toBe(before + 1);
+  });
+
+  it('follows SPA navigation away from billing: observer disconnected, features aborted, host removed', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const observers = countObservers(win);
+    const { deps, frames } = fakeDeps();
+    const reader = deps.reader as ReturnType<typeof headingReader>;
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    expect(p.seen.at(-1)?.snapshot.view).toBe('payment');
+
+    spaNavigate(win, DASHBOARD, 'Dashboard');
+    await settle();
+    expect(observers.connected).toBe(0);
+    expect(p.signals[0]!.aborted).toBe(true);
+    expect(hosts(win)).toBe(0);
+
+    const reads = reader.reads;
+    win.document.querySelector('main')!.append(win.document.createElement('p'));
+    await settle();
+    frames.frame();
+    expect(reader.reads).toBe(reads);
+  });
+
+  it('follows SPA navigation into billing from a click (no Navigation API) and from popstate', async () => {
+    const win = pageWindow(DASHBOARD, page('Dashboard'));
+    const observers = countObservers(win);
+    const { deps, frames, sent } = fakeDeps();
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+
+    win.document.body.dispatchEvent(new win.MouseEvent('click', { bubbles: true }));
+    spaNavigate(win, PAYMENT, 'Payment');
+    frames.frame(); // the click's address check
+    expect(observers.connected).toBe(1);
+    expect(p.signals).toHaveLength(1);
+    frames.frame(); // the first read
+    expect(sent.at(-1)).toMatchObject({ snapshot: { view: 'payment' } });
+
+    // Back to the dashboard through the browser's back button.
+    win.history.replaceState({}, '', DASHBOARD);
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    expect(observers.connected).toBe(0);
+    expect(p.signals[0]!.aborted).toBe(true);
+  });
+
+  it('uses the Navigation API where the browser has it', () => {
+    const win = pageWindow(DASHBOARD, page('Dashboard'));
+    const navigation = new win.EventTarget();
+    Object.defineProperty(win, 'navigation', { value: navigation });
+    const { deps } = fakeDeps();
+    watchPages(win, deps, []);
+    win.history.pushState({}, '', PAYMENT);
+    navigation.dispatchEvent(new win.Event('currententrychange'));
+    expect(hosts(win)).toBe(1);
+  });
+
+  it('payment → promotions stays one session; the features see the new page', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const observers = countObservers(win);
+    const { deps, frames } = fakeDeps();
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    spaNavigate(win, 'https://ads.tiktok.com/i18n/account/promotion?aadvid=111', 'Promotions');
+    await settle();
+    frames.frame();
+    expect(observers.created).toBe(1);
+    expect(p.signals).toHaveLength(1);
+    expect(p.seen.at(-1)?.snapshot.view).toBe('promotions');
+  });
+
+  it('a snapshot the worker did not take is sent again at the next change', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    let accept = false;
+    const { deps, frames, sent } = fakeDeps();
+    deps.send = async (m) => {
+      sent.push(m);
+      return accept;
+    };
+    watchPages(win, deps, []);
+    frames.frame();
+    await settle();
+    accept = true;
+    win.document.querySelector('ul')!.append(win.document.createElement('li'));
+    await settle();
+    frames.frame();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('reads the kept promotions of the page’s account and hands them to the features', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const asked: (string | null)[] = [];
+    const { deps, frames } = fakeDeps({
+      keptFor: async (id) => {
+        asked.push(id);
+        return [];
+      },
+    });
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    await settle();
+    expect(asked).toEqual(['111']);
+    expect(p.seen.at(-1)?.checklist.current).toBe('enter-code');
+  });
+
+  it('stableJson ignores key order', () => {
+    expect(stableJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      stableJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
+  });
+});

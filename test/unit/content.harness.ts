@@ -1,0 +1,147 @@
+// Fakes for the content script's seams: frames that run when the test says, a worker that records what
+// it is sent, storage in a Map. Used by the content*/overlay* tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterEach, vi } from 'vitest';
+import type { PageSnapshot, PromotionRecord } from '../../src/core/schemas.ts';
+import type { Scheduler } from '../../src/content/schedule.ts';
+import type { ContentDeps, Outgoing, Reader, Targets, Translate, Win } from '../../src/content/types.ts';
+
+export function manualFrames() {
+  let queue: { run: () => void }[] = [];
+  const schedule: Scheduler = (run) => {
+    const entry = { run };
+    queue.push(entry);
+    return () => {
+      queue = queue.filter((e) => e !== entry);
+    };
+  };
+  return {
+    schedule,
+    pending: () => queue.length,
+    /** Runs one animation frame: every callback requested before it. */
+    frame() {
+      const due = queue;
+      queue = [];
+      for (const e of due) e.run();
+    },
+  };
+}
+
+/** Keys (and substitutions) instead of text: tests assert which message is shown, not its wording. */
+export const keyT: Translate = (key, subs) =>
+  subs === undefined ? key : `${key}(${([] as string[]).concat(subs).join(',')})`;
+
+export const NO_TARGETS: Targets = {
+  redeemButton: null,
+  codeInput: null,
+  activateButton: null,
+  dialog: null,
+  promotionsLink: null,
+  earningTab: null,
+  availableTab: null,
+  promotionRows: [],
+};
+
+export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
+  return {
+    view: 'payment',
+    url: null,
+    lang: 'en',
+    accountId: null,
+    currency: null,
+    balance: null,
+    promotions: [],
+    redeem: null,
+    warnings: [],
+    ...over,
+  };
+}
+
+/**
+ * A stand-in reader for the watcher tests: billing by path, and a snapshot that changes with the
+ * page's heading, so a test controls exactly when the snapshot changes.
+ */
+export function headingReader(): Reader & { reads: number } {
+  const view = (url: string) =>
+    /\/account\/payment/.test(url) ? 'payment' : /\/account\/promotion/.test(url) ? 'promotions' : 'other';
+  const reader = {
+    reads: 0,
+    detectView: (url: string) => view(url),
+    readPage(doc: Document, url: string): PageSnapshot {
+      reader.reads += 1;
+      return emptySnapshot({
+        view: view(url),
+        url,
+        accountId: new URL(url).searchParams.get('aadvid'),
+        warnings: [doc.querySelector('h1')?.textContent ?? ''],
+      });
+    },
+    locateTargets: () => NO_TARGETS,
+  };
+  return reader;
+}
+
+export function fakeDeps(over: Partial<ContentDeps> = {}) {
+  const frames = manualFrames();
+  const sent: Outgoing[] = [];
+  const collapsed = new Map<string | null, boolean>();
+  const deps: ContentDeps = {
+    reader: headingReader(),
+    t: keyT,
+    send: vi.fn(async (m: Outgoing) => {
+      sent.push(m);
+      return true;
+    }),
+    keptFor: async (): Promise<PromotionRecord[]> => [],
+    panelCollapsed: {
+      get: async (id) => collapsed.get(id) ?? false,
+      set: async (id, value) => {
+        collapsed.set(id, value);
+      },
+    },
+    diagnose: () => ({ reasons: [] }),
+    progress: () => ({ fraction: null, daysToSpendDeadline: null, dailyNeeded: null, pace: null }),
+    schedule: frames.schedule,
+    now: () => new Date('2026-11-24T12:00:00Z'),
+    ...over,
+  };
+  return { deps, frames, sent, collapsed };
+}
+
+/** Lets pending promises and MutationObserver callbacks run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const open: Window[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((w) => w.happyDOM.close()));
+});
+
+/** A fresh page at `url` holding `html` (a whole document), closed after the test. */
+export function pageWindow(url: string, html: string): Win {
+  const win = new Window({
+    url,
+    settings: { disableCSSFileLoading: true, disableJavaScriptEvaluation: true },
+  });
+  open.push(win);
+  win.document.write(html);
+  return win as unknown as Win;
+}
+
+export function fixtureHtml(name: string): string {
+  return readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', `${name}.html`), 'utf8');
+}
+
+export function fixtureSnapshot(name: string): PageSnapshot {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', `${name}.json`), 'utf8'),
+  );
+}
+
+/** The URL a saved page came from (the comment browsers write into saved pages). */
+export function savedUrl(html: string): string {
+  const m = /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html);
+  if (!m?.[1]) throw new Error('fixture without a saved-from URL');
+  return m[1];
+}
