@@ -1,0 +1,310 @@
+/** A calendar date, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+export interface FoundDate {
+  iso: IsoDate;
+  start: number;
+  end: number;
+}
+
+const LEARNED_LANGS = ['en', 'es', 'pt', 'fr', 'de', 'id', 'ja', 'vi'] as const;
+
+export function isValidIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  return toIso(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+}
+
+/** Null when the parts do not make a real calendar date (2026-02-30). */
+function toIso(year: number, month: number, day: number): IsoDate | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 9999) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+function fromIso(date: IsoDate): number {
+  if (!isValidIsoDate(date)) throw new RangeError(`Not an ISO date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(fromIso(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((fromIso(to) - fromIso(from)) / DAY_MS);
+}
+
+export function dateInZone(instant: Date | string | number, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Lower case, no accents, ASCII digits; one character in, one out, so offsets survive. */
+function fold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    out += n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+function baseLang(lang: string | null | undefined): string {
+  return (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
+}
+
+function safeLocale(lang: string | null | undefined): string {
+  if (!lang) return 'en';
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(lang.replace('_', '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+
+function monthNames(locale: string): Map<string, number> {
+  const names = new Map<string, number>();
+  const longs: string[] = [];
+  for (let m = 0; m < 12; m++) {
+    const at = Date.UTC(2026, m, 15);
+    for (const opts of [
+      { month: 'long' },
+      { month: 'short' },
+      { month: 'long', day: 'numeric' },
+      { month: 'short', day: 'numeric' },
+    ] as const) {
+      const part = new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' })
+        .formatToParts(at)
+        .find((p) => p.type === 'month')?.value;
+      // Names with digits ("12月", "tháng 12") are read by the numeric patterns instead.
+      if (!part || /\d/.test(part)) continue;
+      const name = fold(part).replace(/\./g, '').trim();
+      names.set(name, m + 1);
+      if (opts.month === 'long') longs.push(name);
+    }
+  }
+  // People abbreviate in ways Intl does not ("Sept", "Agu"); accept prefixes that name one month.
+  for (const len of [3, 4]) {
+    const byPrefix = new Map<string, Set<number>>();
+    for (const [name, month] of names) {
+      if (name.length <= len) continue;
+      const prefix = name.slice(0, len);
+      byPrefix.set(prefix, (byPrefix.get(prefix) ?? new Set()).add(month));
+    }
+    for (const [prefix, months] of byPrefix) {
+      const [only] = months;
+      if (months.size === 1 && only !== undefined && !names.has(prefix)) names.set(prefix, only);
+    }
+  }
+  return names;
+}
+
+interface LangRules {
+  months: Map<string, number>;
+  dayFirst: boolean;
+  patterns: Array<{ re: RegExp; read: (g: Record<string, string | undefined>) => IsoDate | null }>;
+}
+
+const rulesCache = new Map<string, LangRules>();
+
+const NOT_BEFORE = '(?<![\\d.,/:$€£¥₩₫])';
+const NOT_AFTER = '(?!\\d|[.,/:]\\d|\\s*%)';
+
+function rules(lang: string | null | undefined): LangRules {
+  const locale = safeLocale(lang);
+  const cached = rulesCache.get(locale);
+  if (cached) return cached;
+  const months = new Map<string, number>();
+  // The page language wins a clash; pages mix languages, so the eight UI languages are all known.
+  for (const source of new Set([locale, 'en', ...LEARNED_LANGS])) {
+    for (const [name, month] of monthNames(source)) if (!months.has(name)) months.set(name, month);
+  }
+  const order = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' })
+    .formatToParts(Date.UTC(2026, 11, 31))
+    .map((p) => p.type);
+  const dayFirst = order.indexOf('day') < order.indexOf('month');
+  const monthAlt = [...months.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
+  const M = `(?<![\\p{L}])(?<mname>${monthAlt})\\.?(?![\\p{L}])`;
+  const num = (g: Record<string, string | undefined>, k: string): number => Number(g[k]);
+  const named = (g: Record<string, string | undefined>): number => months.get(g.mname ?? '') ?? 0;
+  const patterns: LangRules['patterns'] = [
+    {
+      re: new RegExp(
+        `${NOT_BEFORE}(?<y>\\d{4})(?<s>[-/.])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})${NOT_AFTER}`,
+        'gu',
+      ),
+      read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
+    },
+    {
+      re: new RegExp(
+        `${NOT_BEFORE}(?<y>\\d{4})\\s*[年년]\\s*(?<m>\\d{1,2})\\s*[月월]\\s*(?<d>\\d{1,2})\\s*[日일]?`,
+        'gu',
+      ),
+      read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
+    },
+    {
+      re: new RegExp(
+        `(?:ngay\\s+)?${NOT_BEFORE}(?<d>\\d{1,2})\\s+(?:thang|thg)\\s+(?<m>\\d{1,2})(?:\\s+nam\\s+|\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_AFTER}`,
+        'gu',
+      ),
+      read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
+    },
+    {
+      re: new RegExp(
+        `${NOT_BEFORE}(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})\\k<s>(?<y>\\d{4})${NOT_AFTER}`,
+        'gu',
+      ),
+      read: (g) => {
+        const a = num(g, 'a');
+        const b = num(g, 'b');
+        // Dots are only ever day-first; slashes follow the language unless the first number cannot be a month.
+        const dFirst = g.s === '.' || dayFirst || a > 12;
+        return dFirst ? toIso(num(g, 'y'), b, a) : toIso(num(g, 'y'), a, b);
+      },
+    },
+    {
+      re: new RegExp(
+        `${NOT_BEFORE}(?<d>\\d{1,2})(?:er|\\.)?\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|,\\s*)?(?<y>\\d{4})${NOT_AFTER}`,
+        'gu',
+      ),
+      read: (g) => toIso(num(g, 'y'), named(g), num(g, 'd')),
+    },
+    {
+      re: new RegExp(
+        `${M}\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_AFTER}`,
+        'gu',
+      ),
+      read: (g) => toIso(num(g, 'y'), named(g), num(g, 'd')),
+    },
+  ];
+  const result = { months, dayFirst, patterns };
+  rulesCache.set(locale, result);
+  return result;
+}
+
+export function findDates(text: string, lang?: string | null): FoundDate[] {
+  const folded = fold(text);
+  const candidates: FoundDate[] = [];
+  for (const { re, read } of rules(lang).patterns) {
+    for (const m of folded.matchAll(re)) {
+      const iso = read(m.groups ?? {});
+      if (iso) candidates.push({ iso, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const found: FoundDate[] = [];
+  for (const c of candidates) {
+    const prev = found.at(-1);
+    if (!prev || c.start >= prev.end) found.push(c);
+  }
+  return found;
+}
+
+// A time of day and an optional zone after a date carry no calendar information for us.
+const TIME_TAIL =
+  /^\s*(?:,|at|a las|as|à|um|lúc|luc|pukul)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?\s*(?:utc|gmt)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)?/iu;
+
+function skipTime(text: string, from: number): number {
+  const m = TIME_TAIL.exec(text.slice(from));
+  return m ? from + m[0].length : from;
+}
+
+export function parseDate(text: string, lang?: string | null): IsoDate | null {
+  const found = findDates(text, lang);
+  const only = found[0];
+  if (found.length !== 1 || !only) return null;
+  if (text.slice(0, only.start).trim() !== '') return null;
+  return text.slice(skipTime(text, only.end)).trim() === '' ? only.iso : null;
+}
+
+const RANGE_SEPARATORS = new Set(
+  [
+    '~',
+    '〜',
+    '～',
+    '-',
+    '–',
+    '—',
+    'to',
+    'until',
+    'through',
+    'até',
+    'a',
+    'al',
+    'hasta',
+    'bis',
+    'au',
+    's.d.',
+    's/d',
+    'sampai',
+    'hingga',
+    'đến',
+    'から',
+  ].map(fold),
+);
+const OPEN_FROM = new Set(
+  ['から', 'ab', 'from', 'desde', 'a partir de', 'à partir du', 'dari', 'từ'].map(fold),
+);
+const OPEN_UNTIL = new Set(
+  [
+    'まで',
+    'until',
+    'bis',
+    'hasta',
+    'até',
+    "jusqu'au",
+    'sampai',
+    'đến',
+    'by',
+    'to',
+    'expires',
+    '~',
+    '〜',
+    '～',
+    '-',
+  ].map(fold),
+);
+
+export function parseDateRange(
+  text: string,
+  lang?: string | null,
+): { from: IsoDate | null; until: IsoDate | null } | null {
+  const found = findDates(text, lang);
+  const folded = fold(text);
+  const gap = (a: number, b: number): string => folded.slice(a, b).trim();
+  const [first, second] = found;
+  if (!first || found.length > 2) return null;
+  const head = gap(0, first.start);
+  const afterFirst = skipTime(folded, first.end);
+  if (second) {
+    const middle = gap(afterFirst, second.start);
+    const tail = gap(skipTime(folded, second.end), folded.length);
+    if (head !== '' || !RANGE_SEPARATORS.has(middle)) return null;
+    return tail === '' || tail === fold('まで') ? { from: first.iso, until: second.iso } : null;
+  }
+  const tail = gap(afterFirst, folded.length);
+  if (head === '' && tail === '') return null;
+  if (tail === '' && OPEN_UNTIL.has(head)) return { from: null, until: first.iso };
+  if (head === '' && (tail === fold('まで') || tail === fold('までに')))
+    return { from: null, until: first.iso };
+  if (head === '' && (RANGE_SEPARATORS.has(tail) || tail === fold('以降')))
+    return { from: first.iso, until: null };
+  if (tail === '' && OPEN_FROM.has(head)) return { from: first.iso, until: null };
+  return null;
+}
