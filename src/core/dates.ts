@@ -60,10 +60,6 @@ function fold(text: string): string {
   return out;
 }
 
-function baseLang(lang: string | null | undefined): string {
-  return (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-}
-
 function safeLocale(lang: string | null | undefined): string {
   if (!lang) return 'en';
   try {
