@@ -71,7 +71,11 @@ function safeLocale(lang: string | null | undefined): string {
 
 const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 
+const monthNamesCache = new Map<string, Map<string, number>>();
+
 function monthNames(locale: string): Map<string, number> {
+  const cached = monthNamesCache.get(locale);
+  if (cached) return cached;
   const names = new Map<string, number>();
   const longs: string[] = [];
   for (let m = 0; m < 12; m++) {
@@ -105,6 +109,7 @@ function monthNames(locale: string): Map<string, number> {
       if (months.size === 1 && only !== undefined && !names.has(prefix)) names.set(prefix, only);
     }
   }
+  monthNamesCache.set(locale, names);
   return names;
 }
 

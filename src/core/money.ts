@@ -99,18 +99,22 @@ function baseLang(lang: string | null | undefined): string {
   return (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
 }
 
+const minorDigitsCache = new Map<string, number>();
+
 export function minorDigits(currency: string): number {
   const code = currency.toUpperCase();
-  const override = MINOR_DIGIT_OVERRIDES[code];
-  if (override !== undefined) return override;
+  const known = MINOR_DIGIT_OVERRIDES[code] ?? minorDigitsCache.get(code);
+  if (known !== undefined) return known;
+  let digits = 2;
   try {
-    return (
+    digits =
       new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
+        .maximumFractionDigits ?? 2;
   } catch {
-    return 2;
+    // Not a currency Intl knows: two decimals is what most of the world uses.
   }
+  minorDigitsCache.set(code, digits);
+  return digits;
 }
 
 interface Separators {
