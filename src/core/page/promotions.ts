@@ -1,0 +1,204 @@
+// The promotions table → one PagePromotion per row, in page order. The table is the one whose header
+// cells say the glossary's column names; columns are found by their header, in any order, and columns
+// the glossary does not know are ignored.
+import { parseDate, parseDateRange } from '../dates.ts';
+import { findAmounts, parseAmount, toMajor } from '../money.ts';
+import type { Amount } from '../money.ts';
+import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
+import type { LanguageGlossary } from './glossary.ts';
+import type { Cell, Row, Scan, Table } from './scan.ts';
+import type { Words } from './words.ts';
+
+export type Column = keyof LanguageGlossary['columns'];
+
+export interface PromotionsTable {
+  table: Table;
+  columns: Map<Column, number>;
+  /** Index in table.rows of the first data row. */
+  firstRow: number;
+}
+
+const NOTHING = /^[\s\-–—―−_/.]*$/;
+const requirementWording = (g: LanguageGlossary) => g.requirement;
+const noRequirements = (g: LanguageGlossary) => g.labels.noRequirements;
+const notAssigned = (g: LanguageGlossary) => g.assignment.notAssigned;
+const campaigns = (g: LanguageGlossary) => g.assignment.campaigns;
+
+/** Columns without which the table is not worth reading, and warnings name when missing. */
+const KEY_COLUMNS: Column[] = ['name', 'amount'];
+
+/** The best table whose header row names at least two promotion columns; visible tables first. */
+export function findPromotionsTable(scan: Scan, words: Words): PromotionsTable | null {
+  let best: (PromotionsTable & { score: number }) | null = null;
+  for (const table of scan.tables) {
+    const headerRow = table.rows.findIndex((r) => r.cells.length > 0 && r.cells.every((c) => c.header));
+    const head = table.rows[headerRow === -1 ? 0 : headerRow];
+    if (!head) continue;
+    const columns = new Map<Column, number>();
+    head.cells.forEach((cell, i) => {
+      const key = headerKey(cell, words);
+      if (key && !columns.has(key)) columns.set(key, i);
+    });
+    const score = columns.size - (table.hidden ? 100 : 0);
+    if (columns.size >= 2 && (!best || score > best.score))
+      best = { table, columns, firstRow: (headerRow === -1 ? 0 : headerRow) + 1, score };
+  }
+  return best && { table: best.table, columns: best.columns, firstRow: best.firstRow };
+}
+
+function headerKey(cell: Cell, words: Words): Column | null {
+  // A header may carry a sort icon label or tooltip text beside its name.
+  const whole = words.key('columns', cell.parts.join(' '));
+  if (whole) return whole as Column;
+  for (const p of cell.parts) {
+    const k = words.key('columns', p);
+    if (k) return k as Column;
+  }
+  return null;
+}
+
+export interface RowContext {
+  words: Words;
+  lang: string | null;
+  /** Status implied by the selected tab, for rows without their own tag. */
+  tabStatus: PageStatus;
+}
+
+export function readPromotions(found: PromotionsTable, ctx: RowContext, warnings: string[]): PagePromotion[] {
+  for (const c of KEY_COLUMNS)
+    if (!found.columns.has(c)) warnings.push(`promotions table: no '${columnName(c)}' column found`);
+  const width = Math.max(...found.columns.values()) + 1;
+  const out: PagePromotion[] = [];
+  const rows = found.table.rows;
+  for (let i = found.firstRow; i < rows.length; i++) {
+    const row = rows[i]!;
+    // Empty-state and expanded-detail rows span the table in one or two cells.
+    if (row.cells.length < Math.min(width, 3) || row.cells.every((c) => c.header)) continue;
+    try {
+      out.push(readRow(row, found.columns, ctx));
+    } catch (e) {
+      warnings.push(`promotions table: row ${out.length + 1} could not be read (${(e as Error).message})`);
+    }
+  }
+  return out;
+}
+
+function columnName(c: Column): string {
+  return c.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`).replace(/^./, (m) => m.toUpperCase());
+}
+
+function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): PagePromotion {
+  const cell = (c: Column): Cell | null => {
+    const i = columns.get(c);
+    return i === undefined ? null : (row.cells[i] ?? null);
+  };
+  const text = (c: Column): string | null => {
+    const t = cell(c)?.parts.join(' ') ?? '';
+    return NOTHING.test(t) ? null : t;
+  };
+  const money = (c: Column): number | null => amountOf(text(c), ctx.lang);
+  const type = (lookup(cell('creditType'), 'creditTypes', ctx.words) ?? 'unknown') as CreditType;
+  const progress = progressOf(row, columns, ctx.lang);
+  const range = text('validDates');
+  const dates = range ? parseDateRange(range, ctx.lang) : null;
+  const redeemed = text('redeemedDate');
+  return {
+    name: cell('name')?.parts[0] ?? null,
+    type,
+    status: statusOf(row, cell('status'), ctx),
+    amount: money('amount'),
+    minSpend:
+      minSpendOf(text('usageRequirements'), ctx) ?? (columns.has('usageRequirements') ? null : progress.goal),
+    spent: progress.spent,
+    unused: money('unusedAmount'),
+    redeemedOn: redeemed ? parseDate(redeemed, ctx.lang) : null,
+    validFrom: dates?.from ?? null,
+    validUntil: dates?.until ?? null,
+    assigned: type === 'assignable' ? assignedOf(row, cell('actions'), ctx.words) : null,
+  };
+}
+
+/** The key of `group` that the cell's text, or one of its parts (a tag beside other text), says. */
+function lookup(cell: Cell | null, group: 'creditTypes' | 'statuses', words: Words): string | null {
+  if (!cell) return null;
+  if (cell.parts.length !== 1) {
+    const whole = words.key(group, cell.parts.join(' '));
+    if (whole) return whole;
+  }
+  for (const p of cell.parts) {
+    const k = words.key(group, p);
+    if (k) return k;
+  }
+  return null;
+}
+
+function statusOf(row: Row, statusCell: Cell | null, ctx: RowContext): PageStatus {
+  const own = lookup(statusCell, 'statuses', ctx.words);
+  if (own) return own as PageStatus;
+  if (!statusCell) {
+    // No status column: a status tag may sit beside the name or in another cell.
+    for (const c of row.cells) {
+      if (c.parts.length < 2) continue;
+      for (const p of c.parts.slice(1)) {
+        const k = ctx.words.key('statuses', p);
+        if (k) return k as PageStatus;
+      }
+    }
+  }
+  return ctx.tabStatus;
+}
+
+function amountOf(text: string | null, lang: string | null): number | null {
+  if (!text) return null;
+  const a = parseAmount(text, lang) ?? findAmounts(text, lang)[0]?.amount ?? null;
+  return a ? toMajor(a) : null;
+}
+
+function minSpendOf(text: string | null, ctx: RowContext): number | null {
+  if (!text || ctx.words.says(noRequirements, text)) return null;
+  const withCurrency = findAmounts(text, ctx.lang, { requireCurrency: true })[0]?.amount;
+  if (withCurrency) return toMajor(withCurrency);
+  const m = ctx.words.pattern(requirementWording, text);
+  const said = m?.groups?.amount ? parseAmount(m.groups.amount, ctx.lang) : null;
+  return said ? toMajor(said) : null;
+}
+
+/**
+ * Spend toward the minimum comes only from a progress display "X / Y" (never from "Used amount", which
+ * is credit spent): the Progress column, else any other cell showing one.
+ */
+function progressOf(
+  row: Row,
+  columns: Map<Column, number>,
+  lang: string | null,
+): { spent: number | null; goal: number | null } {
+  const progressAt = columns.get('progress');
+  const dateColumns = new Set([columns.get('validDates'), columns.get('redeemedDate'), columns.get('name')]);
+  const candidates =
+    progressAt !== undefined ? [row.cells[progressAt]] : row.cells.filter((_, i) => !dateColumns.has(i));
+  for (const cell of candidates) {
+    for (const part of cell?.parts ?? []) {
+      const pair = progressPair(part, lang);
+      if (pair) return { spent: toMajor(pair[0]), goal: toMajor(pair[1]) };
+    }
+  }
+  return { spent: null, goal: null };
+}
+
+function progressPair(text: string, lang: string | null): [Amount, Amount] | null {
+  const slash = text.indexOf('/');
+  if (slash <= 0 || text.indexOf('/', slash + 1) !== -1) return null;
+  const x = parseAmount(text.slice(0, slash), lang);
+  const y = x && parseAmount(text.slice(slash + 1), lang);
+  return x && y ? [x, y] : null;
+}
+
+function assignedOf(row: Row, actions: Cell | null, words: Words): boolean | null {
+  const cells = actions ? [actions] : row.cells;
+  for (const c of cells)
+    for (const p of c.parts) {
+      if (words.says(notAssigned, p)) return false;
+      if (words.pattern(campaigns, p)) return true;
+    }
+  return null;
+}

@@ -1,0 +1,291 @@
+// Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
+// null (or empty) with a warning saying what and why, and readPage itself never throws.
+import { currencyOf, parseAmount, toMajor } from '../money.ts';
+import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
+import type { LanguageGlossary } from './glossary.ts';
+import { glossaryLanguage } from './glossary.ts';
+import { findPromotionsTable, readPromotions } from './promotions.ts';
+import type { PromotionsTable } from './promotions.ts';
+import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
+import type { Block, Scan } from './scan.ts';
+import { fold, scanPage } from './scan.ts';
+import { detectView } from './view.ts';
+import { wordsFor } from './words.ts';
+import type { Words } from './words.ts';
+
+export { detectView } from './view.ts';
+
+const ISO_CODE = /^[A-Z]{3}$/;
+const accountIdLabel = (g: LanguageGlossary) => g.labels.adAccountId;
+const currencyLabel = (g: LanguageGlossary) => g.labels.currency;
+
+export function readPage(doc: Document, url: string | null = null): PageSnapshot {
+  const warnings: string[] = [];
+  const attempt = <T>(what: string, fallback: T, read: () => T): T => {
+    try {
+      return read();
+    } catch (e) {
+      warnings.push(`${what}: could not be read (${e instanceof Error ? e.message : String(e)})`);
+      return fallback;
+    }
+  };
+  const lang = attempt('page language', null, () => doc.documentElement?.getAttribute('lang') || null);
+  const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
+  const scan = attempt<Scan | null>('page', null, () => scanPage(doc));
+  if (!scan) return { ...EMPTY, view, url, lang, warnings };
+  if (lang && !glossaryLanguage(lang)) warnings.push(`page language "${lang}" has no glossary; tried all`);
+  const words = wordsFor(lang);
+
+  const found =
+    view === 'promotions' ? attempt('promotions table', null, () => findPromotionsTable(scan, words)) : null;
+  if (view === 'promotions' && !found)
+    warnings.push('promotions table: no table with promotion column headers');
+  const promotions = found
+    ? attempt<PagePromotion[]>('promotions table', [], () =>
+        readPromotions(found, { words, lang, tabStatus: tabStatus(scan, words) }, warnings),
+      )
+    : [];
+  const balance = attempt('balance', null, () => readBalance(scan, words, lang, warnings));
+  if (view === 'payment' && !balance) warnings.push('balance: no balance labels found');
+  const snapshot: PageSnapshot = {
+    view,
+    url,
+    lang,
+    accountId: attempt('account id', null, () => accountIdOf(url, scan, words)),
+    currency: attempt('currency', null, () => currencyOfPage(scan, words, lang, found, warnings)),
+    balance,
+    promotions,
+    redeem: attempt('redeem dialog', null, () => readRedeem(scan, words)),
+    warnings,
+  };
+  if (view !== 'other' && !balance && promotions.length === 0 && !snapshot.redeem && !lang)
+    warnings.push('no glossary wording matched this page');
+  return snapshot;
+}
+
+const EMPTY: Omit<PageSnapshot, 'view' | 'url' | 'lang' | 'warnings'> = {
+  accountId: null,
+  currency: null,
+  balance: null,
+  promotions: [],
+  redeem: null,
+};
+
+// ---------------------------------------------------------------- label → value
+
+/** Visible text outside tables and dialogs: where balances, the account id and the currency are shown. */
+function pageBlocks(scan: Scan): Block[] {
+  return scan.blocks.filter((b) => b.dialog === -1 && !b.hidden);
+}
+
+/**
+ * The value shown for the label at blocks[i]: the nearest following text block inside the label's
+ * container, looking a few ancestors up (label and value are usually siblings' children). Stops at the
+ * next label so that one label never takes another's value.
+ */
+function valueAfter(
+  blocks: Block[],
+  i: number,
+  accept: (text: string) => boolean,
+  isLabel: (text: string) => boolean,
+): string | null {
+  let container: Element | null = blocks[i]!.el;
+  for (let level = 0; level < 4 && container; level++, container = container.parentElement) {
+    for (let j = i + 1; j < blocks.length && j <= i + 4; j++) {
+      const b = blocks[j]!;
+      if (!container.contains(b.el) || isLabel(b.text)) break;
+      if (accept(b.text)) return b.text;
+    }
+  }
+  return null;
+}
+
+function readBalance(scan: Scan, words: Words, lang: string | null, warnings: string[]): Balance | null {
+  const blocks = pageBlocks(scan);
+  const isLabel = (t: string): boolean => words.key('balance', t) !== null;
+  const found = new Map<string, number | null>();
+  blocks.forEach((b, i) => {
+    const key = words.key('balance', b.text);
+    if (!key || found.get(key) != null) return;
+    const value = valueAfter(blocks, i, (t) => parseAmount(t, lang) !== null, isLabel);
+    found.set(key, value === null ? null : toMajor(parseAmount(value, lang)!));
+  });
+  if (found.size === 0) return null;
+  const pick = (key: keyof LanguageGlossary['balance'], what: string): number | null => {
+    const v = found.get(key);
+    if (v === undefined) warnings.push(`balance: no '${what}' label found`);
+    else if (v === null) warnings.push(`balance: no amount next to the '${what}' label`);
+    return v ?? null;
+  };
+  return {
+    total: pick('accountBalance', 'Account balance'),
+    cash: pick('cashBalance', 'Cash balance'),
+    credit: pick('adCredit', 'Ad credit'),
+  };
+}
+
+// ---------------------------------------------------------------- account and currency
+
+function accountIdOf(url: string | null, scan: Scan, words: Words): string | null {
+  if (url) {
+    try {
+      const id = new URL(url).searchParams.get('aadvid');
+      if (id && /^\d+$/.test(id.trim())) return id.trim();
+    } catch {
+      // Not a URL: the page may still show the id.
+    }
+  }
+  const blocks = pageBlocks(scan);
+  const digits = (t: string): boolean => /^\d{6,}$/.test(t);
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i]!.text;
+    const m = /^(.{1,40}?)\s*[:：]\s*(\d{6,})$/.exec(text);
+    if (m && (/^id$/i.test(m[1]!.trim()) || words.says(accountIdLabel, m[1]!))) return m[2]!;
+    if (words.says(accountIdLabel, text)) {
+      const value = valueAfter(blocks, i, digits, () => false);
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The account currency: an ISO code the page states (a "Currency" label, or data amounts written
+ * "USD 25.00"), else an unambiguous symbol from those amounts. Amounts outside the balance block and
+ * the promotions table (transactions, spend widgets) do not count.
+ */
+function currencyOfPage(
+  scan: Scan,
+  words: Words,
+  lang: string | null,
+  table: PromotionsTable | null,
+  warnings: string[],
+): string | null {
+  const blocks = pageBlocks(scan);
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i]!.text;
+    const m = /^(.{1,40}?)\s*[:：]\s*([A-Z]{3})$/.exec(text);
+    if (m && words.says(currencyLabel, m[1]!)) return m[2]!;
+    if (words.says(currencyLabel, text)) {
+      const value = valueAfter(
+        blocks,
+        i,
+        (t) => ISO_CODE.test(t),
+        () => false,
+      );
+      if (value) return value;
+    }
+  }
+  const amounts = [...balanceValues(blocks, words, lang), ...tableAmounts(table)];
+  const found = new Set<string>();
+  let dollars = false;
+  for (const t of amounts) {
+    const c = currencyOf(t, lang);
+    if (c) found.add(c);
+    else if (t.includes('$')) dollars = true;
+  }
+  const iso = [...found].filter((c) => ISO_CODE.test(c));
+  if (iso.length === 1) return iso[0]!;
+  if (iso.length > 1) warnings.push(`currency: several currencies shown (${iso.join(', ')})`);
+  else if (dollars) warnings.push('currency: amounts show a bare "$", which several currencies use');
+  return null;
+}
+
+function balanceValues(blocks: Block[], words: Words, lang: string | null): string[] {
+  const out: string[] = [];
+  blocks.forEach((b, i) => {
+    if (!words.key('balance', b.text)) return;
+    const v = valueAfter(
+      blocks,
+      i,
+      (t) => parseAmount(t, lang) !== null,
+      (t) => words.key('balance', t) !== null,
+    );
+    if (v) out.push(v);
+  });
+  return out;
+}
+
+function tableAmounts(found: PromotionsTable | null): string[] {
+  if (!found) return [];
+  const at = ['amount', 'unusedAmount', 'usedAmount'].flatMap((c) => found.columns.get(c as never) ?? []);
+  const out: string[] = [];
+  for (const row of found.table.rows.slice(found.firstRow, found.firstRow + 20))
+    for (const i of at) {
+      const t = row.cells[i]?.parts.join(' ');
+      if (t) out.push(t);
+    }
+  return out;
+}
+
+// ---------------------------------------------------------------- tabs
+
+/** Status the selected tab implies: Available and Earning name one; Not available mixes several. */
+function tabStatus(scan: Scan, words: Words): PageStatus {
+  const selected = scan.tabs.find((t) => t.selected && !t.hidden);
+  const key = selected ? tabKey(selected.parts, words) : null;
+  return key === 'available' ? 'available' : key === 'earning' ? 'earning' : 'unknown';
+}
+
+function tabKey(parts: string[], words: Words): string | null {
+  return words.key('tabs', parts.join(' ')) ?? parts.map((p) => words.key('tabs', p)).find((k) => k) ?? null;
+}
+
+// ---------------------------------------------------------------- overlay targets
+
+export interface PageTargets {
+  redeemButton: Element | null;
+  codeInput: Element | null;
+  activateButton: Element | null;
+  dialog: Element | null;
+  promotionsLink: Element | null;
+  earningTab: Element | null;
+  availableTab: Element | null;
+  promotionRows: Array<{ row: Element; name: string | null }>;
+}
+
+const redeemCoupon = (g: LanguageGlossary) => g.buttons.redeemCoupon;
+const activate = (g: LanguageGlossary) => g.buttons.activate;
+const promotionsNav = (g: LanguageGlossary) => g.nav.promotions;
+
+/**
+ * The elements the overlay outlines, found by the same labels as readPage: one pass over the document
+ * and no value parsing, so it is cheap enough to call after each page change.
+ */
+export function locateTargets(doc: Document, lang?: string | null): PageTargets {
+  const pageLang = lang ?? doc.documentElement?.getAttribute('lang') ?? null;
+  const words = wordsFor(pageLang);
+  const scan = scanPage(doc);
+  const said = (parts: string[]): string => fold(parts.join(' '));
+  const control = (
+    pick: (g: LanguageGlossary) => string | string[],
+    inDialog: number | null,
+  ): Element | null =>
+    scan.controls.find(
+      (c) =>
+        !c.hidden &&
+        (inDialog === null ? c.dialog === -1 : c.dialog === inDialog) &&
+        words.says(pick, said(c.parts)),
+    )?.el ?? null;
+  const redeem = findRedeemDialog(scan, words);
+  const open = redeem && !redeem.dialog.hidden ? redeem : null;
+  const tab = (key: string): Element | null =>
+    scan.tabs.find((t) => !t.hidden && tabKey(t.parts, words) === key)?.el ?? null;
+  const table = findPromotionsTable(scan, words);
+  const nameAt = table?.columns.get('name');
+  return {
+    redeemButton: control(redeemCoupon, null),
+    codeInput: open ? codeInput(open.dialog, words) : null,
+    activateButton: open ? control(activate, open.index) : null,
+    dialog: open?.dialog.el ?? null,
+    promotionsLink: control(promotionsNav, null),
+    earningTab: tab('earning'),
+    availableTab: tab('available'),
+    promotionRows: table
+      ? table.table.rows.slice(table.firstRow).map((r) => ({
+          row: r.el,
+          name: (nameAt === undefined ? undefined : r.cells[nameAt]?.parts[0]) ?? null,
+        }))
+      : [],
+  };
+}

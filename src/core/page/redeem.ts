@@ -1,0 +1,74 @@
+// The redeem-coupon dialog: which dialog it is, whether it shows, the code as typed and the answer.
+import type { RedeemDialog } from '../schemas.ts';
+import type { LanguageGlossary } from './glossary.ts';
+import type { Dialog, Labelled, Scan } from './scan.ts';
+import { fold } from './scan.ts';
+import type { Words } from './words.ts';
+
+const dialogTitle = (g: LanguageGlossary) => g.redeem.dialogTitle;
+const redeemButton = (g: LanguageGlossary) => g.buttons.redeemCoupon;
+const codeLabel = (g: LanguageGlossary) => g.redeem.codeLabel;
+const codePlaceholder = (g: LanguageGlossary) => g.redeem.codePlaceholder;
+const success = (g: LanguageGlossary) => g.redeem.success;
+
+/**
+ * The dialog whose name, a text in it or its field says the glossary's redeem wording. Other dialogs
+ * (a cookie banner is one) are not it.
+ */
+export function findRedeemDialog(scan: Scan, words: Words): { dialog: Dialog; index: number } | null {
+  let found: { dialog: Dialog; index: number } | null = null;
+  scan.dialogs.forEach((dialog, index) => {
+    if (found && (found.dialog.hidden || !dialog.hidden)) return;
+    if (isRedeemDialog(dialog, index, scan, words)) found = { dialog, index };
+  });
+  return found;
+}
+
+function isRedeemDialog(dialog: Dialog, index: number, scan: Scan, words: Words): boolean {
+  if (words.says(dialogTitle, dialog.label) || words.says(redeemButton, dialog.label)) return true;
+  if (dialog.inputs.some((i) => words.says(codePlaceholder, i.getAttribute('placeholder') ?? '')))
+    return true;
+  return scan.blocks.some(
+    (b) => b.dialog === index && (words.says(dialogTitle, b.text) || words.says(codeLabel, b.text)),
+  );
+}
+
+/** The code field: the one the glossary names by placeholder, else the dialog's first text field. */
+export function codeInput(dialog: Dialog, words: Words): Element | null {
+  const typed = dialog.inputs.filter((i) => {
+    const type = (i.getAttribute('type') ?? 'text').toLowerCase();
+    return type === 'text' || type === 'search' || type === '' || i.localName?.toLowerCase() === 'textarea';
+  });
+  return (
+    typed.find((i) => words.says(codePlaceholder, i.getAttribute('placeholder') ?? '')) ?? typed[0] ?? null
+  );
+}
+
+export function readRedeem(scan: Scan, words: Words): RedeemDialog | null {
+  const found = findRedeemDialog(scan, words);
+  if (!found) return null;
+  const { dialog, index } = found;
+  if (dialog.hidden) return { open: false, code: null, error: null, succeeded: false };
+  const input = codeInput(dialog, words);
+  const value = input ? valueOf(input) : '';
+  const inDialog = (a: Labelled): boolean => a.dialog === index && !a.hidden;
+  const answers = scan.alerts.filter(inDialog);
+  const texts = scan.blocks.filter((b) => b.dialog === index && !b.hidden).map((b) => b.text);
+  const said = (a: Labelled): string => fold(a.parts.join(' '));
+  const succeeded =
+    answers.some((a) => a.role === 'status' && words.says(success, said(a))) ||
+    texts.some((t) => words.says(success, t));
+  const alert = answers.find((a) => a.role === 'alert' && said(a) !== '');
+  const error = alert
+    ? said(alert)
+    : (texts.find((t) => words.key('redeemErrors', t) !== null) ??
+      scan.alerts.map(said).find((t) => words.key('redeemErrors', t) !== null) ??
+      null);
+  return { open: true, code: value === '' ? null : value, error, succeeded: succeeded && !error };
+}
+
+/** What the field holds as typed: the live value where the DOM keeps one, else the markup's value. */
+function valueOf(input: Element): string {
+  const live = (input as { value?: unknown }).value;
+  return typeof live === 'string' ? live : (input.getAttribute('value') ?? '');
+}
