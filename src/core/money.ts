@@ -56,6 +56,7 @@ const SYMBOLS: Record<string, string | null> = {
   '€': 'EUR',
   '£': 'GBP',
   '₩': 'KRW',
+  원: 'KRW',
   '₫': 'VND',
   đ: 'VND',
   '₹': 'INR',
@@ -76,8 +77,8 @@ const SYMBOL_ALT = Object.keys(SYMBOLS)
   .map(escapeRe)
   .join('|');
 // Letter-like markers must stand apart from words ("Rp" yes, "Rpx" no; "đ" not inside "được").
-// 円 is the exception: Japanese runs straight on ("10,000円以上").
-const MARKER = `(?:(?<![\\p{L}])(?<code>[A-Z]{3})(?![\\p{L}])|(?<![\\p{L}])(?<sym>${SYMBOL_ALT})(?:(?<=[^\\p{L}]|円)|(?!\\p{L})))`;
+// 円 and 원 are the exceptions: Japanese and Korean run straight on ("10,000円以上").
+const MARKER = `(?:(?<![\\p{L}])(?<code>[A-Z]{3})(?![\\p{L}])|(?<![\\p{L}])(?<sym>${SYMBOL_ALT})(?:(?<=[^\\p{L}]|[円원])|(?!\\p{L})))`;
 const SPACE = '[\\s\\u00A0\\u202F\\u2009]';
 const MINUS = '[-\\u2212\\u2013]';
 const PREFIX_RE = new RegExp(
