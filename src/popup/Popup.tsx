@@ -1,0 +1,168 @@
+// The popup as a function of what is kept: promotions, redeem attempts, settings and the active tab's
+// latest snapshot. Reading and writing storage happen in main.tsx; this renders and reports intents.
+import { useMemo, useState } from 'preact/hooks';
+import { checklist } from '../core/checklist.ts';
+import { dateInZone } from '../core/dates.ts';
+import { diagnose } from '../core/diagnosis/index.ts';
+import { progressOfRecord } from '../core/progress.ts';
+import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
+import { parseTerms } from '../core/terms/index.ts';
+import { ChecklistView } from '../ui/ChecklistView.tsx';
+import { CreditChecks, DiagnoseForm, FailedAttempts } from '../ui/Diagnosis.tsx';
+import { useI18n } from '../ui/i18n.tsx';
+import { PromotionForm } from '../ui/PromotionForm.tsx';
+import { PromotionList } from '../ui/PromotionList.tsx';
+import type { PromotionDraft } from '../ui/promotion-form.ts';
+import type { Item } from '../ui/promotions.ts';
+
+export interface PopupData {
+  promotions: readonly PromotionRecord[];
+  attempts: readonly RedeemAttempt[];
+  /** The latest snapshot of the active tab when it is an Ads Manager page, else null. */
+  snapshot: PageSnapshot | null;
+  now: Date;
+  /** A problem reading what is kept (e.g. records set aside as invalid), shown above everything. */
+  notice: string | null;
+}
+
+export interface PopupActions {
+  openBilling(accountId: string | null): void;
+  openOptions(): void;
+  /** Resolves to null once saved, else to a message for the user. */
+  savePromotion(draft: PromotionDraft, existing: PromotionRecord | null): Promise<string | null>;
+}
+
+type View = { name: 'promotions' | 'why' } | { name: 'form'; record: PromotionRecord | null };
+
+export function Popup(props: { data: PopupData; actions: PopupActions }) {
+  const { t, locale, timeZone } = useI18n();
+  const { promotions, attempts, snapshot, now } = props.data;
+  const [view, setView] = useState<View>({ name: 'promotions' });
+  const today = dateInZone(now, timeZone);
+
+  const items = useMemo<Item[]>(
+    () => promotions.map((record) => ({ record, progress: progressOfRecord(record, now, timeZone) })),
+    [promotions, now, timeZone],
+  );
+  const accounts = useMemo(
+    () => [...new Set(promotions.flatMap((r) => (r.accountId === null ? [] : [r.accountId])))].sort(),
+    [promotions],
+  );
+  // The checklist follows the billing page in the active tab, with what is kept for that account.
+  const steps = useMemo(() => {
+    if (!snapshot || snapshot.view === 'other') return null;
+    return checklist(
+      snapshot,
+      promotions.filter((r) => r.accountId === snapshot.accountId),
+    );
+  }, [snapshot, promotions]);
+
+  const nav = (name: 'promotions' | 'why', key: string) => (
+    <button
+      type="button"
+      aria-current={view.name === name ? 'page' : undefined}
+      onClick={() => setView({ name })}
+    >
+      {t(key)}
+    </button>
+  );
+
+  return (
+    <main class="popup">
+      <header class="list-head">
+        <h1>{t('extName')}</h1>
+        <button type="button" onClick={props.actions.openOptions}>
+          {t('popup_settings')}
+        </button>
+      </header>
+      {props.data.notice !== null && (
+        <p class="field-error" role="status">
+          {props.data.notice}
+        </p>
+      )}
+      <nav class="nav" aria-label={t('popup_navLabel')}>
+        {nav('promotions', 'popup_navPromotions')}
+        {nav('why', 'popup_navWhy')}
+        <button
+          type="button"
+          aria-current={view.name === 'form' && view.record === null ? 'page' : undefined}
+          onClick={() => setView({ name: 'form', record: null })}
+        >
+          {t('popup_addCode')}
+        </button>
+      </nav>
+
+      {view.name === 'promotions' && (
+        <>
+          {steps && <ChecklistView checklist={steps} />}
+          <PromotionList
+            items={items}
+            actions={{
+              openBilling: props.actions.openBilling,
+              edit: (item) => setView({ name: 'form', record: item.record }),
+              add: () => setView({ name: 'form', record: null }),
+            }}
+          />
+        </>
+      )}
+
+      {view.name === 'why' && (
+        <section aria-labelledby="why-title">
+          <h2 id="why-title">{t('popup_navWhy')}</h2>
+          <FailedAttempts attempts={attempts} />
+          <DiagnoseForm
+            diagnose={(code, error) =>
+              diagnose(
+                {
+                  code: code === '' ? null : code,
+                  error: error.trim() === '' ? null : error,
+                  lang: locale,
+                  now: now.toISOString(),
+                },
+                t,
+                attempts,
+              ).reasons
+            }
+          />
+          <CreditChecks
+            items={items}
+            check={({ record, progress }) =>
+              diagnose(
+                {
+                  now: now.toISOString(),
+                  lang: locale,
+                  promotion: {
+                    ...record.terms,
+                    activatedOn: record.activatedOn,
+                    metOn: record.metOn,
+                    spent: progress.spent,
+                    status: record.status,
+                  },
+                },
+                t,
+                attempts,
+              ).reasons
+            }
+          />
+        </section>
+      )}
+
+      {view.name === 'form' && (
+        <PromotionForm
+          // A new key per record resets the form's state when switching from one promotion to another.
+          key={view.record ? `${view.record.accountId}/${view.record.id}` : 'new'}
+          initial={view.record}
+          accounts={accounts}
+          today={today}
+          parseTerms={(text, received) => parseTerms(text, { lang: locale, received })}
+          onSave={async (draft) => {
+            const failure = await props.actions.savePromotion(draft, view.record);
+            if (failure === null) setView({ name: 'promotions' });
+            return failure;
+          }}
+          onCancel={() => setView({ name: 'promotions' })}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+// Every kept promotion, most urgent first, optionally narrowed to one ad account.
+import { useMemo, useState } from 'preact/hooks';
+import { recordKey } from '../core/export.ts';
+import { useI18n } from './i18n.tsx';
+import { PromotionCard, type CardActions } from './PromotionCard.tsx';
+import { byUrgency, type Item } from './promotions.ts';
+
+// Promotions read before the account id was known share one filter entry.
+const NO_ACCOUNT = '\u0000';
+const ALL = '';
+
+export interface ListActions extends CardActions {
+  add(): void;
+}
+
+export function PromotionList(props: { items: readonly Item[]; actions: ListActions }) {
+  const { t } = useI18n();
+  const [account, setAccount] = useState(ALL);
+  const accounts = useMemo(
+    () => [...new Set(props.items.map((i) => i.record.accountId ?? NO_ACCOUNT))].sort(),
+    [props.items],
+  );
+  const sorted = useMemo(() => byUrgency(props.items), [props.items]);
+  // A filter left on an account that no longer has promotions would hide everything.
+  const selected = accounts.includes(account) ? account : ALL;
+  const shown =
+    selected === ALL ? sorted : sorted.filter((i) => (i.record.accountId ?? NO_ACCOUNT) === selected);
+
+  if (props.items.length === 0) return <EmptyState actions={props.actions} />;
+  return (
+    <section class="list" aria-labelledby="list-title">
+      <div class="list-head">
+        <h2 id="list-title">{t('popup_promotionsTitle')}</h2>
+        {accounts.length > 1 && (
+          <label class="filter">
+            <span>{t('popup_filterAccount')}</span>
+            <select value={selected} onChange={(e) => setAccount(e.currentTarget.value)}>
+              <option value={ALL}>{t('popup_allAccounts', [String(accounts.length)])}</option>
+              {accounts.map((a) => (
+                <option key={a} value={a}>
+                  {a === NO_ACCOUNT ? t('ui_accountUnknown') : a}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <ul class="cards">
+        {shown.map((item) => (
+          <li key={recordKey(item.record)}>
+            <PromotionCard item={item} actions={props.actions} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** No promotion yet: say where they come from and offer both ways in. */
+export function EmptyState(props: { actions: ListActions }) {
+  const { t } = useI18n();
+  return (
+    <section class="empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">{t('popup_emptyTitle')}</h2>
+      <ol class="empty-steps">
+        <li>
+          <p>{t('popup_emptyOpenPayment')}</p>
+          <button type="button" class="primary" onClick={() => props.actions.openBilling(null)}>
+            {t('popup_openBilling')}
+          </button>
+        </li>
+        <li>
+          <p>{t('popup_emptyAddByHand')}</p>
+          <button type="button" onClick={() => props.actions.add()}>
+            {t('popup_addCode')}
+          </button>
+        </li>
+      </ol>
+    </section>
+  );
+}

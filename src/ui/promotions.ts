@@ -1,0 +1,88 @@
+// Which promotion needs the advertiser first, and what to do about it. Pure, so the order is tested
+// without rendering anything.
+import type { Progress } from '../core/progress.ts';
+import type { Lifecycle, PromotionRecord } from '../core/schemas.ts';
+
+export interface Item {
+  record: PromotionRecord;
+  progress: Progress;
+}
+
+const FINISHED: ReadonlySet<Lifecycle> = new Set(['used', 'expired', 'missed']);
+
+/** A refused code is worth another try until its activation deadline passes (typos are the usual cause). */
+export function retryable(item: Item): boolean {
+  const days = item.progress.daysToActivation;
+  return item.record.status === 'rejected' && (days === null || days >= 0);
+}
+
+/** Days until the nearest deadline still ahead (today counts as 0); null when none is known. */
+export function nearestDays(progress: Progress): number | null {
+  const days = [progress.daysToActivation, progress.daysToSpendDeadline, progress.daysToExpiry].filter(
+    (d): d is number => d !== null && d >= 0,
+  );
+  return days.length ? Math.min(...days) : null;
+}
+
+/**
+ * 0: something is wrong now (credit overdue, pace cannot or may not reach the minimum, a refused code
+ * worth retrying, terms unknown); 1: on track; 2: nothing left to do.
+ */
+export function tier(item: Item): 0 | 1 | 2 {
+  const { record, progress } = item;
+  if (FINISHED.has(record.status) || (record.status === 'rejected' && !retryable(item))) return 2;
+  if (
+    progress.creditOverdue ||
+    progress.pace === 'at-risk' ||
+    progress.pace === 'cannot-make-it' ||
+    record.status === 'rejected' ||
+    record.termsNeeded
+  ) {
+    return 0;
+  }
+  return 1;
+}
+
+/** Most urgent first: by tier, then the closest deadline (unknown last), then name for a stable order. */
+export function byUrgency(items: readonly Item[]): Item[] {
+  const keyed = items.map((item) => ({
+    item,
+    tier: tier(item),
+    days: nearestDays(item.progress) ?? Number.POSITIVE_INFINITY,
+    name: item.record.name ?? item.record.code ?? '',
+  }));
+  keyed.sort((a, b) => a.tier - b.tier || a.days - b.days || a.name.localeCompare(b.name));
+  return keyed.map((k) => k.item);
+}
+
+export type NextAction =
+  | 'paste-terms'
+  | 'retry-code'
+  | 'activate'
+  | 'spend'
+  | 'credit-overdue'
+  | 'wait-credit'
+  | 'assign'
+  | 'use-credit'
+  | null;
+
+/** The one thing to do next for a promotion, or null when there is nothing left. */
+export function nextAction(item: Item): NextAction {
+  const { record, progress } = item;
+  if (tier(item) === 2) return null;
+  if (record.status === 'rejected') return 'retry-code';
+  if (record.termsNeeded) return 'paste-terms';
+  switch (record.status) {
+    case 'received':
+      return 'activate';
+    case 'activated':
+    case 'earning':
+      return 'spend';
+    case 'processing':
+      return progress.creditOverdue ? 'credit-overdue' : 'wait-credit';
+    case 'available':
+      return record.type === 'assignable' && record.assigned === false ? 'assign' : 'use-credit';
+    default:
+      return null;
+  }
+}
