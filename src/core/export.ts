@@ -12,6 +12,7 @@ import {
   RedeemAttempt,
   Settings,
   type IsoDate,
+  type Lifecycle,
   type PromotionRecord as PromotionRecordT,
   type RedeemAttempt as RedeemAttemptT,
   type Settings as SettingsT,
@@ -24,19 +25,31 @@ export function recordKey(r: Pick<PromotionRecordT, 'accountId' | 'id'>): string
   return `${r.accountId ?? ''}\u0000${r.id}`;
 }
 
-/** The dates a promotion can be missed by, from the same rules the popup shows. */
+/** A date a promotion can still be missed by. */
 export interface Deadline {
   kind: 'activation' | 'spend' | 'expiry';
   date: IsoDate;
 }
 
+// A deadline matters only while the promotion can still reach the step it closes.
+const OPEN_FOR: Record<Deadline['kind'], ReadonlySet<Lifecycle>> = {
+  activation: new Set(['received']),
+  spend: new Set(['received', 'activated', 'earning']),
+  expiry: new Set(['received', 'activated', 'earning', 'processing', 'available']),
+};
+
+/** The deadlines still ahead of a promotion's current step, from the same rules the popup shows. */
 export function deadlinesOf(record: PromotionRecordT, now: Date, timeZone: string): Deadline[] {
   const p = progressOfRecord(record, now, timeZone);
-  const out: Deadline[] = [];
-  if (p.activationDeadline) out.push({ kind: 'activation', date: p.activationDeadline });
-  if (p.spendDeadline) out.push({ kind: 'spend', date: p.spendDeadline });
-  if (p.creditExpiry) out.push({ kind: 'expiry', date: p.creditExpiry });
-  return out;
+  const dates: Record<Deadline['kind'], IsoDate | null> = {
+    activation: p.activationDeadline,
+    spend: p.spendDeadline,
+    expiry: p.creditExpiry,
+  };
+  return (['activation', 'spend', 'expiry'] as const).flatMap((kind) => {
+    const date = dates[kind];
+    return date !== null && OPEN_FOR[kind].has(p.status) ? [{ kind, date }] : [];
+  });
 }
 
 function latestSpent(record: PromotionRecordT): number | null {

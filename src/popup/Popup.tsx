@@ -136,7 +136,7 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
                     activatedOn: record.activatedOn,
                     metOn: record.metOn,
                     spent: progress.spent,
-                    status: record.status,
+                    status: progress.status,
                   },
                 },
                 t,

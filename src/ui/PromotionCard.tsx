@@ -86,7 +86,7 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
         {p.creditExpiry !== null && p.daysToExpiry !== null && (
           <DaysLeft label={t('ui_creditExpiry')} days={p.daysToExpiry} date={p.creditExpiry} />
         )}
-        {p.creditDueBy !== null && (record.status === 'processing' || p.creditOverdue) && (
+        {p.creditDueBy !== null && p.status === 'processing' && (
           <span class={p.creditOverdue ? 'days days-past' : 'days'}>
             {t(p.creditOverdue ? 'ui_creditOverdueSince' : 'ui_creditDueBy', [
               formatDate(p.creditDueBy, locale),

@@ -1,5 +1,5 @@
 // Which promotion needs the advertiser first, and what to do about it. Pure, so the order is tested
-// without rendering anything.
+// without rendering anything. Statuses are read from progress: it moves a promotion on when dates pass.
 import type { Progress } from '../core/progress.ts';
 import type { Lifecycle, PromotionRecord } from '../core/schemas.ts';
 
@@ -13,7 +13,7 @@ const FINISHED: ReadonlySet<Lifecycle> = new Set(['used', 'expired', 'missed']);
 /** A refused code is worth another try until its activation deadline passes (typos are the usual cause). */
 export function retryable(item: Item): boolean {
   const days = item.progress.daysToActivation;
-  return item.record.status === 'rejected' && (days === null || days >= 0);
+  return item.progress.status === 'rejected' && (days === null || days >= 0);
 }
 
 /** Days until the nearest deadline still ahead (today counts as 0); null when none is known. */
@@ -30,12 +30,13 @@ export function nearestDays(progress: Progress): number | null {
  */
 export function tier(item: Item): 0 | 1 | 2 {
   const { record, progress } = item;
-  if (FINISHED.has(record.status) || (record.status === 'rejected' && !retryable(item))) return 2;
+  const status = progress.status;
+  if (FINISHED.has(status) || (status === 'rejected' && !retryable(item))) return 2;
   if (
     progress.creditOverdue ||
     progress.pace === 'at-risk' ||
     progress.pace === 'cannot-make-it' ||
-    record.status === 'rejected' ||
+    status === 'rejected' ||
     record.termsNeeded
   ) {
     return 0;
@@ -70,9 +71,9 @@ export type NextAction =
 export function nextAction(item: Item): NextAction {
   const { record, progress } = item;
   if (tier(item) === 2) return null;
-  if (record.status === 'rejected') return 'retry-code';
+  if (progress.status === 'rejected') return 'retry-code';
   if (record.termsNeeded) return 'paste-terms';
-  switch (record.status) {
+  switch (progress.status) {
     case 'received':
       return 'activate';
     case 'activated':
