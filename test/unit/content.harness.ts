@@ -6,7 +6,19 @@ import { Window } from 'happy-dom';
 import { afterEach, vi } from 'vitest';
 import type { PageSnapshot, PromotionRecord } from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
-import type { ContentDeps, Outgoing, Reader, Targets, Translate, Win } from '../../src/content/types.ts';
+import { checklist } from '../../src/core/checklist.ts';
+import type { Layer } from '../../src/content/layer.ts';
+import { createStore } from '../../src/content/store.ts';
+import type {
+  ContentDeps,
+  Feature,
+  Outgoing,
+  PageState,
+  Reader,
+  Targets,
+  Translate,
+  Win,
+} from '../../src/content/types.ts';
 
 export function manualFrames() {
   let queue: { run: () => void }[] = [];
@@ -144,4 +156,86 @@ export function savedUrl(html: string): string {
   const m = /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html);
   if (!m?.[1]) throw new Error('fixture without a saved-from URL');
   return m[1];
+}
+
+/**
+ * Runs one feature on a page with a state the test sets. Its layer parts go into a plain container the
+ * test can inspect (the real layer's shadow root is closed, by design).
+ */
+export function mountFeature(feature: Feature, win: Win, deps: ContentDeps) {
+  const container = win.document.createElement('div');
+  win.document.body.append(container);
+  const state = createStore<PageState | null>(null);
+  const alive = new AbortController();
+  const layer: Layer = {
+    mount() {
+      const part = win.document.createElement('div');
+      container.append(part);
+      return part;
+    },
+    owns: (node) => container.contains(node),
+    remove: () => container.remove(),
+  };
+  feature.init(alive.signal, { win, deps, layer, state });
+  return { container, state, stop: () => alive.abort() };
+}
+
+/** A page state as the watcher would publish it. */
+export function stateOf(
+  snapshot: PageSnapshot,
+  targets: Partial<Targets> = {},
+  kept: PromotionRecord[] = [],
+): PageState {
+  return {
+    url: snapshot.url ?? 'https://ads.tiktok.com/i18n/account/payment',
+    snapshot,
+    targets: { ...NO_TARGETS, ...targets },
+    kept,
+    checklist: checklist(snapshot, kept),
+  };
+}
+
+/** Preact commits effects after a frame or a timeout; wait for both. */
+export const rendered = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+export function record(over: Partial<PromotionRecord> = {}): PromotionRecord {
+  return {
+    id: 'p1',
+    accountId: '111',
+    name: null,
+    code: null,
+    type: 'conditional',
+    status: 'earning',
+    pageStatus: null,
+    terms: {
+      amount: 50,
+      currency: 'USD',
+      minSpend: 50,
+      spendWindowDays: 30,
+      spendDeadline: null,
+      activateWithinDays: null,
+      activateBy: null,
+      creditValidityDays: null,
+      creditExpiry: null,
+      creditArrivalDays: null,
+      newAdvertisersOnly: null,
+      onePerAdvertiser: null,
+      excludesTax: null,
+      regions: [],
+    },
+    termsNeeded: false,
+    receivedOn: null,
+    activatedOn: '2026-11-10',
+    metOn: null,
+    creditIssuedOn: null,
+    validFrom: null,
+    validUntil: null,
+    assigned: null,
+    unused: null,
+    observations: [],
+    source: 'page',
+    createdAt: '2026-11-10T00:00:00.000Z',
+    updatedAt: '2026-11-10T00:00:00.000Z',
+    ...over,
+  };
 }

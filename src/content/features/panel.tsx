@@ -2,7 +2,7 @@
 // page, what to do now and what tends to go wrong. Folds to a small tab (remembered per ad account,
 // Escape folds it too) and moves to the other edge, or out of the way, when the redeem dialog needs it.
 import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Checklist, StepState } from '../../core/checklist.ts';
 import { coalesce } from '../schedule.ts';
 import { dockSide, visibleBox } from '../geometry.ts';
@@ -27,7 +27,7 @@ interface ViewProps {
 
 export function PanelView({ t, list, collapsed, side, moveFocus, onToggle }: ViewProps) {
   const focusRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (moveFocus) focusRef.current?.focus();
   }, [collapsed, moveFocus]);
 

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { noteText, notesFor, promotionNotes } from '../../src/content/features/promotion-notes.tsx';
+import type { PromotionRecord } from '../../src/core/schemas.ts';
+import type { ProgressView } from '../../src/content/types.ts';
+import {
+  emptySnapshot,
+  fakeDeps,
+  keyT,
+  mountFeature,
+  pageWindow,
+  record,
+  rendered,
+  stateOf,
+} from './content.harness.ts';
+
+const URL_P = 'https://ads.tiktok.com/i18n/account/promotion?aadvid=111';
+const page = `<!DOCTYPE html><html lang="en"><head></head><body><div role="row">Spend 50 Get 50</div><div role="row">Holiday spend bonus</div><div role="row">Mystery</div></body></html>`;
+
+const promo = (name: string, status: 'earning' | 'processing') => ({
+  name,
+  type: 'conditional' as const,
+  status,
+  amount: 50,
+  minSpend: 50,
+  spent: 20,
+  unused: null,
+  redeemedOn: null,
+  validFrom: null,
+  validUntil: null,
+  assigned: null,
+});
+
+const PROGRESS: ProgressView = { fraction: 0.4, daysToSpendDeadline: 16, dailyNeeded: 1.88, pace: 'behind' };
+
+function listState(win: Window, kept: PromotionRecord[]) {
+  const rows = [...win.document.querySelectorAll('[role="row"]')];
+  const snapshot = emptySnapshot({
+    view: 'promotions',
+    accountId: '111',
+    promotions: [
+      promo('Spend 50 Get 50', 'earning'),
+      promo('Holiday spend bonus', 'processing'),
+      promo('Mystery', 'earning'),
+    ],
+  });
+  return stateOf(snapshot, { promotionRows: rows.map((row) => ({ row, name: row.textContent })) }, kept);
+}
+
+describe('promotion list annotations', () => {
+  it('only earning rows with kept terms get a note', () => {
+    const win = pageWindow(URL_P, page);
+    const kept = [
+      record({ name: 'Spend 50 Get 50' }),
+      record({ id: 'p2', name: 'Holiday spend bonus' }),
+      record({ id: 'p3', name: 'Mystery', termsNeeded: true }),
+    ];
+    const seen: string[] = [];
+    const notes = notesFor(listState(win, kept), {
+      now: () => new Date('2026-11-24T12:00:00Z'),
+      progress: (r) => {
+        seen.push(r.id);
+        return PROGRESS;
+      },
+    });
+    expect(notes.map((n) => n.name)).toEqual(['Spend 50 Get 50']);
+    expect(seen).toEqual(['p1']);
+    expect(notes[0]!.row.textContent).toBe('Spend 50 Get 50');
+  });
+
+  it('nothing on the payment page', () => {
+    expect(
+      notesFor(stateOf(emptySnapshot({ view: 'payment' })), {
+        now: () => new Date(),
+        progress: () => PROGRESS,
+      }),
+    ).toEqual([]);
+  });
+
+  it('says progress, days left and pace, and leaves out what is unknown', () => {
+    expect(noteText(keyT, PROGRESS)).toBe(
+      'overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_pace_behind',
+    );
+    expect(noteText(keyT, { ...PROGRESS, fraction: null, pace: null, daysToSpendDeadline: -2 })).toBe(
+      'overlay_noteDeadlinePassed',
+    );
+  });
+
+  it('draws the note at the row’s edge, in our layer, leaving the page’s own rows untouched', async () => {
+    const win = pageWindow(URL_P, page);
+    const { deps, frames } = fakeDeps({ progress: () => PROGRESS });
+    const { container, state } = mountFeature(promotionNotes, win, deps);
+    const rows = [...win.document.querySelectorAll('[role="row"]')];
+    rows[0]!.getBoundingClientRect = () => new win.DOMRect(200, 300, 900, 48);
+    const before = rows.map((r) => r.cloneNode(true));
+    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    frames.frame();
+    await rendered();
+    const note = container.querySelector<HTMLElement>('[data-part="note"]')!;
+    expect(note.textContent).toBe(
+      'overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_pace_behind',
+    );
+    expect(note.getAttribute('aria-label')).toBe('overlay_noteLabel(Spend 50 Get 50)');
+    expect(note.style.left).toBe('1100px');
+    expect(note.style.top).toBe('300px');
+    expect(rows.every((r, i) => r.isEqualNode(before[i]!))).toBe(true);
+  });
+});

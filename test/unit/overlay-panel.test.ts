@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { panel } from '../../src/content/features/panel.tsx';
+import { createLayer, HOST_TAG } from '../../src/content/layer.ts';
+import { emptySnapshot, fakeDeps, mountFeature, pageWindow, rendered, stateOf } from './content.harness.ts';
+
+const URL_A = 'https://ads.tiktok.com/i18n/account/payment?aadvid=111';
+const blank = '<!DOCTYPE html><html lang="en"><head></head><body></body></html>';
+
+const payment = (accountId: string) =>
+  emptySnapshot({ accountId, balance: { total: 10, cash: 10, credit: 0 }, redeem: null });
+
+function setup() {
+  const win = pageWindow(URL_A, blank);
+  const { deps, frames, collapsed } = fakeDeps();
+  const m = mountFeature(panel, win, deps);
+  return { win, deps, frames, collapsed, ...m };
+}
+
+const texts = (root: ParentNode, sel: string) => [...root.querySelectorAll(sel)].map((e) => e.textContent);
+
+describe('overlay panel', () => {
+  it('shows the five steps, the current one marked, with its instruction and pitfalls', async () => {
+    const { container, state } = setup();
+    state.set(stateOf(payment('111')));
+    await rendered();
+    const steps = [...container.querySelectorAll('ol > li')];
+    expect(steps.map((li) => li.getAttribute('data-state'))).toEqual([
+      'done',
+      'done',
+      'current',
+      'todo',
+      'todo',
+    ]);
+    expect(steps[2]!.getAttribute('aria-current')).toBe('step');
+    expect(steps[2]!.textContent).toContain('steps_enterCode');
+    expect(texts(container, '[data-part="now"]')).toEqual(['steps_doOpenRedeem']);
+    expect(texts(container, 'ul > li')).toEqual([
+      'steps_pitfallTypos',
+      'steps_pitfallExpiry',
+      'steps_pitfallEligibility',
+    ]);
+  });
+
+  it('folds to a tab, remembers it for that ad account only, and unfolds again', async () => {
+    const { container, state, collapsed } = setup();
+    state.set(stateOf(payment('111')));
+    await rendered();
+    container.querySelector<HTMLButtonElement>('header button')!.click();
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')).toBeNull();
+    const tab = container.querySelector<HTMLButtonElement>('[data-part="tab"]')!;
+    expect(tab.getAttribute('aria-expanded')).toBe('false');
+    expect(collapsed.get('111')).toBe(true);
+
+    // Another account on the same tab: its own (default, open) state.
+    state.set(stateOf(payment('222')));
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')).not.toBeNull();
+
+    // Back to the first: still folded.
+    state.set(stateOf(payment('111')));
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')).toBeNull();
+    container.querySelector<HTMLButtonElement>('[data-part="tab"]')!.click();
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')).not.toBeNull();
+    expect(collapsed.get('111')).toBe(false);
+  });
+
+  it('a folded panel stays folded when the page is opened again (state from storage)', async () => {
+    const win = pageWindow(URL_A, blank);
+    const { deps, collapsed } = fakeDeps();
+    collapsed.set('111', true);
+    const { container, state } = mountFeature(panel, win, deps);
+    state.set(stateOf(payment('111')));
+    await rendered();
+    expect(container.querySelector('[data-part="tab"]')).not.toBeNull();
+    expect(container.querySelector('[data-part="panel"]')).toBeNull();
+  });
+
+  it('Escape folds it and the focus moves to the tab', async () => {
+    const { win, container, state, collapsed } = setup();
+    state.set(stateOf(payment('111')));
+    await rendered();
+    const fold = container.querySelector<HTMLButtonElement>('header button')!;
+    fold.focus();
+    fold.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await rendered();
+    const tab = container.querySelector('[data-part="tab"]');
+    expect(tab).not.toBeNull();
+    expect(win.document.activeElement).toBe(tab);
+    expect(collapsed.get('111')).toBe(true);
+  });
+
+  it('is made of buttons in reading order, with accessible names', async () => {
+    const { container, state } = setup();
+    state.set(stateOf(payment('111')));
+    await rendered();
+    const section = container.querySelector('[data-part="panel"]')!;
+    expect(section.getAttribute('aria-label')).toBe('overlay_title');
+    const fold = section.querySelector('button')!;
+    expect(fold.getAttribute('type')).toBe('button');
+    expect(fold.getAttribute('aria-label')).toBe('overlay_collapse');
+    expect(section.querySelector('[tabindex]')).toBeNull();
+  });
+
+  it('goes away with its page', async () => {
+    const { container, state, stop } = setup();
+    state.set(stateOf(payment('111')));
+    await rendered();
+    stop();
+    expect(container.childElementCount).toBe(0);
+  });
+});
+
+describe('overlay layer', () => {
+  it('one host element with no id or class, its shadow root closed to the page', () => {
+    const win = pageWindow(URL_A, blank);
+    const layer = createLayer(win.document);
+    const part = layer.mount();
+    const hosts = win.document.getElementsByTagName(HOST_TAG);
+    expect(hosts).toHaveLength(1);
+    const host = hosts[0]!;
+    expect(host.attributes).toHaveLength(0);
+    expect(host.shadowRoot).toBeNull();
+    expect(win.document.contains(part)).toBe(false);
+    expect(layer.owns(host)).toBe(true);
+    expect(layer.owns(win.document.body)).toBe(false);
+    layer.remove();
+    expect(win.document.getElementsByTagName(HOST_TAG)).toHaveLength(0);
+  });
+});
