@@ -48,6 +48,20 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
     () => [...new Set(promotions.flatMap((r) => (r.accountId === null ? [] : [r.accountId])))].sort(),
     [promotions],
   );
+  // Codes already redeemed tell the diagnosis what this advertiser's codes look like, and which are repeats.
+  const history = useMemo(
+    () => ({
+      redeemedCodes: [
+        ...new Set([
+          ...attempts.filter((a) => a.succeeded).map((a) => a.code),
+          ...promotions.flatMap((r) =>
+            r.code !== null && r.status !== 'received' && r.status !== 'rejected' ? [r.code] : [],
+          ),
+        ]),
+      ],
+    }),
+    [attempts, promotions],
+  );
   // The checklist follows the billing page in the active tab, with what is kept for that account.
   const steps = useMemo(() => {
     if (!snapshot || snapshot.view === 'other') return null;
@@ -120,7 +134,7 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
                   now: now.toISOString(),
                 },
                 t,
-                attempts,
+                history,
               ).reasons
             }
           />
@@ -140,7 +154,7 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
                   },
                 },
                 t,
-                attempts,
+                history,
               ).reasons
             }
           />

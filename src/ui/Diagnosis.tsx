@@ -134,7 +134,9 @@ export function DiagnoseForm(props: { diagnose(code: string, error: string): Rea
 /** "Credit not applied" for each promotion still waiting for its credit; worked out only when opened. */
 export function CreditChecks(props: { items: readonly Item[]; check(item: Item): Reason[] }) {
   const { t } = useI18n();
-  const waiting = props.items.filter((i) => ['activated', 'earning', 'processing'].includes(i.progress.status));
+  const waiting = props.items.filter((i) =>
+    ['activated', 'earning', 'processing'].includes(i.progress.status),
+  );
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   return (
     <section aria-labelledby="credit-title">

@@ -44,12 +44,15 @@ export function tier(item: Item): 0 | 1 | 2 {
   return 1;
 }
 
-/** Most urgent first: by tier, then the closest deadline (unknown last), then name for a stable order. */
+/**
+ * Most urgent first: by tier, then the closest deadline (unknown last; overdue credit is already late, so
+ * before any deadline), then name for a stable order.
+ */
 export function byUrgency(items: readonly Item[]): Item[] {
   const keyed = items.map((item) => ({
     item,
     tier: tier(item),
-    days: nearestDays(item.progress) ?? Number.POSITIVE_INFINITY,
+    days: item.progress.creditOverdue ? -1 : (nearestDays(item.progress) ?? Number.POSITIVE_INFINITY),
     name: item.record.name ?? item.record.code ?? '',
   }));
   keyed.sort((a, b) => a.tier - b.tier || a.days - b.days || a.name.localeCompare(b.name));

@@ -1,0 +1,220 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { progressOfRecord, type Progress } from '../../src/core/progress.ts';
+import type { PromotionRecord } from '../../src/core/schemas.ts';
+import { DaysLeft } from '../../src/ui/DaysLeft.tsx';
+import { ProgressBar } from '../../src/ui/ProgressBar.tsx';
+import { PromotionCard } from '../../src/ui/PromotionCard.tsx';
+import { PromotionList } from '../../src/ui/PromotionList.tsx';
+import { byUrgency, nextAction, type Item } from '../../src/ui/promotions.ts';
+import { SpendChart } from '../../src/ui/SpendChart.tsx';
+import { NOW, earning, record, renderUi } from './ui-records.tsx';
+
+afterEach(cleanup);
+
+const item = (r: PromotionRecord): Item => ({ record: r, progress: progressOfRecord(r, NOW, 'UTC') });
+const withProgress = (r: PromotionRecord, p: Partial<Progress>): Item => ({
+  record: r,
+  progress: { ...progressOfRecord(r, NOW, 'UTC'), ...p },
+});
+const noop = { openBilling: vi.fn(), edit: vi.fn(), add: vi.fn() };
+
+describe('urgency', () => {
+  it('overdue credit, a pace that cannot make it and a retryable code come before a nearer deadline on track', () => {
+    // Spend deadline in 2 days, $4 left at $4 a day: on track.
+    const soon = item(
+      earning({
+        name: 'soon',
+        activatedOn: '2026-10-27',
+        observations: [
+          { at: '2026-11-20T12:00:00.000Z', spent: 30 },
+          { at: '2026-11-24T11:00:00.000Z', spent: 46 },
+        ],
+      }),
+    );
+    expect(soon.progress.pace).toBe('on-track');
+    const overdue = item(
+      record({ name: 'overdue', status: 'processing', metOn: '2026-11-10', terms: { creditArrivalDays: 7 } }),
+    );
+    const risky = withProgress(earning({ name: 'risky' }), { pace: 'at-risk' });
+    const refused = item(
+      record({
+        name: 'refused',
+        status: 'rejected',
+        receivedOn: '2026-11-20',
+        terms: { activateWithinDays: 14 },
+      }),
+    );
+    const done = item(record({ name: 'done', status: 'used' }));
+    const later = item(earning({ name: 'later' }));
+    expect(overdue.progress.creditOverdue).toBe(true);
+    const order = byUrgency([done, later, soon, refused, risky, overdue]).map((i) => i.record.name);
+    expect(order).toEqual(['overdue', 'refused', 'risky', 'soon', 'later', 'done']);
+  });
+
+  it('within a tier the closest deadline wins, unknown deadlines last', () => {
+    const a = item(earning({ name: 'a', activatedOn: '2026-11-20' }));
+    const b = item(earning({ name: 'b', activatedOn: '2026-11-01' }));
+    const c = item(
+      record({ name: 'c', activatedOn: null, status: 'activated', terms: { spendWindowDays: null } }),
+    );
+    expect(byUrgency([c, a, b]).map((i) => i.record.name)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('says what to do next in each state', () => {
+    expect(nextAction(item(earning()))).toBe('spend');
+    expect(nextAction(item(record({ termsNeeded: true })))).toBe('paste-terms');
+    expect(
+      nextAction(item(record({ status: 'received', activatedOn: null, receivedOn: '2026-11-20' }))),
+    ).toBe('activate');
+    expect(
+      nextAction(
+        item(
+          record({ status: 'available', type: 'assignable', assigned: false, creditIssuedOn: '2026-11-20' }),
+        ),
+      ),
+    ).toBe('assign');
+    expect(nextAction(item(record({ status: 'used' })))).toBeNull();
+  });
+});
+
+describe('ProgressBar', () => {
+  it('exposes its value to assistive technology', () => {
+    renderUi(<ProgressBar fraction={0.561} label="Spend" valueText="$28 of $50" />);
+    const bar = screen.getByRole('progressbar', { name: 'Spend' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('56');
+    expect(bar.getAttribute('aria-valuemin')).toBe('0');
+    expect(bar.getAttribute('aria-valuemax')).toBe('100');
+    expect(bar.getAttribute('aria-valuetext')).toBe('$28 of $50');
+  });
+
+  it('never draws past full', () => {
+    const { container } = renderUi(<ProgressBar fraction={3} label="x" valueText="y" />);
+    expect((container.querySelector('.progress-fill') as HTMLElement).style.width).toBe('100%');
+  });
+});
+
+describe('DaysLeft', () => {
+  it('is focusable and described by the exact date', () => {
+    renderUi(<DaysLeft label="Spend deadline" days={3} date="2026-11-27" />);
+    const el = screen.getByText('Spend deadline').parentElement!;
+    expect(el.tabIndex).toBe(0);
+    const tip = document.getElementById(el.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toBe('Friday, November 27, 2026');
+    expect(el.textContent).toContain('in 3 days');
+  });
+
+  it('speaks the user language', () => {
+    renderUi(<DaysLeft label="x" days={1} date="2026-11-25" />, 'de');
+    expect(screen.getByText('morgen')).toBeTruthy();
+  });
+});
+
+describe('PromotionCard', () => {
+  it('shows amount, status, spend progress, deadlines, pace and the next step', () => {
+    const it = item(earning({ name: 'Holiday boost' }));
+    const openBilling = vi.fn();
+    renderUi(<PromotionCard item={it} actions={{ openBilling, edit: vi.fn() }} />);
+    const card = screen.getByRole('article', { name: 'Holiday boost' });
+    const q = within(card);
+    expect(q.getByText('$50.00')).toBeTruthy();
+    expect(q.getByText('Earning')).toBeTruthy();
+    expect(q.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('$28.00 of $50.00 spent (56%)');
+    expect(q.getByText('$28.00 of $50.00 spent')).toBeTruthy();
+    expect(card.textContent).toContain('in 16 days');
+    expect(q.getByText(/Spend \$1\.29 a day/)).toBeTruthy();
+    expect(q.getByText(/At this pace: met on/)).toBeTruthy();
+    expect(q.getByRole('img').getAttribute('aria-label')).toMatch(/^Spend over time: \$28\.00/);
+    fireEvent.click(q.getByRole('button', { name: 'Open Payment' }));
+    expect(openBilling).toHaveBeenCalledWith('7000000000001');
+  });
+
+  it('asks for the terms when they are unknown', () => {
+    const edit = vi.fn();
+    const it = item(record({ termsNeeded: true, terms: { amount: null, minSpend: null } }));
+    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Paste the terms' }));
+    expect(edit).toHaveBeenCalledWith(it);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('marks credit that should have arrived', () => {
+    const it = item(record({ status: 'processing', metOn: '2026-11-10', terms: { creditArrivalDays: 7 } }));
+    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />);
+    expect(screen.getByText(/Credit overdue since Nov 17, 2026/)).toBeTruthy();
+    expect(screen.getByText(/should have appeared by now/)).toBeTruthy();
+  });
+
+  it('formats amounts for the locale and the account currency', () => {
+    const it = item(earning({ terms: { currency: 'JPY', amount: 10000, minSpend: 10000 } }));
+    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />, 'ja');
+    expect(screen.getByText('￥10,000')).toBeTruthy();
+  });
+});
+
+describe('SpendChart', () => {
+  it('draws the spend line, the goal and the even pace', () => {
+    const r = earning();
+    const { container } = renderUi(
+      <SpendChart
+        observations={r.observations}
+        minSpend={50}
+        currency="USD"
+        start="2026-11-10"
+        deadline="2026-12-10"
+      />,
+    );
+    const points = container.querySelector('polyline')!.getAttribute('points')!.split(' ');
+    expect(points).toHaveLength(3);
+    expect(container.querySelector('.chart-goal')).toBeTruthy();
+    expect(container.querySelector('.chart-pace')).toBeTruthy();
+  });
+
+  it('draws nothing without readings', () => {
+    const { container } = renderUi(
+      <SpendChart observations={[]} minSpend={50} currency="USD" start={null} deadline={null} />,
+    );
+    expect(container.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('PromotionList', () => {
+  it('teaches when empty', () => {
+    const add = vi.fn();
+    const openBilling = vi.fn();
+    renderUi(<PromotionList items={[]} actions={{ ...noop, add, openBilling }} />);
+    expect(screen.getByRole('heading', { name: 'No promotions yet' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a code by hand' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Payment' }));
+    expect(add).toHaveBeenCalled();
+    expect(openBilling).toHaveBeenCalledWith(null);
+  });
+
+  it('one account: no filter', () => {
+    renderUi(<PromotionList items={[item(earning()), item(record())]} actions={noop} />);
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('many accounts: filters by account', () => {
+    const items = [
+      item(earning({ accountId: '111111' })),
+      item(earning({ accountId: '222222' })),
+      item(record({ accountId: '222222' })),
+      item(record({ accountId: null })),
+    ];
+    renderUi(<PromotionList items={items} actions={noop} />);
+    const select = screen.getByRole('combobox', { name: 'Ad account' }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'All accounts (3)',
+      'unknown account',
+      '111111',
+      '222222',
+    ]);
+    fireEvent.change(select, { target: { value: '222222' } });
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+    expect(screen.getAllByText(/^Ad account 222222/)).toHaveLength(2);
+  });
+});
