@@ -158,9 +158,12 @@ function minSpendOf(text: string | null, ctx: RowContext): number | null {
   if (!text || ctx.words.says(noRequirements, text)) return null;
   const withCurrency = findAmounts(text, ctx.lang, { requireCurrency: true })[0]?.amount;
   if (withCurrency) return toMajor(withCurrency);
-  const m = ctx.words.pattern(requirementWording, text);
-  const said = m?.groups?.amount ? parseAmount(m.groups.amount, ctx.lang) : null;
-  return said ? toMajor(said) : null;
+  // The glossary sentence finds the amount where it is glued to the words around it (Japanese).
+  const said = ctx.words.pattern(requirementWording, text)?.groups?.amount;
+  if (!said) return null;
+  const at = text.toLocaleLowerCase().indexOf(said);
+  const amount = parseAmount(at === -1 ? said : text.slice(at, at + said.length), ctx.lang);
+  return amount ? toMajor(amount) : null;
 }
 
 /**
