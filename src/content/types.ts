@@ -2,6 +2,10 @@
 // (the page reader, the platform's messaging and storage, the browser's i18n); tests pass fakes, so
 // every feature can be exercised in a DOM environment without a browser.
 import type { Checklist } from '../core/checklist.ts';
+import type { RedeemHistory } from '../core/diagnosis/index.ts';
+import type { Translate } from '../core/i18n.ts';
+import type { PageTargets } from '../core/page/read.ts';
+import type { Progress } from '../core/progress.ts';
 import type { Diagnosis, DiagnosisCase, PageSnapshot, PageView, PromotionRecord } from '../core/schemas.ts';
 import type { Scheduler } from './schedule.ts';
 import type { Store } from './store.ts';
@@ -9,21 +13,6 @@ import type { Layer } from './layer.ts';
 
 /** The page's window, with its constructors (tests pass a happy-dom or jsdom window). */
 export type Win = Window & typeof globalThis;
-
-/** Message text by messages.json key, as `browser.i18n.getMessage` gives it. */
-export type Translate = (key: string, substitutions?: string | string[]) => string;
-
-/** The page elements the panel points at, found by their labels (the reader's `locateTargets`). */
-export interface Targets {
-  redeemButton: Element | null;
-  codeInput: Element | null;
-  activateButton: Element | null;
-  dialog: Element | null;
-  promotionsLink: Element | null;
-  earningTab: Element | null;
-  availableTab: Element | null;
-  promotionRows: { row: Element; name: string | null }[];
-}
 
 export interface Reader {
   detectView(url: string, doc: Document): PageView;
@@ -45,12 +34,13 @@ export type Outgoing =
     }
   | { type: 'terms-text'; accountId: string | null; code: string | null; text: string; lang: string | null };
 
-export interface ProgressView {
-  fraction: number | null;
-  daysToSpendDeadline: number | null;
-  dailyNeeded: number | null;
-  pace: string | null;
-}
+export type { Translate };
+
+/** The elements the panel points at, found by their labels. */
+export type Targets = PageTargets;
+
+/** The part of a promotion's progress the list annotations show. */
+export type ProgressView = Pick<Progress, 'fraction' | 'daysToSpendDeadline' | 'pace'>;
 
 export interface ContentDeps {
   reader: Reader;
@@ -62,7 +52,9 @@ export interface ContentDeps {
     get(accountId: string | null): Promise<boolean>;
     set(accountId: string | null, collapsed: boolean): Promise<void>;
   };
-  diagnose(c: DiagnosisCase): Diagnosis;
+  /** Core diagnosis, speaking the UI language. */
+  diagnose(c: DiagnosisCase, history: RedeemHistory): Diagnosis;
+  /** Core progress in the advertiser's time zone. */
   progress(record: PromotionRecord, now: Date): ProgressView;
   /** One callback per animation frame: reads, outline moves and annotations all go through it. */
   schedule: Scheduler;

@@ -42,8 +42,7 @@ export function manualFrames() {
 }
 
 /** Keys (and substitutions) instead of text: tests assert which message is shown, not its wording. */
-export const keyT: Translate = (key, subs) =>
-  subs === undefined ? key : `${key}(${([] as string[]).concat(subs).join(',')})`;
+export const keyT: Translate = (key, subs) => (subs === undefined ? key : `${key}(${subs.join(',')})`);
 
 export const NO_TARGETS: Targets = {
   redeemButton: null,
@@ -114,7 +113,7 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
       },
     },
     diagnose: () => ({ reasons: [] }),
-    progress: () => ({ fraction: null, daysToSpendDeadline: null, dailyNeeded: null, pace: null }),
+    progress: () => ({ fraction: null, daysToSpendDeadline: null, pace: null }),
     schedule: frames.schedule,
     now: () => new Date('2026-11-24T12:00:00Z'),
     ...over,

@@ -30,7 +30,7 @@ const promo = (name: string, status: 'earning' | 'processing') => ({
   assigned: null,
 });
 
-const PROGRESS: ProgressView = { fraction: 0.4, daysToSpendDeadline: 16, dailyNeeded: 1.88, pace: 'behind' };
+const PROGRESS: ProgressView = { fraction: 0.4, daysToSpendDeadline: 16, pace: 'at-risk' };
 
 function listState(win: Window, kept: PromotionRecord[]) {
   const rows = [...win.document.querySelectorAll('[role="row"]')];
@@ -78,7 +78,7 @@ describe('promotion list annotations', () => {
 
   it('says progress, days left and pace, and leaves out what is unknown', () => {
     expect(noteText(keyT, PROGRESS)).toBe(
-      'overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_pace_behind',
+      'overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_paceAtRisk',
     );
     expect(noteText(keyT, { ...PROGRESS, fraction: null, pace: null, daysToSpendDeadline: -2 })).toBe(
       'overlay_noteDeadlinePassed',
@@ -96,9 +96,7 @@ describe('promotion list annotations', () => {
     frames.frame();
     await rendered();
     const note = container.querySelector<HTMLElement>('[data-part="note"]')!;
-    expect(note.textContent).toBe(
-      'overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_pace_behind',
-    );
+    expect(note.textContent).toBe('overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_paceAtRisk');
     expect(note.getAttribute('aria-label')).toBe('overlay_noteLabel(Spend 50 Get 50)');
     expect(note.style.left).toBe('1100px');
     expect(note.style.top).toBe('300px');

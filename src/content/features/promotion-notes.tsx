@@ -2,6 +2,7 @@
 // the pace, from the terms the extension keeps. Drawn in our layer over the row's edge and transparent to
 // the pointer, so the page's own layout and clicks stay as they were.
 import { render } from 'preact';
+import type { Pace } from '../../core/progress.ts';
 import type { PromotionRecord } from '../../core/schemas.ts';
 import { follow } from '../follow.ts';
 import { visibleBox } from '../geometry.ts';
@@ -28,19 +29,25 @@ export function notesFor(s: PageState | null, deps: Pick<ContentDeps, 'progress'
   return notes;
 }
 
-/** "40% · 16 days left · behind", leaving out what the terms cannot tell. */
+const PACE_KEY: Record<Pace, string> = {
+  'on-track': 'overlay_paceOnTrack',
+  'at-risk': 'overlay_paceAtRisk',
+  'cannot-make-it': 'overlay_paceCannot',
+};
+
+/** "40% of the minimum · 16 days left · at risk", leaving out what the terms cannot tell. */
 export function noteText(t: Translate, p: ProgressView): string {
   const parts: string[] = [];
-  if (p.fraction !== null) parts.push(t('overlay_noteProgress', String(Math.floor(p.fraction * 100))));
+  if (p.fraction !== null) parts.push(t('overlay_noteProgress', [Math.floor(p.fraction * 100)]));
   if (p.daysToSpendDeadline !== null) {
     parts.push(
       p.daysToSpendDeadline >= 0
-        ? t('overlay_noteDaysLeft', String(p.daysToSpendDeadline))
+        ? t('overlay_noteDaysLeft', [p.daysToSpendDeadline])
         : t('overlay_noteDeadlinePassed'),
     );
   }
-  if (p.pace) parts.push(t(`overlay_pace_${p.pace}`));
-  return parts.filter(Boolean).join(' · ');
+  if (p.pace) parts.push(t(PACE_KEY[p.pace]));
+  return parts.join(' · ');
 }
 
 function NotesView({ t, notes }: { t: Translate; notes: Note[] }) {
@@ -53,7 +60,7 @@ function NotesView({ t, notes }: { t: Translate; notes: Note[] }) {
           <p
             key={note.name}
             data-part="note"
-            aria-label={t('overlay_noteLabel', note.name)}
+            aria-label={t('overlay_noteLabel', [note.name])}
             style={{ left: `${box.left + box.width}px`, top: `${box.top}px` }}
           >
             {noteText(t, note.progress)}

@@ -95,13 +95,17 @@ export const redeemHelp: Feature = {
       if (diagnosed?.key !== key) {
         diagnosed = {
           key,
-          diagnosis: deps.diagnose({
-            code,
-            error,
-            lang: s.snapshot.lang,
-            snapshot: s.snapshot,
-            now: deps.now().toISOString(),
-          }),
+          diagnosis: deps.diagnose(
+            {
+              code,
+              error,
+              lang: s.snapshot.lang,
+              snapshot: s.snapshot,
+              now: deps.now().toISOString(),
+            },
+            // Codes this account redeemed before: the shape a new code should have, and repeats.
+            { redeemedCodes: s.kept.flatMap((p) => (p.code === null ? [] : [p.code])) },
+          ),
         };
       }
       return diagnosed.diagnosis;
