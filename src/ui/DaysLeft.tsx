@@ -5,8 +5,16 @@ import type { IsoDate } from '../core/schemas.ts';
 import { formatDate } from './format.ts';
 import { useI18n } from './i18n.tsx';
 
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "tomorrow", "in 3 days", "2 days ago": plural rules and words from Intl, not from our messages. */
 export function relativeDays(days: number, locale: string): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  let f = formats.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    formats.set(locale, f);
+  }
+  return f.format(days, 'day');
 }
 
 export function DaysLeft(props: { label: string; days: number; date: IsoDate; overdue?: boolean }) {

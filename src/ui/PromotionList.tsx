@@ -8,6 +8,8 @@ import { byUrgency, type Item } from './promotions.ts';
 // Promotions read before the account id was known share one filter entry.
 const NO_ACCOUNT = '\u0000';
 const ALL = '';
+/** Cards rendered at first and per "show more": the most urgent ones matter, and 500 cards at once stall. */
+export const PAGE_SIZE = 50;
 
 export interface ListActions extends CardActions {
   add(): void;
@@ -16,6 +18,7 @@ export interface ListActions extends CardActions {
 export function PromotionList(props: { items: readonly Item[]; actions: ListActions }) {
   const { t } = useI18n();
   const [account, setAccount] = useState(ALL);
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const accounts = useMemo(
     () => [...new Set(props.items.map((i) => i.record.accountId ?? NO_ACCOUNT))].sort(),
     [props.items],
@@ -34,7 +37,13 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
         {accounts.length > 1 && (
           <label class="filter">
             <span>{t('popup_filterAccount')}</span>
-            <select value={selected} onChange={(e) => setAccount(e.currentTarget.value)}>
+            <select
+              value={selected}
+              onChange={(e) => {
+                setAccount(e.currentTarget.value);
+                setLimit(PAGE_SIZE);
+              }}
+            >
               <option value={ALL}>{t('popup_allAccounts', [String(accounts.length)])}</option>
               {accounts.map((a) => (
                 <option key={a} value={a}>
@@ -46,12 +55,22 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
         )}
       </div>
       <ul class="cards">
-        {shown.map((item) => (
+        {shown.slice(0, limit).map((item) => (
           <li key={recordKey(item.record)}>
             <PromotionCard item={item} actions={props.actions} />
           </li>
         ))}
       </ul>
+      {shown.length > limit && (
+        <div class="actions">
+          <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+            {t('popup_showMore', [
+              String(Math.min(PAGE_SIZE, shown.length - limit)),
+              String(shown.length - limit),
+            ])}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -55,7 +55,10 @@ export function byUrgency(items: readonly Item[]): Item[] {
     days: item.progress.creditOverdue ? -1 : (nearestDays(item.progress) ?? Number.POSITIVE_INFINITY),
     name: item.record.name ?? item.record.code ?? '',
   }));
-  keyed.sort((a, b) => a.tier - b.tier || a.days - b.days || a.name.localeCompare(b.name));
+  keyed.sort(
+    (a, b) =>
+      a.tier - b.tier || a.days - b.days || a.name.localeCompare(b.name, undefined, { numeric: true }),
+  );
   return keyed.map((k) => k.item);
 }
 
