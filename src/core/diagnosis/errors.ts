@@ -1,0 +1,351 @@
+// What the redeem dialog's refusal means. The glossary holds the wording TikTok is known to use; real
+// wording drifts between releases and languages, so keywords per cause back it up.
+import { GLOSSARY_LANGUAGES, glossaryFor, matchesWording } from '../page/glossary.ts';
+import type { LanguageGlossary } from '../page/glossary.ts';
+import type { ReasonId } from '../schemas.ts';
+
+type ErrorKey = keyof LanguageGlossary['redeem']['errors'];
+
+/** The reasons a refusal message can name. */
+export type RefusalCause = Extract<
+  ReasonId,
+  | 'code-typo'
+  | 'code-expired'
+  | 'already-redeemed'
+  | 'usage-limit'
+  | 'not-eligible-new-advertiser'
+  | 'not-eligible-region'
+  | 'not-eligible-account-type'
+  | 'not-recipient'
+  | 'payment-setup'
+>;
+
+const CAUSE_OF: Record<ErrorKey, RefusalCause> = {
+  invalidCode: 'code-typo',
+  expiredCode: 'code-expired',
+  alreadyRedeemed: 'already-redeemed',
+  usageLimit: 'usage-limit',
+  newAdvertisersOnly: 'not-eligible-new-advertiser',
+  regionUnavailable: 'not-eligible-region',
+  accountTypeNotEligible: 'not-eligible-account-type',
+  notIssuedToAccount: 'not-recipient',
+  paymentMethodRequired: 'payment-setup',
+};
+
+/**
+ * Keywords in folded form (lower case, no accents, "đ" → "d"), every language together: a page's
+ * language attribute is not always the language of its messages. The most specific causes come first,
+ * because general words ("invalid", "not available") appear inside specific messages too.
+ */
+const KEYWORDS: ReadonlyArray<[RefusalCause, string[]]> = [
+  [
+    'payment-setup',
+    [
+      'payment method',
+      'payment details',
+      'billing information',
+      'add a payment',
+      'metodo de pago',
+      'forma de pago',
+      'forma de pagamento',
+      'metodo de pagamento',
+      'mode de paiement',
+      'moyen de paiement',
+      'zahlungsmethode',
+      'zahlungsart',
+      'zahlungsmittel',
+      'metode pembayaran',
+      'cara pembayaran',
+      '支払い方法',
+      '支払方法',
+      'phuong thuc thanh toan',
+    ],
+  ],
+  [
+    'not-eligible-new-advertiser',
+    [
+      'new advertiser',
+      'new user',
+      'new account',
+      'first-time',
+      'first time advertiser',
+      'anunciantes nuevos',
+      'nuevos anunciantes',
+      'nuevo anunciante',
+      'nuevos usuarios',
+      'novos anunciantes',
+      'novo anunciante',
+      'anunciantes novos',
+      'novos usuarios',
+      'nouveaux annonceurs',
+      'nouvel annonceur',
+      'nouveaux utilisateurs',
+      'neue werbetreibende',
+      'neuen werbetreibenden',
+      'neukunden',
+      'neue kunden',
+      'pengiklan baru',
+      'pengguna baru',
+      '新規',
+      'nha quang cao moi',
+      'nguoi dung moi',
+    ],
+  ],
+  [
+    'not-eligible-account-type',
+    [
+      'account type',
+      'agency',
+      'business center',
+      'type of account',
+      'tipo de cuenta',
+      'agencia',
+      'tipo de conta',
+      'type de compte',
+      'agence',
+      'kontotyp',
+      'kontoart',
+      'agentur',
+      'jenis akun',
+      'tipe akun',
+      'agensi',
+      'アカウントタイプ',
+      'アカウントの種類',
+      '代理店',
+      'ビジネスセンター',
+      'loai tai khoan',
+      'dai ly',
+    ],
+  ],
+  [
+    'not-eligible-region',
+    [
+      'region',
+      'country',
+      'countries',
+      'location',
+      'pais',
+      'paises',
+      'regiao',
+      'pays',
+      'deinem land',
+      'ihrem land',
+      'diesem land',
+      'land oder',
+      'landern',
+      'negara',
+      'wilayah',
+      '地域',
+      'お住まいの国',
+      'quoc gia',
+      'khu vuc',
+    ],
+  ],
+  [
+    'not-recipient',
+    [
+      'not issued',
+      'another advertiser',
+      'another account',
+      'different account',
+      'belongs to',
+      'not assigned to this',
+      'not for this account',
+      'no se emitio',
+      'no fue emitido',
+      'otra cuenta',
+      'otro anunciante',
+      'nao foi emitido',
+      'outra conta',
+      'outro anunciante',
+      'pas ete emis',
+      'autre compte',
+      'autre annonceur',
+      'nicht fur dieses',
+      'nicht ausgestellt',
+      'anderes konto',
+      'anderen werbetreibenden',
+      'tidak diterbitkan',
+      'akun lain',
+      'pengiklan lain',
+      '発行されたものではありません',
+      '発行されていません',
+      '別のアカウント',
+      '他の広告主',
+      'khong duoc cap',
+      'tai khoan khac',
+      'nha quang cao khac',
+    ],
+  ],
+  [
+    'usage-limit',
+    [
+      'limit',
+      'maximum number',
+      'fully redeemed',
+      'quota',
+      'run out',
+      'no more redemptions',
+      'limite',
+      'maximo',
+      'nombre maximum',
+      'hochstzahl',
+      'maximale anzahl',
+      'kontingent',
+      'batas',
+      'kuota',
+      '上限',
+      'gioi han',
+      'toi da',
+    ],
+  ],
+  [
+    'code-expired',
+    [
+      'expired',
+      'expire',
+      'no longer valid',
+      'has ended',
+      'caducado',
+      'caduco',
+      'vencido',
+      'expirado',
+      'expiro',
+      'expirou',
+      'venceu',
+      'perime',
+      'abgelaufen',
+      'verfallen',
+      'nicht mehr gultig',
+      'kedaluwarsa',
+      'kadaluarsa',
+      'kadaluwarsa',
+      'sudah berakhir',
+      '期限切れ',
+      '有効期限',
+      '期限が切れ',
+      'het han',
+    ],
+  ],
+  [
+    'already-redeemed',
+    [
+      'already',
+      'previously redeemed',
+      'been used',
+      'ya se ha',
+      'ya ha sido',
+      'ya fue',
+      'ya se canjeo',
+      'ya canjeado',
+      'ya utilizado',
+      'ja foi',
+      'ja resgat',
+      'ja utilizado',
+      'deja',
+      'bereits',
+      'schon',
+      'sudah ditukarkan',
+      'telah ditukarkan',
+      'sudah digunakan',
+      'telah digunakan',
+      'sudah dipakai',
+      'すでに',
+      '既に',
+      '使用済み',
+      'da duoc doi',
+      'da duoc su dung',
+      'da su dung',
+      'da doi',
+    ],
+  ],
+  [
+    'code-typo',
+    [
+      'invalid',
+      'not valid',
+      "doesn't exist",
+      'does not exist',
+      'not recognized',
+      'not recognised',
+      'incorrect',
+      'wrong',
+      'not found',
+      'check the code',
+      'no es valido',
+      'invalido',
+      'no existe',
+      'incorrecto',
+      'nao e valido',
+      'nao existe',
+      'incorreto',
+      "n'est pas valide",
+      'pas valide',
+      'invalide',
+      "n'existe pas",
+      'ungultig',
+      'existiert nicht',
+      'falsch',
+      'nicht gefunden',
+      'tidak valid',
+      'tidak sah',
+      'tidak ditemukan',
+      'salah',
+      '無効',
+      '存在しません',
+      '正しくありません',
+      'khong hop le',
+      'khong ton tai',
+      'khong dung',
+      'khong tim thay',
+    ],
+  ],
+];
+
+/** Lower case, no accents, typographic apostrophes straightened, "đ" as "d". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Latin keywords must start a word ("land" is not in "island"); they may end inside one, so stems
+// such as "expir" or "abgelaufen" still match inflected forms. Japanese has no word breaks.
+const PATTERNS: ReadonlyArray<[RefusalCause, RegExp]> = KEYWORDS.map(([id, words]) => [
+  id,
+  new RegExp(
+    words.map((w) => (/^[a-z]/.test(w) ? `(?<![\\p{L}])${escapeRe(w)}` : escapeRe(w))).join('|'),
+    'u',
+  ),
+]);
+
+export interface ErrorReading {
+  cause: RefusalCause;
+  /** True when the message is one of the glossary's wordings, false when only keywords matched. */
+  exact: boolean;
+}
+
+/** The cause a refusal message names, or null when it names none we know. */
+export function readRefusal(message: string, lang: string | null | undefined): ErrorReading | null {
+  const own = glossaryFor(lang);
+  const glossaries = [own, ...GLOSSARY_LANGUAGES.map((l) => glossaryFor(l))].filter(
+    (g): g is LanguageGlossary => g !== null,
+  );
+  for (const g of glossaries) {
+    for (const [key, wording] of Object.entries(g.redeem.errors) as Array<[ErrorKey, string | string[]]>) {
+      if (matchesWording(message, wording)) return { cause: CAUSE_OF[key], exact: true };
+    }
+  }
+  const folded = fold(message);
+  for (const [cause, pattern] of PATTERNS) {
+    if (pattern.test(folded)) return { cause, exact: false };
+  }
+  return null;
+}

@@ -1,0 +1,278 @@
+// "Am I on track?": where a promotion stands, what is left to spend, by when, and whether the pace gets there.
+// Every day count is in calendar days of the advertiser's own time zone, because that is the calendar
+// they read the deadline on.
+import { addDays, dateInZone, daysBetween, type IsoDate } from './dates.ts';
+import type { Lifecycle, PromotionRecord, PromotionTerms, SpendObservation } from './schemas.ts';
+
+export type Pace = 'on-track' | 'at-risk' | 'cannot-make-it';
+
+export interface ProgressInput {
+  terms: PromotionTerms;
+  /** A status the page or the advertiser has stated; it wins over what the dates alone would say. */
+  knownStatus?: Lifecycle | null;
+  receivedOn?: IsoDate | null;
+  activatedOn?: IsoDate | null;
+  metOn?: IsoDate | null;
+  creditIssuedOn?: IsoDate | null;
+  /** The end date the page shows for the promotion row. */
+  validUntil?: IsoDate | null;
+  /** Latest spend toward the minimum, when known apart from the observations. */
+  spent?: number | null;
+  observations: SpendObservation[];
+  /** Credit still usable, as the page shows it. */
+  unused?: number | null;
+  now: string | Date;
+  timeZone: string;
+}
+
+export interface Progress {
+  status: Lifecycle;
+  /** The advertiser's calendar day that all day counts start from. */
+  today: IsoDate;
+  /** Share of the minimum spend reached, 0–1; null when the minimum or the spend is unknown. */
+  fraction: number | null;
+  spent: number | null;
+  /** Spend still needed to reach the minimum. */
+  remaining: number | null;
+  spendDeadline: IsoDate | null;
+  /** Calendar days from today to the spend deadline (0 = the deadline is today, negative = passed). */
+  daysToSpendDeadline: number | null;
+  activationDeadline: IsoDate | null;
+  daysToActivation: number | null;
+  creditExpiry: IsoDate | null;
+  daysToExpiry: number | null;
+  /** What must be spent each day, today included, to meet the minimum by the deadline. */
+  dailyNeeded: number | null;
+  /** When the minimum is reached if spending continues at the recent pace. */
+  projectedMetOn: IsoDate | null;
+  pace: Pace | null;
+  metOn: IsoDate | null;
+  /** The last day the credit should take to appear once the minimum is met. */
+  creditDueBy: IsoDate | null;
+  /** True when the terms do not say how long credit takes and TikTok's longest documented window is used. */
+  arrivalAssumed: boolean;
+  creditOverdue: boolean;
+}
+
+/** TikTok documents credit arriving within a day up to 7 days after the requirement is met. */
+export const LONGEST_ARRIVAL_DAYS = 7;
+/** Spending older than this says little about the current pace. */
+const RECENT_DAYS = 14;
+/** With no recent readings, the pace is taken from this many latest ones. */
+const RECENT_READINGS = 5;
+const DAY_MS = 86_400_000;
+
+const FORWARD: readonly Lifecycle[] = ['received', 'activated', 'earning', 'processing', 'available'];
+
+const daysFrom = (today: IsoDate, date: IsoDate | null): number | null =>
+  date === null ? null : daysBetween(today, date);
+
+function byTime(observations: SpendObservation[]): SpendObservation[] {
+  return [...observations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** Least-squares spend per day over the recent readings; null when it cannot be told or nothing is spending. */
+function spendPerDay(sorted: SpendObservation[], now: number): { perDay: number; lastAt: number } | null {
+  const recent = sorted.filter((o) => Date.parse(o.at) >= now - RECENT_DAYS * DAY_MS);
+  const used = new Set(recent.map((o) => o.at)).size >= 2 ? recent : sorted.slice(-RECENT_READINGS);
+  const points = [...new Map(used.map((o) => [Date.parse(o.at), o.spent])).entries()];
+  if (points.length < 2) return null;
+  const meanT = points.reduce((s, [x]) => s + x, 0) / points.length;
+  const meanS = points.reduce((s, [, y]) => s + y, 0) / points.length;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - meanT) * (y - meanS);
+    den += (x - meanT) ** 2;
+  }
+  const perDay = (num / den) * DAY_MS;
+  const lastAt = Math.max(...points.map(([x]) => x));
+  return perDay > 0 && Number.isFinite(perDay) ? { perDay, lastAt } : null;
+}
+
+function laterOf(a: Lifecycle, b: Lifecycle): Lifecycle {
+  return FORWARD.indexOf(a) >= FORWARD.indexOf(b) ? a : b;
+}
+
+export function computeProgress(input: ProgressInput): Progress {
+  const { terms, timeZone } = input;
+  const nowMs = new Date(input.now).getTime();
+  const today = dateInZone(nowMs, timeZone);
+  const sorted = byTime(input.observations);
+  const latest = sorted.at(-1);
+  const minSpend = terms.minSpend;
+  const conditional = minSpend !== null && minSpend > 0;
+
+  const firstMet = conditional && minSpend !== null ? sorted.find((o) => o.spent >= minSpend) : undefined;
+  const metOn = input.metOn ?? (firstMet ? dateInZone(firstMet.at, timeZone) : null);
+  const known = input.knownStatus ?? null;
+  const activatedOn = input.activatedOn ?? null;
+  const reportedSpent = input.spent ?? latest?.spent ?? null;
+  const pageSaysIssued = known === 'available' || known === 'used';
+  const met =
+    conditional &&
+    (metOn !== null ||
+      (minSpend !== null && reportedSpent !== null && reportedSpent >= minSpend) ||
+      known === 'processing' ||
+      pageSaysIssued ||
+      input.creditIssuedOn != null);
+  // Free credit has nothing to earn: it is issued on activation.
+  const issued = input.creditIssuedOn != null || pageSaysIssued || (!conditional && activatedOn !== null);
+
+  // A conditional row's end date is its spend deadline until the credit is issued; afterwards, the credit's.
+  const pageEndIsSpendDeadline = conditional && !issued;
+  const spendDeadline =
+    terms.spendDeadline ??
+    (activatedOn && terms.spendWindowDays !== null ? addDays(activatedOn, terms.spendWindowDays) : null) ??
+    (pageEndIsSpendDeadline ? (input.validUntil ?? null) : null);
+  const activationDeadline =
+    terms.activateBy ??
+    (input.receivedOn && terms.activateWithinDays !== null
+      ? addDays(input.receivedOn, terms.activateWithinDays)
+      : null);
+  const creditExpiry =
+    terms.creditExpiry ??
+    (input.creditIssuedOn && terms.creditValidityDays !== null
+      ? addDays(input.creditIssuedOn, terms.creditValidityDays)
+      : null) ??
+    (pageEndIsSpendDeadline ? null : (input.validUntil ?? null));
+
+  const daysToSpendDeadline = daysFrom(today, spendDeadline);
+  const daysToActivation = daysFrom(today, activationDeadline);
+  const daysToExpiry = daysFrom(today, creditExpiry);
+
+  const spent = met && minSpend !== null ? Math.max(reportedSpent ?? minSpend, minSpend) : reportedSpent;
+  const fraction =
+    minSpend === null ? null : minSpend <= 0 || met ? 1 : spent === null ? null : clamp01(spent / minSpend);
+  const remaining =
+    minSpend === null ? null : met ? 0 : spent === null ? null : Math.max(0, minSpend - spent);
+
+  const status = lifecycle({
+    known,
+    activated: activatedOn !== null,
+    spending: (reportedSpent ?? 0) > 0,
+    met,
+    issued,
+    unused: input.unused ?? null,
+    daysToSpendDeadline,
+    daysToActivation,
+    daysToExpiry,
+  });
+
+  const pacePerDay = met ? null : spendPerDay(sorted, nowMs);
+  const projectedMetOn = met
+    ? metOn
+    : remaining !== null && pacePerDay
+      ? dateInZone(pacePerDay.lastAt + (remaining / pacePerDay.perDay) * DAY_MS, timeZone)
+      : null;
+  const dailyNeeded =
+    remaining !== null && !met && daysToSpendDeadline !== null && daysToSpendDeadline >= 0
+      ? remaining / (daysToSpendDeadline + 1)
+      : null;
+
+  const arrivalAssumed = terms.creditArrivalDays === null;
+  const creditDueBy = metOn === null ? null : addDays(metOn, terms.creditArrivalDays ?? LONGEST_ARRIVAL_DAYS);
+  const creditOverdue =
+    status === 'processing' && creditDueBy !== null && daysBetween(today, creditDueBy) < 0;
+
+  return {
+    status,
+    today,
+    fraction,
+    spent,
+    remaining,
+    spendDeadline,
+    daysToSpendDeadline,
+    activationDeadline,
+    daysToActivation,
+    creditExpiry,
+    daysToExpiry,
+    dailyNeeded,
+    projectedMetOn,
+    pace: paceOf(status, met, daysToSpendDeadline, projectedMetOn, spendDeadline, sorted.length),
+    metOn,
+    creditDueBy,
+    arrivalAssumed,
+    creditOverdue,
+  };
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+interface Facts {
+  known: Lifecycle | null;
+  activated: boolean;
+  spending: boolean;
+  met: boolean;
+  issued: boolean;
+  unused: number | null;
+  daysToSpendDeadline: number | null;
+  daysToActivation: number | null;
+  daysToExpiry: number | null;
+}
+
+function lifecycle(f: Facts): Lifecycle {
+  // Ends the page or the advertiser has stated are final: our dates cannot undo a refusal or a use.
+  if (f.known === 'rejected' || f.known === 'used' || f.known === 'missed' || f.known === 'expired') {
+    return f.known;
+  }
+  const fromFacts: Lifecycle = f.issued
+    ? 'available'
+    : f.met
+      ? 'processing'
+      : f.spending
+        ? 'earning'
+        : f.activated
+          ? 'activated'
+          : 'received';
+  const status = f.known ? laterOf(f.known, fromFacts) : fromFacts;
+  switch (status) {
+    case 'received':
+      return f.daysToActivation !== null && f.daysToActivation < 0 ? 'expired' : status;
+    case 'activated':
+    case 'earning':
+      return f.daysToSpendDeadline !== null && f.daysToSpendDeadline < 0 ? 'missed' : status;
+    case 'available':
+      if (f.unused === 0) return 'used';
+      return f.daysToExpiry !== null && f.daysToExpiry < 0 ? 'expired' : status;
+    default:
+      return status;
+  }
+}
+
+function paceOf(
+  status: Lifecycle,
+  met: boolean,
+  daysToSpendDeadline: number | null,
+  projectedMetOn: IsoDate | null,
+  spendDeadline: IsoDate | null,
+  readings: number,
+): Pace | null {
+  if (met) return 'on-track';
+  if (status === 'missed' || (daysToSpendDeadline !== null && daysToSpendDeadline < 0)) {
+    return 'cannot-make-it';
+  }
+  if (spendDeadline === null) return null;
+  if (projectedMetOn !== null) return projectedMetOn <= spendDeadline ? 'on-track' : 'at-risk';
+  // Readings that show no spending at all, with a deadline ahead: nothing is moving toward the goal.
+  return readings >= 2 ? 'at-risk' : null;
+}
+
+/** Progress of a kept promotion, as the popup and the reminders see it. */
+export function progressOfRecord(record: PromotionRecord, now: string | Date, timeZone: string): Progress {
+  return computeProgress({
+    terms: record.terms,
+    knownStatus: record.status,
+    receivedOn: record.receivedOn,
+    activatedOn: record.activatedOn,
+    metOn: record.metOn,
+    creditIssuedOn: record.creditIssuedOn,
+    validUntil: record.validUntil,
+    observations: record.observations,
+    unused: record.unused,
+    now,
+    timeZone,
+  });
+}
