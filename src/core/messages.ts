@@ -1,0 +1,187 @@
+// The message protocol between the content script, the popup/options pages and the service worker.
+//
+// Public API (used by src/platform/messaging.ts and every UI):
+//   Message            zod discriminated union (by `type`) of every message sent TO the worker
+//   ContentMessage     the subset a content script may send (content→worker); the worker refuses the
+//                      rest from a tab, so a compromised page context cannot clear or import data
+//   PageMessage        the subset the popup and options pages send (popup→worker, options→worker)
+//   Answers            per message type, the value of a successful answer (worker→popup/overlay)
+//   Result<T>          { ok: true, value } | { ok: false, error: { code, message } } — never a thrown error
+//   ErrorCode          the typed failure codes the UI can show a message for
+//
+// Direction is part of the name: a message's `type` says what it asks for; `ContentMessage`/`PageMessage`
+// say who may send it. Shapes reuse the stored schemas so a message can never carry a record the store
+// would refuse.
+import { z } from 'zod';
+import { Backup } from './export.ts';
+import {
+  IsoDate,
+  PageSnapshot,
+  PromotionRecord,
+  PromotionTerms,
+  Reason,
+  RedeemAttempt,
+  Settings,
+} from './schemas.ts';
+
+/** Identifies one kept promotion: ids are unique only within an ad account. */
+export const PromotionRef = z.object({ accountId: z.string().nullable(), id: z.string().min(1) });
+export type PromotionRef = z.infer<typeof PromotionRef>;
+
+// ---------------------------------------------------------------- content→worker
+
+/** The page's state, sent by the content script only when it changed. */
+export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshot });
+
+/** A code typed into the redeem dialog and the page's answer. */
+export const RedeemAttemptMessage = z.object({
+  type: z.literal('redeem-attempt'),
+  accountId: z.string().nullable(),
+  code: z.string(),
+  error: z.string().nullable(),
+  succeeded: z.boolean(),
+  lang: z.string().nullable(),
+  /** The page at the time: the worker diagnoses with it and reads the new promotion's terms from it. */
+  snapshot: PageSnapshot.nullable().optional(),
+  /** The overlay's own diagnosis, when it already made one; else the worker diagnoses. */
+  reasons: z.array(Reason).optional(),
+});
+
+/** Offer text the user pasted into the overlay's terms prompt after a successful redeem. */
+export const TermsTextMessage = z.object({
+  type: z.literal('terms-text'),
+  accountId: z.string().nullable(),
+  code: z.string().nullable(),
+  text: z.string().max(20_000),
+  lang: z.string().nullable(),
+});
+
+// ---------------------------------------------------------------- popup/options→worker
+
+/** A promotion added or edited by hand. `existing` names the record being edited, null to add. */
+export const PromotionSaveMessage = z.object({
+  type: z.literal('promotion-save'),
+  existing: PromotionRef.nullable(),
+  draft: z.object({
+    code: z.string().nullable(),
+    accountId: z.string().nullable(),
+    receivedOn: IsoDate.nullable(),
+    name: z.string().nullable(),
+    terms: PromotionTerms,
+  }),
+});
+
+export const PromotionDeleteMessage = z.object({
+  type: z.literal('promotion-delete'),
+  promotion: PromotionRef,
+});
+
+/** Silence this promotion's reminders for one day. */
+export const ReminderSnoozeMessage = z.object({
+  type: z.literal('reminder-snooze'),
+  promotion: PromotionRef,
+});
+
+/** Put a quarantined value back, as it was or as the user edited it; it is validated again. */
+export const QuarantineRestoreMessage = z.object({
+  type: z.literal('quarantine-restore'),
+  id: z.string().min(1),
+  value: z.unknown().optional(),
+});
+
+export const QuarantineDeleteMessage = z.object({
+  type: z.literal('quarantine-delete'),
+  id: z.string().min(1),
+});
+
+/** A backup the user accepted after seeing the import plan: records are added or replaced, never removed. */
+export const DataImportMessage = z.object({ type: z.literal('data-import'), backup: Backup });
+
+export const DataClearMessage = z.object({ type: z.literal('data-clear') });
+
+export const SettingsSaveMessage = z.object({ type: z.literal('settings-save'), settings: Settings });
+
+// ---------------------------------------------------------------- the union
+
+export const ContentMessage = z.discriminatedUnion('type', [
+  SnapshotMessage,
+  RedeemAttemptMessage,
+  TermsTextMessage,
+]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+export const PageMessage = z.discriminatedUnion('type', [
+  PromotionSaveMessage,
+  PromotionDeleteMessage,
+  ReminderSnoozeMessage,
+  QuarantineRestoreMessage,
+  QuarantineDeleteMessage,
+  DataImportMessage,
+  DataClearMessage,
+  SettingsSaveMessage,
+]);
+export type PageMessage = z.infer<typeof PageMessage>;
+
+export const Message = z.discriminatedUnion('type', [...ContentMessage.options, ...PageMessage.options]);
+export type Message = z.infer<typeof Message>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** Types only a content script sends; every other type is accepted only from extension pages. */
+export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
+  ContentMessage.options.map((o) => o.shape.type.value),
+);
+
+// ---------------------------------------------------------------- answers (worker→sender)
+
+export interface Answers {
+  /** Keys of the promotions the snapshot added or changed. */
+  snapshot: { changed: PromotionRef[] };
+  'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
+  'terms-text': { promotion: PromotionRecord | null };
+  'promotion-save': { promotion: PromotionRecord };
+  'promotion-delete': null;
+  /** The instant reminders for the promotion resume. */
+  'reminder-snooze': { until: string };
+  'quarantine-restore': null;
+  'quarantine-delete': null;
+  'data-import': { promotions: number; attempts: number };
+  'data-clear': null;
+  'settings-save': null;
+}
+
+export const ErrorCode = z.enum([
+  /** The message failed validation. */
+  'invalid-message',
+  /** Sent from a context that may not send this message. */
+  'forbidden',
+  /** storage.local is full: nothing was written, nothing kept was lost. */
+  'quota-exceeded',
+  /** The promotion or quarantined item named does not exist. */
+  'not-found',
+  /** A value (e.g. an edited quarantined record) still fails validation. */
+  'invalid-value',
+  /** The worker did not answer (stopped, updating, or no listener). */
+  'no-answer',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+/** Validates an answer crossing contexts: anything else becomes a typed failure, never a throw. */
+export const ResultShape = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: z.string() }) }),
+]);
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): { ok: false; error: Failure } => ({
+  ok: false,
+  error: { code, message },
+});

@@ -1,0 +1,71 @@
+// The storage.local layout (schema version 2) and the zod shapes of what it keeps besides promotions.
+//
+//   schemaVersion            number — the layout version the migrations brought storage to
+//   promo:<account>:<id>     PromotionRecord — one key per promotion, so a write touches only the promotions
+//                            it changed (small writes, less quota pressure) and one broken record is
+//                            quarantined alone; <account> is the ad account id, "-" when unknown
+//   attempts                 RedeemAttempt[] — newest last, capped at MAX_ATTEMPTS
+//   balances                 { [accountId]: BalanceEntry } — the last balance each account's page showed
+//   settings                 Settings
+//   reminders                ReminderState — which reminders fired, and snoozes (survives restarts)
+//   lastSnapshot             LatestSnapshot — the most recent page snapshot, for the popup's checklist
+//   quarantine:<id>          QuarantinedItem — a value that failed validation, with its raw value
+//
+// Pure: the platform store reads and writes these keys; migrations and tests build them.
+import { z } from 'zod';
+import { Balance, CurrencyCode, IsoInstant, PageSnapshot } from '../schemas.ts';
+
+export const SCHEMA_VERSION = 2;
+export const MAX_ATTEMPTS = 200;
+
+export const KEY = {
+  version: 'schemaVersion',
+  attempts: 'attempts',
+  balances: 'balances',
+  settings: 'settings',
+  reminders: 'reminders',
+  lastSnapshot: 'lastSnapshot',
+} as const;
+
+export const PROMO_PREFIX = 'promo:';
+export const QUARANTINE_PREFIX = 'quarantine:';
+
+// An account id never contains ":" (TikTok's are digits), but encode anyway so a key always splits back.
+export function promoKey(accountId: string | null, id: string): string {
+  return `${PROMO_PREFIX}${accountId === null ? '-' : encodeURIComponent(accountId)}:${encodeURIComponent(id)}`;
+}
+
+export const quarantineKey = (id: string): string => `${QUARANTINE_PREFIX}${id}`;
+
+export const BalanceEntry = z.object({ balance: Balance, currency: CurrencyCode.nullable(), at: IsoInstant });
+export type BalanceEntry = z.infer<typeof BalanceEntry>;
+export const Balances = z.record(z.string(), BalanceEntry);
+export type Balances = z.infer<typeof Balances>;
+
+export const ReminderState = z.object({
+  /** Reminder id → instant it was shown. An id is never shown twice. */
+  fired: z.record(z.string(), IsoInstant),
+  /** promoKey → instant until which that promotion's reminders wait. */
+  snoozed: z.record(z.string(), IsoInstant),
+});
+export type ReminderState = z.infer<typeof ReminderState>;
+export const EMPTY_REMINDER_STATE: ReminderState = Object.freeze({ fired: {}, snoozed: {} }) as ReminderState;
+
+export const LatestSnapshot = z.object({
+  tabId: z.number().int().nullable(),
+  at: IsoInstant,
+  snapshot: PageSnapshot,
+});
+export type LatestSnapshot = z.infer<typeof LatestSnapshot>;
+
+/** A stored value that failed validation, set aside with its raw value (the options page lists them). */
+export const QuarantinedItem = z.object({
+  id: z.string().min(1),
+  /** The key it was stored under, where a restore puts it back. */
+  key: z.string(),
+  /** zod's issues, one line. */
+  reason: z.string(),
+  at: IsoInstant,
+  raw: z.unknown(),
+});
+export type QuarantinedItem = z.infer<typeof QuarantinedItem>;

@@ -1,0 +1,73 @@
+// The one seam to the browser: every platform module reaches browser.* through `api()`.
+//
+//   setBrowser(b)      install the browser object: src/platform/install.ts passes webextension-polyfill
+//                      (entry points import it first); tests pass test/fake-browser.ts
+//   api()              the installed object; throws if nothing was installed (a wiring bug, not a runtime state)
+//   PlatformBrowser    exactly the parts of the WebExtension API the extension uses, typed from the polyfill
+//
+// Why not import the polyfill here: it throws when loaded outside an extension, and tests must not need
+// module mocking to swap it.
+import type { Alarms, Notifications, Runtime, Storage, Tabs } from 'webextension-polyfill';
+
+/** The part of an event the extension uses (the polyfill's Events.Event has more). */
+export interface Ev<F> {
+  addListener(listener: F): void;
+  removeListener(listener: F): void;
+}
+
+export type MessageSender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
+export type MessageListener = (message: unknown, sender: MessageSender) => Promise<unknown> | undefined;
+
+export interface PlatformBrowser {
+  storage: {
+    local: {
+      get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+    };
+    onChanged: Ev<(changes: Record<string, Storage.StorageChange>, areaName: string) => void>;
+  };
+  runtime: {
+    id: string;
+    getURL(path: string): string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: Ev<MessageListener>;
+    onInstalled: Ev<(details: Pick<Runtime.OnInstalledDetailsType, 'reason' | 'previousVersion'>) => void>;
+    onStartup: Ev<() => void>;
+    openOptionsPage(): Promise<void>;
+  };
+  alarms: {
+    create(name: string, info: { when: number }): void | Promise<void>;
+    clear(name: string): Promise<boolean>;
+    get(name: string): Promise<Alarms.Alarm | undefined>;
+    onAlarm: Ev<(alarm: Alarms.Alarm) => void>;
+  };
+  notifications: {
+    create(id: string, options: Notifications.CreateNotificationOptions): Promise<string>;
+    clear(id: string): Promise<boolean>;
+    onClicked: Ev<(id: string) => void>;
+    /** Firefox has no notification buttons and no onButtonClicked: absent means unsupported. */
+    onButtonClicked?: Ev<(id: string, buttonIndex: number) => void>;
+  };
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  };
+  tabs: { create(props: { url: string }): Promise<Pick<Tabs.Tab, 'id'>> };
+  i18n: {
+    getMessage(key: string, substitutions?: string | string[]): string;
+    getUILanguage(): string;
+  };
+}
+
+let installed: PlatformBrowser | null = null;
+
+export function setBrowser(browser: PlatformBrowser): void {
+  installed = browser;
+}
+
+export function api(): PlatformBrowser {
+  if (installed === null)
+    throw new Error('platform: no browser installed (import src/platform/install.ts first)');
+  return installed;
+}

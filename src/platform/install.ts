@@ -1,0 +1,5 @@
+// Entry points import this first: it hands the real WebExtension API to the platform modules.
+import browser from 'webextension-polyfill';
+import { setBrowser } from './browser.ts';
+
+setBrowser(browser);

@@ -1,0 +1,107 @@
+// Messages to and from the service worker: the one place that calls runtime.sendMessage / onMessage.
+//
+//   sendToWorker(message)   validate, send, and resolve to Result<Answers[type]>; never rejects: a stopped
+//                           or absent worker resolves to { ok: false, error: { code: 'no-answer' } }
+//   onMessage(handlers)     (worker) register the one runtime.onMessage listener; call at top level
+//   senderKind(sender, id, extensionOrigin)  who sent a message: 'page' | 'content' | null (ignore)
+//
+// A message is answered only when it comes from this extension (sender.id) and from one of its contexts:
+// an extension page (our own origin) or a content script in a tab on Ads Manager. Anything else is ignored
+// without an answer, so a foreign sender learns nothing. Only extension pages may send the messages that
+// change kept data wholesale (save, delete, import, clear, settings); content scripts only report pages.
+import {
+  CONTENT_TYPES,
+  fail,
+  Message,
+  ResultShape,
+  type Answers,
+  type MessageOf,
+  type MessageType,
+  type Result,
+} from '../core/messages.ts';
+import { api, type MessageSender } from './browser.ts';
+
+const CONTENT_HOSTS = new Set(['ads.tiktok.com', 'business.tiktok.com']);
+
+export type SenderKind = 'page' | 'content';
+
+export interface SenderContext {
+  kind: SenderKind;
+  /** The sending tab, for content scripts (and extension pages open in a tab). */
+  tabId: number | null;
+}
+
+export function senderKind(
+  sender: MessageSender,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
+  if (sender.id !== extensionId || typeof sender.url !== 'string') return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (url.origin === extensionOrigin) return 'page';
+  if (sender.tab !== undefined && url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname))
+    return 'content';
+  return null;
+}
+
+export async function sendToWorker<T extends MessageType>(
+  message: MessageOf<T>,
+): Promise<Result<Answers[T]>> {
+  const checked = Message.safeParse(message);
+  if (!checked.success) return fail('invalid-message', checked.error.message);
+  let answer: unknown;
+  try {
+    answer = await api().runtime.sendMessage(checked.data);
+  } catch (error) {
+    return fail('no-answer', String(error instanceof Error ? error.message : error));
+  }
+  const result = ResultShape.safeParse(answer);
+  if (!result.success) return fail('no-answer', 'the worker gave no answer');
+  // The worker built the value from the same Answers map; only its envelope crosses unchecked.
+  return result.data as Result<Answers[T]>;
+}
+
+export type Handlers = {
+  [K in MessageType]: (message: MessageOf<K>, from: SenderContext) => Promise<Result<Answers[K]>>;
+};
+
+/** Registers the worker's one listener; call once, synchronously, at the worker's top level. */
+export function onMessage(handlers: Handlers): void {
+  const browser = api();
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    const kind = senderKind(sender, browser.runtime.id, origin);
+    if (kind === null) return undefined;
+    return dispatch(handlers, raw, { kind, tabId: sender.tab?.id ?? null });
+  });
+}
+
+async function dispatch(handlers: Handlers, raw: unknown, from: SenderContext): Promise<Result<unknown>> {
+  const parsed = Message.safeParse(raw);
+  if (!parsed.success) {
+    const type = (raw as { type?: unknown } | null)?.type;
+    return fail(
+      'invalid-message',
+      `${typeof type === 'string' ? type : 'message'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  }
+  const message = parsed.data;
+  if (from.kind === 'content' && !CONTENT_TYPES.has(message.type)) {
+    return fail('forbidden', `${message.type} is not accepted from a page`);
+  }
+  try {
+    const handler = handlers[message.type] as (m: Message, f: SenderContext) => Promise<Result<unknown>>;
+    return await handler(message, from);
+  } catch (error) {
+    return fail('internal', errorText(error));
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
