@@ -13,19 +13,10 @@ import {
 } from '../core/export.ts';
 import { dateInZone } from '../core/dates.ts';
 import type { PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
+import type { QuarantinedItem } from '../core/store/layout.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { readSettings, settingsValues, type SettingsField, type SettingsValues } from './settings-form.ts';
-
-/** A stored value that failed validation, set aside by the worker with its raw value. */
-export interface QuarantinedItem {
-  id: string;
-  /** Where it was stored, e.g. the promotion's storage key. */
-  key: string;
-  reason: string;
-  at: string;
-  raw: unknown;
-}
 
 export interface OptionsData {
   promotions: readonly PromotionRecord[];

@@ -34,7 +34,7 @@ function setup(data: Partial<OptionsData> = {}, actions: Partial<OptionsActions>
   return { actions: all, container, data: full };
 }
 
-async function violations(container: HTMLElement) {
+async function violations(container: Element) {
   // No layout in a DOM emulator, so contrast cannot be measured there; every other rule runs.
   const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);

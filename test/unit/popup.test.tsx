@@ -18,7 +18,7 @@ function setup(
   data: Partial<PopupData> = {},
   actions: Partial<PopupActions> = {},
   locale = 'en',
-): { actions: PopupActions; container: HTMLElement } {
+): { actions: PopupActions; container: Element } {
   const all: PopupActions = {
     openBilling: vi.fn(),
     openOptions: vi.fn(),
@@ -36,7 +36,7 @@ function setup(
 }
 
 /** No layout in a DOM emulator, so contrast cannot be measured there; every other rule runs. */
-async function violations(container: HTMLElement) {
+async function violations(container: Element) {
   const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }
