@@ -291,6 +291,8 @@ export function promotionsPage(promotions: PromotionData[], options: PageOptions
         return String(880000 + i);
       case 'extraNote':
         return `${i % 7} notes, ${f.amount(3)}`;
+      default:
+        return dash;
     }
   };
   const real = options.realTable === true;

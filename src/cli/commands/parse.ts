@@ -1,5 +1,5 @@
 // `cli parse <page.html> [--url <url>]`: the PageSnapshot of a saved page (DESIGN.md, Command line).
-import { Window } from 'happy-dom';
+import { parseHTML } from 'linkedom';
 
 import { readPage } from '../../core/page/read.ts';
 import type { PageSnapshot } from '../../core/schemas.ts';
@@ -15,15 +15,16 @@ export function run(positional: string[], options: Map<string, string>): PageSna
   const why = notHtml(html);
   if (why) throw new InputError(`${path}: not an HTML page (${why})`);
   const url = options.get('url') ?? SAVED_FROM.exec(html.slice(0, 4096))?.[1] ?? null;
-  // happy-dom: every fixture reads correctly with it and it parses a 300-row page fastest of the three
-  // DOMs tried (figures in the README). No scripts run and nothing is fetched: DOMParser only parses.
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    return readPage(doc, url);
-  } finally {
-    void window.happyDOM.close();
-  }
+  return readPage(parseDocument(html), url);
+}
+
+/**
+ * The saved page as a Document. linkedom: every fixture page and a generated 300-row page read the same in it as in
+ * happy-dom and jsdom, and it parses a 300-row promotions page about 4 times faster than happy-dom and
+ * 7 times faster than jsdom (figures in the README). It runs no scripts and fetches nothing.
+ */
+export function parseDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
 }
 
 /** Why the text is not an HTML page, or null when it is one. */

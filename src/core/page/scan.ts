@@ -65,6 +65,7 @@ export interface Scan {
   alerts: Array<Labelled & { role: 'alert' | 'status' }>;
 }
 
+/** What encloses the node being visited. Shared between elements until one of them changes it. */
 interface Context {
   dialog: number;
   hidden: boolean;
@@ -83,10 +84,17 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'title']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+// NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as numbers: src/core has no DOM globals.
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+const TOP: Context = { dialog: -1, hidden: false, table: null, row: null, cell: null, owners: [] };
 
 /** Folds whitespace (including no-break and narrow spaces) and trims. */
 export function fold(text: string): string {
   return text.replace(/[\s\u00a0\u202f\u200b]+/g, ' ').trim();
+}
+
+function owned(ctx: Context, rec: { parts: string[] }): Context {
+  return { ...ctx, owners: [...ctx.owners, rec] };
 }
 
 function hiddenByMarkup(el: Element): boolean {
@@ -111,48 +119,56 @@ export function scanPage(doc: Document): Scan {
   const byId = new Map<string, Labelled>();
 
   const enter = (el: Element, ctx: Context): Context | null => {
-    const tag = el.localName?.toLowerCase() ?? '';
+    const tag = el.localName.toLowerCase();
     if (SKIPPED.has(tag)) return null;
-    let next: Context | null = null;
-    const derive = (): Context => (next ??= { ...ctx });
-    const role = el.attributes.length > 0 ? el.getAttribute('role') : null;
-    if (el.attributes.length > 0 && !ctx.hidden && hiddenByMarkup(el)) derive().hidden = true;
+    // Inside a cell only the text matters; the bulk of a long table's elements are here.
+    if (ctx.cell) return ctx;
+    const role = el.getAttribute('role');
+    if (ctx.row) {
+      const cell = role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
+      if (!cell) return ctx;
+      const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
+      const c: Cell = { el, header, parts: [] };
+      ctx.row.cells.push(c);
+      return { ...ctx, cell: c };
+    }
+    let next = ctx;
+    if (!ctx.hidden && hiddenByMarkup(el)) next = { ...ctx, hidden: true };
 
     // Table structure: ARIA roles on div grids, or the real elements.
-    if ((role && TABLE_ROLES.has(role)) || tag === 'table') openTable(el, derive());
-    else if (ctx.table && !ctx.cell && (role === 'row' || (tag === 'tr' && !role))) openRow(el, derive());
-    else if (
-      ctx.row &&
-      !ctx.cell &&
-      ((role && CELL_ROLES.has(role)) || (!role && (tag === 'td' || tag === 'th')))
-    )
-      openCell(el, role === 'columnheader' || role === 'rowheader' || (!role && tag === 'th'), derive());
+    if ((role && TABLE_ROLES.has(role)) || tag === 'table') {
+      const table: Table = { el, rows: [], hidden: next.hidden };
+      scan.tables.push(table);
+      return { ...next, table, row: null };
+    }
+    if (ctx.table && (role === 'row' || (tag === 'tr' && !role))) {
+      const row: Row = { el, cells: [] };
+      ctx.table.rows.push(row);
+      return { ...next, row };
+    }
 
     if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
-      const c = derive();
-      c.hidden ||= tag === 'dialog' && !el.hasAttribute('open');
-      const dialog: Dialog = { el, hidden: c.hidden, label: el.getAttribute('aria-label') ?? '', inputs: [] };
+      const hidden = next.hidden || (tag === 'dialog' && !el.hasAttribute('open'));
+      const dialog: Dialog = { el, hidden, label: el.getAttribute('aria-label') ?? '', inputs: [] };
       const ref = el.getAttribute('aria-labelledby');
       if (ref) labelledBy.push([dialog, ref]);
-      c.dialog = scan.dialogs.push(dialog) - 1;
+      next = { ...next, hidden, dialog: scan.dialogs.push(dialog) - 1 };
     } else if (role === 'tab') {
-      const c = derive();
-      const tab: Tab = { ...record(el, c), selected: el.getAttribute('aria-selected') === 'true' };
+      const tab: Tab = { ...record(el, next), selected: el.getAttribute('aria-selected') === 'true' };
       scan.tabs.push(tab);
-      c.owners = [...c.owners, tab];
+      next = owned(next, tab);
     } else if (role === 'alert' || role === 'status') {
-      const c = derive();
-      const alert = { ...record(el, c), role } as const;
+      const alert = { ...record(el, next), role } as const;
       scan.alerts.push(alert);
-      c.owners = [...c.owners, alert];
+      next = owned(next, alert);
     } else if ((role && CONTROL_ROLES.has(role)) || tag === 'button' || tag === 'a') {
-      collect(scan.controls, el, derive());
+      next = owned(next, collect(scan.controls, el, next));
     } else if (
       role === 'heading' ||
       HEADING_TAGS.has(tag) ||
-      (role === null && el.getAttribute('aria-current') === 'page')
+      (!role && el.getAttribute('aria-current') === 'page')
     ) {
-      collect(scan.headings, el, derive());
+      next = owned(next, collect(scan.headings, el, next));
     } else if (tag === 'input' || tag === 'textarea') {
       scan.dialogs[ctx.dialog]?.inputs.push(el);
     }
@@ -160,12 +176,11 @@ export function scanPage(doc: Document): Scan {
     // A dialog named by another element (aria-labelledby) needs that element's text.
     const id = labelledBy.length > 0 ? el.getAttribute('id') : null;
     if (id && labelledBy.some(([, ref]) => ref.split(/\s+/).includes(id))) {
-      const c = derive();
-      const rec = record(el, c);
+      const rec = record(el, next);
       byId.set(id, rec);
-      c.owners = [...c.owners, rec];
+      next = owned(next, rec);
     }
-    return next ?? ctx;
+    return next;
   };
 
   const record = (el: Element, ctx: Context): Labelled => ({
@@ -174,27 +189,10 @@ export function scanPage(doc: Document): Scan {
     dialog: ctx.dialog,
     hidden: ctx.hidden,
   });
-  const collect = (into: Labelled[], el: Element, ctx: Context): void => {
+  const collect = (into: Labelled[], el: Element, ctx: Context): Labelled => {
     const rec = record(el, ctx);
     into.push(rec);
-    ctx.owners = [...ctx.owners, rec];
-  };
-  const openTable = (el: Element, ctx: Context): void => {
-    const table: Table = { el, rows: [], hidden: ctx.hidden };
-    scan.tables.push(table);
-    ctx.table = table;
-    ctx.row = null;
-    ctx.cell = null;
-  };
-  const openRow = (el: Element, ctx: Context): void => {
-    const row: Row = { el, cells: [] };
-    ctx.table!.rows.push(row);
-    ctx.row = row;
-  };
-  const openCell = (el: Element, header: boolean, ctx: Context): void => {
-    const cell: Cell = { el, header, parts: [] };
-    ctx.row!.cells.push(cell);
-    ctx.cell = cell;
+    return rec;
   };
 
   const onText = (raw: string, parent: Element, ctx: Context): void => {
@@ -208,29 +206,24 @@ export function scanPage(doc: Document): Scan {
     else scan.blocks.push({ el: parent, text, dialog: ctx.dialog, hidden: ctx.hidden });
   };
 
-  // Iterative depth-first walk: deeply nested pages must not overflow the call stack.
-  const nodes: Array<Node | null> = [root];
-  const contexts: Context[] = [{ dialog: -1, hidden: false, table: null, row: null, cell: null, owners: [] }];
-  const parents: Element[] = [root];
-  while (nodes.length > 0) {
-    const top = nodes.length - 1;
-    const node = nodes[top];
-    if (!node) {
-      nodes.pop();
+  // A TreeWalker is the fastest way through the tree in every DOM tried (linkedom builds a child list
+  // on each firstChild). The open elements are kept on a stack: a node's parent is on top once the
+  // elements it does not belong to are popped.
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  const open: Element[] = [root];
+  const contexts: Array<Context | null> = [enter(root, TOP)];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentNode;
+    while (open.length > 1 && open[open.length - 1] !== parent) {
+      open.pop();
       contexts.pop();
-      parents.pop();
-      continue;
     }
-    nodes[top] = node === root ? null : node.nextSibling;
-    if (node.nodeType === TEXT_NODE) {
-      onText(node.nodeValue ?? '', parents[top]!, contexts[top]!);
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const ctx = enter(node as Element, contexts[top]!);
-      if (ctx && node.firstChild) {
-        nodes.push(node.firstChild);
-        contexts.push(ctx);
-        parents.push(node as Element);
-      }
+    const ctx = contexts[contexts.length - 1];
+    if (!ctx) continue;
+    if (node.nodeType === TEXT_NODE) onText(node.nodeValue ?? '', parent as Element, ctx);
+    else if (node.nodeType === ELEMENT_NODE) {
+      open.push(node as Element);
+      contexts.push(enter(node as Element, ctx));
     }
   }
 
