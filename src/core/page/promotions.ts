@@ -150,20 +150,24 @@ function statusOf(row: Row, statusCell: Cell | null, ctx: RowContext): PageStatu
 
 function amountOf(text: string | null, lang: string | null): number | null {
   if (!text) return null;
-  const a = parseAmount(text, lang) ?? findAmounts(text, lang)[0]?.amount ?? null;
-  return a ? toMajor(a) : null;
+  return major(parseAmount(text, lang) ?? findAmounts(text, lang)[0]?.amount ?? null);
+}
+
+/** An amount in major units; null for none, and for digits too long to be a number. */
+export function major(a: Amount | null | undefined): number | null {
+  const v = a ? toMajor(a) : null;
+  return v !== null && Number.isFinite(v) ? v : null;
 }
 
 function minSpendOf(text: string | null, ctx: RowContext): number | null {
   if (!text || ctx.words.says(noRequirements, text)) return null;
   const withCurrency = findAmounts(text, ctx.lang, { requireCurrency: true })[0]?.amount;
-  if (withCurrency) return toMajor(withCurrency);
+  if (withCurrency) return major(withCurrency);
   // The glossary sentence finds the amount where it is glued to the words around it (Japanese).
   const said = ctx.words.pattern(requirementWording, text)?.groups?.amount;
   if (!said) return null;
   const at = text.toLocaleLowerCase().indexOf(said);
-  const amount = parseAmount(at === -1 ? said : text.slice(at, at + said.length), ctx.lang);
-  return amount ? toMajor(amount) : null;
+  return major(parseAmount(at === -1 ? said : text.slice(at, at + said.length), ctx.lang));
 }
 
 /**
@@ -182,7 +186,7 @@ function progressOf(
   for (const cell of candidates) {
     for (const part of cell?.parts ?? []) {
       const pair = progressPair(part, lang);
-      if (pair) return { spent: toMajor(pair[0]), goal: toMajor(pair[1]) };
+      if (pair) return { spent: major(pair[0]), goal: major(pair[1]) };
     }
   }
   return { spent: null, goal: null };

@@ -1,10 +1,10 @@
 // Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
 // null (or empty) with a warning saying what and why, and readPage itself never throws.
-import { currencyOf, parseAmount, toMajor } from '../money.ts';
+import { currencyOf, parseAmount } from '../money.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
-import { findPromotionsTable, readPromotions } from './promotions.ts';
+import { findPromotionsTable, major, readPromotions } from './promotions.ts';
 import type { PromotionsTable } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Scan } from './scan.ts';
@@ -108,7 +108,7 @@ function readBalance(scan: Scan, words: Words, lang: string | null, warnings: st
     const key = words.key('balance', b.text);
     if (!key || found.get(key) != null) return;
     const value = valueAfter(blocks, i, (t) => parseAmount(t, lang) !== null, isLabel);
-    found.set(key, value === null ? null : toMajor(parseAmount(value, lang)!));
+    found.set(key, value === null ? null : major(parseAmount(value, lang)));
   });
   if (found.size === 0) return null;
   const pick = (key: keyof LanguageGlossary['balance'], what: string): number | null => {
