@@ -1,0 +1,292 @@
+// Pure intake: what a page snapshot, a redeem attempt, a hand-entered promotion or pasted offer text does to
+// the kept records. The worker calls these inside its write queue with the account's kept records; each
+// returns only the records that changed, so it writes only their keys.
+import type { IsoDate } from '../dates.ts';
+import {
+  EMPTY_TERMS,
+  type Lifecycle,
+  type PagePromotion,
+  type PageSnapshot,
+  type PageStatus,
+  type PromotionRecord,
+  type PromotionTerms,
+} from '../schemas.ts';
+import { normalizeCode, promotionId } from './ids.ts';
+import { observe } from './observations.ts';
+
+/** Where a status sits on the way to credit; used only to keep our own inferences from going backwards. */
+const RANK: Record<Lifecycle, number> = {
+  received: 0,
+  activated: 1,
+  earning: 2,
+  processing: 3,
+  available: 4,
+  used: 5,
+  expired: 5,
+  rejected: 5,
+  missed: 5,
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The day the row started: the redeem date, else the validity start. */
+const rowDate = (p: PagePromotion): IsoDate | null => p.redeemedOn ?? p.validFrom;
+
+/** The lifecycle a page tag states. Expired before the minimum was met is a missed promotion. */
+function statusFromPage(
+  status: PageStatus,
+  record: Pick<PromotionRecord, 'metOn' | 'creditIssuedOn' | 'terms'>,
+): Lifecycle | null {
+  switch (status) {
+    case 'earning':
+    case 'processing':
+    case 'available':
+    case 'used':
+      return status;
+    case 'expired':
+      return record.creditIssuedOn === null && record.metOn === null && (record.terms.minSpend ?? 0) > 0
+        ? 'missed'
+        : 'expired';
+    case 'invalid':
+      return 'expired';
+    case 'unknown':
+      return null;
+  }
+}
+
+/**
+ * The kept record a page row is: same id (name and date), else the one record of the account with the same
+ * start date and a compatible amount and type — the same promotion read in another language, or the record
+ * a redeem created before the page listed it.
+ */
+function findKept(kept: readonly PromotionRecord[], p: PagePromotion): PromotionRecord | undefined {
+  const date = rowDate(p);
+  const byId = kept.find((r) => r.id === promotionId({ code: null, name: p.name, date }));
+  if (byId !== undefined || date === null) return byId;
+  const candidates = kept.filter(
+    (r) =>
+      (r.activatedOn === p.redeemedOn || r.validFrom === p.validFrom) &&
+      (r.activatedOn === date || r.validFrom === date) &&
+      (r.terms.amount === null || p.amount === null || r.terms.amount === p.amount) &&
+      (r.type === 'unknown' || p.type === 'unknown' || r.type === p.type),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** A record the page showed first (or a redeem made); applyRow fills it from the page. */
+function newRecord(
+  id: string,
+  where: Pick<PageSnapshot, 'accountId' | 'currency'>,
+  at: string,
+): PromotionRecord {
+  return {
+    id,
+    accountId: where.accountId,
+    name: null,
+    code: null,
+    type: 'unknown',
+    status: 'activated',
+    pageStatus: null,
+    terms: { ...EMPTY_TERMS, currency: where.currency },
+    termsNeeded: true,
+    receivedOn: null,
+    activatedOn: null,
+    metOn: null,
+    creditIssuedOn: null,
+    validFrom: null,
+    validUntil: null,
+    assigned: null,
+    unused: null,
+    observations: [],
+    source: 'page',
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** One page row applied to its record: the page's values win where it shows them; absent ones keep ours. */
+function applyRow(
+  record: PromotionRecord,
+  p: PagePromotion,
+  snapshot: PageSnapshot,
+  at: string,
+  today: IsoDate,
+): PromotionRecord {
+  const terms: PromotionTerms = {
+    ...record.terms,
+    amount: p.amount ?? record.terms.amount,
+    minSpend: p.minSpend ?? record.terms.minSpend,
+    currency: record.terms.currency ?? snapshot.currency,
+  };
+  const next: PromotionRecord = {
+    ...record,
+    name: record.name ?? p.name,
+    type: p.type === 'unknown' ? record.type : p.type,
+    pageStatus: p.status === 'unknown' ? record.pageStatus : p.status,
+    terms,
+    termsNeeded: record.termsNeeded && terms.amount === null,
+    activatedOn: record.activatedOn ?? p.redeemedOn,
+    validFrom: p.validFrom ?? record.validFrom,
+    validUntil: p.validUntil ?? record.validUntil,
+    assigned: p.assigned ?? record.assigned,
+    unused: p.unused ?? record.unused,
+    observations: p.spent === null ? record.observations : observe(record.observations, at, p.spent),
+  };
+  // What the page's tag says is the status, even backwards from an end state (the page says so);
+  // our own inferences below only ever move forward.
+  next.status = statusFromPage(p.status, next) ?? next.status;
+  const spent = p.spent ?? next.observations[next.observations.length - 1]?.spent ?? null;
+  const minSpend = next.terms.minSpend;
+  const met =
+    next.status === 'processing' ||
+    (minSpend !== null && minSpend > 0 && spent !== null && spent >= minSpend);
+  if (met) {
+    next.metOn ??= today;
+    if (RANK[next.status] < RANK.processing) next.status = 'processing';
+  }
+  if (next.status === 'available') next.creditIssuedOn ??= today;
+  return advanceFromReceived(next);
+}
+
+function advanceFromReceived(record: PromotionRecord): PromotionRecord {
+  return record.status === 'received' && record.activatedOn !== null
+    ? { ...record, status: 'activated' }
+    : record;
+}
+
+function touched(
+  before: PromotionRecord | undefined,
+  after: PromotionRecord,
+  at: string,
+): PromotionRecord | null {
+  if (before !== undefined && same({ ...before, updatedAt: '' }, { ...after, updatedAt: '' })) return null;
+  return { ...after, updatedAt: at };
+}
+
+/**
+ * Merges a snapshot into the kept records of its account. Returns the records that are new or changed.
+ * Rows that land on the same record (the same promotion listed twice) are applied in turn.
+ */
+export function mergeSnapshot(
+  kept: readonly PromotionRecord[],
+  snapshot: PageSnapshot,
+  at: string,
+  today: IsoDate,
+): PromotionRecord[] {
+  const working = new Map(kept.filter((r) => r.accountId === snapshot.accountId).map((r) => [r.id, r]));
+  const original = new Map(working);
+  for (const row of snapshot.promotions) {
+    const record =
+      findKept([...working.values()], row) ??
+      newRecord(promotionId({ code: null, name: row.name, date: rowDate(row) }), snapshot, at);
+    working.set(record.id, applyRow(record, row, snapshot, at, today));
+  }
+  return [...working.values()].flatMap((r) => touched(original.get(r.id), r, at) ?? []);
+}
+
+export interface RedeemSuccess {
+  accountId: string | null;
+  code: string;
+  snapshot: PageSnapshot | null;
+}
+
+/**
+ * A code the page accepted: its promotion is `activated` today. The terms come from the page's row for a
+ * promotion redeemed today when there is exactly one, else the record asks for them (termsNeeded).
+ */
+export function recordRedeemSuccess(
+  kept: readonly PromotionRecord[],
+  success: RedeemSuccess,
+  at: string,
+  today: IsoDate,
+): PromotionRecord {
+  const account = kept.filter((r) => r.accountId === success.accountId);
+  const code = normalizeCode(success.code);
+  const rows = success.snapshot?.promotions.filter((p) => p.redeemedOn === today) ?? [];
+  const row = rows.length === 1 ? rows[0] : undefined;
+  const existing =
+    account.find((r) => r.code !== null && normalizeCode(r.code) === code) ??
+    (row === undefined
+      ? undefined
+      : account.find((r) => r.code === null && findKept([r], row) !== undefined));
+  const base =
+    existing ??
+    newRecord(
+      promotionId({ code, name: null, date: null }),
+      { accountId: success.accountId, currency: success.snapshot?.currency ?? null },
+      at,
+    );
+  let next: PromotionRecord = {
+    ...base,
+    code: base.code ?? code,
+    activatedOn: base.activatedOn ?? today,
+    status: RANK[base.status] < RANK.activated ? 'activated' : base.status,
+  };
+  if (row !== undefined && success.snapshot !== null) next = applyRow(next, row, success.snapshot, at, today);
+  return touched(existing, next, at) ?? next;
+}
+
+/** What the add/edit form sends. */
+export interface Draft {
+  code: string | null;
+  accountId: string | null;
+  receivedOn: IsoDate | null;
+  name: string | null;
+  terms: PromotionTerms;
+}
+
+/** A promotion entered or corrected by hand. An edit keeps the record's id, history and page readings. */
+export function applyDraft(existing: PromotionRecord | null, draft: Draft, at: string): PromotionRecord {
+  const fields = {
+    code: draft.code,
+    accountId: draft.accountId,
+    receivedOn: draft.receivedOn,
+    name: draft.name,
+    terms: draft.terms,
+    termsNeeded: false,
+  };
+  if (existing !== null) return touched(existing, { ...existing, ...fields }, at) ?? existing;
+  return {
+    ...fields,
+    id: promotionId({ code: draft.code, name: draft.name, date: draft.receivedOn }),
+    type: 'unknown',
+    status: 'received',
+    pageStatus: null,
+    activatedOn: null,
+    metOn: null,
+    creditIssuedOn: null,
+    validFrom: null,
+    validUntil: null,
+    assigned: null,
+    unused: null,
+    observations: [],
+    source: 'manual',
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Terms read from pasted offer text: what they state fills in; what the page showed stays. */
+export function applyTerms(record: PromotionRecord, parsed: PromotionTerms, at: string): PromotionRecord {
+  const terms = { ...parsed };
+  for (const key of Object.keys(terms) as Array<keyof PromotionTerms>) {
+    if (terms[key] === null && record.terms[key] !== null)
+      (terms as Record<string, unknown>)[key] = record.terms[key];
+  }
+  return touched(record, { ...record, terms, termsNeeded: false }, at) ?? record;
+}
+
+/** The promotion pasted terms belong to: the one with that code, else the account's newest asking for terms. */
+export function recordForTerms(
+  kept: readonly PromotionRecord[],
+  accountId: string | null,
+  code: string | null,
+): PromotionRecord | null {
+  const account = kept.filter((r) => r.accountId === accountId);
+  if (code !== null) {
+    const byCode = account.find((r) => r.code !== null && normalizeCode(r.code) === normalizeCode(code));
+    if (byCode) return byCode;
+  }
+  const asking = account.filter((r) => r.termsNeeded).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return asking[0] ?? null;
+}
