@@ -1,2 +1,28 @@
-// Content script entry. Page detection, observation and the overlay land with the overlay issue.
-export {};
+// Content script entry, on every page of ads.tiktok.com and business.tiktok.com: decides at once whether
+// this is a billing page and otherwise holds only a few event listeners (see watch.ts).
+import '../platform/install.ts';
+import { detectView, locateTargets, readPage } from '../core/page/read.ts';
+import { progressOfRecord } from '../core/progress.ts';
+import { t } from '../platform/i18n.ts';
+import { keptFor, panelCollapsed, send } from './bridge.ts';
+import { FEATURES } from './features/index.ts';
+import { frameScheduler } from './schedule.ts';
+import { watchPages } from './watch.ts';
+
+// Day counts are in the advertiser's own calendar, as the popup shows them.
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+watchPages(
+  window,
+  {
+    reader: { detectView, readPage, locateTargets },
+    t,
+    send,
+    keptFor,
+    panelCollapsed,
+    progress: (record, now) => progressOfRecord(record, now, timeZone),
+    schedule: frameScheduler(window),
+    now: () => new Date(),
+  },
+  FEATURES,
+);

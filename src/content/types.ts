@@ -2,11 +2,11 @@
 // (the page reader, the platform's messaging and storage, the browser's i18n); tests pass fakes, so
 // every feature can be exercised in a DOM environment without a browser.
 import type { Checklist } from '../core/checklist.ts';
-import type { RedeemHistory } from '../core/diagnosis/index.ts';
 import type { Translate } from '../core/i18n.ts';
+import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import type { PageTargets } from '../core/page/read.ts';
 import type { Progress } from '../core/progress.ts';
-import type { Diagnosis, DiagnosisCase, PageSnapshot, PageView, PromotionRecord } from '../core/schemas.ts';
+import type { PageSnapshot, PageView, PromotionRecord } from '../core/schemas.ts';
 import type { Scheduler } from './schedule.ts';
 import type { Store } from './store.ts';
 import type { Layer } from './layer.ts';
@@ -20,19 +20,8 @@ export interface Reader {
   locateTargets(doc: Document, lang: string | null): Targets;
 }
 
-/** What the content script tells the worker. */
-export type Outgoing =
-  | { type: 'snapshot'; snapshot: PageSnapshot }
-  | {
-      type: 'redeem-attempt';
-      accountId: string | null;
-      code: string;
-      error: string | null;
-      succeeded: boolean;
-      lang: string | null;
-      reasons: Diagnosis['reasons'];
-    }
-  | { type: 'terms-text'; accountId: string | null; code: string | null; text: string; lang: string | null };
+/** What the content script tells the worker (the worker's protocol, types only: no validator shipped). */
+export type Outgoing = ContentMessage;
 
 export type { Translate };
 
@@ -45,15 +34,13 @@ export type ProgressView = Pick<Progress, 'fraction' | 'daysToSpendDeadline' | '
 export interface ContentDeps {
   reader: Reader;
   t: Translate;
-  /** Resolves true when the worker took the message; never rejects. */
-  send(message: Outgoing): Promise<boolean>;
+  /** The worker's answer, or a typed failure (worker asleep, updating, gone); never rejects. */
+  send<M extends Outgoing>(message: M): Promise<Result<Answers[M['type']]>>;
   keptFor(accountId: string | null): Promise<PromotionRecord[]>;
   panelCollapsed: {
     get(accountId: string | null): Promise<boolean>;
     set(accountId: string | null, collapsed: boolean): Promise<void>;
   };
-  /** Core diagnosis, speaking the UI language. */
-  diagnose(c: DiagnosisCase, history: RedeemHistory): Diagnosis;
   /** Core progress in the advertiser's time zone. */
   progress(record: PromotionRecord, now: Date): ProgressView;
   /** One callback per animation frame: reads, outline moves and annotations all go through it. */

@@ -88,7 +88,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       if (key !== lastSent) {
         lastSent = key;
         // The worker may turn a snapshot into kept promotions: read them back once it has.
-        void deps.send({ type: 'snapshot', snapshot: snap }).then((ok) => {
+        void deps.send({ type: 'snapshot', snapshot: snap }).then(({ ok }) => {
           if (!ok && lastSent === key) lastSent = null;
           else if (ok && !signal.aborted) loadKept(snap.accountId);
         });

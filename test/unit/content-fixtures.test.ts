@@ -7,7 +7,8 @@ import { outlinedElement } from '../../src/content/features/outline.ts';
 import { diagnose } from '../../src/core/diagnosis/index.ts';
 import { translatorFrom } from '../../src/core/i18n.ts';
 import { detectView, locateTargets, readPage } from '../../src/core/page/read.ts';
-import type { Feature, PageState } from '../../src/content/types.ts';
+import { HOST_TAG } from '../../src/content/layer.ts';
+import type { Feature, PageState, Win } from '../../src/content/types.ts';
 import { watchPages } from '../../src/content/watch.ts';
 import { fakeDeps, fixtureHtml, fixtureSnapshot, pageWindow, savedUrl, settle } from './content.harness.ts';
 
@@ -18,10 +19,14 @@ const t = translatorFrom(en);
 function open(name: string, features: readonly Feature[] = []) {
   const html = fixtureHtml(name);
   const win = pageWindow(savedUrl(html), html);
-  const { deps, frames, sent } = fakeDeps({
-    reader,
-    diagnose: (c, history) => diagnose(c, t, history),
-  });
+  // Only here: open the shadow root so the test can read what the advertiser would see.
+  const attach = win.Element.prototype.attachShadow;
+  win.Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: 'open' });
+  };
+  const { deps, frames, sent, worker } = fakeDeps({ reader, t });
+  // The worker diagnoses a refused code with core diagnosis, as the real one does.
+  worker.reasons = (m) => diagnose({ ...m, now: '2026-11-24T12:00:00.000Z' }, t).reasons;
   let state: PageState | null = null;
   const probe: Feature = {
     name: 'probe',
@@ -31,6 +36,8 @@ function open(name: string, features: readonly Feature[] = []) {
   frames.frame();
   return { win, sent, frames, state: () => state! };
 }
+
+const overlay = (win: Win) => win.document.getElementsByTagName(HOST_TAG)[0]!.shadowRoot!;
 
 /** How the outlined element identifies itself to the advertiser. */
 function describeElement(el: Element | null): string | null {
@@ -76,25 +83,40 @@ describe('content script on the fixture pages', () => {
     expect(describeElement(outlinedElement(state()))).toBe('button:Activate');
   });
 
-  it('a refused code on the page reaches the worker once, with core diagnosis', async () => {
+  it('a refused code: sent to the worker once, its diagnosis shown beside the dialog', async () => {
     const { sent, frames, win } = open('en-redeem-error', FEATURES);
     const attempts = () => sent.filter((m) => m.type === 'redeem-attempt');
     expect(attempts()).toHaveLength(1);
-    const attempt = attempts()[0]!;
-    expect(attempt).toMatchObject({
+    expect(attempts()[0]).toMatchObject({
       code: 'TTADS-5O0FF',
+      error: 'This code is invalid. Check the code and try again.',
       accountId: '7305550198765432101',
       succeeded: false,
+      snapshot: { view: 'payment' },
     });
-    if (attempt.type !== 'redeem-attempt') throw new Error('unreachable');
-    expect(attempt.reasons[0]!.id).toBe('code-typo');
-    expect(attempt.reasons[0]!.evidence.length).toBeGreaterThan(0);
+    await settle();
+    const reasons = diagnose(
+      { ...fixtureSnapshot('en-redeem-error').redeem!, now: '2026-11-24T12:00:00.000Z', lang: 'en' },
+      t,
+    ).reasons;
+    expect(reasons[0]!.id).toBe('code-typo');
+    const card = overlay(win).querySelector('[data-part="card"]')!;
+    expect(card.textContent).toContain(reasons[0]!.fix);
+    expect(card.textContent).toContain(reasons[0]!.evidence[0]);
 
     // The page re-renders the same error: nothing new is sent.
     win.document.querySelector('[role="alert"]')!.append(win.document.createTextNode(''));
     await settle();
     frames.frame();
     expect(attempts()).toHaveLength(1);
+  });
+
+  it('an accepted code on the page: "Promotion saved" and the terms box', async () => {
+    const { win } = open('ja-payment', FEATURES);
+    await settle();
+    const card = overlay(win).querySelector('[data-part="card"]')!;
+    expect(card.querySelector('h2')!.textContent).toBe(t('overlay_saved'));
+    expect(card.querySelector('textarea')).not.toBeNull();
   });
 
   it('each earning row of the list is found with its name, for the annotations', () => {

@@ -204,16 +204,12 @@ describe('content script: deciding and following the page', () => {
 
   it('a snapshot the worker did not take is sent again at the next change', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
-    let accept = false;
-    const { deps, frames, sent } = fakeDeps();
-    deps.send = async (m) => {
-      sent.push(m);
-      return accept;
-    };
+    const { deps, frames, sent, worker } = fakeDeps();
+    worker.accepts = () => false;
     watchPages(win, deps, []);
     frames.frame();
     await settle();
-    accept = true;
+    worker.accepts = () => true;
     win.document.querySelector('ul')!.append(win.document.createElement('li'));
     await settle();
     frames.frame();

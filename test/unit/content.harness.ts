@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { afterEach, vi } from 'vitest';
-import type { PageSnapshot, PromotionRecord } from '../../src/core/schemas.ts';
+import { afterEach } from 'vitest';
+import type { Result } from '../../src/core/messages.ts';
+import type { PageSnapshot, PromotionRecord, Reason } from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
 import { checklist } from '../../src/core/checklist.ts';
 import type { Layer } from '../../src/content/layer.ts';
@@ -94,17 +95,33 @@ export function headingReader(): Reader & { reads: number } {
   return reader;
 }
 
+/** Stand-in for the worker: what it accepts, and the diagnosis it answers a refused code with. */
+export interface FakeWorker {
+  accepts(message: Outgoing): boolean;
+  reasons(attempt: Extract<Outgoing, { type: 'redeem-attempt' }>): Reason[];
+}
+
+function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
+  if (!worker.accepts(message)) return { ok: false, error: { code: 'no-answer', message: 'worker stopped' } };
+  if (message.type === 'snapshot') return { ok: true, value: { changed: [] } };
+  if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
+  const { accountId, code, error, succeeded, lang } = message;
+  const attempt = { id: 'a1', accountId, code, error, succeeded, lang, at: '2026-11-24T12:00:00.000Z' };
+  return { ok: true, value: { attempt: { ...attempt, reasons: worker.reasons(message) }, promotion: null } };
+}
+
 export function fakeDeps(over: Partial<ContentDeps> = {}) {
   const frames = manualFrames();
   const sent: Outgoing[] = [];
   const collapsed = new Map<string | null, boolean>();
+  const worker: FakeWorker = { accepts: () => true, reasons: () => [] };
   const deps: ContentDeps = {
     reader: headingReader(),
     t: keyT,
-    send: vi.fn(async (m: Outgoing) => {
+    send: (async (m: Outgoing) => {
       sent.push(m);
-      return true;
-    }),
+      return answer(m, worker);
+    }) as ContentDeps['send'],
     keptFor: async (): Promise<PromotionRecord[]> => [],
     panelCollapsed: {
       get: async (id) => collapsed.get(id) ?? false,
@@ -112,13 +129,12 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
         collapsed.set(id, value);
       },
     },
-    diagnose: () => ({ reasons: [] }),
     progress: () => ({ fraction: null, daysToSpendDeadline: null, pace: null }),
     schedule: frames.schedule,
     now: () => new Date('2026-11-24T12:00:00Z'),
     ...over,
   };
-  return { deps, frames, sent, collapsed };
+  return { deps, frames, sent, collapsed, worker };
 }
 
 /** Lets pending promises and MutationObserver callbacks run. */

@@ -2,7 +2,6 @@
 // page, what to do now and what tends to go wrong. Folds to a small tab (remembered per ad account,
 // Escape folds it too) and moves to the other edge, or out of the way, when the redeem dialog needs it.
 import { render } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Checklist, StepState } from '../../core/checklist.ts';
 import { coalesce } from '../schedule.ts';
 import { dockSide, visibleBox } from '../geometry.ts';
@@ -20,24 +19,16 @@ interface ViewProps {
   list: Checklist;
   collapsed: boolean;
   side: 'right' | 'left';
-  /** Set when the user just toggled, so focus follows the control they used. */
-  moveFocus: boolean;
   onToggle(collapsed: boolean): void;
 }
 
-export function PanelView({ t, list, collapsed, side, moveFocus, onToggle }: ViewProps) {
-  const focusRef = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (moveFocus) focusRef.current?.focus();
-  }, [collapsed, moveFocus]);
-
+export function PanelView({ t, list, collapsed, side, onToggle }: ViewProps) {
   if (collapsed) {
     return (
       <button
         type="button"
         data-part="tab"
         data-side={side}
-        ref={focusRef}
         aria-expanded="false"
         onClick={() => onToggle(false)}
       >
@@ -59,7 +50,6 @@ export function PanelView({ t, list, collapsed, side, moveFocus, onToggle }: Vie
         <h2>{t('overlay_title')}</h2>
         <button
           type="button"
-          ref={focusRef}
           aria-expanded="true"
           aria-label={t('overlay_collapse')}
           title={t('overlay_collapse')}
@@ -106,7 +96,14 @@ export const panel: Feature = {
     // undefined: not yet known for this account (render nothing rather than flash the wrong state).
     let collapsed: boolean | undefined;
     let account: string | null | undefined;
-    let moveFocus = false;
+
+    const toggle = (value: boolean) => {
+      collapsed = value;
+      void deps.panelCollapsed.set(account ?? null, value);
+      draw();
+      // Focus follows the control just used: the tab after folding, the fold button after unfolding.
+      root.querySelector('button')?.focus();
+    };
 
     const draw = () => {
       const s: PageState | null = state.get();
@@ -126,20 +123,7 @@ export const panel: Feature = {
       // No edge free of the dialog: step out of the way until it closes.
       if (collapsed === undefined || side === null) return render(null, root);
       render(
-        <PanelView
-          t={deps.t}
-          list={s.checklist}
-          collapsed={collapsed}
-          side={side}
-          moveFocus={moveFocus}
-          onToggle={(value) => {
-            collapsed = value;
-            moveFocus = true;
-            void deps.panelCollapsed.set(account ?? null, value);
-            draw();
-            moveFocus = false;
-          }}
-        />,
+        <PanelView t={deps.t} list={s.checklist} collapsed={collapsed} side={side} onToggle={toggle} />,
         root,
       );
     };
