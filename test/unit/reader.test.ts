@@ -57,3 +57,42 @@ describe('overlay targets', () => {
     expect(hidden.redeemButton?.textContent).toBe('Redeem coupon');
   });
 });
+
+describe('view from the URL', () => {
+  const blank = parseHtml('<html><body><h1>Payment</h1></body></html>');
+  it.each([
+    ['https://ads.tiktok.com/i18n/account/payment?aadvid=1', 'payment'],
+    ['https://ads.tiktok.com/account/promotion?aadvid=1&tab=earning', 'promotions'],
+    ['https://business.tiktok.com/manage/payment/v2?org_id=1', 'payment'],
+    ['https://business.tiktok.com/manage/payment/promotion?org_id=1', 'promotions'],
+    ['https://example.com/account/payment', 'other'],
+  ])('%s is %s, whatever the page says', (url, view) => {
+    expect(detectView(url, blank)).toBe(view);
+  });
+
+  it('falls back to the page words for a TikTok path it does not know', () => {
+    expect(detectView('https://ads.tiktok.com/i18n/dashboard', blank)).toBe('payment');
+  });
+});
+
+describe('what the reader will not guess', () => {
+  it('a bare "$" names no currency, and says so', () => {
+    const html = readFileSync(join(DIR, 'en-payment.html'), 'utf8').replace(/Currency: |USD/g, '');
+    const snapshot = readPage(parseHtml(html), null);
+    expect(snapshot.currency).toBeNull();
+    expect(snapshot.warnings).toContainEqual(expect.stringContaining('"$"'));
+    expect(snapshot.balance).toEqual({ total: 1284.15, cash: 1034.5, credit: 249.65 });
+  });
+
+  it('an unknown page language is kept verbatim and warned about when nothing matches', () => {
+    const snapshot = readPage(parseHtml('<html lang="xx-YY"><body><p>Saldo 12</p></body></html>'), null);
+    expect(snapshot).toMatchObject({
+      view: 'other',
+      lang: 'xx-YY',
+      balance: null,
+      promotions: [],
+      redeem: null,
+    });
+    expect(snapshot.warnings).toContainEqual(expect.stringContaining('"xx-YY" has no glossary'));
+  });
+});

@@ -5,7 +5,7 @@ import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from 
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
 import { findPromotionsTable, major, readPromotions } from './promotions.ts';
-import type { PromotionsTable } from './promotions.ts';
+import type { Column, PromotionsTable } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Scan } from './scan.ts';
 import { fold, scanPage } from './scan.ts';
@@ -33,7 +33,6 @@ export function readPage(doc: Document, url: string | null = null): PageSnapshot
   const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
   const scan = attempt<Scan | null>('page', null, () => scanPage(doc));
   if (!scan) return { ...EMPTY, view, url, lang, warnings };
-  if (lang && !glossaryLanguage(lang)) warnings.push(`page language "${lang}" has no glossary; tried all`);
   const words = wordsFor(lang);
 
   const found =
@@ -58,8 +57,17 @@ export function readPage(doc: Document, url: string | null = null): PageSnapshot
     redeem: attempt('redeem dialog', null, () => readRedeem(scan, words)),
     warnings,
   };
-  if (view !== 'other' && !balance && promotions.length === 0 && !snapshot.redeem && !lang)
-    warnings.push('no glossary wording matched this page');
+  if (
+    !balance &&
+    promotions.length === 0 &&
+    !snapshot.redeem &&
+    scan.tabs.every((t) => !tabKey(t.parts, words))
+  )
+    warnings.push(
+      lang && !glossaryLanguage(lang)
+        ? `page language "${lang}" has no glossary, and no glossary language's wording matched`
+        : 'no glossary wording matched this page',
+    );
   return snapshot;
 }
 
@@ -206,9 +214,11 @@ function balanceValues(blocks: Block[], words: Words, lang: string | null): stri
   return out;
 }
 
+const AMOUNT_COLUMNS: Column[] = ['amount', 'unusedAmount', 'usedAmount'];
+
 function tableAmounts(found: PromotionsTable | null): string[] {
   if (!found) return [];
-  const at = ['amount', 'unusedAmount', 'usedAmount'].flatMap((c) => found.columns.get(c as never) ?? []);
+  const at = AMOUNT_COLUMNS.flatMap((c) => found.columns.get(c) ?? []);
   const out: string[] = [];
   for (const row of found.table.rows.slice(found.firstRow, found.firstRow + 20))
     for (const i of at) {
