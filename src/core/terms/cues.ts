@@ -1,5 +1,5 @@
 // Turns the phrase tables into matchers, and decides what a number is about from the nearest phrase.
-import { LEXICONS, type Language } from './lexicon.ts';
+import { LEXICONS, type Language, type Lexicon } from './lexicon.ts';
 
 export interface Span {
   start: number;
@@ -51,15 +51,22 @@ export function cueMatcher<R extends string>(
   };
 }
 
+type PhraseList = {
+  [K in keyof Lexicon]: Lexicon[K] extends string[] ? K : never;
+}[keyof Lexicon];
+
+const phraseLists = new Map<string, RegExp | null>();
+
 /** True when any phrase of the list occurs in the text. */
-export function mentions(
-  text: string,
-  langs: readonly Language[],
-  pick: (lang: Language) => string[],
-): boolean {
-  return langs.some((lang) =>
-    pick(LEXICONS[lang]).some((p) => new RegExp(bounded(p, lang), 'iu').test(text)),
-  );
+export function mentions(text: string, langs: readonly Language[], list: PhraseList): boolean {
+  const key = `${langs.join(',')}:${list}`;
+  let re = phraseLists.get(key);
+  if (re === undefined) {
+    const sources = langs.flatMap((lang) => LEXICONS[lang][list].map((p) => bounded(p, lang)));
+    re = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
+    phraseLists.set(key, re);
+  }
+  return re !== null && re.test(text);
 }
 
 /**

@@ -221,7 +221,8 @@ const en: Lexicon = {
     'countr(?:y|ies)',
     'markets?',
     'advertisers (?:in|from|based|located|billed)',
-    'only in',
+    'only',
+    'exclusive(?:ly)?',
     'limited to',
     'residents',
     'valid (?:only )?in',
@@ -332,7 +333,9 @@ const es: Lexicon = {
       'la oferta (?:es válida hasta|vence|termina)',
     ],
     spend: [
-      'gast(?:a|e|ar|as|es|o)',
+      'gast(?:a|e|ar|as|es|en|o)',
+      'invi(?:erte|ertan|ertas|ierta)|invertir',
+      'en anuncios',
       'siguientes a la activación',
       'después de la activación',
       'tras la activación',
@@ -395,6 +398,8 @@ const es: Lexicon = {
   includesTax: ['impuestos incluidos', 'incluye(?:ndo)? (?:los )?impuestos', 'iva incluido'],
   regionSentence: [
     'disponible',
+    'exclusiv',
+    'solo',
     'válid[ao] (?:solo )?en',
     'elegib',
     'regi(?:ón|ones)',
@@ -489,7 +494,9 @@ const pt: Lexicon = {
       'o código (?:é )?válido até',
     ],
     spend: [
-      'gast(?:e|ar|ou|a)',
+      'gast(?:e|ar|ou|a|em|arem)',
+      'invist(?:a|am)|investir',
+      'em anúncios',
       'após a ativação',
       'depois da ativação',
       'seguintes à ativação',
@@ -545,6 +552,8 @@ const pt: Lexicon = {
   includesTax: ['impostos incluídos', 'incluindo (?:os )?impostos'],
   regionSentence: [
     'disponível',
+    'exclusiv',
+    'apenas',
     'válid[oa] (?:apenas )?(?:no|na|em)',
     'elegív',
     'regi(?:ão|ões)',
@@ -639,7 +648,8 @@ const fr: Lexicon = {
       'le code est valable jusqu',
     ],
     spend: [
-      'dépens(?:ez|er|é|ant|es)',
+      'dépens(?:ez|er|é|ant|es|ent)',
+      'investi(?:ssez|r)',
       "après l'activation",
       "suivant l'activation",
       "à compter de l'activation",
@@ -697,6 +707,8 @@ const fr: Lexicon = {
   includesTax: ['toutes taxes comprises', '\\bTTC\\b', 'taxes incluses'],
   regionSentence: [
     'disponible',
+    'uniquement',
+    'réservée?',
     'valable (?:uniquement )?(?:en|au|aux)',
     'éligib',
     'régions?',
@@ -789,7 +801,7 @@ const de: Lexicon = {
       'der code ist gültig bis',
     ],
     spend: [
-      'gib|gibst|ausgeben|ausgibst',
+      'gib|gibst|ausgeben|ausgibst|investierst|investieren',
       'nach (?:der )?aktivierung',
       'ab (?:der )?aktivierung',
       'zwischen (?:der )?aktivierung und',
@@ -841,6 +853,8 @@ const de: Lexicon = {
   includesTax: ['inkl\\. (?:mwst|steuern|ust)', 'einschließlich (?:steuern|mwst)'],
   regionSentence: [
     'verfügbar',
+    'nur',
+    'ausschließlich',
     'gültig (?:nur )?(?:in|für)',
     'teilnahmeberechtigt',
     'berechtigt',
@@ -985,6 +999,8 @@ const id: Lexicon = {
   includesTax: ['sudah termasuk pajak'],
   regionSentence: [
     'tersedia',
+    'khusus',
+    'hanya',
     'berlaku (?:hanya )?(?:di|untuk)',
     'memenuhi syarat',
     'wilayah',
@@ -1151,7 +1167,10 @@ const vi: Lexicon = {
   excludesTax: ['chưa bao gồm thuế', 'không bao gồm thuế', 'không tính thuế', 'trước thuế'],
   includesTax: ['đã bao gồm thuế'],
   regionSentence: [
-    'áp dụng (?:cho|tại)',
+    'áp dụng',
+    'dành cho',
+    'chỉ',
+    'tại',
     'có sẵn',
     'đủ điều kiện',
     'khu vực',

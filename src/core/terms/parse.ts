@@ -54,13 +54,15 @@ export function parseTerms(text: string, opts: ParseOptions = {}): PromotionTerm
 
 function read(raw: string, opts: ParseOptions): PromotionTerms {
   const lang = baseLanguage(opts.lang) ?? detectLanguage(raw);
+  // Separators and date order follow the full tag when given ("es-MX" writes 2,000 where "es" writes 2.000).
+  const locale = lang && baseLanguage(opts.lang) === lang ? (opts.lang ?? lang) : lang;
   // English phrases turn up in every language's offers ("coupon", "TikTok Ads"); unknown text gets every table.
   const langs: Language[] = lang ? [...new Set<Language>([lang, 'en'])] : [...LANGUAGES];
   const text = dropNoiseLines(raw, langs);
   const { amount: amountCues, time: timeCues } = matchersFor(langs);
 
-  const amounts = findAmounts(text, lang);
-  const dates = findDates(text, lang);
+  const amounts = findAmounts(text, locale);
+  const dates = findDates(text, locale);
   const periods = findPeriods(text, langs).filter((p) => !dates.some((d) => overlaps(p, d)));
   const keep = [...amounts, ...dates];
   const sentenceSpans = sentences(text, keep);
@@ -99,8 +101,8 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
 
   const regions = sentenceSpans
     .map((s) => text.slice(s.start, s.end))
-    .filter((s) => mentions(s, langs, (l) => l.regionSentence))
-    .flatMap((s) => regionsIn(maskCurrency(s, lang, langs)));
+    .filter((s) => mentions(s, langs, 'regionSentence'))
+    .flatMap((s) => regionsIn(maskCurrency(s, locale, langs)));
   const uniqueRegions = [...new Set(regions)];
 
   const credit = byAmountRole.get('credit')?.amount ?? null;
@@ -112,7 +114,7 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
     amount: credit ? toMajor(credit) : null,
     currency:
       credit || spend
-        ? (credit?.currency ?? spend?.currency ?? statedCurrency(text, lang, langs, uniqueRegions))
+        ? (credit?.currency ?? spend?.currency ?? statedCurrency(text, locale, langs, uniqueRegions))
         : null,
     minSpend: spend ? toMajor(spend) : null,
     spendWindowDays: periodDays.get('spend') ?? null,
@@ -124,15 +126,15 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
     creditValidityDays: periodDays.get('validity') ?? null,
     creditExpiry: namedDates.get('validity') ?? null,
     creditArrivalDays: periodDays.get('arrival') ?? null,
-    newAdvertisersOnly: mentions(text, langs, (l) => l.openToExisting)
+    newAdvertisersOnly: mentions(text, langs, 'openToExisting')
       ? false
-      : mentions(text, langs, (l) => l.newAdvertisersOnly)
+      : mentions(text, langs, 'newAdvertisersOnly')
         ? true
         : null,
-    onePerAdvertiser: mentions(text, langs, (l) => l.onePerAdvertiser) ? true : null,
-    excludesTax: mentions(text, langs, (l) => l.excludesTax)
+    onePerAdvertiser: mentions(text, langs, 'onePerAdvertiser') ? true : null,
+    excludesTax: mentions(text, langs, 'excludesTax')
       ? true
-      : mentions(text, langs, (l) => l.includesTax)
+      : mentions(text, langs, 'includesTax')
         ? false
         : null,
     regions: uniqueRegions,
@@ -158,7 +160,7 @@ function between(target: Span, neighbours: readonly Span[], outer: Span): Span {
 /** A bare "$" or "¥": the currency the text states elsewhere, else the one currency of the offer's regions. */
 function statedCurrency(
   text: string,
-  lang: Language | null,
+  lang: string | null,
   langs: readonly Language[],
   regions: readonly string[],
 ): string | null {
@@ -179,7 +181,7 @@ function currencyByName(text: string, langs: readonly Language[]): string | null
 }
 
 /** "US dollars", "US$50", "日本円" name a currency, not a place. */
-function maskCurrency(sentence: string, lang: Language | null, langs: readonly Language[]): string {
+function maskCurrency(sentence: string, lang: string | null, langs: readonly Language[]): string {
   let masked = sentence;
   for (const a of findAmounts(sentence, lang)) {
     masked = masked.slice(0, a.start) + ' '.repeat(a.end - a.start) + masked.slice(a.end);

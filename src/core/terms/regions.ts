@@ -45,7 +45,8 @@ function buildIndex(): RegionIndex {
     const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
     for (const code of codes) {
       const name = names.of(code);
-      if (!name || name === code) continue;
+      // The first language to use a name keeps it, so English decides between lookalikes.
+      if (!name || name === code || byName.has(name)) continue;
       byName.set(name, code);
       // "Congo (DRC)", "Hong Kong SAR China": the short form is what people write.
       const short = name.replace(/\s*\(.*\)$/u, '').replace(/\s+SAR\s+China$/u, '');
