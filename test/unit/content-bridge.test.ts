@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { COLLAPSED_KEY, keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
+import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
+import { record } from './content.harness.ts';
+
+/** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
+function fakeBrowser(worker: (message: unknown) => Promise<unknown>) {
+  const items = new Map<string, unknown>();
+  const local = {
+    async get(keys?: null | string | string[]) {
+      const wanted = keys == null ? [...items.keys()] : ([] as string[]).concat(keys);
+      return Object.fromEntries(
+        wanted.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))]),
+      );
+    },
+    async set(values: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
+    },
+  };
+  setBrowser({ storage: { local }, runtime: { sendMessage: worker } } as unknown as PlatformBrowser);
+  return items;
+}
+
+const snapshotMessage = {
+  type: 'snapshot' as const,
+  snapshot: {
+    view: 'payment' as const,
+    url: null,
+    lang: null,
+    accountId: null,
+    currency: null,
+    balance: null,
+    promotions: [],
+    redeem: null,
+    warnings: [],
+  },
+};
+
+describe('content bridge', () => {
+  beforeEach(() => fakeBrowser(async () => ({ ok: true, value: { changed: [] } })));
+
+  it('remembers the folded panel per ad account, under the overlay’s own key', async () => {
+    const items = fakeBrowser(async () => undefined);
+    expect(await panelCollapsed.get('111')).toBe(false);
+    await panelCollapsed.set('111', true);
+    await panelCollapsed.set(null, true);
+    expect(await panelCollapsed.get('111')).toBe(true);
+    expect(await panelCollapsed.get('222')).toBe(false);
+    expect(await panelCollapsed.get(null)).toBe(true);
+    await panelCollapsed.set('111', false);
+    expect(await panelCollapsed.get('111')).toBe(false);
+    expect(items.get(COLLAPSED_KEY)).toEqual({ '-': true });
+  });
+
+  it('passes the worker’s answer through; no answer or a throw becomes a typed failure', async () => {
+    expect(await send(snapshotMessage)).toEqual({ ok: true, value: { changed: [] } });
+    fakeBrowser(async () => undefined);
+    expect(await send(snapshotMessage)).toMatchObject({ ok: false, error: { code: 'no-answer' } });
+    fakeBrowser(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(await send(snapshotMessage)).toMatchObject({ ok: false, error: { code: 'no-answer' } });
+    fakeBrowser(async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }));
+    expect(await send(snapshotMessage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('reads the promotions of one account only, leaving out what is not a record', async () => {
+    const items = fakeBrowser(async () => undefined);
+    items.set('promo:111:a', record({ id: 'a' }));
+    items.set('promo:1111:b', record({ id: 'b', accountId: '1111' }));
+    items.set('promo:111:broken', { id: 'broken' });
+    items.set('promo:-:c', record({ id: 'c', accountId: null }));
+    items.set('settings', {});
+    expect((await keptFor('111')).map((r) => r.id)).toEqual(['a']);
+    expect((await keptFor(null)).map((r) => r.id)).toEqual(['c']);
+  });
+});
