@@ -1,0 +1,246 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { computeProgress, progressOfRecord, type ProgressInput } from '../../src/core/progress.ts';
+import { EMPTY_TERMS, type PromotionRecord, type PromotionTerms } from '../../src/core/schemas.ts';
+
+const terms = (t: Partial<PromotionTerms>): PromotionTerms => ({ ...EMPTY_TERMS, ...t });
+const spend50 = terms({ amount: 50, currency: 'USD', minSpend: 50, spendWindowDays: 30 });
+const input = (i: Partial<ProgressInput>): ProgressInput => ({
+  terms: spend50,
+  observations: [],
+  now: '2026-11-21T12:00:00Z',
+  timeZone: 'UTC',
+  ...i,
+});
+
+describe('computeProgress', () => {
+  it('counts what is left, by when, and per day', () => {
+    const p = computeProgress(input({ activatedOn: '2026-11-10', spent: 20 }));
+    expect(p).toMatchObject({
+      status: 'earning',
+      fraction: 0.4,
+      remaining: 30,
+      spendDeadline: '2026-12-10',
+      daysToSpendDeadline: 19,
+      dailyNeeded: 1.5, // 30 over 20 days, today included
+    });
+  });
+
+  it('projects the day the minimum is met from the recent pace', () => {
+    const p = computeProgress(
+      input({
+        activatedOn: '2026-11-10',
+        observations: [
+          { at: '2026-11-10T12:00:00Z', spent: 0 },
+          { at: '2026-11-20T12:00:00Z', spent: 20 },
+        ],
+      }),
+    );
+    expect(p.projectedMetOn).toBe('2026-12-05'); // 2 a day, 30 left after Nov 20
+    expect(p.pace).toBe('on-track');
+  });
+
+  it('calls a pace that ends after the deadline at risk', () => {
+    const p = computeProgress(
+      input({
+        activatedOn: '2026-11-10',
+        observations: [
+          { at: '2026-11-10T12:00:00Z', spent: 0 },
+          { at: '2026-11-20T12:00:00Z', spent: 5 },
+        ],
+      }),
+    );
+    expect(p.pace).toBe('at-risk');
+    expect(p.projectedMetOn! > p.spendDeadline!).toBe(true);
+  });
+
+  it('does not project from fewer than two readings', () => {
+    const p = computeProgress(
+      input({ activatedOn: '2026-11-10', observations: [{ at: '2026-11-20T12:00:00Z', spent: 20 }] }),
+    );
+    expect(p.projectedMetOn).toBeNull();
+    expect(p.spent).toBe(20);
+  });
+
+  it('is missed when the deadline passed short of the minimum', () => {
+    const p = computeProgress(input({ activatedOn: '2026-10-01', spent: 20 }));
+    expect(p.status).toBe('missed');
+    expect(p.pace).toBe('cannot-make-it');
+    expect(p.dailyNeeded).toBeNull();
+  });
+
+  it('waits for credit up to the documented window, and says when that was assumed', () => {
+    const during = computeProgress(input({ activatedOn: '2026-11-10', metOn: '2026-11-18', spent: 50 }));
+    expect(during).toMatchObject({
+      status: 'processing',
+      creditDueBy: '2026-11-25',
+      arrivalAssumed: true,
+      creditOverdue: false,
+      remaining: 0,
+    });
+    const late = computeProgress(
+      input({
+        terms: { ...spend50, creditArrivalDays: 2 },
+        activatedOn: '2026-11-10',
+        metOn: '2026-11-18',
+        spent: 50,
+      }),
+    );
+    expect(late).toMatchObject({ creditDueBy: '2026-11-20', arrivalAssumed: false, creditOverdue: true });
+  });
+
+  it('reads the activation deadline from receipt, and expires an unused code after it', () => {
+    const t = terms({ activateWithinDays: 14 });
+    const open = computeProgress(input({ terms: t, receivedOn: '2026-11-10' }));
+    expect(open).toMatchObject({ status: 'received', activationDeadline: '2026-11-24', daysToActivation: 3 });
+    const late = computeProgress(input({ terms: t, receivedOn: '2026-11-01' }));
+    expect(late.status).toBe('expired');
+  });
+
+  it('dates credit expiry from issue, and calls spent credit used', () => {
+    const t = terms({ amount: 50, creditValidityDays: 90 });
+    const p = computeProgress(
+      input({ terms: t, activatedOn: '2026-11-01', creditIssuedOn: '2026-11-01', unused: 10 }),
+    );
+    expect(p).toMatchObject({ status: 'available', creditExpiry: '2027-01-30', daysToExpiry: 70 });
+    expect(computeProgress(input({ terms: t, creditIssuedOn: '2026-11-01', unused: 0 })).status).toBe('used');
+  });
+
+  it('takes a conditional row’s end date as its spend deadline', () => {
+    const p = computeProgress(
+      input({ terms: terms({ minSpend: 500 }), validUntil: '2026-12-19', spent: 100 }),
+    );
+    expect(p.spendDeadline).toBe('2026-12-19');
+    expect(p.creditExpiry).toBeNull();
+  });
+
+  it('maps a kept record', () => {
+    const record: PromotionRecord = {
+      id: 'TTADS-NEW50',
+      accountId: '1',
+      name: null,
+      code: 'TTADS-NEW50',
+      type: 'conditional',
+      status: 'earning',
+      pageStatus: 'earning',
+      terms: spend50,
+      termsNeeded: false,
+      receivedOn: '2026-11-08',
+      activatedOn: '2026-11-10',
+      metOn: null,
+      creditIssuedOn: null,
+      validFrom: null,
+      validUntil: null,
+      assigned: null,
+      unused: null,
+      observations: [{ at: '2026-11-20T08:00:00Z', spent: 35 }],
+      source: 'page',
+      createdAt: '2026-11-10T08:00:00Z',
+      updatedAt: '2026-11-20T08:00:00Z',
+    };
+    expect(progressOfRecord(record, '2026-11-21T12:00:00Z', 'UTC')).toMatchObject({
+      status: 'earning',
+      spent: 35,
+      remaining: 15,
+      spendDeadline: '2026-12-10',
+    });
+  });
+});
+
+describe('properties', () => {
+  it('progress never goes down as spend goes up', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        (a, b, minSpend) => {
+          const at = (spent: number): number =>
+            computeProgress(input({ terms: terms({ minSpend }), activatedOn: '2026-11-10', spent }))
+              .fraction!;
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(at(low)).toBeLessThanOrEqual(at(high));
+          expect(at(high)).toBeGreaterThanOrEqual(0);
+          expect(at(high)).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+  });
+
+  const ZONES = [
+    'Pacific/Kiritimati',
+    'Etc/GMT+12',
+    'Europe/London',
+    'America/Los_Angeles',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Asia/Tokyo',
+    'America/Sao_Paulo',
+    'Europe/Berlin',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'UTC',
+  ];
+  // Instants either side of DST changes (and of a change of date line rules) in the zones above.
+  const TRANSITIONS = [
+    '2026-03-29T01:00:00Z', // Europe: clocks forward
+    '2026-10-25T01:00:00Z', // Europe: clocks back
+    '2026-03-08T10:00:00Z', // Los Angeles forward
+    '2026-11-01T09:00:00Z', // Los Angeles back
+    '2026-04-04T15:00:00Z', // Lord Howe back half an hour
+    '2026-10-03T15:30:00Z', // Lord Howe forward half an hour
+    '2026-04-04T14:45:00Z', // Chatham back
+    '2026-09-26T14:45:00Z', // Chatham forward
+  ].flatMap((t) => [-60_001, -1, 0, 1, 60_000].map((d) => new Date(Date.parse(t) + d)));
+
+  /** Independent of the code under test: the zone's calendar date as Intl prints it. */
+  function localDay(instant: Date, timeZone: string): number {
+    const [m, d, y] = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    })
+      .format(instant)
+      .split('/')
+      .map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d) / 86_400_000;
+  }
+
+  it('counts days left in the advertiser’s calendar, never off by one', () => {
+    const instant = fc.oneof(
+      fc.constantFrom(...TRANSITIONS),
+      fc.date({
+        min: new Date('2020-01-01T00:00:00Z'),
+        max: new Date('2035-12-31T23:59:59Z'),
+        noInvalidDate: true,
+      }),
+    );
+    const deadline = fc
+      .date({
+        min: new Date('2019-01-01T00:00:00Z'),
+        max: new Date('2037-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...ZONES), deadline, (now, timeZone, spendDeadline) => {
+        const p = computeProgress(input({ terms: terms({ minSpend: 50, spendDeadline }), now, timeZone }));
+        const expected = Date.parse(`${spendDeadline}T00:00:00Z`) / 86_400_000 - localDay(now, timeZone);
+        expect(p.daysToSpendDeadline).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('has today change exactly at local midnight across the date line', () => {
+    // 10:00 UTC is midnight in Kiritimati (UTC+14) and 22:00 the day before in Etc/GMT+12 (UTC-12).
+    const before = computeProgress(input({ now: '2026-11-20T09:59:59Z', timeZone: 'Pacific/Kiritimati' }));
+    const after = computeProgress(input({ now: '2026-11-20T10:00:00Z', timeZone: 'Pacific/Kiritimati' }));
+    expect([before.today, after.today]).toEqual(['2026-11-20', '2026-11-21']);
+    expect(computeProgress(input({ now: '2026-11-20T10:00:00Z', timeZone: 'Etc/GMT+12' })).today).toBe(
+      '2026-11-19',
+    );
+  });
+});
