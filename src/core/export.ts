@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { addDays } from './dates.ts';
 import type { Translate } from './i18n.ts';
 import { formatAmount } from './money.ts';
-import { progressOfRecord } from './progress.ts';
+import { progressOfRecord, type Progress } from './progress.ts';
 import {
   IsoInstant,
   PromotionRecord,
@@ -38,9 +38,8 @@ const OPEN_FOR: Record<Deadline['kind'], ReadonlySet<Lifecycle>> = {
   expiry: new Set(['received', 'activated', 'earning', 'processing', 'available']),
 };
 
-/** The deadlines still ahead of a promotion's current step, from the same rules the popup shows. */
-export function deadlinesOf(record: PromotionRecordT, now: Date, timeZone: string): Deadline[] {
-  const p = progressOfRecord(record, now, timeZone);
+/** The deadlines still ahead of a promotion's current step; the popup and the calendar show the same. */
+export function openDeadlines(p: Progress): Deadline[] {
   const dates: Record<Deadline['kind'], IsoDate | null> = {
     activation: p.activationDeadline,
     spend: p.spendDeadline,
@@ -50,6 +49,10 @@ export function deadlinesOf(record: PromotionRecordT, now: Date, timeZone: strin
     const date = dates[kind];
     return date !== null && OPEN_FOR[kind].has(p.status) ? [{ kind, date }] : [];
   });
+}
+
+export function deadlinesOf(record: PromotionRecordT, now: Date, timeZone: string): Deadline[] {
+  return openDeadlines(progressOfRecord(record, now, timeZone));
 }
 
 function latestSpent(record: PromotionRecordT): number | null {

@@ -1,5 +1,7 @@
 // One kept promotion: what it is worth, how far the spend has come, what is due when, and what to do next.
 import { useId } from 'preact/hooks';
+import { daysBetween } from '../core/dates.ts';
+import { openDeadlines, type Deadline } from '../core/export.ts';
 import type { Lifecycle } from '../core/schemas.ts';
 import { DaysLeft } from './DaysLeft.tsx';
 import { formatAmount } from '../core/money.ts';
@@ -31,6 +33,14 @@ const NEXT_KEY: Record<Exclude<NextAction, null>, string> = {
   assign: 'popup_nextAssign',
   'use-credit': 'popup_nextUseCredit',
 };
+
+const DEADLINE_KEY: Record<Deadline['kind'], string> = {
+  activation: 'ui_activateBy',
+  spend: 'ui_spendDeadline',
+  expiry: 'ui_creditExpiry',
+};
+
+const EARNING: ReadonlySet<Lifecycle> = new Set(['activated', 'earning']);
 
 export interface CardActions {
   openBilling(accountId: string | null): void;
@@ -77,15 +87,14 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
       )}
 
       <div class="card-dates">
-        {p.activationDeadline !== null && p.daysToActivation !== null && (
-          <DaysLeft label={t('ui_activateBy')} days={p.daysToActivation} date={p.activationDeadline} />
-        )}
-        {p.spendDeadline !== null && p.daysToSpendDeadline !== null && (
-          <DaysLeft label={t('ui_spendDeadline')} days={p.daysToSpendDeadline} date={p.spendDeadline} />
-        )}
-        {p.creditExpiry !== null && p.daysToExpiry !== null && (
-          <DaysLeft label={t('ui_creditExpiry')} days={p.daysToExpiry} date={p.creditExpiry} />
-        )}
+        {openDeadlines(p).map((d) => (
+          <DaysLeft
+            key={d.kind}
+            label={t(DEADLINE_KEY[d.kind])}
+            days={daysBetween(p.today, d.date)}
+            date={d.date}
+          />
+        ))}
         {p.creditDueBy !== null && p.status === 'processing' && (
           <span class={p.creditOverdue ? 'days days-past' : 'days'}>
             {t(p.creditOverdue ? 'ui_creditOverdueSince' : 'ui_creditDueBy', [
@@ -95,7 +104,8 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
         )}
       </div>
 
-      {(p.dailyNeeded !== null || p.projectedMetOn !== null) && (
+      {/* Pace matters only while spend still counts toward the minimum. */}
+      {EARNING.has(p.status) && (p.dailyNeeded !== null || p.projectedMetOn !== null) && (
         <p class="card-pace">
           {p.dailyNeeded !== null && <span>{t('ui_dailyNeeded', [money(p.dailyNeeded)])}</span>}
           {p.projectedMetOn !== null && (

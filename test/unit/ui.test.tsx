@@ -147,6 +147,22 @@ describe('PromotionCard', () => {
     expect(screen.getByText(/should have appeared by now/)).toBeTruthy();
   });
 
+  it('shows only the deadlines still ahead of the current step, and no pace once the minimum is met', () => {
+    const it = item(
+      record({
+        status: 'available',
+        metOn: '2026-11-12',
+        creditIssuedOn: '2026-11-14',
+        terms: { spendWindowDays: 30, activateWithinDays: 14, creditValidityDays: 90 },
+      }),
+    );
+    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />);
+    expect(screen.queryByText('Activate')).toBeNull();
+    expect(screen.queryByText('Spend deadline')).toBeNull();
+    expect(screen.getByText('Credit expires').parentElement!.textContent).toContain('in 80 days');
+    expect(screen.queryByText(/At this pace/)).toBeNull();
+  });
+
   it('formats amounts for the locale and the account currency', () => {
     const it = item(earning({ terms: { currency: 'JPY', amount: 10000, minSpend: 10000 } }));
     renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />, 'ja');
