@@ -96,3 +96,14 @@ describe('what the reader will not guess', () => {
     expect(snapshot.warnings).toContainEqual(expect.stringContaining('"xx-YY" has no glossary'));
   });
 });
+
+describe('labels and values in one text block', () => {
+  it('reads "Label: value" balances, account id and currency', () => {
+    const html = `<html lang="en"><body><h1>Payment</h1><div>Advertiser ID: 7001234567</div>
+      <section><p>Account balance: $12.50</p><p>Cash balance: $10.00</p><p>Ad credit: $2.50</p></section>
+      <div>Account currency: CAD</div></body></html>`;
+    const snapshot = readPage(parseHtml(html), null);
+    expect(snapshot).toMatchObject({ view: 'payment', currency: 'CAD', accountId: '7001234567' });
+    expect(snapshot.balance).toEqual({ total: 12.5, cash: 10, credit: 2.5 });
+  });
+});

@@ -16,6 +16,8 @@ import type { Words } from './words.ts';
 export { detectView } from './view.ts';
 
 const ISO_CODE = /^[A-Z]{3}$/;
+/** "Label: value" in one text block. */
+const LABEL_AND_VALUE = /^(.{1,40}?)\s*[:：]\s*(.+)$/;
 const accountIdLabel = (g: LanguageGlossary) => g.labels.adAccountId;
 const currencyLabel = (g: LanguageGlossary) => g.labels.currency;
 
@@ -113,9 +115,11 @@ function readBalance(scan: Scan, words: Words, lang: string | null, warnings: st
   const isLabel = (t: string): boolean => words.key('balance', t) !== null;
   const found = new Map<string, number | null>();
   blocks.forEach((b, i) => {
-    const key = words.key('balance', b.text);
+    // "Cash balance" with its amount in the next block, or "Cash balance: $1,034.50" in one.
+    const inline = LABEL_AND_VALUE.exec(b.text);
+    const key = words.key('balance', b.text) ?? (inline ? words.key('balance', inline[1]!) : null);
     if (!key || found.get(key) != null) return;
-    const value = valueAfter(blocks, i, (t) => parseAmount(t, lang) !== null, isLabel);
+    const value = inline?.[2] ?? valueAfter(blocks, i, (t) => parseAmount(t, lang) !== null, isLabel);
     found.set(key, value === null ? null : major(parseAmount(value, lang)));
   });
   if (found.size === 0) return null;
@@ -147,8 +151,8 @@ function accountIdOf(url: string | null, scan: Scan, words: Words): string | nul
   const digits = (t: string): boolean => /^\d{6,}$/.test(t);
   for (let i = 0; i < blocks.length; i++) {
     const text = blocks[i]!.text;
-    const m = /^(.{1,40}?)\s*[:：]\s*(\d{6,})$/.exec(text);
-    if (m && (/^id$/i.test(m[1]!.trim()) || words.says(accountIdLabel, m[1]!))) return m[2]!;
+    const m = LABEL_AND_VALUE.exec(text);
+    if (m && digits(m[2]!) && (/^id$/i.test(m[1]!) || words.says(accountIdLabel, m[1]!))) return m[2]!;
     if (words.says(accountIdLabel, text)) {
       const value = valueAfter(blocks, i, digits, () => false);
       if (value) return value;
@@ -172,8 +176,8 @@ function currencyOfPage(
   const blocks = pageBlocks(scan);
   for (let i = 0; i < blocks.length; i++) {
     const text = blocks[i]!.text;
-    const m = /^(.{1,40}?)\s*[:：]\s*([A-Z]{3})$/.exec(text);
-    if (m && words.says(currencyLabel, m[1]!)) return m[2]!;
+    const m = LABEL_AND_VALUE.exec(text);
+    if (m && ISO_CODE.test(m[2]!) && words.says(currencyLabel, m[1]!)) return m[2]!;
     if (words.says(currencyLabel, text)) {
       const value = valueAfter(
         blocks,
