@@ -1,2 +1,6 @@
-// Service worker entry. The promotion store, message router and reminders land with the worker issue.
-export {};
+// Service worker entry: install the real browser API, then start the worker in this first turn so every
+// listener is registered before the browser delivers the event that woke it.
+import '../platform/install.ts';
+import { startWorker } from './worker.ts';
+
+startWorker();

@@ -35,6 +35,13 @@ export function promoKey(accountId: string | null, id: string): string {
   return `${PROMO_PREFIX}${accountId === null ? '-' : encodeURIComponent(accountId)}:${encodeURIComponent(id)}`;
 }
 
+/** The account a promotion key belongs to (undefined when `key` is not a promotion key). */
+export function accountOfKey(key: string): string | null | undefined {
+  if (!key.startsWith(PROMO_PREFIX)) return undefined;
+  const account = key.slice(PROMO_PREFIX.length).split(':')[0] ?? '-';
+  return account === '-' ? null : decodeURIComponent(account);
+}
+
 export const quarantineKey = (id: string): string => `${QUARANTINE_PREFIX}${id}`;
 
 export const BalanceEntry = z.object({ balance: Balance, currency: CurrencyCode.nullable(), at: IsoInstant });

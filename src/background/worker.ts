@@ -1,0 +1,363 @@
+// The service worker: message router, promotion store writes, reminders and the badge.
+//
+//   startWorker(options?)   registers every listener synchronously (MV3 wakes the worker for an event and
+//                           only delivers it to listeners registered in the first turn), then reconciles:
+//                           migrations, quarantine of invalid values, due reminders, the alarm, the badge.
+//                           Nothing lives only in memory: each wake starts from storage.
+//
+// Every storage write goes through one queue (./queue.ts) as read-modify-write of the keys it changes.
+import { dateInZone } from '../core/dates.ts';
+import { diagnose } from '../core/diagnosis/index.ts';
+import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
+import { dueReminders, needingAction, reminderText, SNOOZE_MS, type Reminder } from '../core/reminders.ts';
+import { DEFAULT_SETTINGS, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
+import {
+  accountOfKey,
+  Balances,
+  KEY,
+  LatestSnapshot,
+  MAX_ATTEMPTS,
+  promoKey,
+  quarantineKey,
+  ReminderState,
+  type QuarantinedItem,
+} from '../core/store/layout.ts';
+import {
+  applyDraft,
+  applyTerms,
+  mergeSnapshot,
+  recordForTerms,
+  recordRedeemSuccess,
+} from '../core/store/merge.ts';
+import { planMigrations } from '../core/store/migrations/index.ts';
+import { parseTerms } from '../core/terms/index.ts';
+import { onMessage, type Handlers } from '../platform/messaging.ts';
+import {
+  armAlarm,
+  onAlarm,
+  onLifecycle,
+  onNotificationButton,
+  onNotificationClicked,
+  openTab,
+  setBadgeCount,
+  showNotification,
+  translator,
+} from '../platform/services.ts';
+import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
+import { createQueue } from './queue.ts';
+import type { z } from 'zod';
+
+export const REMINDER_ALARM = 'reminders';
+
+export interface WorkerOptions {
+  /** The clock; tests drive it with the fake browser's. */
+  now?: () => number;
+  /** The system's zone when settings name none. */
+  systemTimeZone?: () => string;
+}
+
+export function billingUrl(accountId: string | null): string {
+  const url = new URL('https://ads.tiktok.com/i18n/account/payment');
+  if (accountId !== null) url.searchParams.set('aadvid', accountId);
+  return url.toString();
+}
+
+export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void> } {
+  const now = options.now ?? (() => Date.now());
+  const systemZone = options.systemTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const zoneOf = (settings: Settings) => settings.timeZone ?? systemZone();
+  const queue = createQueue();
+  const t = translator();
+
+  /** A read-modify-write step: reads everything it may need, returns the keys to change and an answer. */
+  const transact = <T>(step: (kept: Kept, at: number) => Result<{ changes: Changes; value: T }>) =>
+    queue.run(async (): Promise<Result<T>> => {
+      const at = now();
+      const planned = step(keptFrom(await readRaw()), at);
+      if (!planned.ok) return planned;
+      const written = await writeChanges(planned.value.changes);
+      return written.ok ? ok(planned.value.value) : written;
+    });
+  const changes = (set: Record<string, unknown>, remove: string[] = []): Changes => ({ set, remove });
+
+  // ------------------------------------------------------------ reconcile: run on every wake
+
+  /** Brings storage to the current layout and sets invalid values aside, each with its raw value. */
+  const repair = () =>
+    queue.run(async () => {
+      const at = new Date(now()).toISOString();
+      const plan = planMigrations(await readRaw(), at);
+      if (plan.to !== plan.from) await writeChanges(plan);
+      const kept = keptFrom(await readRaw());
+      if (kept.invalid.length === 0) return;
+      const set: Record<string, unknown> = {};
+      const remove: string[] = [];
+      kept.invalid.forEach((entry, index) => {
+        const item: QuarantinedItem = {
+          id: `${now()}-${index}`,
+          key: entry.key,
+          reason: entry.reason,
+          at,
+          raw: entry.raw,
+        };
+        set[quarantineKey(item.id)] = item;
+        // A bad attempt lives inside the attempts list: the list is rewritten with the valid ones.
+        if (entry.key.startsWith(`${KEY.attempts}[`)) set[KEY.attempts] = kept.attempts;
+        else remove.push(entry.key);
+      });
+      await writeChanges({ set, remove });
+    });
+
+  /** Shows due reminders (recording them first, so each fires once), re-arms the alarm, sets the badge. */
+  const remind = () =>
+    queue.run(async () => {
+      const kept = keptFrom(await readRaw());
+      const zone = zoneOf(kept.settings);
+      const at = now();
+      const { due, nextAt } = dueReminders(kept.promotions, kept.settings, kept.reminders, at, zone);
+      if (due.length > 0) {
+        const fired = { ...kept.reminders.fired };
+        for (const r of due) fired[r.id] = new Date(at).toISOString();
+        const written = await writeChanges(changes({ [KEY.reminders]: { ...kept.reminders, fired } }));
+        if (written.ok) await Promise.all(due.map(notify));
+      }
+      await armAlarm(REMINDER_ALARM, nextAt);
+      await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
+    });
+
+  const notify = (reminder: Reminder) =>
+    showNotification(reminder.id, {
+      ...reminderText(reminder, t),
+      buttons: [t('notif_openBilling'), t('notif_snooze')],
+    });
+
+  const reconcile = () => repair().then(remind);
+
+  // ------------------------------------------------------------ messages
+
+  const snooze = (ref: PromotionRef) =>
+    transact<Answers['reminder-snooze']>((kept, at) => {
+      const until = new Date(at + SNOOZE_MS).toISOString();
+      const snoozed = { ...kept.reminders.snoozed, [promoKey(ref.accountId, ref.id)]: until };
+      return ok({ changes: changes({ [KEY.reminders]: { ...kept.reminders, snoozed } }), value: { until } });
+    });
+
+  const findRecord = (kept: Kept, ref: PromotionRef) =>
+    kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
+
+  const handlers: Handlers = {
+    snapshot: ({ snapshot }, from) =>
+      transact((kept, atMs) => {
+        const at = new Date(atMs).toISOString();
+        const merged = mergeSnapshot(kept.promotions, snapshot, at, dateInZone(atMs, zoneOf(kept.settings)));
+        const set: Record<string, unknown> = Object.fromEntries(
+          merged.map((r) => [promoKey(r.accountId, r.id), r]),
+        );
+        set[KEY.lastSnapshot] = { tabId: from.tabId, at, snapshot } satisfies LatestSnapshot;
+        if (snapshot.accountId !== null && snapshot.balance !== null) {
+          const balances: Balances = {
+            ...kept.balances,
+            [snapshot.accountId]: { balance: snapshot.balance, currency: snapshot.currency, at },
+          };
+          set[KEY.balances] = balances;
+        }
+        return ok({
+          changes: changes(set),
+          value: { changed: merged.map((r) => ({ accountId: r.accountId, id: r.id })) },
+        });
+      }).then(afterChange),
+
+    'redeem-attempt': (message) =>
+      transact((kept, atMs) => {
+        const at = new Date(atMs).toISOString();
+        const reasons = message.succeeded
+          ? []
+          : (message.reasons ??
+            diagnose(
+              {
+                code: message.code,
+                error: message.error,
+                lang: message.lang,
+                snapshot: message.snapshot ?? null,
+                now: at,
+              },
+              t,
+              { redeemedCodes: kept.attempts.filter((a) => a.succeeded).map((a) => a.code) },
+            ).reasons);
+        const attempt: RedeemAttempt = {
+          id: `${atMs}-${crypto.randomUUID()}`,
+          accountId: message.accountId,
+          code: message.code,
+          error: message.error,
+          succeeded: message.succeeded,
+          lang: message.lang,
+          at,
+          reasons,
+        };
+        const set: Record<string, unknown> = {
+          [KEY.attempts]: [...kept.attempts, attempt].slice(-MAX_ATTEMPTS),
+        };
+        let promotion: PromotionRecord | null = null;
+        if (message.succeeded) {
+          const today = dateInZone(atMs, zoneOf(kept.settings));
+          promotion = recordRedeemSuccess(
+            kept.promotions,
+            { accountId: message.accountId, code: message.code, snapshot: message.snapshot ?? null },
+            at,
+            today,
+          );
+          set[promoKey(promotion.accountId, promotion.id)] = promotion;
+        }
+        return ok({ changes: changes(set), value: { attempt, promotion } });
+      }).then(afterChange),
+
+    'terms-text': (message) =>
+      transact<Answers['terms-text']>((kept, atMs) => {
+        const record = recordForTerms(kept.promotions, message.accountId, message.code);
+        if (record === null) return ok({ changes: changes({}), value: { promotion: null } });
+        const parsed = parseTerms(message.text, {
+          lang: message.lang,
+          received: record.receivedOn ?? record.activatedOn,
+        });
+        const promotion = applyTerms(record, parsed, new Date(atMs).toISOString());
+        return ok({
+          changes: changes({ [promoKey(promotion.accountId, promotion.id)]: promotion }),
+          value: { promotion },
+        });
+      }).then(afterChange),
+
+    'promotion-save': ({ existing, draft }) =>
+      transact((kept, atMs) => {
+        const before = existing === null ? null : findRecord(kept, existing);
+        if (before === undefined) return fail('not-found', 'That promotion is no longer kept.');
+        let promotion = applyDraft(before, draft, new Date(atMs).toISOString());
+        // A new entry whose id is already kept (same code) edits that record instead of replacing it.
+        const same = before === null ? findRecord(kept, promotion) : undefined;
+        if (same !== undefined) promotion = applyDraft(same, draft, new Date(atMs).toISOString());
+        const key = promoKey(promotion.accountId, promotion.id);
+        const oldKey = before === null ? null : promoKey(before.accountId, before.id);
+        return ok({
+          changes: changes({ [key]: promotion }, oldKey !== null && oldKey !== key ? [oldKey] : []),
+          value: { promotion },
+        });
+      }).then(afterChange),
+
+    'promotion-delete': ({ promotion }) =>
+      transact((kept) =>
+        findRecord(kept, promotion) === undefined
+          ? fail('not-found', 'That promotion is no longer kept.')
+          : ok({ changes: changes({}, [promoKey(promotion.accountId, promotion.id)]), value: null }),
+      ).then(afterChange),
+
+    'reminder-snooze': ({ promotion }) => snooze(promotion).then(afterChange),
+
+    'quarantine-restore': (message) =>
+      transact((kept) => {
+        const item = kept.quarantine.find((q) => q.id === message.id);
+        if (item === undefined) return fail('not-found', 'That item is no longer set aside.');
+        const value = message.value === undefined ? item.raw : message.value;
+        const restored = restoreTarget(item, value, kept);
+        if (!restored.ok) return restored;
+        return ok({ changes: changes(restored.value, [quarantineKey(item.id)]), value: null });
+      }).then(afterChange),
+
+    'quarantine-delete': ({ id }) =>
+      transact((kept) =>
+        kept.quarantine.some((q) => q.id === id)
+          ? ok({ changes: changes({}, [quarantineKey(id)]), value: null })
+          : fail('not-found', 'That item is no longer set aside.'),
+      ),
+
+    'data-import': ({ backup }) =>
+      transact((kept) => {
+        const set: Record<string, unknown> = Object.fromEntries(
+          backup.promotions.map((r) => [promoKey(r.accountId, r.id), r]),
+        );
+        const known = new Set(kept.attempts.map((a) => a.id));
+        const added = backup.attempts.filter((a) => !known.has(a.id));
+        set[KEY.attempts] = [...kept.attempts, ...added]
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .slice(-MAX_ATTEMPTS);
+        set[KEY.settings] = backup.settings;
+        return ok({
+          changes: changes(set),
+          value: { promotions: backup.promotions.length, attempts: added.length },
+        });
+      }).then(afterChange),
+
+    'data-clear': () =>
+      queue
+        .run(async () => {
+          const keys = Object.keys(await readRaw()).filter((k) => k !== KEY.version);
+          return writeChanges(
+            changes(
+              { [KEY.settings]: DEFAULT_SETTINGS },
+              keys.filter((k) => k !== KEY.settings),
+            ),
+          );
+        })
+        .then(afterChange),
+
+    'settings-save': ({ settings }) =>
+      transact(() => ok({ changes: changes({ [KEY.settings]: settings }), value: null })).then(afterChange),
+  };
+
+  /** Kept data changed: reminders and the badge follow (queued after the write). */
+  function afterChange<T>(result: Result<T>): Result<T> {
+    if (result.ok) void remind();
+    return result;
+  }
+
+  // ------------------------------------------------------------ listeners, registered synchronously
+
+  onMessage(handlers);
+  onLifecycle({ installed: () => void reconcile(), startup: () => void reconcile() });
+  onAlarm(REMINDER_ALARM, () => void remind());
+  onNotificationClicked((id) => void openTab(billingUrl(accountOfKey(id) ?? null)));
+  onNotificationButton((id, index) => {
+    const account = accountOfKey(id);
+    if (index === 0) void openTab(billingUrl(account ?? null));
+    else if (account !== undefined) void snooze(refOfReminder(id)).then(afterChange);
+  });
+  // Every wake (an event, a restart, an update) starts from storage: reconcile now.
+  const woke = reconcile();
+
+  return {
+    /** Resolves when everything queued so far has run (tests wait on it). */
+    idle: () => woke.then(() => queue.run(async () => undefined)),
+  };
+}
+
+/** A reminder id starts with its promotion's key: "promo:<account>:<id>|kind|…". */
+function refOfReminder(reminderId: string): PromotionRef {
+  const key = reminderId.split('|')[0] ?? '';
+  const [, , id = ''] = key.split(':');
+  return { accountId: accountOfKey(key) ?? null, id: decodeURIComponent(id) };
+}
+
+/** Where a restored value goes: a promotion to its key, an attempt into the list, a setting to its key. */
+function restoreTarget(item: QuarantinedItem, value: unknown, kept: Kept): Result<Record<string, unknown>> {
+  const record = PromotionRecord.safeParse(value);
+  if (record.success) return ok({ [promoKey(record.data.accountId, record.data.id)]: record.data });
+  const attempt = RedeemAttempt.safeParse(value);
+  if (attempt.success) {
+    return ok({
+      [KEY.attempts]: [...kept.attempts.filter((a) => a.id !== attempt.data.id), attempt.data].slice(
+        -MAX_ATTEMPTS,
+      ),
+    });
+  }
+  const schemas: Record<string, z.ZodType> = {
+    [KEY.settings]: Settings,
+    [KEY.balances]: Balances,
+    [KEY.reminders]: ReminderState,
+    [KEY.lastSnapshot]: LatestSnapshot,
+  };
+  const schema = schemas[item.key];
+  if (schema !== undefined) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return ok({ [item.key]: parsed.data });
+    return fail('invalid-value', issuesText(parsed.error));
+  }
+  return fail('invalid-value', issuesText(record.error));
+}
