@@ -72,7 +72,8 @@ const KEYWORDS: ReadonlyArray<[RefusalCause, string[]]> = [
     '発行されていません', '別のアカウント', '他の広告主', 'khong duoc cap', 'tai khoan khac', 'nha quang cao khac',
   ]],
   ['usage-limit', [
-    'limit', 'maximum number', 'fully redeemed', 'quota', 'run out', 'no more redemptions', 'limite',
+    'limit', 'nutzungslimit', 'einlosungslimit', 'maximum number', 'fully redeemed', 'quota',
+    'run out', 'no more redemptions', 'limite',
     'maximo', 'nombre maximum', 'hochstzahl', 'maximale anzahl', 'kontingent', 'batas', 'kuota', '上限',
     'gioi han', 'toi da',
   ]],
@@ -116,7 +117,10 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const PATTERNS: ReadonlyArray<[RefusalCause, RegExp]> = KEYWORDS.map(([id, words]) => [
   id,
   new RegExp(
-    words.map((w) => (/^[a-z]/.test(w) ? `(?<![\\p{L}])${escapeRe(w)}` : escapeRe(w))).join('|'),
+    words
+      .map(fold)
+      .map((w) => (/^[a-z]/.test(w) ? `(?<![\\p{L}])${escapeRe(w)}` : escapeRe(w)))
+      .join('|'),
     'u',
   ),
 ]);

@@ -1,0 +1,245 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { checkCode } from '../../src/core/diagnosis/code.ts';
+import { readRefusal } from '../../src/core/diagnosis/errors.ts';
+import { diagnose } from '../../src/core/diagnosis/index.ts';
+import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
+import { Diagnosis, DiagnosisCase, ReasonId } from '../../src/core/schemas.ts';
+import glossary from '../../src/core/page/glossary.json' with { type: 'json' };
+
+const t = translatorFrom(en);
+const DIR = join(import.meta.dirname, '../fixtures/diagnosis');
+const fixtures = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => {
+    const spec = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as { case: unknown; expectTop: string[] };
+    return [f, DiagnosisCase.parse(spec.case), spec.expectTop] as const;
+  });
+
+function expectWellFormed(d: Diagnosis): void {
+  expect(Diagnosis.parse(d)).toEqual(d);
+  expect(d.reasons.length).toBeGreaterThanOrEqual(1);
+  const likelihoods = d.reasons.map((r) => r.likelihood);
+  expect([...likelihoods].sort((a, b) => b - a)).toEqual(likelihoods);
+  expect(new Set(likelihoods).size).toBe(likelihoods.length);
+  expect(new Set(d.reasons.map((r) => r.id)).size).toBe(d.reasons.length);
+}
+
+describe('diagnosis cases', () => {
+  it('covers every reason id', () => {
+    const tops = new Set(fixtures.flatMap(([, , top]) => top));
+    expect(ReasonId.options.filter((id) => !tops.has(id))).toEqual([]);
+  });
+
+  it.each(fixtures)('%s', (_name, c, expectTop) => {
+    const d = diagnose(c, t);
+    expectWellFormed(d);
+    expect(expectTop).toContain(d.reasons[0]!.id);
+    for (const r of d.reasons) {
+      expect(r.evidence.length).toBeGreaterThan(0);
+      // Every message was found and every placeholder filled.
+      for (const text of [...r.evidence, r.fix]) expect(text).not.toMatch(/\bdiag_|\$[A-Z][A-Z_]*\$/);
+    }
+  });
+});
+
+describe('refusal messages', () => {
+  const languages = (glossary as unknown as { _about: { languages: string[] } })._about.languages;
+  const CAUSES: Record<string, ReasonId> = {
+    invalidCode: 'code-typo',
+    expiredCode: 'code-expired',
+    alreadyRedeemed: 'already-redeemed',
+    usageLimit: 'usage-limit',
+    newAdvertisersOnly: 'not-eligible-new-advertiser',
+    regionUnavailable: 'not-eligible-region',
+    accountTypeNotEligible: 'not-eligible-account-type',
+    notIssuedToAccount: 'not-recipient',
+    paymentMethodRequired: 'payment-setup',
+  };
+  const table = languages.flatMap((lang) => {
+    const errors = (
+      glossary as unknown as Record<string, { redeem: { errors: Record<string, string | string[]> } }>
+    )[lang]!.redeem.errors;
+    return Object.entries(errors).flatMap(([key, w]) =>
+      (typeof w === 'string' ? [w] : w).map((text) => [lang, text, CAUSES[key]!] as const),
+    );
+  });
+
+  it.each(table)('%s: “%s”', (lang, text, cause) => {
+    expect(readRefusal(text, lang)).toEqual({ cause, exact: true });
+    // The same words in another case and with a stray full stop still read by keywords.
+    expect(readRefusal(`${text.toUpperCase()} (E1234)`, null)?.cause).toBe(cause);
+  });
+
+  it('reads drifted wording by keywords', () => {
+    expect(readRefusal('Promo code already claimed by this account', 'en')).toEqual({
+      cause: 'already-redeemed',
+      exact: false,
+    });
+    expect(readRefusal('El cupón está caducado', 'es')?.cause).toBe('code-expired');
+    expect(readRefusal('Gutschein nur für Neukunden', 'de')?.cause).toBe('not-eligible-new-advertiser');
+    expect(readRefusal('Mã không hợp lệ', 'vi')?.cause).toBe('code-typo');
+    expect(readRefusal('Something went wrong', 'en')).toBeNull();
+  });
+});
+
+describe('checks on the code', () => {
+  it('names the lookalike and the code to type', () => {
+    const d = diagnose({ code: 'TTADS-5O0FF', error: 'Invalid coupon code', now: '2026-11-24T00:00:00Z' }, t);
+    expect(d.reasons[0]!.id).toBe('code-typo');
+    expect(d.reasons[0]!.evidence[0]).toMatch(/Character 7 .* letter “O” between digits.*digit “0”/);
+    expect(d.reasons[0]!.fix).toBe('Type TTADS-500FF and try again.');
+  });
+
+  it('finds spaces, invisible characters and case', () => {
+    expect(checkCode(' TTADS-NEW50 ').findings.map((f) => f.key)).toEqual([
+      'diag_ev_leadingSpace',
+      'diag_ev_trailingSpace',
+    ]);
+    const pasted = checkCode('\ufeffTTADS-NEW\u00a050');
+    expect(pasted.findings.map((f) => f.key)).toEqual([
+      'diag_ev_invisibleCharacter',
+      'diag_ev_innerNonBreakingSpace',
+    ]);
+    expect(pasted.corrected).toBe('TTADS-NEW50');
+    expect(checkCode('ttads-new50').corrected).toBe('TTADS-NEW50');
+    expect(checkCode('TTADS-NEW50')).toEqual({ findings: [], corrected: 'TTADS-NEW50' });
+  });
+
+  it('judges lookalikes against codes redeemed before', () => {
+    const check = checkCode('TTADS-8O4S2', ['TTADS-10452', 'TTADS-77310']);
+    expect(check.findings.map((f) => f.key)).toEqual([
+      'diag_ev_letterWherePreviousHadDigit',
+      'diag_ev_letterWherePreviousHadDigit',
+    ]);
+    expect(check.corrected).toBe('TTADS-80452');
+    expect(checkCode('TTADS-104527', ['TTADS-10452']).findings.map((f) => f.key)).toEqual([
+      'diag_ev_shapeUnlikePrevious',
+    ]);
+  });
+
+  it('knows a code redeemed before', () => {
+    const d = diagnose({ code: 'ttads-welcome25', now: '2026-11-24T00:00:00Z' }, t, {
+      redeemedCodes: ['TTADS-WELCOME25'],
+    });
+    expect(d.reasons[0]!.id).toBe('already-redeemed');
+  });
+});
+
+describe('localized text', () => {
+  const LOCALES = join(import.meta.dirname, '../../public/_locales');
+  it.each(readdirSync(LOCALES))('%s: every reason reads in full', (locale) => {
+    const messages = JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Messages;
+    const local = translatorFrom(messages, locale);
+    for (const [, c] of fixtures) {
+      for (const r of diagnose(c, local).reasons) {
+        for (const text of [...r.evidence, r.fix]) expect(text).not.toMatch(/\bdiag_|\$[A-Z][A-Z_]*\$/);
+      }
+    }
+  });
+});
+
+describe('properties', () => {
+  const isoDate = fc
+    .date({
+      min: new Date('2020-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null });
+  const amount = maybe(fc.double({ min: -10, max: 1e6, noNaN: true }));
+  const days = maybe(fc.integer({ min: -5, max: 400 }));
+  const promotion = fc.record({
+    amount,
+    currency: maybe(fc.constantFrom('USD', 'GBP', 'JPY', 'EUR', 'XYZ')),
+    minSpend: amount,
+    spendWindowDays: days,
+    spendDeadline: maybe(fc.oneof(isoDate, fc.constant('2026-02-30'))),
+    activateWithinDays: days,
+    activateBy: maybe(isoDate),
+    creditValidityDays: days,
+    creditExpiry: maybe(isoDate),
+    creditArrivalDays: days,
+    newAdvertisersOnly: maybe(fc.boolean()),
+    onePerAdvertiser: maybe(fc.boolean()),
+    excludesTax: maybe(fc.boolean()),
+    regions: fc.array(fc.constantFrom('GB', 'US', 'JP', 'DE', 'BR')),
+    activatedOn: maybe(isoDate),
+    metOn: maybe(isoDate),
+    spent: amount,
+    status: maybe(
+      fc.constantFrom(
+        ...DiagnosisCase.shape.promotion.unwrap().unwrap().shape.status.unwrap().unwrap().options,
+      ),
+    ),
+  });
+  const row = fc.record({
+    name: maybe(fc.string()),
+    type: fc.constantFrom('free', 'assignable', 'conditional', 'unknown'),
+    status: fc.constantFrom('earning', 'processing', 'available', 'used', 'expired', 'invalid', 'unknown'),
+    amount,
+    minSpend: amount,
+    spent: amount,
+    unused: amount,
+    redeemedOn: maybe(isoDate),
+    validFrom: maybe(isoDate),
+    validUntil: maybe(isoDate),
+    assigned: maybe(fc.boolean()),
+  });
+  const snapshot = fc.record({
+    view: fc.constantFrom('payment', 'promotions', 'other'),
+    url: maybe(fc.string()),
+    lang: maybe(fc.constantFrom('en', 'es', 'pt-BR', 'fr', 'de', 'id', 'ja', 'vi', 'xx', '')),
+    accountId: maybe(fc.string()),
+    currency: maybe(fc.constantFrom('USD', 'GBP', 'JPY', 'EUR')),
+    balance: maybe(fc.record({ total: amount, cash: amount, credit: amount })),
+    promotions: fc.array(row, { maxLength: 4 }),
+    redeem: maybe(
+      fc.record({
+        open: fc.boolean(),
+        code: maybe(fc.string()),
+        error: maybe(fc.string()),
+        succeeded: fc.boolean(),
+      }),
+    ),
+    warnings: fc.constant([]),
+  });
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.constantFrom(' TTADS-5O0FF\u200b', 'ﾃｽﾄ', '$1$$'),
+  );
+  const now = fc
+    .date({
+      min: new Date('2020-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString());
+  const anyCase = fc.record(
+    {
+      code: maybe(text),
+      error: maybe(text),
+      lang: maybe(fc.constantFrom('en', 'es', 'ja', 'vi', 'zz', '')),
+      snapshot: maybe(snapshot),
+      promotion: maybe(promotion),
+      now,
+    },
+    { requiredKeys: ['now'] },
+  );
+
+  it('never throws and always gives at least one valid reason', () => {
+    fc.assert(
+      fc.property(anyCase, fc.array(text, { maxLength: 3 }), (c, redeemedCodes) => {
+        expectWellFormed(diagnose(c as never, t, { redeemedCodes }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
