@@ -1,15 +1,18 @@
 // Options entry: reads what is kept from storage, changes it only through messages to the worker.
 import '../platform/install.ts';
 import { render } from 'preact';
+import { localeOf } from '../core/i18n.ts';
 import type { MessageOf, MessageType } from '../core/messages.ts';
-import { t, uiLanguage } from '../platform/i18n.ts';
+import { translator } from '../platform/services.ts';
 import { sendToWorker } from '../platform/messaging.ts';
 import { failureText } from '../ui/failure.ts';
 import { I18nProvider } from '../ui/i18n.tsx';
 import { useKept, zoneOf } from '../ui/kept.ts';
 import { Options, type OptionsActions } from './Options.tsx';
 
-const locale = uiLanguage();
+const t = translator();
+// The language browser.i18n picked for the words: amounts and dates follow it.
+const locale = localeOf(t);
 
 async function send<T extends MessageType>(message: MessageOf<T>): Promise<string | null> {
   const result = await sendToWorker(message);

@@ -1,19 +1,14 @@
-// Tabs for the extension's pages.
+// The active tab, for the popup: it shows the redeem checklist only when the latest snapshot came from
+// the tab in front of the user.
 //
-//   openTab(url)       open a page in a new tab
-//   activeTabId()      the focused window's active tab, or null when the browser cannot say
-//   openOptionsPage()  the extension's options page
+//   activeTabId()   the focused window's active tab id, or null when the browser cannot say
 import { api, type PlatformBrowser } from './browser.ts';
 
 // tabs.query is not part of PlatformBrowser yet; without the "tabs" permission it still answers ids
-// (not URLs), which is all the popup needs to match the active tab with the latest snapshot.
+// (not URLs), which is all the popup needs.
 type QueryableTabs = PlatformBrowser['tabs'] & {
   query?(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
 };
-
-export async function openTab(url: string): Promise<void> {
-  await api().tabs.create({ url });
-}
 
 export async function activeTabId(): Promise<number | null> {
   const tabs = api().tabs as QueryableTabs;
@@ -24,8 +19,4 @@ export async function activeTabId(): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-export async function openOptionsPage(): Promise<void> {
-  await api().runtime.openOptionsPage();
 }

@@ -2,20 +2,23 @@
 import '../platform/install.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { localeOf } from '../core/i18n.ts';
 import { sendToWorker } from '../platform/messaging.ts';
-import { t, uiLanguage } from '../platform/i18n.ts';
-import { activeTabId, openOptionsPage, openTab } from '../platform/tabs.ts';
+import { openOptions, openTab, translator } from '../platform/services.ts';
+import { activeTabId } from '../platform/tabs.ts';
 import { failureText } from '../ui/failure.ts';
 import { I18nProvider } from '../ui/i18n.tsx';
 import { setAsideCount, useKept, zoneOf } from '../ui/kept.ts';
 import { billingUrl } from '../ui/links.ts';
 import { Popup, type PopupActions } from './Popup.tsx';
 
-const locale = uiLanguage();
+const t = translator();
+// The language browser.i18n picked for the words: amounts and dates follow it.
+const locale = localeOf(t);
 
 const actions: PopupActions = {
   openBilling: (accountId) => void openTab(billingUrl(accountId)),
-  openOptions: () => void openOptionsPage(),
+  openOptions: () => void openOptions(),
   async savePromotion(draft, existing) {
     const result = await sendToWorker({
       type: 'promotion-save',
