@@ -65,7 +65,6 @@ function findKept(kept: readonly PromotionRecord[], p: PagePromotion): Promotion
   if (byId !== undefined || date === null) return byId;
   const candidates = kept.filter(
     (r) =>
-      (r.activatedOn === p.redeemedOn || r.validFrom === p.validFrom) &&
       (r.activatedOn === date || r.validFrom === date) &&
       (r.terms.amount === null || p.amount === null || r.terms.amount === p.amount) &&
       (r.type === 'unknown' || p.type === 'unknown' || r.type === p.type),

@@ -1,0 +1,272 @@
+// An in-memory browser for tests: the parts of the WebExtension API that src/platform uses (PlatformBrowser),
+// behaving as Chrome does where it matters to us.
+//
+//   const fake = createFakeBrowser({ now: Date.parse('2026-03-01T10:00:00Z') });
+//   setBrowser(fake.browser);                     // src/platform/browser.ts
+//   fake.storage            the stored items (JSON copies, as the browser keeps them)
+//   fake.failNextWrites(n, error?)  the next n set() calls reject (default: a QUOTA_BYTES error)
+//   fake.quotaBytes         storage.local's limit on the JSON size of everything (10 MB, as Chrome)
+//   fake.clock.now / fake.advance(ms)  the clock; advancing fires alarms that are due, in order
+//   fake.alarms             armed alarms by name
+//   fake.notifications      shown notifications by id (options as given); fake.clickNotification(id, button?)
+//   fake.badge              { text, color }
+//   fake.openedTabs         URLs passed to tabs.create
+//   fake.send(message, sender)  deliver to runtime.onMessage listeners as the browser does; resolves to
+//                           the answer, or undefined when no listener answered
+//   fake.senders            ready-made senders: popup, content (ads.tiktok.com tab), foreign extension, web page
+//   fake.install(reason) / fake.startup()   fire runtime.onInstalled / onStartup
+//   fake.restartWorker()    drop every listener (a stopped worker's memory) but keep storage and alarms
+//   fake.firefox            when created with { firefox: true }, notifications have no buttons
+// i18n.getMessage reads the real public/_locales/en/messages.json.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { translatorFrom, type Messages } from '../src/core/i18n.ts';
+import type { Ev, MessageListener, MessageSender, PlatformBrowser } from '../src/platform/browser.ts';
+
+const EXTENSION_ID = 'acgfakeextensionid';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+class FakeEvent<F extends (...args: never[]) => unknown> implements Ev<F> {
+  readonly listeners: F[] = [];
+  addListener(listener: F) {
+    this.listeners.push(listener);
+  }
+  removeListener(listener: F) {
+    const i = this.listeners.indexOf(listener);
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+  fire(...args: Parameters<F>): unknown[] {
+    return [...this.listeners].map((l) => l(...args));
+  }
+  clear() {
+    this.listeners.length = 0;
+  }
+}
+
+export class QuotaError extends Error {
+  constructor() {
+    super('Resource::kQuotaBytes quota exceeded (QUOTA_BYTES)');
+  }
+}
+
+const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+export interface FakeOptions {
+  now?: number;
+  firefox?: boolean;
+}
+
+export function createFakeBrowser(options: FakeOptions = {}) {
+  const storage: Record<string, unknown> = {};
+  const clock = { now: options.now ?? Date.parse('2026-03-01T10:00:00Z') };
+  const alarms = new Map<string, { name: string; scheduledTime: number }>();
+  const notifications = new Map<string, unknown>();
+  const badge = { text: '', color: '' };
+  const openedTabs: string[] = [];
+  let failures: Error[] = [];
+
+  const events = {
+    changed: new FakeEvent<
+      (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void
+    >(),
+    message: new FakeEvent<MessageListener>(),
+    installed: new FakeEvent<
+      (details: {
+        reason: 'install' | 'update' | 'browser_update' | 'chrome_update' | 'shared_module_update';
+        previousVersion?: string;
+      }) => void
+    >(),
+    startup: new FakeEvent<() => void>(),
+    alarm: new FakeEvent<(alarm: { name: string; scheduledTime: number }) => void>(),
+    clicked: new FakeEvent<(id: string) => void>(),
+    button: new FakeEvent<(id: string, index: number) => void>(),
+  };
+
+  const messages = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../public/_locales/en/messages.json', import.meta.url)), 'utf8'),
+  ) as Messages;
+  const t = translatorFrom(messages, 'en');
+
+  const fake = {
+    quotaBytes: 10 * 1024 * 1024,
+  };
+
+  const size = (items: Record<string, unknown>) =>
+    Object.entries(items).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+
+  function emit(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) {
+    if (Object.keys(changes).length > 0) events.changed.fire(changes, 'local');
+  }
+
+  const browser: PlatformBrowser = {
+    storage: {
+      local: {
+        async get(keys) {
+          const wanted =
+            keys === null || keys === undefined
+              ? Object.keys(storage)
+              : typeof keys === 'string'
+                ? [keys]
+                : keys;
+          return Object.fromEntries(wanted.filter((k) => k in storage).map((k) => [k, copy(storage[k])]));
+        },
+        async set(items) {
+          const failure = failures.shift();
+          if (failure) throw failure;
+          if (size({ ...storage, ...items }) > fake.quotaBytes) throw new QuotaError();
+          const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+          for (const [k, v] of Object.entries(items)) {
+            changes[k] = { oldValue: copy(storage[k]), newValue: copy(v) };
+            storage[k] = copy(v);
+          }
+          emit(changes);
+        },
+        async remove(keys) {
+          const changes: Record<string, { oldValue?: unknown }> = {};
+          for (const k of typeof keys === 'string' ? [keys] : keys) {
+            if (k in storage) {
+              changes[k] = { oldValue: storage[k] };
+              delete storage[k];
+            }
+          }
+          emit(changes);
+        },
+      },
+      onChanged: events.changed as unknown as PlatformBrowser['storage']['onChanged'],
+    },
+    runtime: {
+      id: EXTENSION_ID,
+      getURL: (path) => `${ORIGIN}/${path.replace(/^\//, '')}`,
+      sendMessage: (message) => send(message, senders.popup),
+      onMessage: events.message,
+      onInstalled: events.installed,
+      onStartup: events.startup,
+      async openOptionsPage() {
+        openedTabs.push(`${ORIGIN}/src/options/index.html`);
+      },
+    },
+    alarms: {
+      create(name, info) {
+        alarms.set(name, { name, scheduledTime: info.when });
+      },
+      async clear(name) {
+        return alarms.delete(name);
+      },
+      async get(name) {
+        const alarm = alarms.get(name);
+        return alarm && { ...alarm };
+      },
+      onAlarm: events.alarm,
+    },
+    notifications: {
+      async create(id, opts) {
+        if (options.firefox && 'buttons' in opts) throw new Error('Type error: buttons is not supported');
+        notifications.set(id, copy(opts));
+        return id;
+      },
+      async clear(id) {
+        return notifications.delete(id);
+      },
+      onClicked: events.clicked,
+      ...(options.firefox ? {} : { onButtonClicked: events.button }),
+    },
+    action: {
+      async setBadgeText({ text }) {
+        badge.text = text;
+      },
+      async setBadgeBackgroundColor({ color }) {
+        badge.color = color;
+      },
+    },
+    tabs: {
+      async create({ url }) {
+        openedTabs.push(url);
+        return { id: 100 + openedTabs.length };
+      },
+    },
+    i18n: {
+      getMessage: (key, subs) => {
+        const text = t(key, subs === undefined ? [] : typeof subs === 'string' ? [subs] : subs);
+        return text === key ? '' : text;
+      },
+      getUILanguage: () => 'en',
+    },
+  };
+
+  const senders = {
+    popup: { id: EXTENSION_ID, url: `${ORIGIN}/src/popup/index.html` } satisfies MessageSender,
+    options: { id: EXTENSION_ID, url: `${ORIGIN}/src/options/index.html` } satisfies MessageSender,
+    content: (tabId = 7, url = 'https://ads.tiktok.com/i18n/account/payment?aadvid=123'): MessageSender => ({
+      id: EXTENSION_ID,
+      url,
+      tab: {
+        id: tabId,
+        index: 0,
+        highlighted: false,
+        active: true,
+        pinned: false,
+        incognito: false,
+        url,
+      } as MessageSender['tab'],
+    }),
+    foreignExtension: {
+      id: 'someoneelse',
+      url: 'chrome-extension://someoneelse/page.html',
+    } satisfies MessageSender,
+    webPage: { id: EXTENSION_ID, url: 'https://evil.example/' } satisfies MessageSender,
+  };
+
+  /** Delivers a message as the browser does: the first listener that returns a promise answers. */
+  async function send(message: unknown, sender: MessageSender): Promise<unknown> {
+    for (const answer of events.message.fire(copy(message), sender)) {
+      if (answer instanceof Promise) return copy(await answer);
+    }
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  }
+
+  return Object.assign(fake, {
+    browser,
+    storage,
+    clock,
+    alarms,
+    notifications,
+    badge,
+    openedTabs,
+    senders,
+    extensionId: EXTENSION_ID,
+    send,
+    failNextWrites(count: number, error: () => Error = () => new QuotaError()) {
+      failures = Array.from({ length: count }, error);
+    },
+    /** Moves the clock, firing each alarm as its time comes (an alarm fires once: we only use `when`). */
+    advance(ms: number) {
+      const target = clock.now + ms;
+      for (;;) {
+        const next = [...alarms.values()]
+          .filter((a) => a.scheduledTime <= target)
+          .sort((a, b) => a.scheduledTime - b.scheduledTime)[0];
+        if (!next) break;
+        clock.now = Math.max(clock.now, next.scheduledTime);
+        alarms.delete(next.name);
+        events.alarm.fire(next);
+      }
+      clock.now = target;
+    },
+    clickNotification(id: string, button?: number) {
+      if (button === undefined) events.clicked.fire(id);
+      else events.button.fire(id, button);
+    },
+    install(reason: 'install' | 'update' = 'install') {
+      events.installed.fire({ reason });
+    },
+    startup() {
+      events.startup.fire();
+    },
+    restartWorker() {
+      for (const e of Object.values(events)) e.clear();
+    },
+    listenerCount: () => events.message.listeners.length,
+  });
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

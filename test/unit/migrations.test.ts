@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, EMPTY_TERMS, type PromotionRecord } from '../../src/core/schemas.ts';
+import { SCHEMA_VERSION } from '../../src/core/store/layout.ts';
+import { planMigrations } from '../../src/core/store/migrations/index.ts';
+import { v1 } from '../../src/core/store/migrations/v1.ts';
+import { v2 } from '../../src/core/store/migrations/v2.ts';
+import { keptFrom } from '../../src/platform/store.ts';
+
+const AT = '2026-03-01T00:00:00.000Z';
+const record = (over: Partial<PromotionRecord>): PromotionRecord => ({
+  id: 'code:A1',
+  accountId: '123',
+  name: null,
+  code: 'A1',
+  type: 'unknown',
+  status: 'received',
+  pageStatus: null,
+  terms: EMPTY_TERMS,
+  termsNeeded: false,
+  receivedOn: '2026-02-20',
+  activatedOn: null,
+  metOn: null,
+  creditIssuedOn: null,
+  validFrom: null,
+  validUntil: null,
+  assigned: null,
+  unused: null,
+  observations: [],
+  source: 'manual',
+  createdAt: AT,
+  updatedAt: AT,
+  ...over,
+});
+
+describe('v1', () => {
+  it('writes the initial layout on a fresh install', () => {
+    expect(v1.migrate({}, AT)).toEqual({
+      set: { schemaVersion: 1, settings: DEFAULT_SETTINGS, promotions: [], attempts: [] },
+      remove: [],
+    });
+  });
+
+  it('keeps values an unversioned build left', () => {
+    const settings = { ...DEFAULT_SETTINGS, reminderDays: [2] };
+    expect(v1.migrate({ settings, promotions: [1] }, AT).set).toEqual({ schemaVersion: 1, attempts: [] });
+  });
+});
+
+describe('v2', () => {
+  it('moves the flat promotions array to one key per account and promotion', () => {
+    const a = record({});
+    const b = record({ accountId: '999' });
+    const c = record({ id: 'page:x|', accountId: null });
+    const out = v2.migrate({ schemaVersion: 1, promotions: [a, b, c] }, AT);
+    expect(out.remove).toEqual(['promotions']);
+    expect(out.set).toEqual({
+      schemaVersion: 2,
+      'promo:123:code%3AA1': a,
+      'promo:999:code%3AA1': b,
+      'promo:-:page%3Ax%7C': c,
+    });
+  });
+
+  it('quarantines an element it cannot key, with its raw value, instead of dropping it', () => {
+    const out = v2.migrate({ promotions: [{ name: 'no id' }] }, AT);
+    expect(out.set['quarantine:v2-promotions-0']).toMatchObject({
+      key: 'promotions[0]',
+      raw: { name: 'no id' },
+      at: AT,
+    });
+  });
+});
+
+describe('planMigrations', () => {
+  it('brings a v1 store to the current version in one plan that readers understand', () => {
+    const a = record({});
+    const plan = planMigrations(
+      { schemaVersion: 1, promotions: [a], settings: DEFAULT_SETTINGS, attempts: [] },
+      AT,
+    );
+    expect(plan).toMatchObject({ from: 1, to: SCHEMA_VERSION, remove: ['promotions'] });
+    const kept = keptFrom({ settings: DEFAULT_SETTINGS, attempts: [], ...plan.set });
+    expect(kept.promotions).toEqual([a]);
+    expect(kept.invalid).toEqual([]);
+  });
+
+  it('takes a fresh install straight to the current layout without a leftover promotions key', () => {
+    const plan = planMigrations({}, AT);
+    expect(plan.set).toEqual({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS, attempts: [] });
+    expect(plan.remove).toEqual(['promotions']);
+  });
+
+  it('leaves current and newer stores alone', () => {
+    expect(planMigrations({ schemaVersion: SCHEMA_VERSION }, AT)).toMatchObject({ set: {}, remove: [] });
+    expect(planMigrations({ schemaVersion: 99 }, AT)).toMatchObject({
+      from: 99,
+      to: 99,
+      set: {},
+      remove: [],
+    });
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
+import {
+  afterQuietHours,
+  dueReminders,
+  instantAt,
+  needingAction,
+  reminderText,
+  SNOOZE_MS,
+} from '../../src/core/reminders.ts';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_TERMS,
+  type PromotionRecord,
+  type Settings,
+} from '../../src/core/schemas.ts';
+import { EMPTY_REMINDER_STATE, promoKey, type ReminderState } from '../../src/core/store/layout.ts';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+
+const AT = '2026-03-01T00:00:00.000Z';
+const received = (over: Partial<PromotionRecord> = {}): PromotionRecord => ({
+  id: 'code:A1',
+  accountId: '123',
+  name: null,
+  code: 'A1',
+  type: 'unknown',
+  status: 'received',
+  pageStatus: null,
+  terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', activateBy: '2026-03-20' },
+  termsNeeded: false,
+  receivedOn: '2026-03-06',
+  activatedOn: null,
+  metOn: null,
+  creditIssuedOn: null,
+  validFrom: null,
+  validUntil: null,
+  assigned: null,
+  unused: null,
+  observations: [],
+  source: 'manual',
+  createdAt: AT,
+  updatedAt: AT,
+  ...over,
+});
+
+const at = (iso: string) => Date.parse(iso);
+const ids = (r: { due: Array<{ id: string }> }) => r.due.map((d) => d.id);
+const fire = (state: ReminderState, due: Array<{ id: string }>): ReminderState => ({
+  ...state,
+  fired: { ...state.fired, ...Object.fromEntries(due.map((d) => [d.id, AT])) },
+});
+
+describe('dueReminders', () => {
+  const records = [received()];
+
+  it('arms the first threshold and fires it once at 09:00 on its day', () => {
+    const before = dueReminders(
+      records,
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-10T12:00:00Z'),
+      'UTC',
+    );
+    expect(before.due).toEqual([]);
+    expect(before.nextAt).toBe(at('2026-03-13T09:00:00Z'));
+    const then = dueReminders(records, DEFAULT_SETTINGS, EMPTY_REMINDER_STATE, before.nextAt!, 'UTC');
+    expect(ids(then)).toEqual([`${promoKey('123', 'code:A1')}|activation|2026-03-20|7`]);
+    expect(then.due[0]).toMatchObject({ kind: 'activation', daysLeft: 7, amount: 50 });
+    const again = dueReminders(
+      records,
+      DEFAULT_SETTINGS,
+      fire(EMPTY_REMINDER_STATE, then.due),
+      before.nextAt! + 60_000,
+      'UTC',
+    );
+    expect(again.due).toEqual([]);
+    expect(again.nextAt).toBe(at('2026-03-17T09:00:00Z'));
+  });
+
+  it('fires only the nearest threshold when several passed at once', () => {
+    const r = dueReminders(
+      records,
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-18T10:00:00Z'),
+      'UTC',
+    );
+    expect(ids(r)).toEqual([`${promoKey('123', 'code:A1')}|activation|2026-03-20|3`]);
+  });
+
+  it('says nothing once the promotion is activated or the deadline has passed', () => {
+    const now = at('2026-03-18T10:00:00Z');
+    expect(
+      dueReminders(
+        [received({ status: 'activated', activatedOn: '2026-03-10' })],
+        DEFAULT_SETTINGS,
+        EMPTY_REMINDER_STATE,
+        now,
+        'UTC',
+      ).due.filter((d) => d.kind === 'activation'),
+    ).toEqual([]);
+    expect(
+      dueReminders(records, DEFAULT_SETTINGS, EMPTY_REMINDER_STATE, at('2026-03-21T10:00:00Z'), 'UTC').due,
+    ).toEqual([]);
+  });
+
+  it('delays to the end of quiet hours that wrap midnight, in the user zone', () => {
+    const quiet: Settings = { ...DEFAULT_SETTINGS, quietHours: { start: '08:00', end: '10:30' } };
+    const r = dueReminders(records, quiet, EMPTY_REMINDER_STATE, at('2026-03-13T09:30:00Z'), 'UTC');
+    expect(r.due).toEqual([]);
+    expect(r.nextAt).toBe(at('2026-03-13T10:30:00Z'));
+    const wrap = { start: '22:00', end: '07:00' };
+    const tokyo = 'Asia/Tokyo';
+    expect(afterQuietHours(instantAt('2026-03-13', 23 * 60, tokyo), wrap, tokyo)).toBe(
+      instantAt('2026-03-14', 7 * 60, tokyo),
+    );
+    expect(afterQuietHours(instantAt('2026-03-14', 3 * 60, tokyo), wrap, tokyo)).toBe(
+      instantAt('2026-03-14', 7 * 60, tokyo),
+    );
+    expect(afterQuietHours(instantAt('2026-03-14', 12 * 60, tokyo), wrap, tokyo)).toBe(
+      instantAt('2026-03-14', 12 * 60, tokyo),
+    );
+    expect(instantAt('2026-03-14', 7 * 60, tokyo)).toBe(at('2026-03-13T22:00:00Z'));
+  });
+
+  it('holds a snoozed promotion for a day, then delivers', () => {
+    const now = at('2026-03-13T09:00:00Z');
+    const snoozed = {
+      ...EMPTY_REMINDER_STATE,
+      snoozed: { [promoKey('123', 'code:A1')]: new Date(now + SNOOZE_MS).toISOString() },
+    };
+    const r = dueReminders(records, DEFAULT_SETTINGS, snoozed, now, 'UTC');
+    expect(r.due).toEqual([]);
+    expect(r.nextAt).toBe(now + SNOOZE_MS);
+    expect(dueReminders(records, DEFAULT_SETTINGS, snoozed, now + SNOOZE_MS, 'UTC').due).toHaveLength(1);
+  });
+
+  it('reminds before credit expiry and when credit is overdue', () => {
+    const available = received({
+      status: 'available',
+      creditIssuedOn: '2026-03-01',
+      unused: 50,
+      terms: { ...EMPTY_TERMS, amount: 50, creditExpiry: '2026-04-01' },
+    });
+    expect(
+      ids(
+        dueReminders([available], DEFAULT_SETTINGS, EMPTY_REMINDER_STATE, at('2026-03-31T10:00:00Z'), 'UTC'),
+      ),
+    ).toEqual([`${promoKey('123', 'code:A1')}|expiry|2026-04-01|1`]);
+    const processing = received({
+      status: 'processing',
+      activatedOn: '2026-02-01',
+      metOn: '2026-03-01',
+      terms: { ...EMPTY_TERMS, amount: 50, minSpend: 50, creditArrivalDays: 3 },
+    });
+    const overdue = dueReminders(
+      [processing],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-10T10:00:00Z'),
+      'UTC',
+    );
+    expect(overdue.due.map((d) => d.kind)).toEqual(['credit-overdue']);
+  });
+});
+
+describe('needingAction', () => {
+  it('counts promotions to activate, to give terms for, and with credit close to expiry', () => {
+    const now = at('2026-03-10T10:00:00Z');
+    const records = [
+      received(),
+      received({
+        id: 'b',
+        status: 'activated',
+        activatedOn: '2026-03-01',
+        termsNeeded: true,
+        terms: EMPTY_TERMS,
+      }),
+      received({
+        id: 'c',
+        status: 'available',
+        unused: 10,
+        terms: { ...EMPTY_TERMS, creditExpiry: '2026-03-12' },
+      }),
+      received({
+        id: 'd',
+        status: 'available',
+        unused: 10,
+        terms: { ...EMPTY_TERMS, creditExpiry: '2026-06-12' },
+      }),
+      received({ id: 'e', status: 'used', terms: EMPTY_TERMS }),
+    ];
+    expect(needingAction(records, DEFAULT_SETTINGS, now, 'UTC')).toBe(3);
+    expect(needingAction([], DEFAULT_SETTINGS, now, 'UTC')).toBe(0);
+  });
+});
+
+describe('reminderText', () => {
+  it('says the amount, the account and the days left in the UI language', () => {
+    const t = translatorFrom(en as Messages, 'en');
+    const [r] = dueReminders(
+      [received()],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-17T09:00:00Z'),
+      'UTC',
+    ).due;
+    expect(reminderText(r!, t)).toEqual({
+      title: 'Activate your promotion code',
+      body: '$50.00 · ad account 123 · 3 days left',
+    });
+  });
+});

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_TERMS,
+  type PagePromotion,
+  type PageSnapshot,
+  type PromotionRecord,
+} from '../../src/core/schemas.ts';
+import { promotionId } from '../../src/core/store/ids.ts';
+import { applyDraft, mergeSnapshot, recordRedeemSuccess } from '../../src/core/store/merge.ts';
+import { downsample, MAX_OBSERVATIONS, observe } from '../../src/core/store/observations.ts';
+
+const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
+  name: 'New advertiser offer',
+  type: 'conditional',
+  status: 'earning',
+  amount: 50,
+  minSpend: 50,
+  spent: 10,
+  unused: null,
+  redeemedOn: '2026-03-01',
+  validFrom: null,
+  validUntil: '2026-03-31',
+  assigned: null,
+  ...over,
+});
+
+const snap = (promotions: PagePromotion[], over: Partial<PageSnapshot> = {}): PageSnapshot => ({
+  view: 'promotions',
+  url: 'https://ads.tiktok.com/i18n/account/payment?aadvid=123',
+  lang: 'en',
+  accountId: '123',
+  currency: 'USD',
+  balance: null,
+  promotions,
+  redeem: null,
+  warnings: [],
+  ...over,
+});
+
+/** Applies merges in turn as the worker does: changed records replace kept ones. */
+function run(snaps: PageSnapshot[], start: PromotionRecord[] = [], day = '2026-03-05'): PromotionRecord[] {
+  const key = (r: PromotionRecord) => `${r.accountId}/${r.id}`;
+  const kept = new Map(start.map((r) => [key(r), r]));
+  snaps.forEach((s, i) => {
+    for (const r of mergeSnapshot([...kept.values()], s, `2026-03-05T10:0${i}:00.000Z`, day))
+      kept.set(key(r), r);
+  });
+  return [...kept.values()];
+}
+
+describe('mergeSnapshot', () => {
+  it('adds a promotion the page shows for the first time', () => {
+    const [r, ...rest] = run([snap([row()])]);
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({
+      accountId: '123',
+      status: 'earning',
+      activatedOn: '2026-03-01',
+      termsNeeded: false,
+    });
+    expect(r!.terms).toMatchObject({ amount: 50, minSpend: 50, currency: 'USD' });
+    expect(r!.observations).toEqual([{ at: '2026-03-05T10:00:00.000Z', spent: 10 }]);
+  });
+
+  it('keeps one record for the same promotion from two tabs, the page tabs and another language', () => {
+    const records = run([
+      snap([row()]),
+      snap([row()]), // another browser tab, same reading
+      snap([row({ name: 'NEW-advertiser  offer', status: 'earning' })]), // the Earning tab, other spacing
+      snap([row({ name: 'Oferta para nuevos anunciantes', spent: 20 })], { lang: 'es' }),
+      snap([row({ name: '新規広告主オファー', spent: 20 })], { lang: 'ja' }),
+    ]);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.name).toBe('New advertiser offer');
+    expect(records[0]!.observations.map((o) => o.spent)).toEqual([10, 20]);
+  });
+
+  it('keeps promotions of different accounts and different start dates apart', () => {
+    const records = run([
+      snap([row(), row({ redeemedOn: '2026-02-01', amount: 100 })]),
+      snap([row()], { accountId: '999' }),
+    ]);
+    expect(records.map((r) => `${r.accountId}/${r.activatedOn}`).sort()).toEqual([
+      '123/2026-02-01',
+      '123/2026-03-01',
+      '999/2026-03-01',
+    ]);
+  });
+
+  it('returns nothing when the page shows nothing new', () => {
+    const kept = run([snap([row()])]);
+    expect(mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06')).toEqual([]);
+  });
+
+  it('sets metOn when the minimum is first seen met and moves to processing, then creditIssuedOn when available', () => {
+    let records = run([snap([row({ spent: 50 })])], [], '2026-03-10');
+    expect(records[0]).toMatchObject({ status: 'processing', metOn: '2026-03-10', creditIssuedOn: null });
+    records = run([snap([row({ status: 'available', spent: null, unused: 50 })])], records, '2026-03-12');
+    expect(records[0]).toMatchObject({
+      status: 'available',
+      metOn: '2026-03-10',
+      creditIssuedOn: '2026-03-12',
+      unused: 50,
+    });
+  });
+
+  it('does not move our own inference backwards, but follows what the page tag says', () => {
+    const processing = run([snap([row({ status: 'unknown', spent: 60 })])]);
+    expect(processing[0]!.status).toBe('processing');
+    const stillProcessing = run([snap([row({ status: 'unknown', spent: 60 })])], processing);
+    expect(stillProcessing[0]!.status).toBe('processing');
+    const expired = run([snap([row({ status: 'expired', spent: 10, minSpend: 50 })])]);
+    expect(expired[0]!.status).toBe('missed');
+    const back = run([snap([row({ status: 'earning' })])], expired);
+    expect(back[0]!.status).toBe('earning');
+  });
+});
+
+describe('recordRedeemSuccess', () => {
+  it('creates an activated promotion asking for terms when the page lists none for today', () => {
+    const r = recordRedeemSuccess(
+      [],
+      { accountId: '123', code: ' abcd 1234 ', snapshot: null },
+      '2026-03-05T10:00:00.000Z',
+      '2026-03-05',
+    );
+    expect(r).toMatchObject({
+      id: 'code:ABCD1234',
+      code: 'ABCD1234',
+      status: 'activated',
+      activatedOn: '2026-03-05',
+      termsNeeded: true,
+    });
+  });
+
+  it('takes the terms from the row redeemed today and is the same record the list later shows', () => {
+    const s = snap([row({ redeemedOn: '2026-03-05', spent: 0 })]);
+    const r = recordRedeemSuccess(
+      [],
+      { accountId: '123', code: 'ABCD1234', snapshot: s },
+      '2026-03-05T10:00:00.000Z',
+      '2026-03-05',
+    );
+    expect(r).toMatchObject({
+      termsNeeded: false,
+      terms: expect.objectContaining({ amount: 50, minSpend: 50 }),
+    });
+    const later = run([snap([row({ redeemedOn: '2026-03-05', spent: 5 })])], [r]);
+    expect(later).toHaveLength(1);
+    expect(later[0]!.code).toBe('ABCD1234');
+  });
+});
+
+describe('applyDraft', () => {
+  it('adds a hand-entered promotion as received and edits keep its history', () => {
+    const draft = {
+      code: 'XY12',
+      accountId: '123',
+      receivedOn: '2026-03-01',
+      name: null,
+      terms: { ...EMPTY_TERMS, amount: 20 },
+    };
+    const added = applyDraft(null, draft, '2026-03-01T09:00:00.000Z');
+    expect(added).toMatchObject({
+      id: promotionId({ code: 'XY12', name: null, date: null }),
+      status: 'received',
+      source: 'manual',
+    });
+    const watched = { ...added, observations: [{ at: '2026-03-02T00:00:00.000Z', spent: 3 }] };
+    const edited = applyDraft(
+      watched,
+      { ...draft, terms: { ...draft.terms, minSpend: 20 } },
+      '2026-03-03T09:00:00.000Z',
+    );
+    expect(edited.observations).toHaveLength(1);
+    expect(edited.terms.minSpend).toBe(20);
+    expect(edited.updatedAt).toBe('2026-03-03T09:00:00.000Z');
+  });
+});
+
+describe('observations', () => {
+  it('records a reading only when the spend changed', () => {
+    const one = observe([], '2026-03-01T00:00:00.000Z', 5);
+    expect(observe(one, '2026-03-01T01:00:00.000Z', 5)).toEqual(one);
+    expect(observe(one, '2026-03-01T02:00:00.000Z', 6)).toHaveLength(2);
+  });
+
+  it('stays small after a year of hourly changes: dense recent, daily older, first kept', () => {
+    let obs: ReturnType<typeof observe> = [];
+    const start = Date.parse('2025-03-01T00:00:00Z');
+    for (let h = 0; h < 365 * 24; h += 3)
+      obs = observe(obs, new Date(start + h * 3_600_000).toISOString(), h);
+    expect(obs.length).toBeLessThanOrEqual(MAX_OBSERVATIONS);
+    expect(obs[0]!.spent).toBe(0);
+    expect(obs.at(-1)!.spent).toBe(365 * 24 - 3);
+    expect(JSON.stringify(obs).length).toBeLessThan(8_000);
+    expect(downsample(obs)).toEqual(obs);
+  });
+});
