@@ -729,7 +729,24 @@ const fr: Lexicon = {
 };
 
 const de: Lexicon = {
-  stopwords: ['der', 'die', 'das', 'und', 'sie', 'ihr', 'tage', 'mit', 'für', 'innerhalb', 'nach', 'von'],
+  stopwords: [
+    'der',
+    'die',
+    'das',
+    'und',
+    'sie',
+    'ihr',
+    'du',
+    'wenn',
+    'dein',
+    'deine',
+    'tage',
+    'mit',
+    'für',
+    'innerhalb',
+    'nach',
+    'von',
+  ],
   numbers: [
     'eins|ein|eine|einer|einem|einen',
     'zwei',

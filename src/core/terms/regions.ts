@@ -18,18 +18,29 @@ const NOT_COUNTRIES = new Set([
   'IC',
   'TA',
   'XK',
+  // Retired codes that some languages still name like today's countries ("Việt Nam", "Deutschland").
+  'FX',
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'NT',
+  'QU',
+  'SU',
+  'TP',
+  'VD',
+  'YD',
+  'YU',
+  'ZR',
 ]);
 
 interface RegionIndex {
   codes: ReadonlySet<string>;
   byName: ReadonlyMap<string, string>;
-  pattern: RegExp;
+  longestName: number;
 }
 
 let index: RegionIndex | null = null;
-
-const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
-const isCjk = (s: string): boolean => /[\u3040-\u30ff\u4e00-\u9fff]/u.test(s);
 
 function buildIndex(): RegionIndex {
   const codes = new Set<string>();
@@ -54,21 +65,40 @@ function buildIndex(): RegionIndex {
     }
   }
   for (const [alias, code] of Object.entries(REGION_ALIASES)) byName.set(alias, code);
-  // Longest names first so "Guinea-Bissau" is not read as "Guinea"; Latin names only as whole words.
-  const alternatives = [...byName.keys()]
-    .sort((x, y) => y.length - x.length)
-    .map((n) => (isCjk(n) ? escapeRe(n) : `(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`));
-  const codePart = '(?<![\\p{L}\\p{N}$])[A-Z]{2}(?![\\p{L}\\p{N}$])';
-  return { codes, byName, pattern: new RegExp(`${alternatives.join('|')}|${codePart}`, 'gu') };
+  for (const code of codes) if (!byName.has(code)) byName.set(code, code);
+  const longestName = Math.max(...[...byName.keys()].map((n) => n.length));
+  return { codes, byName, longestName };
 }
 
-/** ISO codes named in a sentence already known to be about where the offer applies, in order, without repeats. */
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isCjk = (ch: string | undefined): boolean =>
+  ch !== undefined && /[\u3040-\u30ff\u4e00-\u9fff]/u.test(ch);
+
+/**
+ * ISO codes named in a sentence already known to be about where the offer applies, in order, without repeats.
+ * Names are looked up at each word start, longest first ("Guinea-Bissau" before "Guinea"); Latin names only
+ * as whole words, Japanese ones anywhere. Two-letter codes count only in capitals.
+ */
 export function regionsIn(sentence: string): string[] {
   index ??= buildIndex();
   const found: string[] = [];
-  for (const m of sentence.matchAll(index.pattern)) {
-    const code = index.byName.get(m[0]) ?? (index.codes.has(m[0]) ? m[0] : undefined);
-    if (code && !found.includes(code)) found.push(code);
+  let i = 0;
+  while (i < sentence.length) {
+    const cjk = isCjk(sentence[i]);
+    if (!cjk && (!isLetter(sentence[i]) || isLetter(sentence[i - 1]))) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (let len = Math.min(index.longestName, sentence.length - i); len > 0 && !matched; len--) {
+      const candidate = sentence.slice(i, i + len);
+      const code = index.byName.get(candidate);
+      if (!code || (!cjk && (isLetter(sentence[i + len]) || sentence[i + len] === '$'))) continue;
+      if (candidate === code && !index.codes.has(candidate)) continue;
+      if (!found.includes(code)) found.push(code);
+      matched = len;
+    }
+    i += matched || 1;
   }
   return found;
 }
