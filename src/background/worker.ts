@@ -109,8 +109,14 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     });
 
   /** Shows due reminders (recording them first, so each fires once), re-arms the alarm, sets the badge. */
-  const remind = () =>
-    queue.run(async () => {
+  // Reminders after a burst of writes (many tabs reporting) are worked out once, after the last of them:
+  // a remind already queued has not read storage yet, so it will see every write queued before it.
+  let remindQueued = false;
+  const remind = () => {
+    if (remindQueued) return Promise.resolve();
+    remindQueued = true;
+    return queue.run(async () => {
+      remindQueued = false;
       const kept = keptFrom(await readRaw());
       const zone = zoneOf(kept.settings);
       const at = now();
@@ -124,6 +130,7 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       await armAlarm(REMINDER_ALARM, nextAt);
       await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
     });
+  };
 
   const notify = (reminder: Reminder) =>
     showNotification(reminder.id, {
