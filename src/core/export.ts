@@ -6,6 +6,7 @@ import { addDays } from './dates.ts';
 import type { Translate } from './i18n.ts';
 import { formatAmount } from './money.ts';
 import { progressOfRecord, type Progress } from './progress.ts';
+import { promoKey } from './store/layout.ts';
 import {
   IsoInstant,
   PromotionRecord,
@@ -19,11 +20,6 @@ import {
 } from './schemas.ts';
 
 // ---------------------------------------------------------------- shared
-
-/** The key a promotion is stored under: ids are unique only within an ad account. */
-export function recordKey(r: Pick<PromotionRecordT, 'accountId' | 'id'>): string {
-  return `${r.accountId ?? ''}\u0000${r.id}`;
-}
 
 /** A date a promotion can still be missed by. */
 export interface Deadline {
@@ -335,11 +331,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * promotion saved twice is still the same promotion.
  */
 export function planImport(current: BackupContent, backup: Backup): ImportPlan {
-  const kept = new Map(current.promotions.map((r) => [recordKey(r), r]));
+  const kept = new Map(current.promotions.map((r) => [promoKey(r.accountId, r.id), r]));
   const fields = Object.keys(PromotionRecord.shape).filter((f) => f !== 'updatedAt');
   const plan: ImportPlan = { added: [], changed: [], unchanged: 0, attemptsAdded: 0, settingsChanged: false };
   for (const after of backup.promotions) {
-    const before = kept.get(recordKey(after));
+    const before = kept.get(promoKey(after.accountId, after.id));
     if (!before) {
       plan.added.push(after);
       continue;

@@ -6,6 +6,7 @@ import { dateInZone } from '../core/dates.ts';
 import { diagnose } from '../core/diagnosis/index.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
+import { promoKey } from '../core/store/layout.ts';
 import { parseTerms } from '../core/terms/index.ts';
 import { ChecklistView } from '../ui/ChecklistView.tsx';
 import { CreditChecks, DiagnoseForm, FailedAttempts } from '../ui/Diagnosis.tsx';
@@ -21,6 +22,8 @@ export interface PopupData {
   /** The latest snapshot of the active tab when it is an Ads Manager page, else null. */
   snapshot: PageSnapshot | null;
   now: Date;
+  /** Reminder snoozes by promotion key (the store's promoKey), as the worker keeps them. */
+  snoozed: Readonly<Record<string, string>>;
   /** A problem reading what is kept (e.g. records set aside as invalid), shown above everything. */
   notice: string | null;
 }
@@ -30,19 +33,30 @@ export interface PopupActions {
   openOptions(): void;
   /** Resolves to null once saved, else to a message for the user. */
   savePromotion(draft: PromotionDraft, existing: PromotionRecord | null): Promise<string | null>;
+  deletePromotion(record: PromotionRecord): Promise<string | null>;
+  snooze(record: PromotionRecord): Promise<string | null>;
 }
 
 type View = { name: 'promotions' | 'why' } | { name: 'form'; record: PromotionRecord | null };
 
 export function Popup(props: { data: PopupData; actions: PopupActions }) {
   const { t, locale, timeZone } = useI18n();
-  const { promotions, attempts, snapshot, now } = props.data;
+  const { promotions, attempts, snapshot, now, snoozed } = props.data;
+  const [failure, setFailure] = useState<string | null>(null);
   const [view, setView] = useState<View>({ name: 'promotions' });
   const today = dateInZone(now, timeZone);
 
   const items = useMemo<Item[]>(
-    () => promotions.map((record) => ({ record, progress: progressOfRecord(record, now, timeZone) })),
-    [promotions, now, timeZone],
+    () =>
+      promotions.map((record) => {
+        const until = snoozed[promoKey(record.accountId, record.id)] ?? null;
+        return {
+          record,
+          progress: progressOfRecord(record, now, timeZone),
+          snoozedUntil: until !== null && Date.parse(until) > now.getTime() ? until : null,
+        };
+      }),
+    [promotions, now, timeZone, snoozed],
   );
   const accounts = useMemo(
     () => [...new Set(promotions.flatMap((r) => (r.accountId === null ? [] : [r.accountId])))].sort(),
@@ -94,6 +108,11 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
           {props.data.notice}
         </p>
       )}
+      {failure !== null && (
+        <p class="field-error" role="alert">
+          {failure}
+        </p>
+      )}
       <nav class="nav" aria-label={t('popup_navLabel')}>
         {nav('promotions', 'popup_navPromotions')}
         {nav('why', 'popup_navWhy')}
@@ -114,6 +133,7 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
             actions={{
               openBilling: props.actions.openBilling,
               edit: (item) => setView({ name: 'form', record: item.record }),
+              snooze: (item) => void props.actions.snooze(item.record).then(setFailure),
               add: () => setView({ name: 'form', record: null }),
             }}
           />
@@ -174,6 +194,14 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
             if (failure === null) setView({ name: 'promotions' });
             return failure;
           }}
+          onDelete={
+            view.record &&
+            (async (record) => {
+              const failed = await props.actions.deletePromotion(record);
+              if (failed === null) setView({ name: 'promotions' });
+              return failed;
+            })
+          }
           onCancel={() => setView({ name: 'promotions' })}
         />
       )}

@@ -27,6 +27,20 @@ const actions: PopupActions = {
     });
     return result.ok ? null : failureText(t, result.error);
   },
+  async deletePromotion(record) {
+    const result = await sendToWorker({
+      type: 'promotion-delete',
+      promotion: { accountId: record.accountId, id: record.id },
+    });
+    return result.ok ? null : failureText(t, result.error);
+  },
+  async snooze(record) {
+    const result = await sendToWorker({
+      type: 'reminder-snooze',
+      promotion: { accountId: record.accountId, id: record.id },
+    });
+    return result.ok ? null : failureText(t, result.error);
+  },
 };
 
 function App() {
@@ -56,6 +70,7 @@ function App() {
           // The checklist is for the page in front of the user, not one left open in another tab.
           snapshot: latest !== null && tabId !== null && latest.tabId === tabId ? latest.snapshot : null,
           now,
+          snoozed: k.reminders.snoozed,
           notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
         }}
         actions={actions}

@@ -5,7 +5,7 @@ import { openDeadlines, type Deadline } from '../core/export.ts';
 import type { Lifecycle } from '../core/schemas.ts';
 import { DaysLeft } from './DaysLeft.tsx';
 import { formatAmount } from '../core/money.ts';
-import { formatDate, formatPercent } from './format.ts';
+import { formatDate, formatDateTime, formatPercent } from './format.ts';
 import { useI18n } from './i18n.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { nextAction, tier, type Item, type NextAction } from './promotions.ts';
@@ -45,10 +45,12 @@ const EARNING: ReadonlySet<Lifecycle> = new Set(['activated', 'earning']);
 export interface CardActions {
   openBilling(accountId: string | null): void;
   edit(item: Item): void;
+  /** Pause this promotion's reminders for a day. */
+  snooze(item: Item): void;
 }
 
 export function PromotionCard(props: { item: Item; actions: CardActions }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const titleId = useId();
   const { item, actions } = props;
   const { record, progress: p } = item;
@@ -155,7 +157,17 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
               {t('popup_edit')}
             </button>
           )}
+          {next !== null && !item.snoozedUntil && (
+            <button type="button" aria-describedby={titleId} onClick={() => actions.snooze(item)}>
+              {t('popup_snooze')}
+            </button>
+          )}
         </div>
+        {item.snoozedUntil && (
+          <p class="muted">
+            {t('popup_snoozedUntil', [formatDateTime(item.snoozedUntil, locale, timeZone)])}
+          </p>
+        )}
       </div>
     </article>
   );

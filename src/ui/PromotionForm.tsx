@@ -1,6 +1,6 @@
 // Add or edit a promotion by hand. Pasted offer text is read as it is typed and fills the term fields
 // the user has not changed themselves; nothing is sent until every field is valid.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EMPTY_TERMS, type IsoDate, type PromotionRecord, type PromotionTerms } from '../core/schemas.ts';
 import { useI18n } from './i18n.tsx';
 import {
@@ -24,6 +24,8 @@ export interface PromotionFormProps {
   parseTerms(text: string, received: IsoDate | null): PromotionTerms;
   /** Resolves to null once saved, else to the message to show (e.g. storage full). */
   onSave(draft: PromotionDraft): Promise<string | null>;
+  /** Deletes the promotion being edited (null for a new one); resolves like onSave. */
+  onDelete: ((record: PromotionRecord) => Promise<string | null>) | null;
   onCancel(): void;
 }
 
@@ -70,6 +72,7 @@ export function PromotionForm(props: PromotionFormProps) {
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   const idOf = (f: FormField) => `${prefix}-${f}`;
 
@@ -188,7 +191,51 @@ export function PromotionForm(props: PromotionFormProps) {
             {t('popup_cancel')}
           </button>
         </div>
+        {props.onDelete && props.initial && (
+          <DeleteButton
+            confirming={confirmDelete}
+            setConfirming={setConfirmDelete}
+            onDelete={async () => {
+              setSaveError(null);
+              const failure = await props.onDelete!(props.initial!);
+              if (failure !== null) setSaveError(failure);
+            }}
+          />
+        )}
       </form>
     </section>
+  );
+}
+
+/** Deleting asks once more, and focus moves to the question so keyboard users hear it. */
+function DeleteButton(props: {
+  confirming: boolean;
+  setConfirming(v: boolean): void;
+  onDelete(): Promise<void>;
+}) {
+  const { t } = useI18n();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.confirming) confirmRef.current?.focus();
+  }, [props.confirming]);
+  if (!props.confirming) {
+    return (
+      <div class="actions">
+        <button type="button" class="danger" onClick={() => props.setConfirming(true)}>
+          {t('popup_delete')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="actions" role="group" aria-labelledby="delete-question">
+      <p id="delete-question">{t('popup_deleteConfirmText')}</p>
+      <button type="button" class="danger" ref={confirmRef} onClick={() => void props.onDelete()}>
+        {t('popup_deleteConfirm')}
+      </button>
+      <button type="button" onClick={() => props.setConfirming(false)}>
+        {t('popup_cancel')}
+      </button>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // Every kept promotion, most urgent first, optionally narrowed to one ad account.
 import { useMemo, useState } from 'preact/hooks';
-import { recordKey } from '../core/export.ts';
+import { promoKey } from '../core/store/layout.ts';
 import { useI18n } from './i18n.tsx';
 import { PromotionCard, type CardActions } from './PromotionCard.tsx';
 import { byUrgency, type Item } from './promotions.ts';
@@ -56,7 +56,7 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
       </div>
       <ul class="cards">
         {shown.slice(0, limit).map((item) => (
-          <li key={recordKey(item.record)}>
+          <li key={promoKey(item.record.accountId, item.record.id)}>
             <PromotionCard item={item} actions={props.actions} />
           </li>
         ))}

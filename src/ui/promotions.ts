@@ -6,6 +6,8 @@ import type { Lifecycle, PromotionRecord } from '../core/schemas.ts';
 export interface Item {
   record: PromotionRecord;
   progress: Progress;
+  /** Until when the user paused this promotion's reminders (ISO instant), while that is still ahead. */
+  snoozedUntil?: string | null;
 }
 
 const FINISHED: ReadonlySet<Lifecycle> = new Set(['used', 'expired', 'missed']);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../../src/core/schemas.ts';
 import { Popup, type PopupActions, type PopupData } from '../../src/popup/Popup.tsx';
 import { PAGE_SIZE } from '../../src/ui/PromotionList.tsx';
+import { promoKey } from '../../src/core/store/layout.ts';
 import { NOW, attempt, earning, record, renderUi } from './ui-records.tsx';
 
 afterEach(cleanup);
@@ -23,11 +24,13 @@ function setup(
     openBilling: vi.fn(),
     openOptions: vi.fn(),
     savePromotion: vi.fn(async () => null),
+    deletePromotion: vi.fn(async () => null),
+    snooze: vi.fn(async () => null),
     ...actions,
   };
   const { container } = renderUi(
     <Popup
-      data={{ promotions: [], attempts: [], snapshot: null, now: NOW, notice: null, ...data }}
+      data={{ promotions: [], attempts: [], snapshot: null, now: NOW, notice: null, snoozed: {}, ...data }}
       actions={all}
     />,
     locale,
@@ -144,6 +147,41 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Paste the terms' }));
     expect(screen.getByRole('heading', { name: 'Edit promotion' })).toBeTruthy();
     expect((screen.getByLabelText('Code') as HTMLInputElement).readOnly).toBe(true);
+  });
+});
+
+describe('edit and delete', () => {
+  it('deletes a promotion only after confirming, then returns to the list', async () => {
+    const r = earning({ name: 'Old offer' });
+    const { actions } = setup({ promotions: [r] });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete this promotion' }));
+    expect(actions.deletePromotion).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('button', { name: 'Yes, delete it' });
+    expect(document.activeElement).toBe(confirm);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(actions.deletePromotion).toHaveBeenCalledWith(r));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Your promotions' })).toBeTruthy());
+  });
+
+  it('a snooze that fails is reported', async () => {
+    setup({ promotions: [earning()] }, { snooze: vi.fn(async () => 'The worker did not answer.') });
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze reminders for a day' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The worker did not answer.');
+  });
+
+  it('shows a snooze still ahead, not one that has passed', () => {
+    const a = earning({ name: 'A', id: 'a' });
+    const b = earning({ name: 'B', id: 'b' });
+    setup({
+      promotions: [a, b],
+      snoozed: {
+        [promoKey(a.accountId, a.id)]: '2026-11-25T08:00:00.000Z',
+        [promoKey(b.accountId, b.id)]: '2026-11-23T08:00:00.000Z',
+      },
+    });
+    expect(screen.getAllByText(/^Reminders paused until/)).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Snooze reminders for a day' })).toHaveLength(1);
   });
 });
 

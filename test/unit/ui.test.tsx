@@ -18,7 +18,7 @@ const withProgress = (r: PromotionRecord, p: Partial<Progress>): Item => ({
   record: r,
   progress: { ...progressOfRecord(r, NOW, 'UTC'), ...p },
 });
-const noop = { openBilling: vi.fn(), edit: vi.fn(), add: vi.fn() };
+const noop = { openBilling: vi.fn(), edit: vi.fn(), add: vi.fn(), snooze: vi.fn() };
 
 describe('urgency', () => {
   it('overdue credit, a pace that cannot make it and a retryable code come before a nearer deadline on track', () => {
@@ -116,7 +116,7 @@ describe('PromotionCard', () => {
   it('shows amount, status, spend progress, deadlines, pace and the next step', () => {
     const it = item(earning({ name: 'Holiday boost' }));
     const openBilling = vi.fn();
-    renderUi(<PromotionCard item={it} actions={{ openBilling, edit: vi.fn() }} />);
+    renderUi(<PromotionCard item={it} actions={{ ...noop, openBilling }} />);
     const card = screen.getByRole('article', { name: 'Holiday boost' });
     const q = within(card);
     expect(q.getByText('$50.00')).toBeTruthy();
@@ -134,7 +134,7 @@ describe('PromotionCard', () => {
   it('asks for the terms when they are unknown', () => {
     const edit = vi.fn();
     const it = item(record({ termsNeeded: true, terms: { amount: null, minSpend: null } }));
-    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit }} />);
+    renderUi(<PromotionCard item={it} actions={{ ...noop, edit }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Paste the terms' }));
     expect(edit).toHaveBeenCalledWith(it);
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -142,7 +142,7 @@ describe('PromotionCard', () => {
 
   it('marks credit that should have arrived', () => {
     const it = item(record({ status: 'processing', metOn: '2026-11-10', terms: { creditArrivalDays: 7 } }));
-    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />);
+    renderUi(<PromotionCard item={it} actions={{ ...noop }} />);
     expect(screen.getByText(/Credit overdue since Nov 17, 2026/)).toBeTruthy();
     expect(screen.getByText(/should have appeared by now/)).toBeTruthy();
   });
@@ -156,16 +156,28 @@ describe('PromotionCard', () => {
         terms: { spendWindowDays: 30, activateWithinDays: 14, creditValidityDays: 90 },
       }),
     );
-    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />);
+    renderUi(<PromotionCard item={it} actions={{ ...noop }} />);
     expect(screen.queryByText('Activate')).toBeNull();
     expect(screen.queryByText('Spend deadline')).toBeNull();
     expect(screen.getByText('Credit expires').parentElement!.textContent).toContain('in 80 days');
     expect(screen.queryByText(/At this pace/)).toBeNull();
   });
 
+  it('snoozes reminders for a day, then says until when', () => {
+    const snooze = vi.fn();
+    const it = item(earning({ name: 'Loud' }));
+    renderUi(<PromotionCard item={it} actions={{ ...noop, snooze }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze reminders for a day' }));
+    expect(snooze).toHaveBeenCalledWith(it);
+    cleanup();
+    renderUi(<PromotionCard item={{ ...it, snoozedUntil: '2026-11-25T12:00:00.000Z' }} actions={noop} />);
+    expect(screen.queryByRole('button', { name: 'Snooze reminders for a day' })).toBeNull();
+    expect(screen.getByText('Reminders paused until Nov 25, 2026, 12:00 PM')).toBeTruthy();
+  });
+
   it('formats amounts for the locale and the account currency', () => {
     const it = item(earning({ terms: { currency: 'JPY', amount: 10000, minSpend: 10000 } }));
-    renderUi(<PromotionCard item={it} actions={{ openBilling: vi.fn(), edit: vi.fn() }} />, 'ja');
+    renderUi(<PromotionCard item={it} actions={{ ...noop }} />, 'ja');
     expect(screen.getByText('￥10,000')).toBeTruthy();
   });
 });
