@@ -1,0 +1,145 @@
+// Bundle sizes, gzipped, per entry of the built extension: the manifest names each entry (content
+// script, worker, popup and options pages), and an entry costs its own file plus every chunk it imports
+// statically. The build runs into a temporary folder, so dist/ (which others test against) is left as is,
+// and it records which modules each chunk holds: when an entry is over budget, the figures say why.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'vite';
+import { ROOT } from '../test/e2e/harness.ts';
+import type { Figure } from './report.ts';
+
+const KB = 1024;
+export const BUDGET_KB: Record<string, number | undefined> = { content: 20, popup: 40 };
+
+interface Manifest {
+  content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+  background?: { service_worker?: string };
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+}
+
+/** Source module → bytes it adds to one chunk (before minification: a share, not an exact size). */
+type ChunkModules = Map<string, Map<string, number>>;
+
+function recordModules(into: ChunkModules): Plugin {
+  return {
+    name: 'acg-bench-modules',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const sizes = new Map<string, number>();
+        for (const [id, m] of Object.entries(chunk.modules))
+          if (m.renderedLength > 0) sizes.set(shortId(id), m.renderedLength);
+        into.set(chunk.fileName, sizes);
+      }
+    },
+  };
+}
+
+/** "zod" for anything in node_modules/zod, "src/core/money.ts" for our own files. */
+function shortId(id: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (pkg) return pkg[1]!;
+  const at = id.indexOf('/src/');
+  return at === -1 ? id.replace(ROOT + '/', '') : id.slice(at + 1);
+}
+
+// Static imports in built ES modules ("import{a}from"./x.js"", "import"./x.js"", "export*from"./x.js"")
+// and the loader crxjs writes for content scripts, which imports its module at once.
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
+const LOADER_IMPORT = /import\(\s*(?:chrome|browser)\.runtime\.getURL\(\s*["']([^"']+)["']\s*\)\s*\)/g;
+const HTML_ASSET = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
+
+/** Every file an entry loads before it runs: the entry and its static imports, transitively. */
+function entryFiles(dist: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(dist, file), 'utf8');
+    const resolve = (ref: string, fromRoot: boolean) =>
+      ref.startsWith('/') || fromRoot
+        ? posix.normalize(ref.replace(/^\//, ''))
+        : posix.join(posix.dirname(file), ref);
+    const refs = file.endsWith('.html')
+      ? [...text.matchAll(HTML_ASSET)].map((m) => resolve(m[1]!, false))
+      : file.endsWith('.js')
+        ? [
+            ...[...text.matchAll(STATIC_IMPORT)].map((m) => resolve(m[1]!, false)),
+            ...[...text.matchAll(LOADER_IMPORT)].map((m) => resolve(m[1]!, true)),
+          ]
+        : [];
+    refs.forEach(visit);
+  };
+  visit(entry);
+  return [...seen].filter((f) => !f.endsWith('.html'));
+}
+
+export interface EntrySize {
+  entry: string;
+  files: Array<{ file: string; bytes: number; gzip: number }>;
+  gzipKb: number;
+  /** The largest source modules in the entry's JS, by share of its size. */
+  heaviest: Array<{ module: string; share: number }>;
+}
+
+export async function measureBundles(): Promise<{ dist: string; entries: EntrySize[] }> {
+  const dist = mkdtempSync(join(tmpdir(), 'acg-bench-dist-'));
+  const modules: ChunkModules = new Map();
+  await build({
+    root: ROOT,
+    logLevel: 'silent',
+    build: { outDir: dist, emptyOutDir: true },
+    plugins: [recordModules(modules)],
+  });
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest;
+  const entries: Array<[string, string[]]> = [
+    ['content', manifest.content_scripts?.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]) ?? []],
+    ['worker', manifest.background?.service_worker ? [manifest.background.service_worker] : []],
+    ['popup', manifest.action?.default_popup ? [manifest.action.default_popup] : []],
+    ['options', manifest.options_ui?.page ? [manifest.options_ui.page] : []],
+  ];
+  return {
+    dist,
+    entries: entries.map(([entry, roots]) => {
+      const files = [...new Set(roots.flatMap((r) => entryFiles(dist, r)))].map((file) => {
+        const bytes = readFileSync(join(dist, file));
+        return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      });
+      const weights = new Map<string, number>();
+      for (const f of files)
+        for (const [m, n] of modules.get(f.file) ?? []) weights.set(m, (weights.get(m) ?? 0) + n);
+      const total = [...weights.values()].reduce((a, b) => a + b, 0);
+      return {
+        entry,
+        files,
+        gzipKb: files.reduce((a, f) => a + f.gzip, 0) / KB,
+        heaviest: [...weights]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([module, n]) => ({ module, share: n / total })),
+      };
+    }),
+  };
+}
+
+export function bundleFigures(entries: readonly EntrySize[]): Figure[] {
+  return entries.map((e) => {
+    const max = BUDGET_KB[e.entry];
+    const heaviest = e.heaviest.map((h) => `${h.module} ${(h.share * 100).toFixed(0)}%`).join(', ');
+    const css = e.files.filter((f) => f.file.endsWith('.css')).reduce((a, f) => a + f.gzip, 0);
+    return {
+      section: 'bundle',
+      name: `${e.entry} (gzip, with its static imports)`,
+      value: e.files.length === 0 ? null : e.gzipKb,
+      unit: 'KB',
+      ...(max === undefined ? {} : { budget: { max } }),
+      note:
+        e.files.length === 0
+          ? 'not in the manifest'
+          : `${e.files.length} file(s)${css ? `, CSS ${(css / KB).toFixed(1)} KB of it` : ''}; heaviest: ${heaviest || 'n/a'}`,
+    };
+  });
+}

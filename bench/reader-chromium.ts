@@ -1,0 +1,61 @@
+// Reading cost against the floor inside Chromium: the generated page is set as a tab's content, the
+// bundled reader is added to it, and the interleaved comparison runs in the page with performance.now().
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ROOT } from '../test/e2e/harness.ts';
+import { bundleForPage } from './bundle-for-page.ts';
+import { benchPage, readsCorrectly, SIZES } from './pages.ts';
+import { runsFor, type SizePoint } from './reader.ts';
+
+interface PageBench {
+  readPage(doc: Document, url: string): { promotions: unknown };
+  textFloor(doc: Document): number;
+  compare(
+    a: () => unknown,
+    b: () => unknown,
+    opts: ReturnType<typeof runsFor>,
+  ): { a: number; b: number; ratio: number; ratioIqr: [number, number]; runs: number };
+}
+
+export async function measureChromium(
+  browser: Browser,
+  sizes: readonly number[] = SIZES,
+): Promise<SizePoint[]> {
+  const script = await bundleForPage(join(ROOT, 'bench', 'browser-entry.ts'), 'acgBench');
+  const context = await browser.newContext();
+  try {
+    const points: SizePoint[] = [];
+    for (const rows of sizes) {
+      const built = benchPage(rows);
+      const page = await context.newPage();
+      await page.setContent(built.html, { waitUntil: 'load' });
+      await page.addScriptTag({ path: script });
+      const { result, promotions } = await page.evaluate(
+        ([url, opts]) => {
+          const bench = (globalThis as unknown as { acgBench: PageBench }).acgBench;
+          const promotions = JSON.stringify(bench.readPage(document, url).promotions);
+          const result = bench.compare(
+            () => bench.readPage(document, url),
+            () => bench.textFloor(document),
+            opts,
+          );
+          return { result, promotions };
+        },
+        [built.url, runsFor(rows)] as const,
+      );
+      await page.close();
+      points.push({
+        rows,
+        readerMs: result.a,
+        floorMs: result.b,
+        ratio: result.ratio,
+        ratioIqr: result.ratioIqr,
+        runs: result.runs,
+        correct: readsCorrectly(built, JSON.parse(promotions)),
+      });
+    }
+    return points;
+  } finally {
+    await context.close();
+  }
+}

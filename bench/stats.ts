@@ -1,0 +1,91 @@
+// Small statistics for the benchmark: medians over repeated runs, ratios, growth exponents.
+// Figures are reported, never asserted in tests: shared machines are too noisy for timed assertions.
+
+export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The q-quantile (0..1) by linear interpolation between the nearest ranks. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return s[lo]! + (s[hi]! - s[lo]!) * (at - lo);
+}
+
+/**
+ * Times `fn` until the median is stable: at least `minRuns` runs and `minMs` of samples, at most `maxRuns`.
+ * Warm-up runs are discarded so JIT compilation does not count against the first size measured.
+ */
+export function sample(
+  fn: () => unknown,
+  opts: { minRuns?: number; maxRuns?: number; minMs?: number; warmup?: number } = {},
+) {
+  const { minRuns = 7, maxRuns = 200, minMs = 400, warmup = 2 } = opts;
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  let total = 0;
+  while (times.length < maxRuns && (times.length < minRuns || total < minMs)) {
+    const t0 = performance.now();
+    fn();
+    const dt = performance.now() - t0;
+    times.push(dt);
+    total += dt;
+  }
+  return { median: median(times), runs: times.length };
+}
+
+/** Shortest span one timed sample should cover: browsers coarsen performance.now() to 0.1 ms or worse. */
+const MIN_SAMPLE_MS = 2;
+
+/** Times one call of fn, or `reps` calls and the mean of them. */
+function timed(fn: () => unknown, reps: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  return (performance.now() - t0) / reps;
+}
+
+/**
+ * Interleaves two measurements run for run, so drift in machine load hits both alike, and returns their
+ * medians (per call) and the median of the per-run ratios a/b. Calls too quick for the clock are
+ * repeated within each run, the same number of times for both, until the quicker one spans a few ms.
+ */
+export function compare(
+  a: () => unknown,
+  b: () => unknown,
+  opts: { minRuns?: number; maxRuns?: number; minMs?: number } = {},
+) {
+  const { minRuns = 9, maxRuns = 300, minMs = 600 } = opts;
+  const first = Math.min(timed(a, 1), timed(b, 1));
+  const reps = first >= MIN_SAMPLE_MS ? 1 : Math.min(1000, Math.ceil(MIN_SAMPLE_MS / Math.max(first, 0.005)));
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const ratios: number[] = [];
+  let total = 0;
+  while (ta.length < maxRuns && (ta.length < minRuns || total < minMs)) {
+    const da = timed(a, reps);
+    const db = timed(b, reps);
+    ta.push(da);
+    tb.push(db);
+    ratios.push(da / Math.max(db, 1e-6));
+    total += (da + db) * reps;
+  }
+  // The ratios' interquartile range says how far one run's ratio strays: wide means a noisy machine.
+  return {
+    a: median(ta),
+    b: median(tb),
+    ratio: median(ratios),
+    ratioIqr: [quantile(ratios, 0.25), quantile(ratios, 0.75)] as [number, number],
+    runs: ta.length,
+    reps,
+  };
+}
+
+/** Exponent k in time ∝ n^k between the smallest and largest size: 1 is linear, 2 quadratic. */
+export function growthExponent(points: ReadonlyArray<{ n: number; ms: number }>): number {
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  return Math.log(last.ms / first.ms) / Math.log(last.n / first.n);
+}
