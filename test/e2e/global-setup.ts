@@ -26,9 +26,10 @@ function distIsStale(): boolean {
 
 export default function setup(): void {
   if (!findChromium()) {
-    const message = 'e2e skipped: no Chromium found; set CHROME_PATH or apt-get install chromium';
-    if (process.env.CI === 'true') throw new Error(`${message} (CI=true: a missing browser is a failure)`);
-    process.stderr.write(`\n${message}\n\n`);
+    const missing = 'no Chromium found; set CHROME_PATH or apt-get install chromium';
+    if (process.env.CI === 'true')
+      throw new Error(`e2e failed: ${missing} (with CI=true a missing browser is a failure)`);
+    process.stderr.write(`\ne2e skipped: ${missing}\n\n`);
     return;
   }
   if (distIsStale()) {
