@@ -39,7 +39,7 @@ describe('parseTerms on arbitrary text', () => {
           expect(PromotionTerms.safeParse(parseTerms(text, { lang, received: rec })).success).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 60 },
     );
   });
 
