@@ -52,6 +52,8 @@ export function dateInZone(instant: Date | string | number, timeZone: string): I
 
 /** Lower case, no accents, ASCII digits; one character in, one out, so offsets survive. */
 function fold(text: string): string {
+  // Most cells are plain ASCII ("2026-11-02", "Nov 10, 2026"): skip the per-character Unicode work.
+  if (/^[ -~\t\n\r]*$/.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
     const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -60,13 +62,21 @@ function fold(text: string): string {
   return out;
 }
 
+const localeCache = new Map<string, string>();
+
+// supportedLocalesOf costs more than the parse it guards, and a page asks for the same language thousands of times.
 function safeLocale(lang: string | null | undefined): string {
   if (!lang) return 'en';
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf(lang.replace('_', '-'))[0] ?? 'en';
-  } catch {
-    return 'en';
+  let locale = localeCache.get(lang);
+  if (locale === undefined) {
+    try {
+      locale = Intl.DateTimeFormat.supportedLocalesOf(lang.replace('_', '-'))[0] ?? 'en';
+    } catch {
+      locale = 'en';
+    }
+    localeCache.set(lang, locale);
   }
+  return locale;
 }
 
 const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
