@@ -15,7 +15,7 @@ function manifestFor(target: 'chrome' | 'firefox'): ManifestV3Export {
     browser_specific_settings: {
       gecko: {
         id: 'ad-credit-guide@adcreditguide.app',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     },
