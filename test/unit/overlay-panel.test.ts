@@ -104,6 +104,30 @@ describe('overlay panel', () => {
     expect(section.querySelector('[tabindex]')).toBeNull();
   });
 
+  it('never covers the redeem dialog: moves to the left edge, or out of the way when there is no room', async () => {
+    const { win, container, state } = setup();
+    const dialog = win.document.createElement('div');
+    win.document.body.append(dialog);
+    let rect = new win.DOMRect(800, 100, 400, 300); // reaches into the right edge's strip
+    dialog.getBoundingClientRect = () => rect;
+    const open = emptySnapshot({
+      accountId: '111',
+      redeem: { open: true, code: null, error: null, succeeded: false },
+    });
+    state.set(stateOf(open, { dialog }));
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')!.getAttribute('data-side')).toBe('left');
+
+    rect = new win.DOMRect(100, 100, 1080, 300); // wider than the room on either side
+    state.set(stateOf(open, { dialog }));
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')).toBeNull();
+
+    state.set(stateOf(payment('111'))); // dialog closed
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')!.getAttribute('data-side')).toBe('right');
+  });
+
   it('goes away with its page', async () => {
     const { container, state, stop } = setup();
     state.set(stateOf(payment('111')));
