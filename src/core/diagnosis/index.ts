@@ -171,6 +171,17 @@ function refusalReasons(a: Attempt, v: Voice): Reason[] {
       });
     }
   }
+  if (p?.onePerAdvertiser && p.amount !== null) {
+    const same = a.snapshot?.promotions.find((row) => row.amount === p.amount && row.redeemedOn);
+    if (same?.redeemedOn) {
+      reasons.push({
+        id: 'already-redeemed',
+        likelihood: 0.5,
+        evidence: [t('diag_ev_sameOfferOnAccount', [v.money(p.amount), v.day(same.redeemedOn)])],
+        fix: t('diag_fix_alreadyRedeemed'),
+      });
+    }
+  }
   reasons.push(...eligibilityReasons(p, a.snapshot, refusal === null ? 0.6 : 0.5, v));
   return reasons;
 }
