@@ -11,6 +11,7 @@ import { diagnose } from '../../src/core/diagnosis/index.ts';
 import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import { Diagnosis, DiagnosisCase, ReasonId } from '../../src/core/schemas.ts';
 import glossary from '../../src/core/page/glossary.json' with { type: 'json' };
+import { caseText, diagnosisCaseArb } from '../support/cases.ts';
 
 const t = translatorFrom(en);
 const DIR = join(import.meta.dirname, '../fixtures/diagnosis');
@@ -145,98 +146,9 @@ describe('localized text', () => {
 });
 
 describe('properties', () => {
-  const isoDate = fc
-    .date({
-      min: new Date('2020-01-01T00:00:00Z'),
-      max: new Date('2030-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    })
-    .map((d) => d.toISOString().slice(0, 10));
-  const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null });
-  const amount = maybe(fc.double({ min: -10, max: 1e6, noNaN: true }));
-  const days = maybe(fc.integer({ min: -5, max: 400 }));
-  const promotion = fc.record({
-    amount,
-    currency: maybe(fc.constantFrom('USD', 'GBP', 'JPY', 'EUR', 'XYZ')),
-    minSpend: amount,
-    spendWindowDays: days,
-    spendDeadline: maybe(fc.oneof(isoDate, fc.constant('2026-02-30'))),
-    activateWithinDays: days,
-    activateBy: maybe(isoDate),
-    creditValidityDays: days,
-    creditExpiry: maybe(isoDate),
-    creditArrivalDays: days,
-    newAdvertisersOnly: maybe(fc.boolean()),
-    onePerAdvertiser: maybe(fc.boolean()),
-    excludesTax: maybe(fc.boolean()),
-    regions: fc.array(fc.constantFrom('GB', 'US', 'JP', 'DE', 'BR')),
-    activatedOn: maybe(isoDate),
-    metOn: maybe(isoDate),
-    spent: amount,
-    status: maybe(
-      fc.constantFrom(
-        ...DiagnosisCase.shape.promotion.unwrap().unwrap().shape.status.unwrap().unwrap().options,
-      ),
-    ),
-  });
-  const row = fc.record({
-    name: maybe(fc.string()),
-    type: fc.constantFrom('free', 'assignable', 'conditional', 'unknown'),
-    status: fc.constantFrom('earning', 'processing', 'available', 'used', 'expired', 'invalid', 'unknown'),
-    amount,
-    minSpend: amount,
-    spent: amount,
-    unused: amount,
-    redeemedOn: maybe(isoDate),
-    validFrom: maybe(isoDate),
-    validUntil: maybe(isoDate),
-    assigned: maybe(fc.boolean()),
-  });
-  const snapshot = fc.record({
-    view: fc.constantFrom('payment', 'promotions', 'other'),
-    url: maybe(fc.string()),
-    lang: maybe(fc.constantFrom('en', 'es', 'pt-BR', 'fr', 'de', 'id', 'ja', 'vi', 'xx', '')),
-    accountId: maybe(fc.string()),
-    currency: maybe(fc.constantFrom('USD', 'GBP', 'JPY', 'EUR')),
-    balance: maybe(fc.record({ total: amount, cash: amount, credit: amount })),
-    promotions: fc.array(row, { maxLength: 4 }),
-    redeem: maybe(
-      fc.record({
-        open: fc.boolean(),
-        code: maybe(fc.string()),
-        error: maybe(fc.string()),
-        succeeded: fc.boolean(),
-      }),
-    ),
-    warnings: fc.constant([]),
-  });
-  const text = fc.oneof(
-    fc.string(),
-    fc.string({ unit: 'grapheme' }),
-    fc.constantFrom(' TTADS-5O0FF\u200b', 'ﾃｽﾄ', '$1$$'),
-  );
-  const now = fc
-    .date({
-      min: new Date('2020-01-01T00:00:00Z'),
-      max: new Date('2030-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    })
-    .map((d) => d.toISOString());
-  const anyCase = fc.record(
-    {
-      code: maybe(text),
-      error: maybe(text),
-      lang: maybe(fc.constantFrom('en', 'es', 'ja', 'vi', 'zz', '')),
-      snapshot: maybe(snapshot),
-      promotion: maybe(promotion),
-      now,
-    },
-    { requiredKeys: ['now'] },
-  );
-
   it('never throws and always gives at least one valid reason', () => {
     fc.assert(
-      fc.property(anyCase, fc.array(text, { maxLength: 3 }), (c, redeemedCodes) => {
+      fc.property(diagnosisCaseArb(), fc.array(caseText, { maxLength: 3 }), (c, redeemedCodes) => {
         expectWellFormed(diagnose(c as never, t, { redeemedCodes }));
       }),
       { numRuns: 500 },
