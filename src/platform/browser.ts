@@ -53,7 +53,11 @@ export interface PlatformBrowser {
     setBadgeText(details: { text: string }): Promise<void>;
     setBadgeBackgroundColor(details: { color: string }): Promise<void>;
   };
-  tabs: { create(props: { url: string }): Promise<Pick<Tabs.Tab, 'id'>> };
+  tabs: {
+    create(props: { url: string }): Promise<Pick<Tabs.Tab, 'id'>>;
+    /** Without the "tabs" permission it still answers ids (not URLs): the popup matches its tab by id. */
+    query?(query: { active: boolean; currentWindow: boolean }): Promise<Array<Pick<Tabs.Tab, 'id'>>>;
+  };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;
     getUILanguage(): string;

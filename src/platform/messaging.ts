@@ -3,7 +3,7 @@
 //   sendToWorker(message)   validate, send, and resolve to Result<Answers[type]>; never rejects: a stopped
 //                           or absent worker resolves to { ok: false, error: { code: 'no-answer' } }
 //   onMessage(handlers)     (worker) register the one runtime.onMessage listener; call at top level
-//   senderKind(sender, id, extensionOrigin)  who sent a message: 'page' | 'content' | null (ignore)
+//   senderKind(sender, id, extensionBase)  who sent a message: 'page' | 'content' | null (ignore)
 //
 // A message is answered only when it comes from this extension (sender.id) and from one of its contexts:
 // an extension page (our own origin) or a content script in a tab on Ads Manager. Anything else is ignored
@@ -31,19 +31,24 @@ export interface SenderContext {
   tabId: number | null;
 }
 
+/**
+ * `extensionBase` is runtime.getURL('') ("chrome-extension://<id>/"). Compared as a prefix, not through
+ * URL#origin: for chrome-extension: and moz-extension: URLs that is "null" outside the browser (Node,
+ * some engines), which would make every such URL look like ours.
+ */
 export function senderKind(
   sender: MessageSender,
   extensionId: string,
-  extensionOrigin: string,
+  extensionBase: string,
 ): SenderKind | null {
   if (sender.id !== extensionId || typeof sender.url !== 'string') return null;
+  if (extensionBase.endsWith('/') && sender.url.startsWith(extensionBase)) return 'page';
   let url: URL;
   try {
     url = new URL(sender.url);
   } catch {
     return null;
   }
-  if (url.origin === extensionOrigin) return 'page';
   if (sender.tab !== undefined && url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname))
     return 'content';
   return null;
@@ -73,9 +78,9 @@ export type Handlers = {
 /** Registers the worker's one listener; call once, synchronously, at the worker's top level. */
 export function onMessage(handlers: Handlers): void {
   const browser = api();
-  const origin = new URL(browser.runtime.getURL('/')).origin;
+  const base = browser.runtime.getURL('');
   browser.runtime.onMessage.addListener((raw, sender) => {
-    const kind = senderKind(sender, browser.runtime.id, origin);
+    const kind = senderKind(sender, browser.runtime.id, base);
     if (kind === null) return undefined;
     return dispatch(handlers, raw, { kind, tabId: sender.tab?.id ?? null });
   });

@@ -8,7 +8,7 @@ import {
   type PageSnapshot,
 } from '../../src/core/schemas.ts';
 import { promoKey } from '../../src/core/store/layout.ts';
-import { setBrowser } from '../../src/platform/browser.ts';
+import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { sendToWorker } from '../../src/platform/messaging.ts';
 import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
@@ -54,7 +54,7 @@ function boot() {
   return worker.idle();
 }
 
-const send = (message: Message, sender = fake.senders.popup) =>
+const send = (message: Message, sender: MessageSender = fake.senders.popup) =>
   fake.send(message, sender) as Promise<Result<unknown>>;
 
 beforeEach(async () => {
@@ -106,7 +106,7 @@ async function makeRecord() {
   )) as Result<{ promotion: unknown }>;
   if (!answer.ok) throw new Error(answer.error.message);
   setBrowser(fake.browser);
-  return answer.value.promotion;
+  return answer.value.promotion as object;
 }
 
 describe('senders and validation', () => {
