@@ -3,7 +3,7 @@
 import '../platform/install.ts';
 import { detectView, locateTargets, readPage } from '../core/page/read.ts';
 import { progressOfRecord } from '../core/progress.ts';
-import { t } from '../platform/i18n.ts';
+import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
 import { FEATURES } from './features/index.ts';
 import { frameScheduler } from './schedule.ts';
@@ -16,7 +16,7 @@ watchPages(
   window,
   {
     reader: { detectView, readPage, locateTargets },
-    t,
+    t: translator(),
     send,
     keptFor,
     panelCollapsed,
