@@ -1,0 +1,66 @@
+// The popup wired to the extension: reads what is kept straight from storage, writes only through typed
+// messages to the worker. Needs an installed browser (src/platform/browser.ts); tests install the fake.
+import { useEffect, useState } from 'preact/hooks';
+import { localeOf, type Translate } from '../core/i18n.ts';
+import type { PromotionRecord } from '../core/schemas.ts';
+import { openOptions, openTab, translator } from '../platform/services.ts';
+import { activeTabId } from '../platform/tabs.ts';
+import { sendOrExplain } from '../ui/failure.ts';
+import { I18nProvider } from '../ui/i18n.tsx';
+import { setAsideCount, useKept, zoneOf } from '../ui/kept.ts';
+import { billingUrl } from '../ui/links.ts';
+import { Popup, type PopupActions } from './Popup.tsx';
+
+function connect(t: Translate): PopupActions {
+  const ref = (r: PromotionRecord) => ({ accountId: r.accountId, id: r.id });
+  return {
+    openBilling: (accountId) => void openTab(billingUrl(accountId)),
+    openOptions: () => void openOptions(),
+    savePromotion: (draft, existing) =>
+      sendOrExplain(t, { type: 'promotion-save', existing: existing && ref(existing), draft }),
+    deletePromotion: (record) => sendOrExplain(t, { type: 'promotion-delete', promotion: ref(record) }),
+    snooze: (record) => sendOrExplain(t, { type: 'reminder-snooze', promotion: ref(record) }),
+  };
+}
+
+/** The popup for the browser's UI language; `t` and the locale come from browser.i18n. */
+export function PopupApp() {
+  const [{ t, locale, actions }] = useState(() => {
+    const t = translator();
+    // The language browser.i18n picked for the words: amounts and dates follow it.
+    return { t, locale: localeOf(t), actions: connect(t) };
+  });
+  const kept = useKept();
+  const [tabId, setTabId] = useState<number | null>(null);
+  useEffect(() => void activeTabId().then(setTabId), []);
+
+  if (kept.state === 'loading') return null;
+  if (kept.state === 'failed') {
+    return (
+      <main class="popup">
+        <p class="field-error" role="alert">
+          {t('ui_loadFailed', [kept.error])}
+        </p>
+      </main>
+    );
+  }
+  const { kept: k, now } = kept;
+  const latest = k.latestSnapshot;
+  const setAside = setAsideCount(k);
+  return (
+    <I18nProvider value={{ t, locale, timeZone: zoneOf(k) }}>
+      <Popup
+        data={{
+          promotions: k.promotions,
+          attempts: k.attempts,
+          // The checklist is for the page in front of the user, not one left open in another tab.
+          snapshot: latest !== null && tabId !== null && latest.tabId === tabId ? latest.snapshot : null,
+          now,
+          snoozed: k.reminders.snoozed,
+          notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
+        }}
+        actions={actions}
+      />
+    </I18nProvider>
+  );
+}
