@@ -4,16 +4,17 @@ import { addDays, dateInZone, daysBetween, isValidIsoDate, type IsoDate } from '
 import { localeOf, type Translate } from '../i18n.ts';
 import { formatAmount } from '../money.ts';
 import { computeProgress, LONGEST_ARRIVAL_DAYS, type Progress } from '../progress.ts';
-import type {
-  CasePromotion,
-  Diagnosis,
-  DiagnosisCase,
-  Lifecycle,
-  PagePromotion,
-  PageSnapshot,
-  PromotionTerms,
-  Reason,
-  ReasonId,
+import {
+  EMPTY_TERMS,
+  type CasePromotion,
+  type Diagnosis,
+  type DiagnosisCase,
+  type Lifecycle,
+  type PagePromotion,
+  type PageSnapshot,
+  type PromotionTerms,
+  type Reason,
+  type ReasonId,
 } from '../schemas.ts';
 import { checkCode } from './code.ts';
 import { readRefusal, type RefusalCause } from './errors.ts';
@@ -289,22 +290,10 @@ interface Subject {
   accountFunds: number | null;
 }
 
-const TERMS_OF_ROW = (row: PagePromotion): PromotionTerms => ({
-  amount: row.amount,
-  currency: null,
-  minSpend: row.minSpend,
-  spendWindowDays: null,
-  spendDeadline: null,
-  activateWithinDays: null,
-  activateBy: null,
-  creditValidityDays: null,
-  creditExpiry: null,
-  creditArrivalDays: null,
-  newAdvertisersOnly: null,
-  onePerAdvertiser: null,
-  excludesTax: null,
-  regions: [],
-});
+/** A page row carries only the amount and the minimum of its offer's terms. */
+function termsOfRow(row: PagePromotion): PromotionTerms {
+  return { ...EMPTY_TERMS, amount: row.amount, minSpend: row.minSpend };
+}
 
 const STATUS_OF_PAGE: Record<PagePromotion['status'], Lifecycle | null> = {
   earning: 'earning',
@@ -367,7 +356,7 @@ function creditReasons(
   return rows.flatMap((row) =>
     reasonsFor(
       {
-        terms: TERMS_OF_ROW(row),
+        terms: termsOfRow(row),
         status: STATUS_OF_PAGE[row.status],
         activatedOn: row.redeemedOn,
         metOn: null,
