@@ -1,6 +1,6 @@
 // The options page as a function of what is kept. Storage reads and the messages that change anything
 // live in main.tsx; every destructive step here asks first.
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import {
   buildBackup,
   parseBackup,
@@ -421,6 +421,11 @@ function QuarantineSection({ data, actions }: SectionProps) {
 function ClearSection({ actions }: { actions: OptionsActions }) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // Focus moves to the question's answer so keyboard and screen-reader users meet it at once.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const [outcome, setOutcome] = useState<{ message: string; error: boolean } | null>(null);
   return (
     <section aria-labelledby="clear-title">
@@ -432,6 +437,7 @@ function ClearSection({ actions }: { actions: OptionsActions }) {
           <button
             type="button"
             class="danger"
+            ref={confirmRef}
             onClick={async () => {
               const failure = await actions.clearAll();
               setConfirming(false);

@@ -233,7 +233,9 @@ describe('quarantine and clearing', () => {
     expect(actions.clearAll).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Clear all data…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete everything' }));
+    const confirm = screen.getByRole('button', { name: 'Yes, delete everything' });
+    expect(document.activeElement).toBe(confirm);
+    fireEvent.click(confirm);
     await waitFor(() => expect(actions.clearAll).toHaveBeenCalledTimes(1));
     expect(await screen.findByText('All data cleared.')).toBeTruthy();
   });
