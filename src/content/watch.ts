@@ -46,10 +46,13 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     href = win.location.href;
     const billing = deps.reader.detectView(href, doc) !== 'other';
     if (billing && !session) session = openSession();
-    else if (!billing && session) {
-      session.close();
-      session = null;
-    } else session?.read.request();
+    else if (!billing) leave();
+    else session?.read.request();
+  }
+
+  function leave(): void {
+    session?.close();
+    session = null;
   }
 
   function openSession(): Session {
@@ -82,6 +85,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     const read = coalesce(deps.schedule, () => {
       const url = win.location.href;
       const snap = deps.reader.readPage(doc, url);
+      // The address may have changed before the page re-rendered (the route was judged on the old
+      // page's words): once the new page says it is not billing, leave.
+      if (snap.view === 'other') return leave();
       const accountChanged = snap.accountId !== snapshot?.accountId;
       snapshot = snap;
       const key = stableJson(snap);
@@ -150,7 +156,6 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
   return () => {
     listeners.abort();
-    session?.close();
-    session = null;
+    leave();
   };
 }

@@ -154,6 +154,28 @@ describe('content script: deciding and following the page', () => {
     expect(reader.reads).toBe(reads);
   });
 
+  it('leaves when the page re-renders as not billing after its address changed first', async () => {
+    const finance = 'https://ads.tiktok.com/i18n/finance?aadvid=111'; // a path only the page's words decide
+    const win = pageWindow(finance, page('Payment'));
+    const observers = countObservers(win);
+    const { deps, frames } = fakeDeps();
+    watchPages(win, deps, []);
+    frames.frame();
+    expect(observers.connected).toBe(1);
+
+    // The address changes; the old view is still on screen when the route is judged.
+    win.history.pushState({}, '', 'https://ads.tiktok.com/i18n/overview?aadvid=111');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    expect(observers.connected).toBe(1);
+
+    // Then the new view renders.
+    win.document.querySelector('h1')!.textContent = 'Overview';
+    await settle();
+    frames.frame();
+    expect(observers.connected).toBe(0);
+    expect(hosts(win)).toBe(0);
+  });
+
   it('follows SPA navigation into billing from a click (no Navigation API) and from popstate', async () => {
     const win = pageWindow(DASHBOARD, page('Dashboard'));
     const observers = countObservers(win);
@@ -171,6 +193,7 @@ describe('content script: deciding and following the page', () => {
 
     // Back to the dashboard through the browser's back button.
     win.history.replaceState({}, '', DASHBOARD);
+    win.document.querySelector('h1')!.textContent = 'Dashboard';
     win.dispatchEvent(new win.PopStateEvent('popstate'));
     expect(observers.connected).toBe(0);
     expect(p.signals[0]!.aborted).toBe(true);

@@ -72,19 +72,23 @@ export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
 }
 
 /**
- * A stand-in reader for the watcher tests: billing by path, and a snapshot that changes with the
- * page's heading, so a test controls exactly when the snapshot changes.
+ * A stand-in reader for the watcher tests, judging pages as the real one does: by the address when it
+ * is a known billing path, else by the page's heading. Its snapshot changes with the heading, so a test
+ * controls exactly when the snapshot changes.
  */
 export function headingReader(): Reader & { reads: number } {
-  const view = (url: string) =>
-    /\/account\/payment/.test(url) ? 'payment' : /\/account\/promotion/.test(url) ? 'promotions' : 'other';
+  const view = (url: string, doc: Document) => {
+    if (/\/account\/payment/.test(url)) return 'payment';
+    if (/\/account\/promotion/.test(url)) return 'promotions';
+    return doc.querySelector('h1')?.textContent === 'Payment' ? 'payment' : 'other';
+  };
   const reader = {
     reads: 0,
-    detectView: (url: string) => view(url),
+    detectView: (url: string, doc: Document) => view(url, doc),
     readPage(doc: Document, url: string): PageSnapshot {
       reader.reads += 1;
       return emptySnapshot({
-        view: view(url),
+        view: view(url, doc),
         url,
         accountId: new URL(url).searchParams.get('aadvid'),
         warnings: [doc.querySelector('h1')?.textContent ?? ''],
