@@ -2,16 +2,10 @@
 // the tab in front of the user.
 //
 //   activeTabId()   the focused window's active tab id, or null when the browser cannot say
-import { api, type PlatformBrowser } from './browser.ts';
-
-// tabs.query is not part of PlatformBrowser yet; without the "tabs" permission it still answers ids
-// (not URLs), which is all the popup needs.
-type QueryableTabs = PlatformBrowser['tabs'] & {
-  query?(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
-};
+import { api } from './browser.ts';
 
 export async function activeTabId(): Promise<number | null> {
-  const tabs = api().tabs as QueryableTabs;
+  const { tabs } = api();
   if (!tabs.query) return null;
   try {
     const [tab] = await tabs.query({ active: true, currentWindow: true });
