@@ -39,13 +39,22 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((fromIso(to) - fromIso(from)) / DAY_MS);
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+// One formatter per zone: progress asks for "today" several times per promotion, and building an
+// Intl.DateTimeFormat costs about a millisecond.
 export function dateInZone(instant: Date | string | number, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instant));
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -319,14 +319,24 @@ export function currencyOf(text: string, lang?: string | null): string | null {
   return null;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+// Building a NumberFormat costs far more than formatting with one; a popup formats thousands of amounts.
 export function formatAmount(value: number, currency: string | null, locale: string): string {
   const loc = safeLocale(locale);
-  if (!currency) return new Intl.NumberFormat(loc, { maximumFractionDigits: 2 }).format(value);
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(loc, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  const key = `${loc}|${currency ?? ''}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const digits = currency ? minorDigits(currency) : 0;
+    format = currency
+      ? new Intl.NumberFormat(loc, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        })
+      : new Intl.NumberFormat(loc, { maximumFractionDigits: 2 });
+    formatters.set(key, format);
+  }
+  return format.format(value);
 }
