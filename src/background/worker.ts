@@ -93,8 +93,10 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       const set: Record<string, unknown> = {};
       const remove: string[] = [];
       kept.invalid.forEach((entry, index) => {
+        // Unique across wakes: two repairs in the same millisecond (or after the clock went back) must
+        // not overwrite each other's quarantined values.
         const item: QuarantinedItem = {
-          id: `${now()}-${index}`,
+          id: `${now()}-${index}-${crypto.randomUUID()}`,
           key: entry.key,
           reason: entry.reason,
           at,
