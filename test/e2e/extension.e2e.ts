@@ -12,6 +12,7 @@ import {
   launchHarness,
   type Harness,
 } from './harness.ts';
+import { overlayText } from './overlay.ts';
 
 describe.skipIf(!findChromium())('extension in Chromium', () => {
   let h: Harness;
@@ -49,6 +50,17 @@ describe.skipIf(!findChromium())('extension in Chromium', () => {
     const savedTitle = /<title>(.*)<\/title>/.exec(readFileSync(fixture.file, 'utf8'))?.[1];
     expect(await page.title()).toBe(savedTitle);
     await expect.poll(() => h.contentScriptWorlds(page)).not.toEqual([]);
+    // The panel appears, and the snapshot the worker keeps is the one the reader contract expects.
+    await expect.poll(() => overlayText(page), { timeout: 15_000 }).toContain('Ad Credit Guide');
+    const expected = JSON.parse(readFileSync(fixture.file.replace(/\.html$/, '.json'), 'utf8'));
+    const stored = () =>
+      h.workerEval(async (api) => (await api.storage.local.get('lastSnapshot')).lastSnapshot) as Promise<{
+        snapshot: Record<string, unknown>;
+      } | null>;
+    await expect.poll(async () => (await stored())?.snapshot.url, { timeout: 15_000 }).toBe(fixture.realUrl);
+    const { warnings: _w, ...snapshot } = (await stored())!.snapshot;
+    const { warnings: _e, ...want } = expected;
+    expect(snapshot).toEqual(want);
     await page.close();
   });
 
