@@ -47,10 +47,33 @@ export function wordings(w: Wording): string[] {
  * ends and counts such as "(3)" dropped, inner whitespace folded. Keeps letters of every script.
  */
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase('und')
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+  if (text.length > NORMALIZED_LONGEST) return normalize(text);
+  let normal = normalized.get(text);
+  if (normal === undefined) {
+    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+    normal = normalize(text);
+    normalized.set(text, normal);
+  }
+  return normal;
+}
+
+// A page repeats the same few labels thousands of times (credit types, statuses, dashes, headers): each
+// is normalised once. Bounded in count and length, since amounts and names make most texts unique and
+// a label is never a paragraph.
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 5000;
+const NORMALIZED_LONGEST = 200;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+function normalize(text: string): string {
+  // ASCII text is its own NFKC form and has no invisible marks, and its case folds without ICU.
+  const folded = NON_ASCII.test(text)
+    ? text
+        .normalize('NFKC')
+        .toLocaleLowerCase('und')
+        .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    : text.toLowerCase();
+  return folded
     .replace(/\(\s*\d+\s*\)|（\s*\d+\s*）/g, ' ')
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .replace(/^[\s:：·•*\-–—|]+|[\s:：·•*\-–—|]+$/g, '')
