@@ -43,6 +43,7 @@ import {
   showNotification,
   translator,
 } from '../platform/services.ts';
+import { billingUrl } from '../core/links.ts';
 import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
 import { createQueue } from './queue.ts';
 import type { z } from 'zod';
@@ -54,12 +55,6 @@ export interface WorkerOptions {
   now?: () => number;
   /** The system's zone when settings name none. */
   systemTimeZone?: () => string;
-}
-
-export function billingUrl(accountId: string | null): string {
-  const url = new URL('https://ads.tiktok.com/i18n/account/payment');
-  if (accountId !== null) url.searchParams.set('aadvid', accountId);
-  return url.toString();
 }
 
 export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void> } {

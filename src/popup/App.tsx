@@ -8,7 +8,7 @@ import { activeTabId } from '../platform/tabs.ts';
 import { sendOrExplain } from '../ui/failure.ts';
 import { I18nProvider } from '../ui/i18n.tsx';
 import { setAsideCount, useKept, zoneOf } from '../ui/kept.ts';
-import { billingUrl } from '../ui/links.ts';
+import { billingUrl } from '../core/links.ts';
 import { Popup, type PopupActions } from './Popup.tsx';
 
 function connect(t: Translate): PopupActions {
