@@ -16,6 +16,8 @@ import type { Words } from './words.ts';
 export { detectView } from './view.ts';
 
 const ISO_CODE = /^[A-Z]{3}$/;
+/** An empty-looking cell: dashes, slashes, dots (as promotions.ts reads them). */
+const NOTHING = /^[\s\-–—―−_/.]*$/;
 /** "Label: value" in one text block. */
 const LABEL_AND_VALUE = /^(.{1,40}?)\s*[:：]\s*(.+)$/;
 const accountIdLabel = (g: LanguageGlossary) => g.labels.adAccountId;
@@ -227,7 +229,8 @@ function tableAmounts(found: PromotionsTable | null): string[] {
   for (const row of found.table.rows.slice(found.firstRow, found.firstRow + 20))
     for (const i of at) {
       const t = row.cells[i]?.parts.join(' ');
-      if (t) out.push(t);
+      // A dash names no currency, and costs currencyOf its slowest search (a regex built per call).
+      if (t && !NOTHING.test(t)) out.push(t);
     }
   return out;
 }
