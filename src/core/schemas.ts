@@ -218,6 +218,32 @@ export const PromotionRecord = z.object({
 });
 export type PromotionRecord = z.infer<typeof PromotionRecord>;
 
+/** A promotion that knows only what `fields` say: no dates, amounts, readings or page status yet. */
+export function blankPromotion(
+  fields: Pick<PromotionRecord, 'id' | 'accountId' | 'source' | 'createdAt'> & Partial<PromotionRecord>,
+): PromotionRecord {
+  return {
+    name: null,
+    code: null,
+    type: 'unknown',
+    status: 'received',
+    pageStatus: null,
+    terms: EMPTY_TERMS,
+    termsNeeded: false,
+    receivedOn: null,
+    activatedOn: null,
+    metOn: null,
+    creditIssuedOn: null,
+    validFrom: null,
+    validUntil: null,
+    assigned: null,
+    unused: null,
+    observations: [],
+    updatedAt: fields.createdAt,
+    ...fields,
+  };
+}
+
 /** A code typed into the redeem dialog and what the page answered. */
 export const RedeemAttempt = z.object({
   id: z.string().min(1),

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
 import type { Result } from '../../src/core/messages.ts';
-import type { PageSnapshot, PromotionRecord, Reason } from '../../src/core/schemas.ts';
+import {
+  EMPTY_TERMS,
+  blankPromotion,
+  type PageSnapshot,
+  type PromotionRecord,
+  type Reason,
+} from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
 import { checklist } from '../../src/core/checklist.ts';
 import type { Layer } from '../../src/content/layer.ts';
@@ -218,43 +224,15 @@ export function stateOf(
 export const rendered = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 export function record(over: Partial<PromotionRecord> = {}): PromotionRecord {
-  return {
+  return blankPromotion({
     id: 'p1',
     accountId: '111',
-    name: null,
-    code: null,
     type: 'conditional',
     status: 'earning',
-    pageStatus: null,
-    terms: {
-      amount: 50,
-      currency: 'USD',
-      minSpend: 50,
-      spendWindowDays: 30,
-      spendDeadline: null,
-      activateWithinDays: null,
-      activateBy: null,
-      creditValidityDays: null,
-      creditExpiry: null,
-      creditArrivalDays: null,
-      newAdvertisersOnly: null,
-      onePerAdvertiser: null,
-      excludesTax: null,
-      regions: [],
-    },
-    termsNeeded: false,
-    receivedOn: null,
+    terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', minSpend: 50, spendWindowDays: 30 },
     activatedOn: '2026-11-10',
-    metOn: null,
-    creditIssuedOn: null,
-    validFrom: null,
-    validUntil: null,
-    assigned: null,
-    unused: null,
-    observations: [],
     source: 'page',
     createdAt: '2026-11-10T00:00:00.000Z',
-    updatedAt: '2026-11-10T00:00:00.000Z',
     ...over,
-  };
+  });
 }

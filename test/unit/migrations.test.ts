@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, EMPTY_TERMS, type PromotionRecord } from '../../src/core/schemas.ts';
+import { DEFAULT_SETTINGS, blankPromotion, type PromotionRecord } from '../../src/core/schemas.ts';
 import { SCHEMA_VERSION } from '../../src/core/store/layout.ts';
 import { planMigrations } from '../../src/core/store/migrations/index.ts';
 import { v1 } from '../../src/core/store/migrations/v1.ts';
@@ -7,30 +7,16 @@ import { v2 } from '../../src/core/store/migrations/v2.ts';
 import { keptFrom } from '../../src/platform/store.ts';
 
 const AT = '2026-03-01T00:00:00.000Z';
-const record = (over: Partial<PromotionRecord>): PromotionRecord => ({
-  id: 'code:A1',
-  accountId: '123',
-  name: null,
-  code: 'A1',
-  type: 'unknown',
-  status: 'received',
-  pageStatus: null,
-  terms: EMPTY_TERMS,
-  termsNeeded: false,
-  receivedOn: '2026-02-20',
-  activatedOn: null,
-  metOn: null,
-  creditIssuedOn: null,
-  validFrom: null,
-  validUntil: null,
-  assigned: null,
-  unused: null,
-  observations: [],
-  source: 'manual',
-  createdAt: AT,
-  updatedAt: AT,
-  ...over,
-});
+const record = (over: Partial<PromotionRecord>): PromotionRecord =>
+  blankPromotion({
+    id: 'code:A1',
+    accountId: '123',
+    code: 'A1',
+    receivedOn: '2026-02-20',
+    source: 'manual',
+    createdAt: AT,
+    ...over,
+  });
 
 describe('v1', () => {
   it('writes the initial layout on a fresh install', () => {

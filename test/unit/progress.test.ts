@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { computeProgress, progressOfRecord, type ProgressInput } from '../../src/core/progress.ts';
-import { EMPTY_TERMS, type PromotionRecord, type PromotionTerms } from '../../src/core/schemas.ts';
+import { EMPTY_TERMS, blankPromotion, type PromotionTerms } from '../../src/core/schemas.ts';
 
 const terms = (t: Partial<PromotionTerms>): PromotionTerms => ({ ...EMPTY_TERMS, ...t });
 const spend50 = terms({ amount: 50, currency: 'USD', minSpend: 50, spendWindowDays: 30 });
@@ -116,29 +116,21 @@ describe('computeProgress', () => {
   });
 
   it('maps a kept record', () => {
-    const record: PromotionRecord = {
+    const record = blankPromotion({
       id: 'TTADS-NEW50',
       accountId: '1',
-      name: null,
       code: 'TTADS-NEW50',
       type: 'conditional',
       status: 'earning',
       pageStatus: 'earning',
       terms: spend50,
-      termsNeeded: false,
       receivedOn: '2026-11-08',
       activatedOn: '2026-11-10',
-      metOn: null,
-      creditIssuedOn: null,
-      validFrom: null,
-      validUntil: null,
-      assigned: null,
-      unused: null,
       observations: [{ at: '2026-11-20T08:00:00Z', spent: 35 }],
       source: 'page',
       createdAt: '2026-11-10T08:00:00Z',
       updatedAt: '2026-11-20T08:00:00Z',
-    };
+    });
     expect(progressOfRecord(record, '2026-11-21T12:00:00Z', 'UTC')).toMatchObject({
       status: 'earning',
       spent: 35,

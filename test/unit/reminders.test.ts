@@ -11,6 +11,7 @@ import {
 import {
   DEFAULT_SETTINGS,
   EMPTY_TERMS,
+  blankPromotion,
   type PromotionRecord,
   type Settings,
 } from '../../src/core/schemas.ts';
@@ -18,30 +19,17 @@ import { EMPTY_REMINDER_STATE, promoKey, type ReminderState } from '../../src/co
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 
 const AT = '2026-03-01T00:00:00.000Z';
-const received = (over: Partial<PromotionRecord> = {}): PromotionRecord => ({
-  id: 'code:A1',
-  accountId: '123',
-  name: null,
-  code: 'A1',
-  type: 'unknown',
-  status: 'received',
-  pageStatus: null,
-  terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', activateBy: '2026-03-20' },
-  termsNeeded: false,
-  receivedOn: '2026-03-06',
-  activatedOn: null,
-  metOn: null,
-  creditIssuedOn: null,
-  validFrom: null,
-  validUntil: null,
-  assigned: null,
-  unused: null,
-  observations: [],
-  source: 'manual',
-  createdAt: AT,
-  updatedAt: AT,
-  ...over,
-});
+const received = (over: Partial<PromotionRecord> = {}): PromotionRecord =>
+  blankPromotion({
+    id: 'code:A1',
+    accountId: '123',
+    code: 'A1',
+    terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', activateBy: '2026-03-20' },
+    receivedOn: '2026-03-06',
+    source: 'manual',
+    createdAt: AT,
+    ...over,
+  });
 
 const at = (iso: string) => Date.parse(iso);
 const ids = (r: { due: Array<{ id: string }> }) => r.due.map((d) => d.id);

@@ -4,7 +4,7 @@ import { render } from '@testing-library/preact';
 import type { ComponentChild } from 'preact';
 import { translatorFrom } from '../../src/core/i18n.ts';
 import type { PromotionRecord, PromotionTerms, RedeemAttempt } from '../../src/core/schemas.ts';
-import { EMPTY_TERMS } from '../../src/core/schemas.ts';
+import { EMPTY_TERMS, blankPromotion } from '../../src/core/schemas.ts';
 import { I18nProvider } from '../../src/ui/i18n.tsx';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 
@@ -18,30 +18,20 @@ export function record(
 ): PromotionRecord {
   seq += 1;
   const { terms, ...rest } = over;
-  return {
+  return blankPromotion({
     id: `promo-${seq}`,
     accountId: '7000000000001',
     name: `Promotion ${seq}`,
     code: `CODE${seq}`,
     type: 'conditional',
     status: 'earning',
-    pageStatus: null,
     terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', minSpend: 50, ...terms },
-    termsNeeded: false,
     receivedOn: '2026-11-01',
     activatedOn: '2026-11-10',
-    metOn: null,
-    creditIssuedOn: null,
-    validFrom: null,
-    validUntil: null,
-    assigned: null,
-    unused: null,
-    observations: [],
     source: 'manual',
     createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-01T10:00:00.000Z',
     ...rest,
-  };
+  });
 }
 
 /** Earning toward a $50 minimum due 2026-12-10, spending about $2 a day. */

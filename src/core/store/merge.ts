@@ -4,6 +4,7 @@
 import type { IsoDate } from '../dates.ts';
 import {
   EMPTY_TERMS,
+  blankPromotion,
   type Lifecycle,
   type PagePromotion,
   type PageSnapshot,
@@ -78,29 +79,15 @@ function newRecord(
   where: Pick<PageSnapshot, 'accountId' | 'currency'>,
   at: string,
 ): PromotionRecord {
-  return {
+  return blankPromotion({
     id,
     accountId: where.accountId,
-    name: null,
-    code: null,
-    type: 'unknown',
     status: 'activated',
-    pageStatus: null,
     terms: { ...EMPTY_TERMS, currency: where.currency },
     termsNeeded: true,
-    receivedOn: null,
-    activatedOn: null,
-    metOn: null,
-    creditIssuedOn: null,
-    validFrom: null,
-    validUntil: null,
-    assigned: null,
-    unused: null,
-    observations: [],
     source: 'page',
     createdAt: at,
-    updatedAt: at,
-  };
+  });
 }
 
 /** One page row applied to its record: the page's values win where it shows them; absent ones keep ours. */
@@ -245,24 +232,12 @@ export function applyDraft(existing: PromotionRecord | null, draft: Draft, at: s
     termsNeeded: false,
   };
   if (existing !== null) return touched(existing, { ...existing, ...fields }, at) ?? existing;
-  return {
+  return blankPromotion({
     ...fields,
     id: promotionId({ code: draft.code, name: draft.name, date: draft.receivedOn }),
-    type: 'unknown',
-    status: 'received',
-    pageStatus: null,
-    activatedOn: null,
-    metOn: null,
-    creditIssuedOn: null,
-    validFrom: null,
-    validUntil: null,
-    assigned: null,
-    unused: null,
-    observations: [],
     source: 'manual',
     createdAt: at,
-    updatedAt: at,
-  };
+  });
 }
 
 /** Terms read from pasted offer text: what they state fills in; what the page showed stays. */
