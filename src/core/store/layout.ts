@@ -30,9 +30,13 @@ export const KEY = {
 export const PROMO_PREFIX = 'promo:';
 export const QUARANTINE_PREFIX = 'quarantine:';
 
+/** An unpaired UTF-16 surrogate: page text can hold one, and encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const encodeKeyPart = (part: string) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'));
+
 // An account id never contains ":" (TikTok's are digits), but encode anyway so a key always splits back.
 export function promoKey(accountId: string | null, id: string): string {
-  return `${PROMO_PREFIX}${accountId === null ? '-' : encodeURIComponent(accountId)}:${encodeURIComponent(id)}`;
+  return `${PROMO_PREFIX}${accountId === null ? '-' : encodeKeyPart(accountId)}:${encodeKeyPart(id)}`;
 }
 
 /** The account a promotion key belongs to (undefined when `key` is not a promotion key). */
