@@ -158,6 +158,36 @@ describe('messages from outside', () => {
     expect(tally.other.slice(0, 3)).toEqual([]);
   }, 120_000);
 
+  it('stores a snapshot whose account id and names hold unpaired surrogates (page text can)', async () => {
+    const odd = '\uD800 offer \uDC00';
+    const answer = await fake.send(
+      {
+        type: 'snapshot',
+        snapshot: {
+          ...snapshot,
+          accountId: odd,
+          promotions: [
+            {
+              name: odd,
+              type: 'free',
+              status: 'available',
+              amount: 5,
+              minSpend: null,
+              spent: null,
+              unused: 5,
+              redeemedOn: '2026-11-01',
+              validFrom: null,
+              validUntil: null,
+              assigned: null,
+            },
+          ],
+        },
+      },
+      fake.senders.content(),
+    );
+    expect(answer).toMatchObject({ ok: true, value: { changed: [{ accountId: odd }] } });
+  });
+
   it("never listens to the page's window.postMessage", async () => {
     const win = pageWindow(
       'https://ads.tiktok.com/i18n/account/payment?aadvid=1',

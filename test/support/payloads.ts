@@ -56,6 +56,3 @@ export const PAYLOADS: readonly Payload[] = [
   { name: 'amount lookalike', text: 'USD 50.00 / USD 100.00 ＄５０' },
   { name: 'markdown link', text: `[Redeem](javascript:${run})` },
 ];
-
-/** The payloads that try to run script (as opposed to break layout or parsing). */
-export const SCRIPT_MARKERS = ['<script', 'onerror', 'onload', 'javascript:', 'onfocus', 'ontoggle'];
