@@ -1,3 +1,5 @@
+import { safeLocale } from './locale.ts';
+
 /** A calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;
 
@@ -69,23 +71,6 @@ function fold(text: string): string {
     out += n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
   }
   return out;
-}
-
-const localeCache = new Map<string, string>();
-
-// supportedLocalesOf costs more than the parse it guards, and a page asks for the same language thousands of times.
-function safeLocale(lang: string | null | undefined): string {
-  if (!lang) return 'en';
-  let locale = localeCache.get(lang);
-  if (locale === undefined) {
-    try {
-      locale = Intl.DateTimeFormat.supportedLocalesOf(lang.replace('_', '-'))[0] ?? 'en';
-    } catch {
-      locale = 'en';
-    }
-    localeCache.set(lang, locale);
-  }
-  return locale;
 }
 
 const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');

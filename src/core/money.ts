@@ -1,3 +1,5 @@
+import { safeLocale } from './locale.ts';
+
 /** An exact amount: value = minor / 10**exponent, so sums of minor units never drift. */
 export interface Amount {
   minor: number;
@@ -125,23 +127,6 @@ interface Separators {
 }
 
 const separatorCache = new Map<string, Separators>();
-
-const localeCache = new Map<string, string>();
-
-// supportedLocalesOf costs more than the parse it guards, and a page asks for the same language thousands of times.
-function safeLocale(lang: string | null | undefined): string {
-  if (!lang) return 'en';
-  let locale = localeCache.get(lang);
-  if (locale === undefined) {
-    try {
-      locale = Intl.NumberFormat.supportedLocalesOf(lang.replace('_', '-'))[0] ?? 'en';
-    } catch {
-      locale = 'en';
-    }
-    localeCache.set(lang, locale);
-  }
-  return locale;
-}
 
 function separators(lang: string | null | undefined): Separators {
   const locale = safeLocale(lang);
