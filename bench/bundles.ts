@@ -49,7 +49,8 @@ function shortId(id: string): string {
 // Static imports in built ES modules ("import{a}from"./x.js"", "import"./x.js"", "export*from"./x.js"")
 // and the loader crxjs writes for content scripts, which imports its module at once.
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
-const LOADER_IMPORT = /import\(\s*(?:chrome|browser)\.runtime\.getURL\(\s*["']([^"']+)["']\s*\)\s*\)/g;
+const LOADER_IMPORT =
+  /import\(\s*(?:\/\*[^]*?\*\/\s*)?(?:chrome|browser)\.runtime\.getURL\(\s*["']([^"']+)["']\s*\)\s*\)/g;
 const HTML_ASSET = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
 
 /** Every file an entry loads before it runs: the entry and its static imports, transitively. */

@@ -27,15 +27,19 @@ const SETTLE_MS = 1500;
 const IDLE_MS = 2000;
 const VIEWPORT = { width: 1280, height: 800 };
 
-// Runs first in every document of a context: collects long tasks from the start, and on extension
-// pages notes when the first promotion card appears (the popup's "first render").
+// Runs first in every document of a context: collects long tasks and the content script's User Timing
+// entries as they come (the content script clears its entries from the page's buffer once made), and on
+// extension pages notes when the first promotion card appears (the popup's "first render").
 const INSTRUMENT = `(() => {
-  const acg = (window.__acgBench = { longTasks: [], cardsAt: null });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) acg.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
+  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], cardsAt: null });
+  const observe = (type, take) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(take)).observe({ type, buffered: true });
+    } catch {}
+  };
+  observe('longtask', (e) => acg.longTasks.push({ start: e.startTime, duration: e.duration }));
+  observe('measure', (e) => e.name === 'acg:read' && acg.reads.push({ start: e.startTime, duration: e.duration }));
+  observe('mark', (e) => e.name === 'acg:snapshot' && acg.snapshots.push(e.startTime));
   if (location.protocol === 'chrome-extension:') {
     new MutationObserver((_, observer) => {
       if (acg.cardsAt === null && document.querySelector('article')) {
@@ -121,14 +125,8 @@ function churn(page: Page): Promise<{ start: number; end: number; mutations: num
 
 function timeline(page: Page): Promise<Timeline> {
   return page.evaluate(() => {
-    const bench = (window as unknown as { __acgBench: { longTasks: Span[] } }).__acgBench;
-    return {
-      longTasks: bench.longTasks,
-      reads: performance
-        .getEntriesByName('acg:read', 'measure')
-        .map((e) => ({ start: e.startTime, duration: e.duration })),
-      snapshots: performance.getEntriesByName('acg:snapshot', 'mark').map((e) => e.startTime),
-    };
+    const { longTasks, reads, snapshots } = (window as unknown as { __acgBench: Timeline }).__acgBench;
+    return { longTasks, reads, snapshots };
   });
 }
 

@@ -40,17 +40,24 @@ export function sample(
 /** Shortest span one timed sample should cover: browsers coarsen performance.now() to 0.1 ms or worse. */
 const MIN_SAMPLE_MS = 2;
 
-/** Times one call of fn, or `reps` calls and the mean of them. */
+/** Times `reps` calls of fn and returns the mean per call. */
 function timed(fn: () => unknown, reps: number): number {
   const t0 = performance.now();
   for (let i = 0; i < reps; i++) fn();
   return (performance.now() - t0) / reps;
 }
 
+/** How many calls of fn one sample needs to span MIN_SAMPLE_MS, so the clock's grain does not show. */
+function repsFor(fn: () => unknown): number {
+  let reps = 1;
+  while (reps < 4096 && timed(fn, reps) * reps < MIN_SAMPLE_MS) reps *= 2;
+  return reps;
+}
+
 /**
  * Interleaves two measurements run for run, so drift in machine load hits both alike, and returns their
- * medians (per call) and the median of the per-run ratios a/b. Calls too quick for the clock are
- * repeated within each run, the same number of times for both, until the quicker one spans a few ms.
+ * medians (per call) and the median of the per-run ratios a/b. A call too quick for the clock is
+ * repeated within each sample until the sample spans a few ms; each side gets its own count.
  */
 export function compare(
   a: () => unknown,
@@ -58,19 +65,19 @@ export function compare(
   opts: { minRuns?: number; maxRuns?: number; minMs?: number } = {},
 ) {
   const { minRuns = 9, maxRuns = 300, minMs = 600 } = opts;
-  const first = Math.min(timed(a, 1), timed(b, 1));
-  const reps = first >= MIN_SAMPLE_MS ? 1 : Math.min(1000, Math.ceil(MIN_SAMPLE_MS / Math.max(first, 0.005)));
+  const ra = repsFor(a);
+  const rb = repsFor(b);
   const ta: number[] = [];
   const tb: number[] = [];
   const ratios: number[] = [];
   let total = 0;
   while (ta.length < maxRuns && (ta.length < minRuns || total < minMs)) {
-    const da = timed(a, reps);
-    const db = timed(b, reps);
+    const da = timed(a, ra);
+    const db = timed(b, rb);
     ta.push(da);
     tb.push(db);
     ratios.push(da / Math.max(db, 1e-6));
-    total += (da + db) * reps;
+    total += da * ra + db * rb;
   }
   // The ratios' interquartile range says how far one run's ratio strays: wide means a noisy machine.
   return {
@@ -79,7 +86,7 @@ export function compare(
     ratio: median(ratios),
     ratioIqr: [quantile(ratios, 0.25), quantile(ratios, 0.75)] as [number, number],
     runs: ta.length,
-    reps,
+    reps: [ra, rb] as [number, number],
   };
 }
 
