@@ -173,7 +173,9 @@ export const redeemHelp: Feature = {
         ? besideDialog(dialog, viewport, CARD_WIDTH, dockSide(dialog, viewport))
         : { left: MARGIN, top: MARGIN };
       card.style.left = `${at.left}px`;
-      card.style.top = `${at.top}px`;
+      // Only here is the card's height known: beside or below a dialog low on the page its bottom would
+      // leave the viewport (its max-height keeps it shorter than the viewport, so it always fits).
+      card.style.top = `${Math.max(MARGIN, Math.min(at.top, viewport.height - card.offsetHeight - MARGIN))}px`;
     });
 
     state.subscribe(draw, signal);
