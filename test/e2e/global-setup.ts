@@ -1,10 +1,11 @@
 // Runs once before the e2e files: decides between running and skipping, and builds the extension
 // when dist/ is older than its sources, so a plain `npm run test:e2e` always tests current code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import { CHROME_DIST, ROOT, findChromium } from './harness.ts';
+import { CHROME_DIST, NETWORK_LEDGER_ENV, ROOT, checkNetworkLedger, findChromium } from './harness.ts';
 
 const SOURCES = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json'];
 
@@ -24,7 +25,7 @@ function distIsStale(): boolean {
   return SOURCES.some((s) => newestMtime(join(ROOT, s)) > builtAt);
 }
 
-export default function setup(): void {
+export default function setup(): (() => void) | void {
   if (!findChromium()) {
     const missing = 'no Chromium found; set CHROME_PATH or apt-get install chromium';
     if (process.env.CI === 'true')
@@ -37,4 +38,8 @@ export default function setup(): void {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error('npm run build made no dist/chrome');
+  // Every file's browser records into one ledger (harness.ts); the teardown checks the whole suite.
+  const ledger = join(mkdtempSync(join(tmpdir(), 'acg-e2e-')), 'network.jsonl');
+  process.env[NETWORK_LEDGER_ENV] = ledger;
+  return () => checkNetworkLedger(ledger);
 }

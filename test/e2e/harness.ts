@@ -8,7 +8,7 @@
 //   await h.stopServiceWorker();
 //   expect(h.network.extensionRequests()).toEqual([]);
 //   await h.close();
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,42 @@ export class NetworkRecorder {
       by: fromExtension ? 'extension' : from ? 'page' : 'browser',
       from,
     });
+  }
+}
+
+/**
+ * The suite-wide network check: the e2e global setup names a file in this variable, every harness
+ * appends what its browser requested when it closes, and the teardown fails the run on any request of
+ * the extension's own — whichever e2e file made it.
+ */
+export const NETWORK_LEDGER_ENV = 'ACG_E2E_NETWORK_LEDGER';
+/** network.e2e.ts's probes: requests made on purpose to prove the recorder sees them. */
+const isProbe = (url: string): boolean => new URL(url).pathname.startsWith('/e2e-probe/');
+
+function appendToLedger(network: NetworkRecorder): void {
+  const ledger = process.env[NETWORK_LEDGER_ENV];
+  if (!ledger) return;
+  const extension = network.extensionRequests().filter((r) => !isProbe(r.url));
+  appendFileSync(ledger, `${JSON.stringify({ requests: network.requests.length, extension })}\n`);
+}
+
+/** Reads the ledger after the last e2e file: prints the figures and throws on an extension request. */
+export function checkNetworkLedger(ledger: string): void {
+  const browsers = existsSync(ledger)
+    ? readFileSync(ledger, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { requests: number; extension: RecordedRequest[] })
+    : [];
+  const requests = browsers.reduce((n, b) => n + b.requests, 0);
+  const extension = browsers.flatMap((b) => b.extension);
+  console.log(
+    `[reliability] network: ${browsers.length} browsers, ${requests} requests, ${extension.length} by the extension`,
+  );
+  if (extension.length > 0) {
+    // vitest reports an error thrown in a global teardown but still exits 0: set the code ourselves.
+    process.exitCode = 1;
+    throw new Error(`the extension made network requests: ${extension.map((r) => r.url).join(', ')}`);
   }
 }
 
@@ -363,6 +399,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     contentScriptWorlds: async (page) => (await extensionWorlds(page)).map((w) => w.name),
     contentScriptEval,
     async close(): Promise<void> {
+      appendToLedger(network);
       await context.close();
       if (!options.server) await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
