@@ -10,7 +10,9 @@ export type Mutation =
   | { kind: 'strip'; at: number };
 
 /** Mutations with replacement text drawn from `text` (default: short arbitrary strings). */
-export function mutationArb(text: fc.Arbitrary<string> = fc.string({ maxLength: 30 })): fc.Arbitrary<Mutation> {
+export function mutationArb(
+  text: fc.Arbitrary<string> = fc.string({ maxLength: 30 }),
+): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('shuffle' as const), at: fc.nat(), seed: fc.nat() }),
