@@ -1,6 +1,7 @@
 // Reading cost against the floor inside Chromium: the generated page is set as a tab's content, the
 // bundled reader is added to it, and the interleaved comparison runs in the page with performance.now().
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ROOT } from '../test/e2e/harness.ts';
 import { bundleForPage } from './bundle-for-page.ts';
@@ -57,5 +58,6 @@ export async function measureChromium(
     return points;
   } finally {
     await context.close();
+    rmSync(dirname(script), { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: every performance figure of issue 8 in one run, each beside its budget, printed as a
 // table and written to bench/results.json. `npm run bench -- --only reader,bundle` runs some sections
 // (reader, chromium, bundle, popup, extension).
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -106,6 +106,8 @@ await section('extension', async () => {
   details.extension = r;
   return extensionFigures(r);
 });
+
+if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 
 const durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
 process.stdout.write(`${table(figures)}\n\n`);

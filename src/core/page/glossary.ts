@@ -63,11 +63,12 @@ export function normalizeLabel(text: string): string {
 const normalized = new Map<string, string>();
 const NORMALIZED_MAX = 5000;
 const NORMALIZED_LONGEST = 200;
-const NON_ASCII = /[^\u0000-\u007f]/;
+// Printable ASCII and tabs or line breaks; any other character takes the full path.
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 
 function normalize(text: string): string {
   // ASCII text is its own NFKC form and has no invisible marks, and its case folds without ICU.
-  const folded = NON_ASCII.test(text)
+  const folded = NOT_PLAIN_ASCII.test(text)
     ? text
         .normalize('NFKC')
         .toLocaleLowerCase('und')
