@@ -78,3 +78,18 @@ describe('generated pages, other cases', () => {
     expectReads(promotionsPage(data, { lang: 'ja', currency: 'JPY', realTable: true }));
   });
 });
+
+describe('icons inside cells', () => {
+  it('reads every row when name cells carry nested SVG icons', () => {
+    const page = promotionsPage(samplePromotions(5, { seed: 2, tab: 'earning', currency: 'USD' }), {
+      lang: 'en',
+      tab: 'earning',
+    });
+    const icon = '<svg viewBox="0 0 16 16" aria-hidden="true"><g><path d="M1 1h14v14H1z"/></g></svg>';
+    // Real Ads Manager rows put an icon before the credit name; before the fix, the first one
+    // unwound the reader's stack past the table and every row after it was lost.
+    const html = page.html.replace(/(<div class="[^"]*vi-credit-name[^"]*">)/g, `$1${icon}`);
+    expect(html).not.toBe(page.html);
+    expectReads({ ...page, html });
+  });
+});

@@ -219,12 +219,12 @@ export function scanPage(doc: Document): Scan {
       contexts.pop();
     }
     const ctx = contexts[contexts.length - 1];
-    if (!ctx) continue;
-    if (node.nodeType === TEXT_NODE) onText(node.nodeValue ?? '', parent as Element, ctx);
-    else if (node.nodeType === ELEMENT_NODE) {
+    if (node.nodeType === ELEMENT_NODE) {
+      // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
+      // leaving them off would make their children unwind the stack past the table they sit in.
       open.push(node as Element);
-      contexts.push(enter(node as Element, ctx));
-    }
+      contexts.push(ctx ? enter(node as Element, ctx) : null);
+    } else if (ctx && node.nodeType === TEXT_NODE) onText(node.nodeValue ?? '', parent as Element, ctx);
   }
 
   for (const [dialog, ref] of labelledBy) {
