@@ -81,6 +81,8 @@ const SYMBOL_ALT = Object.keys(SYMBOLS)
 // Letter-like markers must stand apart from words ("Rp" yes, "Rpx" no; "đ" not inside "được").
 // 円 and 원 are the exceptions: Japanese and Korean run straight on ("10,000円以上").
 const MARKER = `(?:(?<![\\p{L}])(?<code>[A-Z]{3})(?![\\p{L}])|(?<![\\p{L}])(?<sym>${SYMBOL_ALT})(?:(?<=[^\\p{L}]|[円원])|(?!\\p{L})))`;
+// matchAll clones a global regex, so one compiled pattern serves every call.
+const MARKER_RE = new RegExp(MARKER, 'gu');
 const SPACE = '[\\s\\u00A0\\u202F\\u2009]';
 const MINUS = '[-\\u2212\\u2013]';
 const PREFIX_RE = new RegExp(
@@ -177,6 +179,8 @@ function interpretNumber(
 
 /** Full-width digits and symbols become ASCII one character at a time, so offsets stay valid. */
 function foldWidth(text: string): string {
+  // Printable ASCII has no full-width forms to fold: most amounts on a page skip the per-character work.
+  if (/^[ -~]*$/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const n = ch.normalize('NFKC');
@@ -293,7 +297,7 @@ export function currencyOf(text: string, lang?: string | null): string | null {
   for (const m of folded.matchAll(/(?<![\p{L}])[A-Z]{3}(?![\p{L}])/gu)) {
     if (ISO_CODES.has(m[0]) && !WORDLIKE_CODES.has(m[0])) return m[0];
   }
-  for (const m of folded.matchAll(new RegExp(MARKER, 'gu'))) {
+  for (const m of folded.matchAll(MARKER_RE)) {
     const sym = m.groups?.sym;
     // "đ" and "Rp" are too short to trust away from a number.
     if (sym && sym !== 'đ' && sym !== 'Rp') {
