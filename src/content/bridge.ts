@@ -6,14 +6,10 @@
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import type { PromotionRecord } from '../core/schemas.ts';
 import { api } from '../platform/browser.ts';
+import { promoPrefix } from '../core/store/keys.ts';
 
 /** The overlay's own key in storage.local: ad account ("-" when unknown) → panel folded. */
 export const COLLAPSED_KEY = 'overlayCollapsed';
-
-// The store's key for an account's promotions (core/store/layout.ts promoKey). Written out here because
-// importing layout.ts would bring its zod shapes into the content script.
-const promoPrefix = (accountId: string | null) =>
-  `promo:${accountId === null ? '-' : encodeURIComponent(accountId)}:`;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 

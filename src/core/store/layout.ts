@@ -27,26 +27,14 @@ export const KEY = {
   lastSnapshot: 'lastSnapshot',
 } as const;
 
-export const PROMO_PREFIX = 'promo:';
-export const QUARANTINE_PREFIX = 'quarantine:';
-
-/** An unpaired UTF-16 surrogate: page text can hold one, and encodeURIComponent throws on it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const encodeKeyPart = (part: string) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'));
-
-// An account id never contains ":" (TikTok's are digits), but encode anyway so a key always splits back.
-export function promoKey(accountId: string | null, id: string): string {
-  return `${PROMO_PREFIX}${accountId === null ? '-' : encodeKeyPart(accountId)}:${encodeKeyPart(id)}`;
-}
-
-/** The account a promotion key belongs to (undefined when `key` is not a promotion key). */
-export function accountOfKey(key: string): string | null | undefined {
-  if (!key.startsWith(PROMO_PREFIX)) return undefined;
-  const account = key.slice(PROMO_PREFIX.length).split(':')[0] ?? '-';
-  return account === '-' ? null : decodeURIComponent(account);
-}
-
-export const quarantineKey = (id: string): string => `${QUARANTINE_PREFIX}${id}`;
+export {
+  PROMO_PREFIX,
+  QUARANTINE_PREFIX,
+  accountOfKey,
+  promoKey,
+  promoPrefix,
+  quarantineKey,
+} from './keys.ts';
 
 export const BalanceEntry = z.object({ balance: Balance, currency: CurrencyCode.nullable(), at: IsoInstant });
 export type BalanceEntry = z.infer<typeof BalanceEntry>;

@@ -1,0 +1,29 @@
+// Storage keys of the promotion store. Kept apart from layout.ts so the content script can find an
+// account's promotions without carrying the zod shapes.
+export const PROMO_PREFIX = 'promo:';
+export const QUARANTINE_PREFIX = 'quarantine:';
+
+/** An unpaired UTF-16 surrogate: page text can hold one, and encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const encodeKeyPart = (part: string) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'));
+
+/**
+ * The prefix every promotion key of one ad account starts with. An account id never contains ":"
+ * (TikTok's are digits), but it is encoded anyway so a key always splits back.
+ */
+export function promoPrefix(accountId: string | null): string {
+  return `${PROMO_PREFIX}${accountId === null ? '-' : encodeKeyPart(accountId)}:`;
+}
+
+export function promoKey(accountId: string | null, id: string): string {
+  return `${promoPrefix(accountId)}${encodeKeyPart(id)}`;
+}
+
+/** The account a promotion key belongs to (undefined when `key` is not a promotion key). */
+export function accountOfKey(key: string): string | null | undefined {
+  if (!key.startsWith(PROMO_PREFIX)) return undefined;
+  const account = key.slice(PROMO_PREFIX.length).split(':')[0] ?? '-';
+  return account === '-' ? null : decodeURIComponent(account);
+}
+
+export const quarantineKey = (id: string): string => `${QUARANTINE_PREFIX}${id}`;
