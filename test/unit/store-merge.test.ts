@@ -87,6 +87,15 @@ describe('mergeSnapshot', () => {
     ]);
   });
 
+  it('keeps two promotions of the same day and amount apart when one page lists both', () => {
+    const records = run([
+      snap([row({ name: 'Welcome credit' }), row({ name: 'Holiday boost' })]),
+      snap([row({ name: 'Welcome credit', spent: 15 }), row({ name: 'Holiday boost', spent: 30 })]),
+    ]);
+    expect(records.map((r) => r.name).sort()).toEqual(['Holiday boost', 'Welcome credit']);
+    expect(records.find((r) => r.name === 'Holiday boost')!.observations.at(-1)?.spent).toBe(30);
+  });
+
   it('returns nothing when the page shows nothing new', () => {
     const kept = run([snap([row()])]);
     expect(mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06')).toEqual([]);

@@ -161,10 +161,15 @@ export function mergeSnapshot(
 ): PromotionRecord[] {
   const working = new Map(kept.filter((r) => r.accountId === snapshot.accountId).map((r) => [r.id, r]));
   const original = new Map(working);
+  // A record is one row of a snapshot at most: two different promotions redeemed the same day with the
+  // same amount must not fold into one just because the second one's name is new.
+  const claimed = new Set<string>();
   for (const row of snapshot.promotions) {
+    const free = [...working.values()].filter((r) => !claimed.has(r.id));
     const record =
-      findKept([...working.values()], row) ??
+      findKept(free, row) ??
       newRecord(promotionId({ code: null, name: row.name, date: rowDate(row) }), snapshot, at);
+    claimed.add(record.id);
     working.set(record.id, applyRow(record, row, snapshot, at, today));
   }
   return [...working.values()].flatMap((r) => touched(original.get(r.id), r, at) ?? []);
