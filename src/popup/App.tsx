@@ -5,7 +5,7 @@ import { localeOf, type Translate } from '../core/i18n.ts';
 import type { PromotionRecord } from '../core/schemas.ts';
 import { openOptions, openTab, translator } from '../platform/services.ts';
 import { activeTabId } from '../platform/tabs.ts';
-import { sendOrExplain } from '../ui/failure.ts';
+import type { Message } from '../core/messages.ts';
 import { I18nProvider } from '../ui/i18n.tsx';
 import { setAsideCount, useKept, zoneOf } from '../ui/kept.ts';
 import { billingUrl } from '../core/links.ts';
@@ -13,13 +13,20 @@ import { Popup, type PopupActions } from './Popup.tsx';
 
 function connect(t: Translate): PopupActions {
   const ref = (r: PromotionRecord) => ({ accountId: r.accountId, id: r.id });
+  // Sending validates against the whole message protocol: its schemas load with the first change, not
+  // with the list.
+  const send = (message: Message) =>
+    import('../ui/failure.ts').then(
+      ({ sendOrExplain }) => sendOrExplain(t, message),
+      (error: unknown) => t('ui_errFailed', [String(error)]),
+    );
   return {
     openBilling: (accountId) => void openTab(billingUrl(accountId)),
     openOptions: () => void openOptions(),
     savePromotion: (draft, existing) =>
-      sendOrExplain(t, { type: 'promotion-save', existing: existing && ref(existing), draft }),
-    deletePromotion: (record) => sendOrExplain(t, { type: 'promotion-delete', promotion: ref(record) }),
-    snooze: (record) => sendOrExplain(t, { type: 'reminder-snooze', promotion: ref(record) }),
+      send({ type: 'promotion-save', existing: existing && ref(existing), draft }),
+    deletePromotion: (record) => send({ type: 'promotion-delete', promotion: ref(record) }),
+    snooze: (record) => send({ type: 'reminder-snooze', promotion: ref(record) }),
   };
 }
 

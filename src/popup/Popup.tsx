@@ -3,15 +3,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { checklist } from '../core/checklist.ts';
 import { dateInZone } from '../core/dates.ts';
-import { diagnose } from '../core/diagnosis/index.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
 import { promoKey } from '../core/store/layout.ts';
-import { parseTerms } from '../core/terms/index.ts';
 import { ChecklistView } from '../ui/ChecklistView.tsx';
-import { CreditChecks, DiagnoseForm, FailedAttempts } from '../ui/Diagnosis.tsx';
 import { useI18n } from '../ui/i18n.tsx';
-import { PromotionForm } from '../ui/PromotionForm.tsx';
+import { lazyPart } from '../ui/lazy.tsx';
 import { PromotionList } from '../ui/PromotionList.tsx';
 import type { PromotionDraft } from '../ui/promotion-form.ts';
 import type { Item } from '../ui/promotions.ts';
@@ -39,8 +36,12 @@ export interface PopupActions {
 
 type View = { name: 'promotions' | 'why' } | { name: 'form'; record: PromotionRecord | null };
 
+// The diagnosis and the offer-text reader carry every language's wording: the list opens without them.
+const WhyView = lazyPart(() => import('./WhyView.tsx').then((m) => m.WhyView));
+const EditView = lazyPart(() => import('./EditView.tsx').then((m) => m.EditView));
+
 export function Popup(props: { data: PopupData; actions: PopupActions }) {
-  const { t, locale, timeZone } = useI18n();
+  const { t, timeZone } = useI18n();
   const { promotions, attempts, snapshot, now, snoozed } = props.data;
   const [failure, setFailure] = useState<string | null>(null);
   const [view, setView] = useState<View>({ name: 'promotions' });
@@ -61,20 +62,6 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
   const accounts = useMemo(
     () => [...new Set(promotions.flatMap((r) => (r.accountId === null ? [] : [r.accountId])))].sort(),
     [promotions],
-  );
-  // Codes already redeemed tell the diagnosis what this advertiser's codes look like, and which are repeats.
-  const history = useMemo(
-    () => ({
-      redeemedCodes: [
-        ...new Set([
-          ...attempts.filter((a) => a.succeeded).map((a) => a.code),
-          ...promotions.flatMap((r) =>
-            r.code !== null && r.status !== 'received' && r.status !== 'rejected' ? [r.code] : [],
-          ),
-        ]),
-      ],
-    }),
-    [attempts, promotions],
   );
   // The checklist follows the billing page in the active tab, with what is kept for that account.
   const steps = useMemo(() => {
@@ -143,52 +130,17 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
       {view.name === 'why' && (
         <section aria-labelledby="why-title">
           <h2 id="why-title">{t('popup_navWhy')}</h2>
-          <FailedAttempts attempts={attempts} />
-          <DiagnoseForm
-            diagnose={(code, error) =>
-              diagnose(
-                {
-                  code: code === '' ? null : code,
-                  error: error.trim() === '' ? null : error,
-                  lang: locale,
-                  now: now.toISOString(),
-                },
-                t,
-                history,
-              ).reasons
-            }
-          />
-          <CreditChecks
-            items={items}
-            check={({ record, progress }) =>
-              diagnose(
-                {
-                  now: now.toISOString(),
-                  lang: locale,
-                  promotion: {
-                    ...record.terms,
-                    activatedOn: record.activatedOn,
-                    metOn: record.metOn,
-                    spent: progress.spent,
-                    status: progress.status,
-                  },
-                },
-                t,
-                history,
-              ).reasons
-            }
-          />
+          <WhyView promotions={promotions} attempts={attempts} items={items} now={now} />
         </section>
       )}
 
       {view.name === 'form' && (
-        <PromotionForm
+        <EditView
           // A new key per record resets the form's state when switching from one promotion to another.
           key={view.record ? `${view.record.accountId}/${view.record.id}` : 'new'}
           initial={view.record}
           accounts={accounts}
           today={today}
-          parseTerms={(text, received) => parseTerms(text, { lang: locale, received })}
           onSave={async (draft) => {
             const failure = await props.actions.savePromotion(draft, view.record);
             if (failure === null) setView({ name: 'promotions' });

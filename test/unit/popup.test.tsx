@@ -95,7 +95,7 @@ describe('popup', () => {
     ];
     const { container } = setup({ attempts });
     fireEvent.click(screen.getByRole('button', { name: 'Why did my code fail?' }));
-    const failures = screen.getByRole('region', { name: 'Recent refused codes' });
+    const failures = await screen.findByRole('region', { name: 'Recent refused codes' });
     const codes = [...failures.querySelectorAll('code')].map((c) => c.textContent);
     expect(codes).toEqual(['PR0MO50', 'OLDER']);
     expect(within(failures).getAllByText('The code has a typo')).toHaveLength(2);
@@ -104,10 +104,10 @@ describe('popup', () => {
     expect(await violations(container)).toEqual([]);
   });
 
-  it('diagnoses a code typed by hand', () => {
+  it('diagnoses a code typed by hand', async () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: 'Why did my code fail?' }));
-    const run = screen.getByRole('button', { name: 'Find likely reasons' }) as HTMLButtonElement;
+    const run = (await screen.findByRole('button', { name: 'Find likely reasons' })) as HTMLButtonElement;
     expect(run.disabled).toBe(true);
     fireEvent.input(screen.getByLabelText('Code as you typed it'), { target: { value: ' SPRING50 ' } });
     fireEvent.input(screen.getByLabelText('Error message shown'), {
@@ -119,7 +119,7 @@ describe('popup', () => {
     expect(reasons[0]!.textContent).toMatch(/likelihood \d+%/);
   });
 
-  it('credit not applied: checks for each promotion still waiting, worked out when opened', () => {
+  it('credit not applied: checks for each promotion still waiting, worked out when opened', async () => {
     setup({
       promotions: [
         record({ name: 'Waiting', status: 'processing', metOn: '2026-11-10' }),
@@ -127,7 +127,7 @@ describe('popup', () => {
       ],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Why did my code fail?' }));
-    const region = screen.getByRole('region', { name: 'Credit not applied?' });
+    const region = await screen.findByRole('region', { name: 'Credit not applied?' });
     const details = region.querySelectorAll('details');
     expect(details).toHaveLength(1);
     expect(region.querySelector('.reason')).toBeNull();
@@ -136,7 +136,7 @@ describe('popup', () => {
     expect(region.querySelectorAll('.reason').length).toBeGreaterThan(0);
   });
 
-  it('terms needed: the card asks for them and the form opens on that promotion', () => {
+  it('terms needed: the card asks for them and the form opens on that promotion', async () => {
     const r = record({
       name: 'From the page',
       termsNeeded: true,
@@ -145,7 +145,7 @@ describe('popup', () => {
     });
     setup({ promotions: [r] });
     fireEvent.click(screen.getByRole('button', { name: 'Paste the terms' }));
-    expect(screen.getByRole('heading', { name: 'Edit promotion' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Edit promotion' })).toBeTruthy();
     expect((screen.getByLabelText('Code') as HTMLInputElement).readOnly).toBe(true);
   });
 });
@@ -155,7 +155,7 @@ describe('edit and delete', () => {
     const r = earning({ name: 'Old offer' });
     const { actions } = setup({ promotions: [r] });
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete this promotion' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete this promotion' }));
     expect(actions.deletePromotion).not.toHaveBeenCalled();
     const confirm = screen.getByRole('button', { name: 'Yes, delete it' });
     expect(document.activeElement).toBe(confirm);
@@ -186,16 +186,17 @@ describe('edit and delete', () => {
 });
 
 describe('add a promotion by hand', () => {
-  const open = (actions: Partial<PopupActions> = {}) => {
+  const open = async (actions: Partial<PopupActions> = {}) => {
     const s = setup({ promotions: [earning({ accountId: '7000000000001' })] }, actions);
     fireEvent.click(screen.getByRole('button', { name: 'Add a code by hand' }));
+    await screen.findByRole('heading', { name: 'Add a promotion' });
     return s;
   };
   const input = (label: string, value: string) =>
     fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
   it('nothing is saved half-valid: each error sits beside its field', async () => {
-    const { actions, container } = open();
+    const { actions, container } = await open();
     input('Minimum spend', 'lots');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(actions.savePromotion).not.toHaveBeenCalled();
@@ -216,7 +217,7 @@ describe('add a promotion by hand', () => {
   });
 
   it('pasted offer text fills the terms live; a field the user changed is kept', async () => {
-    const { actions } = open();
+    const { actions } = await open();
     input('Code', 'SPRING50');
     input('Ad account ID', '7000000000002');
     input('Received on', '2026-11-20');
@@ -245,7 +246,7 @@ describe('add a promotion by hand', () => {
   });
 
   it('a failed save keeps the form and says why', async () => {
-    open({ savePromotion: vi.fn(async () => 'Storage is full.') });
+    await open({ savePromotion: vi.fn(async () => 'Storage is full.') });
     input('Code', 'SPRING50');
     input('Ad account ID', '7000000000002');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -256,6 +257,7 @@ describe('add a promotion by hand', () => {
   it('reads amounts the way the locale writes them', async () => {
     const { actions } = setup({}, {}, 'de');
     fireEvent.click(screen.getAllByRole('button', { name: 'Add a code by hand' })[0]!);
+    await screen.findByLabelText('Code');
     input('Code', 'X1');
     input('Ad account ID', '123456');
     input('Minimum spend', '1.234,50');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressOfRecord, type Progress } from '../../src/core/progress.ts';
 import type { PromotionRecord } from '../../src/core/schemas.ts';
 import { DaysLeft } from '../../src/ui/DaysLeft.tsx';
+import { lazyPart } from '../../src/ui/lazy.tsx';
 import { ProgressBar } from '../../src/ui/ProgressBar.tsx';
 import { PromotionCard } from '../../src/ui/PromotionCard.tsx';
 import { PromotionList } from '../../src/ui/PromotionList.tsx';
@@ -76,6 +77,36 @@ describe('urgency', () => {
       ),
     ).toBe('assign');
     expect(nextAction(item(record({ status: 'used' })))).toBeNull();
+  });
+});
+
+describe('lazyPart', () => {
+  const Greeting = (props: { name: string }) => <p>Hello {props.name}</p>;
+
+  it('says politely that it is loading, then shows the part with its props', async () => {
+    const Part = lazyPart(async () => Greeting);
+    renderUi(<Part name="Ada" />);
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-busy')).toBe('true');
+    expect(status.textContent).toBe('Loading…');
+    expect(await screen.findByText('Hello Ada')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('a failed import is reported, and another try can load it', async () => {
+    const load = vi
+      .fn<() => Promise<typeof Greeting>>()
+      .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
+      .mockResolvedValueOnce(Greeting);
+    const Part = lazyPart(load);
+    renderUi(<Part name="Ada" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'This part of the extension could not be loaded: Failed to fetch dynamically imported module',
+    );
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Hello Ada')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });
 
