@@ -1,7 +1,7 @@
 // Content script entry, on every page of ads.tiktok.com and business.tiktok.com: decides at once whether
 // this is a billing page and otherwise holds only a few event listeners (see watch.ts).
 import '../platform/install.ts';
-import { detectView, locateTargets, readPage } from '../core/page/read.ts';
+import { detectView, readPageAndTargets } from '../core/page/read.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
@@ -15,7 +15,7 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 watchPages(
   window,
   {
-    reader: { detectView, readPage, locateTargets },
+    reader: { detectView, read: readPageAndTargets },
     t: translator(),
     send,
     keptFor,

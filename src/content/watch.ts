@@ -3,11 +3,12 @@
 // MutationObserver: any number of mutations in a frame cost one read, and the worker hears a snapshot
 // only when it changed. Leaving the billing pages disconnects everything and aborts the features.
 import { checklist } from '../core/checklist.ts';
+import { newRowMemo } from '../core/page/promotions.ts';
 import type { PageSnapshot, PromotionRecord } from '../core/schemas.ts';
 import { createLayer } from './layer.ts';
 import { coalesce, type Coalesced } from './schedule.ts';
 import { createStore } from './store.ts';
-import type { ContentDeps, Feature, PageState, Win } from './types.ts';
+import type { ContentDeps, Feature, PageState, Targets, Win } from './types.ts';
 
 // What a re-render, a tab switch or a dialog opening changes besides the tree itself.
 const WATCHED_ATTRIBUTES = [
@@ -23,15 +24,6 @@ const WATCHED_ATTRIBUTES = [
 interface Session {
   read: Coalesced;
   close(): void;
-}
-
-/** Key order fixed, so two equal snapshots always serialise alike. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 /** Starts following the page; returns a function that stops everything. */
@@ -64,34 +56,34 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     let kept: { accountId: string | null; records: PromotionRecord[] } | null = null;
     let snapshot: PageSnapshot | null = null;
 
-    const publish = (url: string, snap: PageSnapshot) => {
+    const memo = newRowMemo();
+    let targets: Targets | null = null;
+
+    const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const records = kept?.accountId === snap.accountId ? kept.records : [];
-      state.set({
-        url,
-        snapshot: snap,
-        targets: deps.reader.locateTargets(doc, snap.lang),
-        kept: records,
-        checklist: checklist(snap, records),
-      });
+      state.set({ url, snapshot: snap, targets: found, kept: records, checklist: checklist(snap, records) });
     };
 
     const loadKept = (accountId: string | null) => {
       void deps.keptFor(accountId).then((records) => {
         if (signal.aborted || snapshot?.accountId !== accountId) return;
         kept = { accountId, records };
-        publish(win.location.href, snapshot);
+        if (targets) publish(win.location.href, snapshot, targets);
       });
     };
 
     const readNow = () => {
       const url = win.location.href;
-      const snap = deps.reader.readPage(doc, url);
+      const reading = deps.reader.read(doc, url, memo);
+      const snap = reading.snapshot;
       // The address may have changed before the page re-rendered (the route was judged on the old
       // page's words): once the new page says it is not billing, leave.
       if (snap.view === 'other') return leave();
       const accountChanged = snap.accountId !== snapshot?.accountId;
       snapshot = snap;
-      const key = stableJson(snap);
+      targets = reading.targets;
+      // The reader builds every snapshot with its keys in one order: equal snapshots serialise alike.
+      const key = JSON.stringify(snap);
       if (key !== lastSent) {
         lastSent = key;
         timeline.mark('acg:snapshot');
@@ -102,7 +94,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
           else if (ok && !signal.aborted) loadKept(snap.accountId);
         });
       } else if (accountChanged) loadKept(snap.accountId);
-      publish(url, snap);
+      publish(url, snap, reading.targets);
     };
     // Each read and each snapshot sent leaves a User Timing entry, so that DevTools and `npm run bench`
     // can count them from the page's timeline. Observers see every entry; clearing it at once keeps the

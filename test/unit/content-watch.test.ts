@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_TAG } from '../../src/content/layer.ts';
-import { stableJson, watchPages } from '../../src/content/watch.ts';
+import { watchPages } from '../../src/content/watch.ts';
 import type { Feature, PageState, Win } from '../../src/content/types.ts';
 import { fakeDeps, headingReader, pageWindow, settle } from './content.harness.ts';
 
@@ -254,11 +254,5 @@ describe('content script: deciding and following the page', () => {
     await settle();
     expect(asked).toEqual(['111']);
     expect(p.seen.at(-1)?.checklist.current).toBe('enter-code');
-  });
-
-  it('stableJson ignores key order', () => {
-    expect(stableJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
-      stableJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
-    );
   });
 });

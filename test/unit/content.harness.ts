@@ -14,6 +14,7 @@ import {
 } from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
 import { checklist } from '../../src/core/checklist.ts';
+import { NO_TARGETS, type PageReading } from '../../src/core/page/read.ts';
 import type { Layer } from '../../src/content/layer.ts';
 import { createStore } from '../../src/content/store.ts';
 import type {
@@ -51,16 +52,7 @@ export function manualFrames() {
 /** Keys (and substitutions) instead of text: tests assert which message is shown, not its wording. */
 export const keyT: Translate = (key, subs) => (subs === undefined ? key : `${key}(${subs.join(',')})`);
 
-export const NO_TARGETS: Targets = {
-  redeemButton: null,
-  codeInput: null,
-  activateButton: null,
-  dialog: null,
-  promotionsLink: null,
-  earningTab: null,
-  availableTab: null,
-  promotionRows: [],
-};
+export { NO_TARGETS };
 
 export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
   return {
@@ -91,16 +83,16 @@ export function headingReader(): Reader & { reads: number } {
   const reader = {
     reads: 0,
     detectView: (url: string, doc: Document) => view(url, doc),
-    readPage(doc: Document, url: string): PageSnapshot {
+    read(doc: Document, url: string): PageReading {
       reader.reads += 1;
-      return emptySnapshot({
+      const snapshot = emptySnapshot({
         view: view(url, doc),
         url,
         accountId: new URL(url).searchParams.get('aadvid'),
         warnings: [doc.querySelector('h1')?.textContent ?? ''],
       });
+      return { snapshot, targets: NO_TARGETS };
     },
-    locateTargets: () => NO_TARGETS,
   };
   return reader;
 }

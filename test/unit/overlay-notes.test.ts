@@ -102,4 +102,16 @@ describe('promotion list annotations', () => {
     expect(note.style.top).toBe('300px');
     expect(rows.every((r, i) => r.isEqualNode(before[i]!))).toBe(true);
   });
+
+  it('draws no note for a row scrolled out of view', async () => {
+    const win = pageWindow(URL_P, page);
+    const { deps, frames } = fakeDeps({ progress: () => PROGRESS });
+    const { container, state } = mountFeature(promotionNotes, win, deps);
+    const rows = [...win.document.querySelectorAll('[role="row"]')];
+    rows[0]!.getBoundingClientRect = () => new win.DOMRect(200, win.innerHeight + 400, 900, 48);
+    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    frames.frame();
+    await rendered();
+    expect(container.querySelector('[data-part="note"]')).toBeNull();
+  });
 });

@@ -2,9 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { detectView, locateTargets, readPage } from '../../src/core/page/read.ts';
+import { newRowMemo } from '../../src/core/page/promotions.ts';
+import { detectView, locateTargets, readPage, readPageAndTargets } from '../../src/core/page/read.ts';
 import { PageSnapshot } from '../../src/core/schemas.ts';
 import { parseHtml } from '../support/dom.ts';
+import { promotionsPage, samplePromotions } from '../support/pages.ts';
 
 const DIR = join(import.meta.dirname, '../fixtures/pages');
 const pages = readdirSync(DIR).filter((f) => f.endsWith('.html'));
@@ -105,5 +107,51 @@ describe('labels and values in one text block', () => {
     const snapshot = readPage(parseHtml(html), null);
     expect(snapshot).toMatchObject({ view: 'payment', currency: 'CAD', accountId: '7001234567' });
     expect(snapshot.balance).toEqual({ total: 12.5, cash: 10, credit: 2.5 });
+  });
+});
+
+describe('reading again with the row memo', () => {
+  const built = promotionsPage(samplePromotions(40, { seed: 7, tab: 'earning' }), {
+    lang: 'en',
+    tab: 'earning',
+  });
+
+  it('parses only the rows that changed, and reads exactly as a fresh read does', () => {
+    const doc = parseHtml(built.html);
+    const memo = newRowMemo();
+    const first = readPageAndTargets(doc, built.url, memo).snapshot;
+    expect(first.promotions).toEqual(built.expected.promotions);
+    expect(memo.rows.size).toBe(40);
+
+    const cell = [...doc.querySelectorAll('[role="row"], tr')][3]!.querySelector('span')!;
+    cell.textContent = 'Renamed promotion';
+    const again = readPageAndTargets(doc, built.url, memo).snapshot;
+    expect(again).toEqual(readPage(doc, built.url));
+    expect(again.promotions[2]!.name).toBe('Renamed promotion');
+    expect(again.promotions[2]).not.toBe(first.promotions[2]);
+    // Unchanged rows are the very objects of the first read: they were not parsed again.
+    expect(again.promotions.filter((p, i) => p === first.promotions[i])).toHaveLength(39);
+    // The old row is forgotten: the memo holds what the page shows, no more.
+    expect(memo.rows.size).toBe(40);
+  });
+
+  it('serialises alike with and without the memo, on every fixture page', () => {
+    for (const file of pages) {
+      const html = readFileSync(join(DIR, file), 'utf8');
+      const memo = newRowMemo();
+      const doc = parseHtml(html);
+      readPageAndTargets(doc, savedUrl(html), memo);
+      const memoised = readPageAndTargets(doc, savedUrl(html), memo).snapshot;
+      expect(JSON.stringify(memoised), file).toBe(JSON.stringify(readPage(parseHtml(html), savedUrl(html))));
+    }
+  });
+
+  it('gives the same targets as locateTargets', () => {
+    for (const file of pages) {
+      const html = readFileSync(join(DIR, file), 'utf8');
+      const doc = parseHtml(html);
+      const { targets } = readPageAndTargets(doc, savedUrl(html), newRowMemo());
+      expect(targets, file).toEqual(locateTargets(doc));
+    }
   });
 });

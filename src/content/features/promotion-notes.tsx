@@ -18,15 +18,22 @@ export interface Note {
 export function notesFor(s: PageState | null, deps: Pick<ContentDeps, 'progress' | 'now'>): Note[] {
   if (!s || s.snapshot.view !== 'promotions') return [];
   const now = deps.now();
+  // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
+  const onPage = firstByName(s.snapshot.promotions);
+  const records = firstByName(s.kept.filter((k: PromotionRecord) => !k.termsNeeded));
   const notes: Note[] = [];
   for (const { row, name } of s.targets.promotionRows) {
-    if (name === null) continue;
-    const onPage = s.snapshot.promotions.find((p) => p.name === name);
-    if (onPage?.status !== 'earning') continue;
-    const record = s.kept.find((k: PromotionRecord) => k.name === name && !k.termsNeeded);
+    if (name === null || onPage.get(name)?.status !== 'earning') continue;
+    const record = records.get(name);
     if (record) notes.push({ row, name, progress: deps.progress(record, now) });
   }
   return notes;
+}
+
+function firstByName<T extends { name: string | null }>(items: readonly T[]): Map<string | null, T> {
+  const map = new Map<string | null, T>();
+  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
+  return map;
 }
 
 const PACE_KEY: Record<Pace, string> = {
@@ -50,12 +57,13 @@ export function noteText(t: Translate, p: ProgressView): string {
   return parts.join(' · ');
 }
 
-function NotesView({ t, notes }: { t: Translate; notes: Note[] }) {
+function NotesView({ t, notes, viewportHeight }: { t: Translate; notes: Note[]; viewportHeight: number }) {
   return (
     <>
       {notes.map((note) => {
         const box = visibleBox(note.row);
-        if (!box) return null;
+        // Rows scrolled out of view get no note: a list of thousands would otherwise draw thousands.
+        if (!box || box.top + box.height < 0 || box.top > viewportHeight) return null;
         return (
           <p
             key={note.name}
@@ -77,7 +85,7 @@ export const promotionNotes: Feature = {
     const root = layer.mount();
     let notes: Note[] = [];
     const follower = follow(win, deps.schedule, signal, () =>
-      render(<NotesView t={deps.t} notes={notes} />, root),
+      render(<NotesView t={deps.t} notes={notes} viewportHeight={win.innerHeight} />, root),
     );
     state.subscribe((s) => {
       notes = notesFor(s, deps);

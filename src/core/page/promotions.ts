@@ -64,23 +64,54 @@ export interface RowContext {
   tabStatus: PageStatus;
 }
 
-export function readPromotions(found: PromotionsTable, ctx: RowContext, warnings: string[]): PagePromotion[] {
+/**
+ * Rows parsed at earlier reads of the same page, by what their cells say. Handed back and forth by the
+ * caller: after each read it holds only the rows the page showed, so it never outgrows the page.
+ */
+export interface RowMemo {
+  rows: Map<string, PagePromotion>;
+}
+
+export function newRowMemo(): RowMemo {
+  return { rows: new Map() };
+}
+
+export function readPromotions(
+  found: PromotionsTable,
+  ctx: RowContext,
+  warnings: string[],
+  memo?: RowMemo,
+): PagePromotion[] {
   for (const c of KEY_COLUMNS)
     if (!found.columns.has(c)) warnings.push(`promotions table: no '${columnName(c)}' column found`);
   const width = Math.max(...found.columns.values()) + 1;
   const out: PagePromotion[] = [];
   const rows = found.table.rows;
+  // What a row means depends on its cells and on these; a change in any of them is a different row.
+  const setting = memo ? `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}` : '';
+  const seen = new Map<string, PagePromotion>();
   for (let i = found.firstRow; i < rows.length; i++) {
     const row = rows[i]!;
     // Empty-state and expanded-detail rows span the table in one or two cells.
     if (row.cells.length < Math.min(width, 3) || row.cells.every((c) => c.header)) continue;
+    const key = memo ? rowKey(setting, row) : null;
+    const known = key === null ? undefined : (seen.get(key) ?? memo?.rows.get(key));
     try {
-      out.push(readRow(row, found.columns, ctx));
+      const promotion = known ?? readRow(row, found.columns, ctx);
+      out.push(promotion);
+      if (key !== null) seen.set(key, promotion);
     } catch (e) {
       warnings.push(`promotions table: row ${out.length + 1} could not be read (${(e as Error).message})`);
     }
   }
+  if (memo) memo.rows = seen;
   return out;
+}
+
+function rowKey(setting: string, row: Row): string {
+  let key = setting;
+  for (const c of row.cells) key += `\u0002${c.header ? 'h' : ''}${c.parts.join('\u0003')}`;
+  return key;
 }
 
 function columnName(c: Column): string {

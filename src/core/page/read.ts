@@ -5,7 +5,7 @@ import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from 
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
 import { findPromotionsTable, major, readPromotions } from './promotions.ts';
-import type { Column, PromotionsTable } from './promotions.ts';
+import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Scan } from './scan.ts';
 import { fold, scanPage } from './scan.ts';
@@ -14,6 +14,7 @@ import { wordsFor } from './words.ts';
 import type { Words } from './words.ts';
 
 export { detectView } from './view.ts';
+export type { RowMemo } from './promotions.ts';
 
 const ISO_CODE = /^[A-Z]{3}$/;
 /** An empty-looking cell: dashes, slashes, dots (as promotions.ts reads them). */
@@ -24,6 +25,30 @@ const accountIdLabel = (g: LanguageGlossary) => g.labels.adAccountId;
 const currencyLabel = (g: LanguageGlossary) => g.labels.currency;
 
 export function readPage(doc: Document, url: string | null = null): PageSnapshot {
+  return readScanned(doc, url).snapshot;
+}
+
+/** What the overlay needs from one look at the page. */
+export interface PageReading {
+  snapshot: PageSnapshot;
+  targets: PageTargets;
+}
+
+/**
+ * The snapshot and the overlay's targets from one pass over the document. The content script calls it
+ * after page changes with the same `memo` each time, so that rows which did not change are not parsed
+ * again (a 3,000-row list changes a row or two at a time).
+ */
+export function readPageAndTargets(doc: Document, url: string | null, memo?: RowMemo): PageReading {
+  const { snapshot, scan, words, found } = readScanned(doc, url, memo);
+  return { snapshot, targets: scan ? targetsOf(scan, words, found) : NO_TARGETS };
+}
+
+function readScanned(
+  doc: Document,
+  url: string | null,
+  memo?: RowMemo,
+): { snapshot: PageSnapshot; scan: Scan | null; words: Words; found: PromotionsTable | null } {
   const warnings: string[] = [];
   const attempt = <T>(what: string, fallback: T, read: () => T): T => {
     try {
@@ -36,26 +61,27 @@ export function readPage(doc: Document, url: string | null = null): PageSnapshot
   const lang = attempt('page language', null, () => doc.documentElement?.getAttribute('lang') || null);
   const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
   const scan = attempt<Scan | null>('page', null, () => scanPage(doc));
-  if (!scan) return { ...EMPTY, view, url, lang, warnings };
   const words = wordsFor(lang);
+  if (!scan) return { snapshot: { ...EMPTY, view, url, lang, warnings }, scan, words, found: null };
 
-  const found =
-    view === 'promotions' ? attempt('promotions table', null, () => findPromotionsTable(scan, words)) : null;
+  const found = attempt('promotions table', null, () => findPromotionsTable(scan, words));
   if (view === 'promotions' && !found)
     warnings.push('promotions table: no table with promotion column headers');
-  const promotions = found
-    ? attempt<PagePromotion[]>('promotions table', [], () =>
-        readPromotions(found, { words, lang, tabStatus: tabStatus(scan, words) }, warnings),
-      )
-    : [];
+  const promotions =
+    found && view === 'promotions'
+      ? attempt<PagePromotion[]>('promotions table', [], () =>
+          readPromotions(found, { words, lang, tabStatus: tabStatus(scan, words) }, warnings, memo),
+        )
+      : [];
   const balance = attempt('balance', null, () => readBalance(scan, words, lang, warnings));
   if (view === 'payment' && !balance) warnings.push('balance: no balance labels found');
+  const promotionsTable = view === 'promotions' ? found : null;
   const snapshot: PageSnapshot = {
     view,
     url,
     lang,
     accountId: attempt('account id', null, () => accountIdOf(url, scan, words)),
-    currency: attempt('currency', null, () => currencyOfPage(scan, words, lang, found, warnings)),
+    currency: attempt('currency', null, () => currencyOfPage(scan, words, lang, promotionsTable, warnings)),
     balance,
     promotions,
     redeem: attempt('redeem dialog', null, () => readRedeem(scan, words)),
@@ -72,7 +98,7 @@ export function readPage(doc: Document, url: string | null = null): PageSnapshot
         ? `page language "${lang}" has no glossary, and no glossary language's wording matched`
         : 'no glossary wording matched this page',
     );
-  return snapshot;
+  return { snapshot, scan, words, found };
 }
 
 const EMPTY: Omit<PageSnapshot, 'view' | 'url' | 'lang' | 'warnings'> = {
@@ -265,14 +291,27 @@ const redeemCoupon = (g: LanguageGlossary) => g.buttons.redeemCoupon;
 const activate = (g: LanguageGlossary) => g.buttons.activate;
 const promotionsNav = (g: LanguageGlossary) => g.nav.promotions;
 
-/**
- * The elements the overlay outlines, found by the same labels as readPage: one pass over the document
- * and no value parsing, so it is cheap enough to call after each page change.
- */
+/** A page that shows none of them. */
+export const NO_TARGETS: PageTargets = {
+  redeemButton: null,
+  codeInput: null,
+  activateButton: null,
+  dialog: null,
+  promotionsLink: null,
+  earningTab: null,
+  availableTab: null,
+  promotionRows: [],
+};
+
+/** The elements the overlay outlines, found by the same labels as readPage, without parsing values. */
 export function locateTargets(doc: Document, lang?: string | null): PageTargets {
   const pageLang = lang ?? doc.documentElement?.getAttribute('lang') ?? null;
   const words = wordsFor(pageLang);
   const scan = scanPage(doc);
+  return targetsOf(scan, words, findPromotionsTable(scan, words));
+}
+
+function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null): PageTargets {
   const said = (parts: string[]): string => fold(parts.join(' '));
   const control = (
     pick: (g: LanguageGlossary) => string | string[],
@@ -288,7 +327,6 @@ export function locateTargets(doc: Document, lang?: string | null): PageTargets 
   const open = redeem && !redeem.dialog.hidden ? redeem : null;
   const tab = (key: string): Element | null =>
     scan.tabs.find((t) => !t.hidden && tabKey(t.parts, words) === key)?.el ?? null;
-  const table = findPromotionsTable(scan, words);
   const nameAt = table?.columns.get('name');
   return {
     redeemButton: control(redeemCoupon, null),
