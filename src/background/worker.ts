@@ -46,7 +46,7 @@ import {
 import { billingUrl } from '../core/links.ts';
 import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
 import { createQueue } from './queue.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export const REMINDER_ALARM = 'reminders';
 
@@ -351,7 +351,7 @@ function restoreTarget(item: QuarantinedItem, value: unknown, kept: Kept): Resul
       ),
     });
   }
-  const schemas: Record<string, z.ZodType> = {
+  const schemas: Record<string, z.ZodMiniType> = {
     [KEY.settings]: Settings,
     [KEY.balances]: Balances,
     [KEY.reminders]: ReminderState,

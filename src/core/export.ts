@@ -1,7 +1,7 @@
 // What the options page writes to files and reads back: a CSV of every promotion, an iCalendar file of
 // every deadline, and a full JSON backup whose import is validated and shown as a diff before anything
 // is written. Pure: the page turns the strings into downloads and sends the accepted import to the worker.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addDays } from './dates.ts';
 import type { Translate } from './i18n.ts';
 import { formatAmount } from './money.ts';

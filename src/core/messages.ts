@@ -12,7 +12,7 @@
 // Direction is part of the name: a message's `type` says what it asks for; `ContentMessage`/`PageMessage`
 // say who may send it. Shapes reuse the stored schemas so a message can never carry a record the store
 // would refuse.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Backup } from './export.ts';
 import {
   IsoDate,
@@ -25,7 +25,10 @@ import {
 } from './schemas.ts';
 
 /** Identifies one kept promotion: ids are unique only within an ad account. */
-export const PromotionRef = z.object({ accountId: z.string().nullable(), id: z.string().min(1) });
+export const PromotionRef = z.object({
+  accountId: z.nullable(z.string()),
+  id: z.string().check(z.minLength(1)),
+});
 export type PromotionRef = z.infer<typeof PromotionRef>;
 
 // ---------------------------------------------------------------- content→worker
@@ -36,24 +39,24 @@ export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot:
 /** A code typed into the redeem dialog and the page's answer. */
 export const RedeemAttemptMessage = z.object({
   type: z.literal('redeem-attempt'),
-  accountId: z.string().nullable(),
+  accountId: z.nullable(z.string()),
   code: z.string(),
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
   succeeded: z.boolean(),
-  lang: z.string().nullable(),
+  lang: z.nullable(z.string()),
   /** The page at the time: the worker diagnoses with it and reads the new promotion's terms from it. */
-  snapshot: PageSnapshot.nullable().optional(),
+  snapshot: z.optional(z.nullable(PageSnapshot)),
   /** The overlay's own diagnosis, when it already made one; else the worker diagnoses. */
-  reasons: z.array(Reason).optional(),
+  reasons: z.optional(z.array(Reason)),
 });
 
 /** Offer text the user pasted into the overlay's terms prompt after a successful redeem. */
 export const TermsTextMessage = z.object({
   type: z.literal('terms-text'),
-  accountId: z.string().nullable(),
-  code: z.string().nullable(),
-  text: z.string().max(20_000),
-  lang: z.string().nullable(),
+  accountId: z.nullable(z.string()),
+  code: z.nullable(z.string()),
+  text: z.string().check(z.maxLength(20_000)),
+  lang: z.nullable(z.string()),
 });
 
 // ---------------------------------------------------------------- popup/options→worker
@@ -61,12 +64,12 @@ export const TermsTextMessage = z.object({
 /** A promotion added or edited by hand. `existing` names the record being edited, null to add. */
 export const PromotionSaveMessage = z.object({
   type: z.literal('promotion-save'),
-  existing: PromotionRef.nullable(),
+  existing: z.nullable(PromotionRef),
   draft: z.object({
-    code: z.string().nullable(),
-    accountId: z.string().nullable(),
-    receivedOn: IsoDate.nullable(),
-    name: z.string().nullable(),
+    code: z.nullable(z.string()),
+    accountId: z.nullable(z.string()),
+    receivedOn: z.nullable(IsoDate),
+    name: z.nullable(z.string()),
     terms: PromotionTerms,
   }),
 });
@@ -85,13 +88,13 @@ export const ReminderSnoozeMessage = z.object({
 /** Put a quarantined value back, as it was or as the user edited it; it is validated again. */
 export const QuarantineRestoreMessage = z.object({
   type: z.literal('quarantine-restore'),
-  id: z.string().min(1),
-  value: z.unknown().optional(),
+  id: z.string().check(z.minLength(1)),
+  value: z.optional(z.unknown()),
 });
 
 export const QuarantineDeleteMessage = z.object({
   type: z.literal('quarantine-delete'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
 });
 
 /** A backup the user accepted after seeing the import plan: records are added or replaced, never removed. */
@@ -122,14 +125,17 @@ export const PageMessage = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
-export const Message = z.discriminatedUnion('type', [...ContentMessage.options, ...PageMessage.options]);
+export const Message = z.discriminatedUnion('type', [
+  ...ContentMessage.def.options,
+  ...PageMessage.def.options,
+]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** Types only a content script sends; every other type is accepted only from extension pages. */
 export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
-  ContentMessage.options.map((o) => o.shape.type.value),
+  ContentMessage.def.options.flatMap((o) => o.shape.type.def.values),
 );
 
 // ---------------------------------------------------------------- answers (worker→sender)

@@ -1,19 +1,23 @@
 // Every shape that is stored, messaged or printed is defined here once; types are inferred from it.
 // The PageSnapshot, PromotionTerms and diagnosis shapes are contracts (DESIGN.md): change them only with an issue.
-import { z } from 'zod';
+// zod/mini: the same validators as zod's chained API, but tree-shakable, so a page carries only the
+// checks its shapes use (the popup reads every record through these before its first render).
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
 // zod 4 compiles validators with `new Function` unless told not to; extension CSPs and web-ext forbid eval.
-z.config({ jitless: true });
+// zod/mini leaves messages to the caller: the English ones are what set-aside records and imports show.
+z.config({ jitless: true, ...en() });
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'));
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Any ISO 8601 instant with an explicit offset or Z (what `Date#toISOString` writes). */
 export const IsoInstant = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'expected an ISO date-time');
+  .check(z.refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'expected an ISO date-time'));
 
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code');
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'));
 
 // ---------------------------------------------------------------- page snapshot (contract)
 
@@ -36,44 +40,44 @@ export const PageStatus = z.enum([
 export type PageStatus = z.infer<typeof PageStatus>;
 
 export const PagePromotion = z.object({
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   type: CreditType,
   status: PageStatus,
-  amount: z.number().nullable(),
-  minSpend: z.number().nullable(),
-  spent: z.number().nullable(),
-  unused: z.number().nullable(),
-  redeemedOn: IsoDate.nullable(),
-  validFrom: IsoDate.nullable(),
-  validUntil: IsoDate.nullable(),
-  assigned: z.boolean().nullable(),
+  amount: z.nullable(z.number()),
+  minSpend: z.nullable(z.number()),
+  spent: z.nullable(z.number()),
+  unused: z.nullable(z.number()),
+  redeemedOn: z.nullable(IsoDate),
+  validFrom: z.nullable(IsoDate),
+  validUntil: z.nullable(IsoDate),
+  assigned: z.nullable(z.boolean()),
 });
 export type PagePromotion = z.infer<typeof PagePromotion>;
 
 export const Balance = z.object({
-  total: z.number().nullable(),
-  cash: z.number().nullable(),
-  credit: z.number().nullable(),
+  total: z.nullable(z.number()),
+  cash: z.nullable(z.number()),
+  credit: z.nullable(z.number()),
 });
 export type Balance = z.infer<typeof Balance>;
 
 export const RedeemDialog = z.object({
   open: z.boolean(),
-  code: z.string().nullable(),
-  error: z.string().nullable(),
+  code: z.nullable(z.string()),
+  error: z.nullable(z.string()),
   succeeded: z.boolean(),
 });
 export type RedeemDialog = z.infer<typeof RedeemDialog>;
 
 export const PageSnapshot = z.object({
   view: PageView,
-  url: z.string().nullable(),
-  lang: z.string().nullable(),
-  accountId: z.string().nullable(),
-  currency: CurrencyCode.nullable(),
-  balance: Balance.nullable(),
+  url: z.nullable(z.string()),
+  lang: z.nullable(z.string()),
+  accountId: z.nullable(z.string()),
+  currency: z.nullable(CurrencyCode),
+  balance: z.nullable(Balance),
   promotions: z.array(PagePromotion),
-  redeem: RedeemDialog.nullable(),
+  redeem: z.nullable(RedeemDialog),
   warnings: z.array(z.string()),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
@@ -81,20 +85,20 @@ export type PageSnapshot = z.infer<typeof PageSnapshot>;
 // ---------------------------------------------------------------- promotion terms (contract)
 
 export const PromotionTerms = z.object({
-  amount: z.number().nullable(),
-  currency: CurrencyCode.nullable(),
-  minSpend: z.number().nullable(),
-  spendWindowDays: z.number().int().nullable(),
-  spendDeadline: IsoDate.nullable(),
-  activateWithinDays: z.number().int().nullable(),
-  activateBy: IsoDate.nullable(),
-  creditValidityDays: z.number().int().nullable(),
-  creditExpiry: IsoDate.nullable(),
-  creditArrivalDays: z.number().int().nullable(),
-  newAdvertisersOnly: z.boolean().nullable(),
-  onePerAdvertiser: z.boolean().nullable(),
-  excludesTax: z.boolean().nullable(),
-  regions: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  amount: z.nullable(z.number()),
+  currency: z.nullable(CurrencyCode),
+  minSpend: z.nullable(z.number()),
+  spendWindowDays: z.nullable(z.int()),
+  spendDeadline: z.nullable(IsoDate),
+  activateWithinDays: z.nullable(z.int()),
+  activateBy: z.nullable(IsoDate),
+  creditValidityDays: z.nullable(z.int()),
+  creditExpiry: z.nullable(IsoDate),
+  creditArrivalDays: z.nullable(z.int()),
+  newAdvertisersOnly: z.nullable(z.boolean()),
+  onePerAdvertiser: z.nullable(z.boolean()),
+  excludesTax: z.nullable(z.boolean()),
+  regions: z.array(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 export type PromotionTerms = z.infer<typeof PromotionTerms>;
 
@@ -153,27 +157,27 @@ export const ReasonId = z.enum([
 export type ReasonId = z.infer<typeof ReasonId>;
 
 /** The promotion a diagnosis case may carry: its terms plus what is known of its progress. */
-export const CasePromotion = PromotionTerms.extend({
-  activatedOn: IsoDate.nullable().optional(),
-  metOn: IsoDate.nullable().optional(),
-  spent: z.number().nullable().optional(),
-  status: Lifecycle.nullable().optional(),
+export const CasePromotion = z.extend(PromotionTerms, {
+  activatedOn: z.optional(z.nullable(IsoDate)),
+  metOn: z.optional(z.nullable(IsoDate)),
+  spent: z.optional(z.nullable(z.number())),
+  status: z.optional(z.nullable(Lifecycle)),
 });
 export type CasePromotion = z.infer<typeof CasePromotion>;
 
 export const DiagnosisCase = z.object({
-  code: z.string().nullable().optional(),
-  error: z.string().nullable().optional(),
-  lang: z.string().nullable().optional(),
-  snapshot: PageSnapshot.nullable().optional(),
-  promotion: CasePromotion.nullable().optional(),
+  code: z.optional(z.nullable(z.string())),
+  error: z.optional(z.nullable(z.string())),
+  lang: z.optional(z.nullable(z.string())),
+  snapshot: z.optional(z.nullable(PageSnapshot)),
+  promotion: z.optional(z.nullable(CasePromotion)),
   now: IsoInstant,
 });
 export type DiagnosisCase = z.infer<typeof DiagnosisCase>;
 
 export const Reason = z.object({
   id: ReasonId,
-  likelihood: z.number().min(0).max(1),
+  likelihood: z.number().check(z.gte(0), z.lte(1)),
   evidence: z.array(z.string()),
   fix: z.string(),
 });
@@ -185,32 +189,32 @@ export type Diagnosis = z.infer<typeof Diagnosis>;
 // ---------------------------------------------------------------- what the extension keeps
 
 /** One reading of how much has been spent toward a promotion's minimum, and when. */
-export const SpendObservation = z.object({ at: IsoInstant, spent: z.number().nonnegative() });
+export const SpendObservation = z.object({ at: IsoInstant, spent: z.number().check(z.gte(0)) });
 export type SpendObservation = z.infer<typeof SpendObservation>;
 
 /** A promotion the extension keeps for one ad account: its terms, what the page showed, and its progress. */
 export const PromotionRecord = z.object({
   /** Stable key within the account: derived from the code when known, else from the page's name and dates. */
-  id: z.string().min(1),
-  accountId: z.string().nullable(),
-  name: z.string().nullable(),
-  code: z.string().nullable(),
+  id: z.string().check(z.minLength(1)),
+  accountId: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+  code: z.nullable(z.string()),
   type: CreditType,
   status: Lifecycle,
   /** The status tag the page last showed, kept apart from our own lifecycle reading. */
-  pageStatus: PageStatus.nullable(),
+  pageStatus: z.nullable(PageStatus),
   terms: PromotionTerms,
   /** True when neither the page nor the user has given the offer's terms yet: the popup asks for them. */
   termsNeeded: z.boolean(),
-  receivedOn: IsoDate.nullable(),
-  activatedOn: IsoDate.nullable(),
+  receivedOn: z.nullable(IsoDate),
+  activatedOn: z.nullable(IsoDate),
   /** The day the minimum spend was first seen met. */
-  metOn: IsoDate.nullable(),
-  creditIssuedOn: IsoDate.nullable(),
-  validFrom: IsoDate.nullable(),
-  validUntil: IsoDate.nullable(),
-  assigned: z.boolean().nullable(),
-  unused: z.number().nullable(),
+  metOn: z.nullable(IsoDate),
+  creditIssuedOn: z.nullable(IsoDate),
+  validFrom: z.nullable(IsoDate),
+  validUntil: z.nullable(IsoDate),
+  assigned: z.nullable(z.boolean()),
+  unused: z.nullable(z.number()),
   observations: z.array(SpendObservation),
   source: z.enum(['page', 'manual']),
   createdAt: IsoInstant,
@@ -246,27 +250,27 @@ export function blankPromotion(
 
 /** A code typed into the redeem dialog and what the page answered. */
 export const RedeemAttempt = z.object({
-  id: z.string().min(1),
-  accountId: z.string().nullable(),
+  id: z.string().check(z.minLength(1)),
+  accountId: z.nullable(z.string()),
   code: z.string(),
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
   succeeded: z.boolean(),
-  lang: z.string().nullable(),
+  lang: z.nullable(z.string()),
   at: IsoInstant,
   reasons: z.array(Reason),
 });
 export type RedeemAttempt = z.infer<typeof RedeemAttempt>;
 
 /** "HH:MM" in the user's time zone. */
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
 
 export const Settings = z.object({
   /** Days before a deadline or expiry at which to remind. */
-  reminderDays: z.array(z.number().int().min(0).max(90)).max(10),
+  reminderDays: z.array(z.int().check(z.gte(0), z.lte(90))).check(z.maxLength(10)),
   /** No notifications between start and end (may wrap past midnight); null for none. */
-  quietHours: z.object({ start: ClockTime, end: ClockTime }).nullable(),
+  quietHours: z.nullable(z.object({ start: ClockTime, end: ClockTime })),
   /** IANA zone for days-left; null follows the system. */
-  timeZone: z.string().nullable(),
+  timeZone: z.nullable(z.string()),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -35,7 +35,7 @@ import {
   type PromotionRecord as PromotionRecordT,
   type RedeemAttempt as RedeemAttemptT,
 } from '../core/schemas.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { api } from './browser.ts';
 import { errorText } from './messaging.ts';
 
@@ -62,7 +62,7 @@ export type RawItems = Record<string, unknown>;
 /** Validates raw storage items into Kept. Pure; exported for the worker, which already holds the items. */
 export function keptFrom(items: RawItems): Kept {
   const invalid: InvalidEntry[] = [];
-  const valid = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+  const valid = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T): T => {
     if (!(key in items)) return fallback;
     const parsed = schema.safeParse(items[key]);
     if (parsed.success) return parsed.data;
@@ -115,7 +115,7 @@ export function keptFrom(items: RawItems): Kept {
   };
 }
 
-export function issuesText(error: z.ZodError): string {
+export function issuesText(error: z.core.$ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
 }
 

@@ -1,6 +1,6 @@
 // The add/edit form's values as typed, and the zod schema that turns them into a promotion draft or into
 // one message key per invalid field. Amounts are read the way the user's locale writes them.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isValidIsoDate } from '../core/dates.ts';
 import { parseAmount, toMajor } from '../core/money.ts';
 import { IsoDate, PromotionTerms, type PromotionRecord } from '../core/schemas.ts';
@@ -59,47 +59,55 @@ export function termValues(terms: PromotionTerms): Record<TermField, string> {
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 const blankToNull = (s: string) => (s === '' ? null : s);
-const text = () => z.string().trim();
-const optionalText = () => text().transform(blankToNull);
+const text = () => z.string().check(z.trim());
+const optionalText = () => z.pipe(text(), z.transform(blankToNull));
 
 function amount(locale: string) {
   const read = (s: string) => {
     const a = parseAmount(s, locale);
     return a && a.currency === null ? toMajor(a) : null;
   };
-  return text()
-    .refine((s) => s === '' || (read(s) ?? -1) >= 0, { error: 'popup_errAmount' })
-    .transform((s) => (s === '' ? null : read(s)));
+  return z.pipe(
+    text().check(z.refine((s) => s === '' || (read(s) ?? -1) >= 0, { error: 'popup_errAmount' })),
+    z.transform((s: string) => (s === '' ? null : read(s))),
+  );
 }
 
 const days = () =>
-  text()
-    .refine((s) => s === '' || (/^\d{1,4}$/.test(s) && Number(s) >= 1 && Number(s) <= 3650), {
-      error: 'popup_errDays',
-    })
-    .transform((s) => (s === '' ? null : Number(s)));
+  z.pipe(
+    text().check(
+      z.refine((s) => s === '' || (/^\d{1,4}$/.test(s) && Number(s) >= 1 && Number(s) <= 3650), {
+        error: 'popup_errDays',
+      }),
+    ),
+    z.transform((s: string) => (s === '' ? null : Number(s))),
+  );
 
 const date = () =>
-  text()
-    .refine((s) => s === '' || isValidIsoDate(s), { error: 'popup_errDate' })
-    .transform(blankToNull);
+  z.pipe(
+    text().check(z.refine((s) => s === '' || isValidIsoDate(s), { error: 'popup_errDate' })),
+    z.transform(blankToNull),
+  );
 
 /**
  * `isNew`: code, account and received date identify a new promotion and are required; an existing one
  * keeps its identity (it is the key the worker stores it under).
  */
 export function formSchema(locale: string, isNew: boolean, base: PromotionTerms) {
-  return z
+  const fields = z
     .object({
-      code: isNew ? text().regex(/^\S+$/, { error: 'popup_errCode' }) : optionalText(),
-      accountId: isNew ? text().regex(/^\d{4,32}$/, { error: 'popup_errAccount' }) : optionalText(),
-      receivedOn: isNew ? text().refine(isValidIsoDate, { error: 'popup_errReceived' }) : date(),
+      code: isNew ? text().check(z.regex(/^\S+$/, { error: 'popup_errCode' })) : optionalText(),
+      accountId: isNew ? text().check(z.regex(/^\d{4,32}$/, { error: 'popup_errAccount' })) : optionalText(),
+      receivedOn: isNew ? text().check(z.refine(isValidIsoDate, { error: 'popup_errReceived' })) : date(),
       name: optionalText(),
       amount: amount(locale),
-      currency: text()
-        .transform((s) => s.toUpperCase())
-        .refine((s) => s === '' || CURRENCIES.has(s), { error: 'popup_errCurrency' })
-        .transform(blankToNull),
+      currency: z.pipe(
+        text().check(
+          z.toUpperCase(),
+          z.refine((s) => s === '' || CURRENCIES.has(s), { error: 'popup_errCurrency' }),
+        ),
+        z.transform(blankToNull),
+      ),
       minSpend: amount(locale),
       spendWindowDays: days(),
       spendDeadline: date(),
@@ -107,41 +115,47 @@ export function formSchema(locale: string, isNew: boolean, base: PromotionTerms)
       creditValidityDays: days(),
       creditExpiry: date(),
     })
-    .superRefine((v, ctx) => {
-      const received = v.receivedOn;
-      if (received && v.spendDeadline && v.spendDeadline < received) {
-        ctx.addIssue({ code: 'custom', path: ['spendDeadline'], message: 'popup_errBeforeReceived' });
-      }
-      if (received && v.activateBy && v.activateBy < received) {
-        ctx.addIssue({ code: 'custom', path: ['activateBy'], message: 'popup_errBeforeReceived' });
-      }
-    })
-    .transform((v): PromotionDraft => ({
-      code: v.code === '' ? null : v.code,
-      accountId: v.accountId === '' ? null : v.accountId,
-      receivedOn: v.receivedOn === '' ? null : v.receivedOn,
-      name: v.name,
-      terms: {
-        ...base,
-        amount: v.amount,
-        currency: v.currency,
-        minSpend: v.minSpend,
-        spendWindowDays: v.spendWindowDays,
-        spendDeadline: v.spendDeadline,
-        activateBy: v.activateBy,
-        creditValidityDays: v.creditValidityDays,
-        creditExpiry: v.creditExpiry,
-      },
-    }))
-    .pipe(
-      z.object({
-        code: z.string().nullable(),
-        accountId: z.string().nullable(),
-        receivedOn: IsoDate.nullable(),
-        name: z.string().nullable(),
-        terms: PromotionTerms,
+    .check(
+      z.superRefine((v, ctx) => {
+        const received = v.receivedOn;
+        if (received && v.spendDeadline && v.spendDeadline < received) {
+          ctx.addIssue({ code: 'custom', path: ['spendDeadline'], message: 'popup_errBeforeReceived' });
+        }
+        if (received && v.activateBy && v.activateBy < received) {
+          ctx.addIssue({ code: 'custom', path: ['activateBy'], message: 'popup_errBeforeReceived' });
+        }
       }),
     );
+  type Fields = z.output<typeof fields>;
+  return z.pipe(
+    z.pipe(
+      fields,
+      z.transform((v: Fields): PromotionDraft => ({
+        code: v.code === '' ? null : v.code,
+        accountId: v.accountId === '' ? null : v.accountId,
+        receivedOn: v.receivedOn === '' ? null : v.receivedOn,
+        name: v.name,
+        terms: {
+          ...base,
+          amount: v.amount,
+          currency: v.currency,
+          minSpend: v.minSpend,
+          spendWindowDays: v.spendWindowDays,
+          spendDeadline: v.spendDeadline,
+          activateBy: v.activateBy,
+          creditValidityDays: v.creditValidityDays,
+          creditExpiry: v.creditExpiry,
+        },
+      })),
+    ),
+    z.object({
+      code: z.nullable(z.string()),
+      accountId: z.nullable(z.string()),
+      receivedOn: z.nullable(IsoDate),
+      name: z.nullable(z.string()),
+      terms: PromotionTerms,
+    }),
+  );
 }
 
 export type FormErrors = Partial<Record<FormField, string>>;

@@ -70,7 +70,7 @@ const stored = () => JSON.stringify(fake.storage);
 it('tries a valid message of every type', () => {
   expect(EVERY_TYPE.filter((m) => !Message.safeParse(m).success)).toEqual([]);
   expect(new Set(EVERY_TYPE.map((m) => m.type))).toEqual(
-    new Set(Message.options.map((o) => o.shape.type.value)),
+    new Set(Message.def.options.flatMap((o) => o.shape.type.def.values)),
   );
 });
 

@@ -2,7 +2,7 @@
 // code and error text (including impossible dates, negative amounts and unknown currencies), so that
 // properties reach every rule of diagnose() and not only its "nothing known" path.
 import fc from 'fast-check';
-import { DiagnosisCase } from '../../src/core/schemas.ts';
+import { Lifecycle } from '../../src/core/schemas.ts';
 
 const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null });
 
@@ -30,11 +30,7 @@ const promotion = fc.record({
   activatedOn: maybe(isoDate),
   metOn: maybe(isoDate),
   spent: amount,
-  status: maybe(
-    fc.constantFrom(
-      ...DiagnosisCase.shape.promotion.unwrap().unwrap().shape.status.unwrap().unwrap().options,
-    ),
-  ),
+  status: maybe(fc.constantFrom(...Lifecycle.options)),
 });
 
 function snapshotArb(text: fc.Arbitrary<string>) {

@@ -31,7 +31,8 @@ describe('senderKind', () => {
 describe('Message', () => {
   it('lets content scripts send only page reports', () => {
     expect([...CONTENT_TYPES].sort()).toEqual(['redeem-attempt', 'snapshot', 'terms-text']);
-    for (const option of PageMessage.options) expect(CONTENT_TYPES.has(option.shape.type.value)).toBe(false);
+    for (const option of PageMessage.def.options)
+      expect(CONTENT_TYPES.has(option.shape.type.def.values[0]!)).toBe(false);
   });
 
   it('rejects unknown types and wrong shapes', () => {

@@ -12,7 +12,7 @@
 //   quarantine:<id>          QuarantinedItem — a value that failed validation, with its raw value
 //
 // Pure: the platform store reads and writes these keys; migrations and tests build them.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Balance, CurrencyCode, IsoInstant, PageSnapshot } from '../schemas.ts';
 
 export const SCHEMA_VERSION = 2;
@@ -36,7 +36,11 @@ export {
   quarantineKey,
 } from './keys.ts';
 
-export const BalanceEntry = z.object({ balance: Balance, currency: CurrencyCode.nullable(), at: IsoInstant });
+export const BalanceEntry = z.object({
+  balance: Balance,
+  currency: z.nullable(CurrencyCode),
+  at: IsoInstant,
+});
 export type BalanceEntry = z.infer<typeof BalanceEntry>;
 export const Balances = z.record(z.string(), BalanceEntry);
 export type Balances = z.infer<typeof Balances>;
@@ -51,7 +55,7 @@ export type ReminderState = z.infer<typeof ReminderState>;
 export const EMPTY_REMINDER_STATE: ReminderState = Object.freeze({ fired: {}, snoozed: {} }) as ReminderState;
 
 export const LatestSnapshot = z.object({
-  tabId: z.number().int().nullable(),
+  tabId: z.nullable(z.int()),
   at: IsoInstant,
   snapshot: PageSnapshot,
 });
@@ -59,7 +63,7 @@ export type LatestSnapshot = z.infer<typeof LatestSnapshot>;
 
 /** A stored value that failed validation, set aside with its raw value (the options page lists them). */
 export const QuarantinedItem = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** The key it was stored under, where a restore puts it back. */
   key: z.string(),
   /** zod's issues, one line. */
