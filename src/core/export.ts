@@ -1,51 +1,23 @@
 // What the options page writes to files and reads back: a CSV of every promotion, an iCalendar file of
 // every deadline, and a full JSON backup whose import is validated and shown as a diff before anything
 // is written. Pure: the page turns the strings into downloads and sends the accepted import to the worker.
-import * as z from 'zod/mini';
 import { addDays } from './dates.ts';
+import { openDeadlines, type Deadline } from './deadlines.ts';
 import type { Translate } from './i18n.ts';
 import { formatAmount } from './money.ts';
-import { progressOfRecord, type Progress } from './progress.ts';
+import { progressOfRecord } from './progress.ts';
 import { promoKey } from './store/layout.ts';
 import {
-  IsoInstant,
+  BACKUP_FORMAT,
   PromotionRecord,
-  RedeemAttempt,
-  Settings,
+  Backup,
   type IsoDate,
-  type Lifecycle,
   type PromotionRecord as PromotionRecordT,
   type RedeemAttempt as RedeemAttemptT,
   type Settings as SettingsT,
 } from './schemas.ts';
 
 // ---------------------------------------------------------------- shared
-
-/** A date a promotion can still be missed by. */
-export interface Deadline {
-  kind: 'activation' | 'spend' | 'expiry';
-  date: IsoDate;
-}
-
-// A deadline matters only while the promotion can still reach the step it closes.
-const OPEN_FOR: Record<Deadline['kind'], ReadonlySet<Lifecycle>> = {
-  activation: new Set(['received']),
-  spend: new Set(['received', 'activated', 'earning']),
-  expiry: new Set(['received', 'activated', 'earning', 'processing', 'available']),
-};
-
-/** The deadlines still ahead of a promotion's current step; the popup and the calendar show the same. */
-export function openDeadlines(p: Progress): Deadline[] {
-  const dates: Record<Deadline['kind'], IsoDate | null> = {
-    activation: p.activationDeadline,
-    spend: p.spendDeadline,
-    expiry: p.creditExpiry,
-  };
-  return (['activation', 'spend', 'expiry'] as const).flatMap((kind) => {
-    const date = dates[kind];
-    return date !== null && OPEN_FOR[kind].has(p.status) ? [{ kind, date }] : [];
-  });
-}
 
 export function deadlinesOf(record: PromotionRecordT, now: Date, timeZone: string): Deadline[] {
   return openDeadlines(progressOfRecord(record, now, timeZone));
@@ -249,18 +221,6 @@ export function toIcs(records: readonly PromotionRecordT[], options: CalendarOpt
 }
 
 // ---------------------------------------------------------------- JSON backup
-
-export const BACKUP_FORMAT = 'ad-credit-guide-backup';
-
-export const Backup = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
-  exportedAt: IsoInstant,
-  promotions: z.array(PromotionRecord),
-  attempts: z.array(RedeemAttempt),
-  settings: Settings,
-});
-export type Backup = z.infer<typeof Backup>;
 
 export interface BackupContent {
   promotions: readonly PromotionRecordT[];

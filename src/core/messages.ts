@@ -13,8 +13,8 @@
 // say who may send it. Shapes reuse the stored schemas so a message can never carry a record the store
 // would refuse.
 import * as z from 'zod/mini';
-import { Backup } from './export.ts';
 import {
+  Backup,
   IsoDate,
   PageSnapshot,
   PromotionRecord,

@@ -279,3 +279,17 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   quietHours: null,
   timeZone: null,
 }) as Settings;
+
+// ---------------------------------------------------------------- backup file (core/export reads and writes it)
+
+export const BACKUP_FORMAT = 'ad-credit-guide-backup';
+
+export const Backup = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: IsoInstant,
+  promotions: z.array(PromotionRecord),
+  attempts: z.array(RedeemAttempt),
+  settings: Settings,
+});
+export type Backup = z.infer<typeof Backup>;

@@ -7,12 +7,11 @@ import {
   planImport,
   toCsv,
   toIcs,
-  type Backup,
   type BackupProblem,
   type ImportPlan,
 } from '../core/export.ts';
 import { dateInZone } from '../core/dates.ts';
-import type { PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
+import type { Backup, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
 import type { QuarantinedItem } from '../core/store/layout.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n.tsx';

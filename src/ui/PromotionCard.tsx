@@ -1,7 +1,7 @@
 // One kept promotion: what it is worth, how far the spend has come, what is due when, and what to do next.
 import { useId } from 'preact/hooks';
 import { daysBetween } from '../core/dates.ts';
-import { openDeadlines, type Deadline } from '../core/export.ts';
+import { openDeadlines, type Deadline } from '../core/deadlines.ts';
 import type { Lifecycle } from '../core/schemas.ts';
 import { DaysLeft } from './DaysLeft.tsx';
 import { formatAmount } from '../core/money.ts';
