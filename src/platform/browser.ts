@@ -1,12 +1,12 @@
 // The one seam to the browser: every platform module reaches browser.* through `api()`.
 //
-//   setBrowser(b)      install the browser object: src/platform/install.ts passes webextension-polyfill
+//   setBrowser(b)      install the browser object: src/platform/install.ts passes the browser's own API
 //                      (entry points import it first); tests pass test/fake-browser.ts
 //   api()              the installed object; throws if nothing was installed (a wiring bug, not a runtime state)
-//   PlatformBrowser    exactly the parts of the WebExtension API the extension uses, typed from the polyfill
+//   PlatformBrowser    exactly the parts of the WebExtension API the extension uses, typed with
+//                      webextension-polyfill's types (types only: no polyfill ships)
 //
-// Why not import the polyfill here: it throws when loaded outside an extension, and tests must not need
-// module mocking to swap it.
+// Why not read the browser's globals here: tests must be able to swap them without module mocking.
 import type { Alarms, Notifications, Runtime, Storage, Tabs } from 'webextension-polyfill';
 
 /** The part of an event the extension uses (the polyfill's Events.Event has more). */

@@ -24,9 +24,9 @@ function runtimeGraph(entry: string): { files: Set<string>; packages: Set<string
 }
 
 describe('content script imports', () => {
-  it('reach preact and the polyfill, never zod', () => {
+  it('reach preact only: no validator, no polyfill', () => {
     const { files, packages } = runtimeGraph(ENTRY);
-    expect([...packages].sort()).toEqual(['preact', 'webextension-polyfill']);
+    expect([...packages].sort()).toEqual(['preact']);
     expect([...files].some((f) => f.endsWith('src/core/page/read.ts'))).toBe(true);
   });
 });
