@@ -82,9 +82,12 @@ const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'option']);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'title']);
 
-// NodeFilter.SHOW_TEXT, as a number: src/core has no DOM globals.
-const SHOW_TEXT = 0x4;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+// NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as numbers: src/core has no DOM globals.
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 const TOP: Context = { dialog: -1, hidden: false, table: null, row: null, cell: null, owners: [] };
+
 const HAS_TEXT = /\S/;
 /** Text that fold would change: whitespace other than single inner spaces, or zero-width spaces. */
 const UNFOLDED = /[^\S ]|\u200b| {2}|^ | $/;
@@ -105,16 +108,6 @@ function hiddenByMarkup(el: Element): boolean {
   return style !== null && /(?:^|;)\s*display\s*:\s*none\b/i.test(style);
 }
 
-function isCell(el: Element, tag: string, role: string | null): boolean {
-  return role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
-}
-
-/**
- * Walks the text nodes only (the least any reader of page text must do) and gives each element that
- * holds text its context the first time one of its text nodes is met. Elements without text (icons,
- * progress bars, most wrappers of a large table) never reach the reader at all; table cells are the
- * exception, registered with their row, so that an empty cell still takes its column.
- */
 export function scanPage(doc: Document): Scan {
   const scan: Scan = {
     blocks: [],
@@ -129,16 +122,21 @@ export function scanPage(doc: Document): Scan {
   if (!root) return scan;
   const labelledBy: Array<[Dialog, string]> = [];
   const byId = new Map<string, Labelled>();
-  /** Each element met so far, with its context: null inside a skipped element. */
-  const contexts = new Map<Element, Context | null>();
 
   const enter = (el: Element, ctx: Context): Context | null => {
     const tag = el.localName.toLowerCase();
     if (SKIPPED.has(tag)) return null;
-    // Inside a row only cells matter, and rowCells has already registered them: whatever else is
-    // met here is a wrapper around cells or text inside one.
-    if (ctx.row) return ctx;
+    // Inside a cell only the text matters; the bulk of a long table's elements are here.
+    if (ctx.cell) return ctx;
     const role = el.getAttribute('role');
+    if (ctx.row) {
+      const cell = role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
+      if (!cell) return ctx;
+      const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
+      const c: Cell = { el, header, parts: [] };
+      ctx.row.cells.push(c);
+      return { ...ctx, cell: c };
+    }
     let next = ctx;
     if (!ctx.hidden && hiddenByMarkup(el)) next = { ...ctx, hidden: true };
 
@@ -151,9 +149,7 @@ export function scanPage(doc: Document): Scan {
     if (ctx.table && (role === 'row' || (tag === 'tr' && !role))) {
       const row: Row = { el, cells: [] };
       ctx.table.rows.push(row);
-      const rowCtx = { ...next, row };
-      rowCells(row, rowCtx);
-      return rowCtx;
+      return { ...next, row };
     }
 
     if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
@@ -178,6 +174,8 @@ export function scanPage(doc: Document): Scan {
       (!role && el.getAttribute('aria-current') === 'page')
     ) {
       next = owned(next, collect(scan.headings, el, next));
+    } else if (tag === 'input' || tag === 'textarea') {
+      scan.dialogs[ctx.dialog]?.inputs.push(el);
     }
 
     // A dialog named by another element (aria-labelledby) needs that element's text.
@@ -188,32 +186,6 @@ export function scanPage(doc: Document): Scan {
       next = owned(next, rec);
     }
     return next;
-  };
-
-  /** The row's cells, found by structure (wrappers between row and cell are looked through). */
-  const rowCells = (row: Row, rowCtx: Context): void => {
-    const pending: Element[] = [];
-    const below = (el: Element) => {
-      for (let c = el.lastElementChild; c; c = c.previousElementSibling) pending.push(c);
-    };
-    below(row.el);
-    for (let el = pending.pop(); el; el = pending.pop()) {
-      const tag = el.localName.toLowerCase();
-      if (SKIPPED.has(tag)) {
-        contexts.set(el, null);
-        continue;
-      }
-      const role = el.getAttribute('role');
-      if (!isCell(el, tag, role)) {
-        contexts.set(el, rowCtx);
-        below(el);
-        continue;
-      }
-      const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
-      const cell: Cell = { el, header, parts: [] };
-      row.cells.push(cell);
-      contexts.set(el, { ...rowCtx, cell });
-    }
   };
 
   const record = (el: Element, ctx: Context): Labelled => ({
@@ -228,31 +200,9 @@ export function scanPage(doc: Document): Scan {
     return rec;
   };
 
-  /** The element's context: its ancestors not met yet are entered first, outermost first. */
-  const contextOf = (el: Element): Context | null => {
-    const known = contexts.get(el);
-    if (known !== undefined) return known;
-    const unmet: Element[] = [];
-    let ctx: Context | null = TOP;
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const k = contexts.get(e);
-      if (k !== undefined) {
-        ctx = k;
-        break;
-      }
-      unmet.push(e);
-    }
-    for (let i = unmet.length - 1; i >= 0; i--) {
-      const e = unmet[i]!;
-      // Entering a row registers its cells (and what wraps them) on the way down.
-      const registered = contexts.get(e);
-      ctx = registered !== undefined ? registered : ctx && enter(e, ctx);
-      contexts.set(e, ctx);
-    }
-    return ctx;
-  };
-
-  const onText = (text: string, parent: Element, ctx: Context): void => {
+  const onText = (raw: string, parent: Element, ctx: Context): void => {
+    if (!HAS_TEXT.test(raw)) return;
+    const text = fold(raw);
     if (ctx.cell) ctx.cell.parts.push(text);
     for (const o of ctx.owners) o.parts.push(text);
     if (ctx.table) return;
@@ -261,25 +211,25 @@ export function scanPage(doc: Document): Scan {
     else scan.blocks.push({ el: parent, text, dialog: ctx.dialog, hidden: ctx.hidden });
   };
 
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  let lastParent: Element | null = null;
-  let lastCtx: Context | null = null;
+  // A TreeWalker is the fastest way through the tree in every DOM tried (linkedom builds a child list
+  // on each firstChild). The open elements are kept on a stack: a node's parent is on top once the
+  // elements it does not belong to are popped.
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  const open: Element[] = [root];
+  const contexts: Array<Context | null> = [enter(root, TOP)];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const raw = node.nodeValue ?? '';
-    // Layout whitespace between tags is most of a page's text nodes, and says nothing.
-    if (!HAS_TEXT.test(raw)) continue;
-    const parent = node.parentNode as Element;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      lastCtx = contextOf(parent);
+    const parent = node.parentNode;
+    while (open.length > 1 && open[open.length - 1] !== parent) {
+      open.pop();
+      contexts.pop();
     }
-    if (lastCtx) onText(fold(raw), parent, lastCtx);
-  }
-
-  // Fields hold no text: they reach their dialog here, in document order.
-  for (const field of root.querySelectorAll('input, textarea')) {
-    const ctx = field.parentElement ? contextOf(field.parentElement) : null;
-    if (ctx && !ctx.row) scan.dialogs[ctx.dialog]?.inputs.push(field);
+    const ctx = contexts[contexts.length - 1];
+    if (node.nodeType === ELEMENT_NODE) {
+      // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
+      // leaving them off would make their children unwind the stack past the table they sit in.
+      open.push(node as Element);
+      contexts.push(ctx ? enter(node as Element, ctx) : null);
+    } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
   }
 
   for (const [dialog, ref] of labelledBy) {
