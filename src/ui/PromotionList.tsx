@@ -1,5 +1,5 @@
 // Every kept promotion, most urgent first, optionally narrowed to one ad account.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { promoKey } from '../core/store/layout.ts';
 import { useI18n } from './i18n.tsx';
 import { PromotionCard, type CardActions } from './PromotionCard.tsx';
@@ -10,6 +10,11 @@ const NO_ACCOUNT = '\u0000';
 const ALL = '';
 /** Cards rendered at first and per "show more": the most urgent ones matter, and 500 cards at once stall. */
 export const PAGE_SIZE = 50;
+/**
+ * Cards in the very first render, more than the popup shows before it scrolls: the rest of the first
+ * page follows right after that paint, so the most urgent cards do not wait for fifty.
+ */
+export const FIRST_PAINT = 8;
 
 export interface ListActions extends CardActions {
   add(): void;
@@ -19,6 +24,10 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
   const { t } = useI18n();
   const [account, setAccount] = useState(ALL);
   const [limit, setLimit] = useState(PAGE_SIZE);
+  const [painted, setPainted] = useState(false);
+  // Effects run after the browser has painted: the first cards are on screen by then.
+  useEffect(() => setPainted(true), []);
+  const rendered = painted ? limit : Math.min(limit, FIRST_PAINT);
   const accounts = useMemo(
     () => [...new Set(props.items.map((i) => i.record.accountId ?? NO_ACCOUNT))].sort(),
     [props.items],
@@ -55,13 +64,13 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
         )}
       </div>
       <ul class="cards">
-        {shown.slice(0, limit).map((item) => (
+        {shown.slice(0, rendered).map((item) => (
           <li key={promoKey(item.record.accountId, item.record.id)}>
             <PromotionCard item={item} actions={props.actions} />
           </li>
         ))}
       </ul>
-      {shown.length > limit && (
+      {painted && shown.length > limit && (
         <div class="actions">
           <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
             {t('popup_showMore', [

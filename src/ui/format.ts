@@ -3,18 +3,22 @@ import type { IsoDate } from '../core/schemas.ts';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.NumberFormat | undefined;
+// Making an Intl formatter costs far more than formatting with one, and a list of cards formats
+// hundreds of values: one formatter per locale and style.
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = cache.get(key) as F | undefined;
   if (!f) {
-    f = new Intl.NumberFormat(locale, options);
+    f = make();
     cache.set(key, f);
   }
   return f;
 }
 
 export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return cached(
+    `percent|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(fraction);
 }
 
 /**
@@ -22,17 +26,15 @@ export function formatPercent(fraction: number, locale: string): string {
  * time zone on the same day.
  */
 export function formatDate(iso: IsoDate, locale: string, style: 'medium' | 'full' = 'medium'): string {
-  const key = `d|${locale}|${style}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
-    cache.set(key, f);
-  }
-  return f.format(new Date(`${iso}T12:00:00Z`));
+  return cached(
+    `date|${locale}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
+  ).format(new Date(`${iso}T12:00:00Z`));
 }
 
 export function formatDateTime(instant: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(instant),
-  );
+  return cached(
+    `instant|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  ).format(new Date(instant));
 }

@@ -46,6 +46,10 @@ export function tier(item: Item): 0 | 1 | 2 {
   return 1;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which is
+// most of the sort's time with hundreds of promotions.
+const byName = new Intl.Collator(undefined, { numeric: true });
+
 /**
  * Most urgent first: by tier, then the closest deadline (unknown last; overdue credit is already late, so
  * before any deadline), then name for a stable order.
@@ -57,10 +61,7 @@ export function byUrgency(items: readonly Item[]): Item[] {
     days: item.progress.creditOverdue ? -1 : (nearestDays(item.progress) ?? Number.POSITIVE_INFINITY),
     name: item.record.name ?? item.record.code ?? '',
   }));
-  keyed.sort(
-    (a, b) =>
-      a.tier - b.tier || a.days - b.days || a.name.localeCompare(b.name, undefined, { numeric: true }),
-  );
+  keyed.sort((a, b) => a.tier - b.tier || a.days - b.days || byName.compare(a.name, b.name));
   return keyed.map((k) => k.item);
 }
 

@@ -1,16 +1,18 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressOfRecord, type Progress } from '../../src/core/progress.ts';
 import type { PromotionRecord } from '../../src/core/schemas.ts';
 import { DaysLeft } from '../../src/ui/DaysLeft.tsx';
+import { I18nProvider } from '../../src/ui/i18n.tsx';
 import { lazyPart } from '../../src/ui/lazy.tsx';
 import { ProgressBar } from '../../src/ui/ProgressBar.tsx';
 import { PromotionCard } from '../../src/ui/PromotionCard.tsx';
-import { PromotionList } from '../../src/ui/PromotionList.tsx';
+import { FIRST_PAINT, PAGE_SIZE, PromotionList } from '../../src/ui/PromotionList.tsx';
 import { byUrgency, nextAction, type Item } from '../../src/ui/promotions.ts';
 import { SpendChart } from '../../src/ui/SpendChart.tsx';
-import { NOW, earning, record, renderUi } from './ui-records.tsx';
+import { NOW, earning, record, renderUi, t } from './ui-records.tsx';
 
 afterEach(cleanup);
 
@@ -275,5 +277,22 @@ describe('PromotionList', () => {
     fireEvent.change(select, { target: { value: '222222' } });
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(screen.getAllByText(/^Ad account 222222/)).toHaveLength(2);
+  });
+  it('paints the most urgent cards first, and the rest of the first page right after', async () => {
+    const items = Array.from({ length: 120 }, (_, i) => item(earning({ name: `Promotion ${i}` })));
+    const host = document.body.appendChild(document.createElement('div'));
+    // Preact's own render, not the testing library's: that one runs effects before returning.
+    render(
+      <I18nProvider value={{ t, locale: 'en', timeZone: 'UTC' }}>
+        <PromotionList items={items} actions={noop} />
+      </I18nProvider>,
+      host,
+    );
+    expect(host.querySelectorAll('article')).toHaveLength(FIRST_PAINT);
+    expect(host.querySelector('.list > .actions')).toBeNull();
+    await waitFor(() => expect(host.querySelectorAll('article')).toHaveLength(PAGE_SIZE));
+    expect(host.querySelector('.list > .actions > button')!.textContent).toBe('Show 50 more (70 not shown)');
+    render(null, host);
+    host.remove();
   });
 });
