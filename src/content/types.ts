@@ -4,7 +4,7 @@
 import type { Checklist } from '../core/checklist.ts';
 import type { Translate } from '../core/i18n.ts';
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
-import type { PageReading, PageTargets, RowMemo } from '../core/page/read.ts';
+import type { PageMemo, PageReading, PageTargets } from '../core/page/read.ts';
 import type { Progress } from '../core/progress.ts';
 import type { PageSnapshot, PageView, PromotionRecord } from '../core/schemas.ts';
 import type { Scheduler } from './schedule.ts';
@@ -16,8 +16,11 @@ export type Win = Window & typeof globalThis;
 
 export interface Reader {
   detectView(url: string, doc: Document): PageView;
-  /** The snapshot and the targets from one pass; `memo` carries parsed rows from one read to the next. */
-  read(doc: Document, url: string, memo: RowMemo): PageReading;
+  /**
+   * The snapshot and the targets from one pass. `memo` carries the last read to the next; `changed` lists
+   * the nodes the page changed since (null: anything may have).
+   */
+  read(doc: Document, url: string, memo: PageMemo, changed: readonly Node[] | null): PageReading;
 }
 
 /** What the content script tells the worker (the worker's protocol, types only: no validator shipped). */

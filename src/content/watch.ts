@@ -3,10 +3,10 @@
 // MutationObserver: any number of mutations in a frame cost one read, and the worker hears a snapshot
 // only when it changed. Leaving the billing pages disconnects everything and aborts the features.
 import { checklist } from '../core/checklist.ts';
-import { newRowMemo } from '../core/page/promotions.ts';
+import { newPageMemo } from '../core/page/read.ts';
 import type { PageSnapshot, PromotionRecord } from '../core/schemas.ts';
 import { createLayer } from './layer.ts';
-import { coalesce, type Coalesced } from './schedule.ts';
+import { coalesce } from './schedule.ts';
 import { createStore } from './store.ts';
 import type { ContentDeps, Feature, PageState, Targets, Win } from './types.ts';
 
@@ -21,8 +21,12 @@ const WATCHED_ATTRIBUTES = [
   'value',
 ];
 
+/** Past this many changed nodes between two reads, reading the whole page is as cheap. */
+const MAX_CHANGED = 500;
+
 interface Session {
-  read: Coalesced;
+  /** Reads the whole page at the next frame. */
+  readAll(): void;
   close(): void;
 }
 
@@ -39,7 +43,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     const billing = deps.reader.detectView(href, doc) !== 'other';
     if (billing && !session) session = openSession();
     else if (!billing) leave();
-    else session?.read.request();
+    else session?.readAll();
   }
 
   function leave(): void {
@@ -56,8 +60,15 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     let kept: { accountId: string | null; records: PromotionRecord[] } | null = null;
     let snapshot: PageSnapshot | null = null;
 
-    const memo = newRowMemo();
+    const memo = newPageMemo();
+    // What the page changed since the last read; null when that is unknown (the first read, a route
+    // change, typing) or too much to be worth following node by node.
+    let changed: Node[] | null = null;
     let targets: Targets | null = null;
+    // One snapshot on its way to the worker at a time: while the page keeps changing, the newest one
+    // waits and older ones are dropped, so a busy page costs the worker what it can take.
+    let sending = false;
+    let waiting: { snap: PageSnapshot; key: string } | null = null;
 
     const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const records = kept?.accountId === snap.accountId ? kept.records : [];
@@ -72,9 +83,29 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       });
     };
 
+    const sendSnapshot = (snap: PageSnapshot, key: string): void => {
+      if (sending) {
+        waiting = { snap, key };
+        return;
+      }
+      sending = true;
+      timeline.mark('acg:snapshot');
+      timeline.clearMarks('acg:snapshot');
+      // The worker may turn a snapshot into kept promotions: read them back once it has.
+      void deps.send({ type: 'snapshot', snapshot: snap }).then(({ ok }) => {
+        sending = false;
+        if (!ok && lastSent === key) lastSent = null;
+        else if (ok && !signal.aborted) loadKept(snap.accountId);
+        const next = waiting;
+        waiting = null;
+        if (next && !signal.aborted) sendSnapshot(next.snap, next.key);
+      });
+    };
+
     const readNow = () => {
       const url = win.location.href;
-      const reading = deps.reader.read(doc, url, memo);
+      const reading = deps.reader.read(doc, url, memo, changed);
+      changed = [];
       const snap = reading.snapshot;
       // The address may have changed before the page re-rendered (the route was judged on the old
       // page's words): once the new page says it is not billing, leave.
@@ -86,13 +117,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       const key = JSON.stringify(snap);
       if (key !== lastSent) {
         lastSent = key;
-        timeline.mark('acg:snapshot');
-        timeline.clearMarks('acg:snapshot');
-        // The worker may turn a snapshot into kept promotions: read them back once it has.
-        void deps.send({ type: 'snapshot', snapshot: snap }).then(({ ok }) => {
-          if (!ok && lastSent === key) lastSent = null;
-          else if (ok && !signal.aborted) loadKept(snap.accountId);
-        });
+        sendSnapshot(snap, key);
       } else if (accountChanged) loadKept(snap.accountId);
       publish(url, snap, reading.targets);
     };
@@ -111,7 +136,14 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     const observer = new win.MutationObserver((records) => {
       if (win.location.href !== href) return route();
-      if (records.some((r) => !layer.owns(r.target))) read.request();
+      let ours = true;
+      for (const r of records) {
+        if (layer.owns(r.target)) continue;
+        ours = false;
+        if (changed && changed.length < MAX_CHANGED) changed.push(r.target);
+        else changed = null;
+      }
+      if (!ours) read.request();
     });
     observer.observe(doc.documentElement, {
       subtree: true,
@@ -124,7 +156,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     doc.addEventListener(
       'input',
       (e) => {
-        if (!(e.target instanceof win.Node) || !layer.owns(e.target)) read.request();
+        if (e.target instanceof win.Node && layer.owns(e.target)) return;
+        changed = null;
+        read.request();
       },
       { capture: true, signal },
     );
@@ -134,7 +168,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     read.request();
 
     return {
-      read,
+      readAll() {
+        changed = null;
+        read.request();
+      },
       close() {
         observer.disconnect();
         read.cancel();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_TAG } from '../../src/content/layer.ts';
 import { watchPages } from '../../src/content/watch.ts';
-import type { Feature, PageState, Win } from '../../src/content/types.ts';
+import type { Result } from '../../src/core/messages.ts';
+import type { ContentDeps, Feature, Outgoing, PageState, Win } from '../../src/content/types.ts';
 import { fakeDeps, headingReader, pageWindow, settle } from './content.harness.ts';
 
 const PAYMENT = 'https://ads.tiktok.com/i18n/account/payment?aadvid=111';
@@ -113,6 +114,55 @@ describe('content script: deciding and following the page', () => {
     await settle();
     frames.frame();
     expect(reader.reads).toBe(3); // idle page: no work
+  });
+
+  it('tells the reader which nodes changed since its last read, or that anything may have', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames } = fakeDeps();
+    const reader = deps.reader as ReturnType<typeof headingReader>;
+    watchPages(win, deps, []);
+    frames.frame();
+    const heading = win.document.querySelector('h1')!;
+    const list = win.document.querySelector('ul')!;
+    heading.firstChild!.nodeValue = 'Payment!';
+    list.append(win.document.createElement('li'));
+    await settle();
+    frames.frame();
+    for (let i = 0; i < 600; i++) list.append(win.document.createElement('li'));
+    await settle();
+    frames.frame();
+    win.document.body.dispatchEvent(new win.Event('input', { bubbles: true }));
+    frames.frame();
+    // First read: everything. Then the two changed nodes. Then too many to follow, and typing: everything.
+    expect(reader.changed).toEqual([null, [heading.firstChild, list], null, null]);
+  });
+
+  it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const headings: string[] = [];
+    const answers: Array<() => void> = [];
+    const { deps, frames } = fakeDeps({
+      send: ((m: Outgoing) => {
+        if (m.type === 'snapshot') headings.push(m.snapshot.warnings[0]!);
+        return new Promise<Result<unknown>>((resolve) =>
+          answers.push(() => resolve({ ok: true, value: { changed: [] } })),
+        );
+      }) as ContentDeps['send'],
+    });
+    watchPages(win, deps, []);
+    frames.frame();
+    for (const text of ['Payment 1', 'Payment 2', 'Payment 3']) {
+      win.document.querySelector('h1')!.textContent = text;
+      await settle();
+      frames.frame();
+    }
+    expect(headings).toEqual(['Payment']);
+    answers.shift()!();
+    await settle();
+    expect(headings).toEqual(['Payment', 'Payment 3']);
+    answers.shift()!();
+    await settle();
+    expect(headings).toEqual(['Payment', 'Payment 3']);
   });
 
   it('typing in a field (no DOM mutation) schedules a read', async () => {

@@ -74,7 +74,7 @@ export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
  * is a known billing path, else by the page's heading. Its snapshot changes with the heading, so a test
  * controls exactly when the snapshot changes.
  */
-export function headingReader(): Reader & { reads: number } {
+export function headingReader(): Reader & { reads: number; changed: Array<readonly Node[] | null> } {
   const view = (url: string, doc: Document) => {
     if (/\/account\/payment/.test(url)) return 'payment';
     if (/\/account\/promotion/.test(url)) return 'promotions';
@@ -82,9 +82,11 @@ export function headingReader(): Reader & { reads: number } {
   };
   const reader = {
     reads: 0,
+    changed: [] as Array<readonly Node[] | null>,
     detectView: (url: string, doc: Document) => view(url, doc),
-    read(doc: Document, url: string): PageReading {
+    read(doc: Document, url: string, _memo: unknown, changed: readonly Node[] | null): PageReading {
       reader.reads += 1;
+      reader.changed.push(changed && [...changed]);
       const snapshot = emptySnapshot({
         view: view(url, doc),
         url,

@@ -63,6 +63,10 @@ describe('promotion list annotations', () => {
       },
     });
     expect(notes.map((n) => n.name)).toEqual(['Spend 50 Get 50']);
+    // Progress is worked out only for a note that is drawn, and only once.
+    expect(seen).toEqual([]);
+    notes[0]!.progress();
+    notes[0]!.progress();
     expect(seen).toEqual(['p1']);
     expect(notes[0]!.row.textContent).toBe('Spend 50 Get 50');
   });

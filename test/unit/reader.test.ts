@@ -2,8 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { newRowMemo } from '../../src/core/page/promotions.ts';
-import { detectView, locateTargets, readPage, readPageAndTargets } from '../../src/core/page/read.ts';
+import {
+  detectView,
+  locateTargets,
+  newPageMemo,
+  readPage,
+  readPageAndTargets,
+} from '../../src/core/page/read.ts';
 import { PageSnapshot } from '../../src/core/schemas.ts';
 import { parseHtml } from '../support/dom.ts';
 import { promotionsPage, samplePromotions } from '../support/pages.ts';
@@ -118,7 +123,7 @@ describe('reading again with the row memo', () => {
 
   it('parses only the rows that changed, and reads exactly as a fresh read does', () => {
     const doc = parseHtml(built.html);
-    const memo = newRowMemo();
+    const memo = newPageMemo();
     const first = readPageAndTargets(doc, built.url, memo).snapshot;
     expect(first.promotions).toEqual(built.expected.promotions);
     expect(memo.rows.size).toBe(40);
@@ -138,7 +143,7 @@ describe('reading again with the row memo', () => {
   it('serialises alike with and without the memo, on every fixture page', () => {
     for (const file of pages) {
       const html = readFileSync(join(DIR, file), 'utf8');
-      const memo = newRowMemo();
+      const memo = newPageMemo();
       const doc = parseHtml(html);
       readPageAndTargets(doc, savedUrl(html), memo);
       const memoised = readPageAndTargets(doc, savedUrl(html), memo).snapshot;
@@ -150,8 +155,41 @@ describe('reading again with the row memo', () => {
     for (const file of pages) {
       const html = readFileSync(join(DIR, file), 'utf8');
       const doc = parseHtml(html);
-      const { targets } = readPageAndTargets(doc, savedUrl(html), newRowMemo());
+      const { targets } = readPageAndTargets(doc, savedUrl(html), newPageMemo());
       expect(targets, file).toEqual(locateTargets(doc));
     }
+  });
+
+  it('reads again only the rows the page changed, and still reads as a fresh read does', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    readPageAndTargets(doc, built.url, memo);
+    const scan = memo.scan;
+    const rows = [...doc.querySelectorAll('[role="row"], tr')];
+    const name = rows[5]!.querySelector('span')!.firstChild as Text;
+    name.data = 'Changed in place';
+    const amount = rows[9]!.children[2]!;
+    amount.textContent = 'USD 12.34';
+    const again = readPageAndTargets(doc, built.url, memo, [name, amount]);
+    expect(memo.scan).toBe(scan);
+    expect(again.snapshot).toEqual(readPage(doc, built.url));
+    expect(again.snapshot.promotions[4]!.name).toBe('Changed in place');
+    expect(again.snapshot.promotions[8]!.amount).toBe(12.34);
+    expect(again.targets).toEqual(locateTargets(doc));
+  });
+
+  it('reads the whole page again when a change lies outside the rows', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    readPageAndTargets(doc, built.url, memo);
+    const scan = memo.scan;
+    const rows = [...doc.querySelectorAll('[role="row"], tr')];
+    // A removed row changes its row group, not a row: only a full read sees that it is gone.
+    const group = rows[3]!.parentNode!;
+    rows[3]!.remove();
+    const again = readPageAndTargets(doc, built.url, memo, [group]);
+    expect(memo.scan).not.toBe(scan);
+    expect(again.snapshot.promotions).toHaveLength(39);
+    expect(again.snapshot).toEqual(readPage(doc, built.url));
   });
 });

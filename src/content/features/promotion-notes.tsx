@@ -11,7 +11,8 @@ import type { ContentDeps, Feature, PageState, ProgressView, Translate } from '.
 export interface Note {
   row: Element;
   name: string;
-  progress: ProgressView;
+  /** Worked out when the note is drawn, once: most rows of a long list are never in view. */
+  progress(): ProgressView;
 }
 
 /** The earning rows of the list that the extension keeps terms for, with their progress. */
@@ -25,7 +26,9 @@ export function notesFor(s: PageState | null, deps: Pick<ContentDeps, 'progress'
   for (const { row, name } of s.targets.promotionRows) {
     if (name === null || onPage.get(name)?.status !== 'earning') continue;
     const record = records.get(name);
-    if (record) notes.push({ row, name, progress: deps.progress(record, now) });
+    if (!record) continue;
+    let progress: ProgressView | null = null;
+    notes.push({ row, name, progress: () => (progress ??= deps.progress(record, now)) });
   }
   return notes;
 }
@@ -71,7 +74,7 @@ function NotesView({ t, notes, viewportHeight }: { t: Translate; notes: Note[]; 
             aria-label={t('overlay_noteLabel', [note.name])}
             style={{ left: `${box.left + box.width}px`, top: `${box.top}px` }}
           >
-            {noteText(t, note.progress)}
+            {noteText(t, note.progress())}
           </p>
         );
       })}

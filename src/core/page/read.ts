@@ -4,17 +4,16 @@ import { currencyOf, parseAmount } from '../money.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
-import { findPromotionsTable, major, readPromotions } from './promotions.ts';
+import { findPromotionsTable, major, newRowMemo, readPromotions } from './promotions.ts';
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
-import type { Block, Scan } from './scan.ts';
-import { fold, scanPage } from './scan.ts';
+import type { Block, Row, Scan } from './scan.ts';
+import { fold, scanPage, scanRow } from './scan.ts';
 import { detectView } from './view.ts';
 import { wordsFor } from './words.ts';
 import type { Words } from './words.ts';
 
 export { detectView } from './view.ts';
-export type { RowMemo } from './promotions.ts';
 
 const ISO_CODE = /^[A-Z]{3}$/;
 /** An empty-looking cell: dashes, slashes, dots (as promotions.ts reads them). */
@@ -35,19 +34,56 @@ export interface PageReading {
 }
 
 /**
- * The snapshot and the overlay's targets from one pass over the document. The content script calls it
- * after page changes with the same `memo` each time, so that rows which did not change are not parsed
- * again (a 3,000-row list changes a row or two at a time).
+ * What the content script keeps from one read of a page to the next: the last scan (rows are read again
+ * only where the page changed) and the rows parsed so far, by what their cells say.
  */
-export function readPageAndTargets(doc: Document, url: string | null, memo?: RowMemo): PageReading {
-  const { snapshot, scan, words, found } = readScanned(doc, url, memo);
+export interface PageMemo extends RowMemo {
+  doc: Document | null;
+  scan: Scan | null;
+  /** Every table row of `scan` by its element, built when the first change comes. */
+  rowAt: Map<Node, Row> | null;
+}
+
+export function newPageMemo(): PageMemo {
+  return { ...newRowMemo(), doc: null, scan: null, rowAt: null };
+}
+
+/**
+ * The snapshot and the overlay's targets from one pass over the document. The content script calls it
+ * after page changes with the same `memo`, and with the nodes the page changed since (MutationRecord
+ * targets): when they all lie in table rows, only those rows are read again, and only rows whose cells
+ * say something new are parsed. `changed` null means anything may have changed.
+ */
+export function readPageAndTargets(
+  doc: Document,
+  url: string | null,
+  memo?: PageMemo,
+  changed: readonly Node[] | null = null,
+): PageReading {
+  const { snapshot, scan, words, found } = readScanned(doc, url, memo, changed);
   return { snapshot, targets: scan ? targetsOf(scan, words, found) : NO_TARGETS };
+}
+
+/** The memo's scan with the changed rows read again; null when a change lies outside every known row. */
+function rescanned(doc: Document, memo: PageMemo, changed: readonly Node[]): Scan | null {
+  if (!memo.scan || memo.doc !== doc) return null;
+  memo.rowAt ??= new Map(memo.scan.tables.flatMap((t) => t.rows.map((r) => [r.el, r] as const)));
+  const dirty = new Set<Row>();
+  for (const node of changed) {
+    let row: Row | undefined;
+    for (let n: Node | null = node; n && !row; n = n.parentNode) row = memo.rowAt.get(n);
+    if (!row || !row.el.isConnected) return null;
+    dirty.add(row);
+  }
+  for (const row of dirty) row.cells = scanRow(doc, row.el).cells;
+  return memo.scan;
 }
 
 function readScanned(
   doc: Document,
   url: string | null,
-  memo?: RowMemo,
+  memo?: PageMemo,
+  changed: readonly Node[] | null = null,
 ): { snapshot: PageSnapshot; scan: Scan | null; words: Words; found: PromotionsTable | null } {
   const warnings: string[] = [];
   const attempt = <T>(what: string, fallback: T, read: () => T): T => {
@@ -60,7 +96,13 @@ function readScanned(
   };
   const lang = attempt('page language', null, () => doc.documentElement?.getAttribute('lang') || null);
   const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
-  const scan = attempt<Scan | null>('page', null, () => scanPage(doc));
+  const scan = attempt<Scan | null>('page', null, () => {
+    const again = memo && changed ? rescanned(doc, memo, changed) : null;
+    if (again) return again;
+    const full = scanPage(doc);
+    if (memo) Object.assign(memo, { doc, scan: full, rowAt: null });
+    return full;
+  });
   const words = wordsFor(lang);
   if (!scan) return { snapshot: { ...EMPTY, view, url, lang, warnings }, scan, words, found: null };
 

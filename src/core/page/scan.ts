@@ -109,6 +109,28 @@ function hiddenByMarkup(el: Element): boolean {
 }
 
 export function scanPage(doc: Document): Scan {
+  const scanner = createScanner(doc);
+  const root = doc.documentElement;
+  if (root) {
+    const top = scanner.enter(root, TOP);
+    if (top) scanner.walk(root, top);
+    scanner.nameDialogs();
+  }
+  return scanner.scan;
+}
+
+/**
+ * The cells of one table row, read by the same rules as scanPage reads them in the whole page: the
+ * content script reads again only the rows that changed since its last read.
+ */
+export function scanRow(doc: Document, el: Element): Row {
+  const row: Row = { el, cells: [] };
+  const table: Table = { el, rows: [row], hidden: false };
+  createScanner(doc).walk(el, { ...TOP, table, row });
+  return row;
+}
+
+function createScanner(doc: Document) {
   const scan: Scan = {
     blocks: [],
     tables: [],
@@ -118,8 +140,6 @@ export function scanPage(doc: Document): Scan {
     headings: [],
     alerts: [],
   };
-  const root = doc.documentElement;
-  if (!root) return scan;
   const labelledBy: Array<[Dialog, string]> = [];
   const byId = new Map<string, Labelled>();
 
@@ -214,30 +234,36 @@ export function scanPage(doc: Document): Scan {
   // A TreeWalker is the fastest way through the tree in every DOM tried (linkedom builds a child list
   // on each firstChild). The open elements are kept on a stack: a node's parent is on top once the
   // elements it does not belong to are popped.
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
-  const open: Element[] = [root];
-  const contexts: Array<Context | null> = [enter(root, TOP)];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentNode;
-    while (open.length > 1 && open[open.length - 1] !== parent) {
-      open.pop();
-      contexts.pop();
+  const walk = (root: Element, rootCtx: Context): void => {
+    const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+    const open: Element[] = [root];
+    const contexts: Array<Context | null> = [rootCtx];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentNode;
+      while (open.length > 1 && open[open.length - 1] !== parent) {
+        open.pop();
+        contexts.pop();
+      }
+      const ctx = contexts[contexts.length - 1];
+      if (node.nodeType === ELEMENT_NODE) {
+        // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
+        // leaving them off would make their children unwind the stack past the table they sit in.
+        open.push(node as Element);
+        contexts.push(ctx ? enter(node as Element, ctx) : null);
+      } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
     }
-    const ctx = contexts[contexts.length - 1];
-    if (node.nodeType === ELEMENT_NODE) {
-      // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
-      // leaving them off would make their children unwind the stack past the table they sit in.
-      open.push(node as Element);
-      contexts.push(ctx ? enter(node as Element, ctx) : null);
-    } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
-  }
+  };
 
-  for (const [dialog, ref] of labelledBy) {
-    const label = ref
-      .split(/\s+/)
-      .map((id) => byId.get(id)?.parts.join(' ') ?? '')
-      .join(' ');
-    if (label.trim()) dialog.label = fold(`${dialog.label} ${label}`);
-  }
-  return scan;
+  /** Dialogs named by another element (aria-labelledby) take its text once the walk has met it. */
+  const nameDialogs = (): void => {
+    for (const [dialog, ref] of labelledBy) {
+      const label = ref
+        .split(/\s+/)
+        .map((id) => byId.get(id)?.parts.join(' ') ?? '')
+        .join(' ');
+      if (label.trim()) dialog.label = fold(`${dialog.label} ${label}`);
+    }
+  };
+
+  return { scan, enter, walk, nameDialogs };
 }
