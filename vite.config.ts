@@ -1,14 +1,17 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 // One source, two targets: `vite build` makes dist/chrome, `vite build --mode firefox` dist/firefox.
 // Firefox rejects background.service_worker and wants a gecko id; Chrome rejects the gecko keys.
+// The content scripts are left out of what crx sees: contentScript() builds and declares them.
 function manifestFor(target: 'chrome' | 'firefox'): ManifestV3Export {
-  if (target === 'chrome') return baseManifest as ManifestV3Export;
-  const { background, ...rest } = baseManifest;
+  const { content_scripts: _content, ...manifest } = baseManifest;
+  if (target === 'chrome') return manifest as ManifestV3Export;
+  const { background, ...rest } = manifest;
   return {
     ...rest,
     background: { scripts: [background.service_worker], type: 'module' },
@@ -22,10 +25,131 @@ function manifestFor(target: 'chrome' | 'firefox'): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/**
+ * The content script runs on every Ads Manager page, so it is built on its own into one classic script:
+ * tree-shaken for what it uses alone (shared chunks carry every export any entry needs), compressed as
+ * one stream, with no module loader and nothing web-accessible for pages to probe. crx's own
+ * standalone mode cannot do this: its build takes no plugins, and the content script needs
+ * compactGlossary() and, under `npm run bench`, the module recorder passed to build().
+ */
+function contentScript(): CrxPlugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'acg-content-script',
+    apply: 'build',
+    // After crx's own manifest plugins, which expect every content script they see to be theirs.
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    // crx's hook for plugins that add to the manifest, called once its own entries have file names.
+    async renderCrxManifest(manifest) {
+      const content_scripts = [];
+      for (const declared of baseManifest.content_scripts) {
+        const js = [];
+        for (const entry of declared.js) {
+          const fileName = entry.replace(/\.tsx?$/, '.js');
+          const result = await build({
+            configFile: false,
+            root: config.root,
+            mode: config.mode,
+            logLevel: 'warn',
+            plugins: [compactGlossary(), ...(config.inlineConfig.plugins ?? [])],
+            build: {
+              write: false,
+              target: config.build.target,
+              minify: config.build.minify,
+              sourcemap: false,
+              rollupOptions: { input: entry, output: { format: 'iife', entryFileNames: fileName } },
+            },
+          });
+          for (const output of Array.isArray(result) ? result : [result])
+            for (const file of 'output' in output ? output.output : [])
+              if (file.type === 'chunk')
+                this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+          js.push(fileName);
+        }
+        content_scripts.push({ ...declared, js });
+      }
+      return { ...manifest, content_scripts };
+    },
+  };
+}
+
+// Not ending in .json, or Vite's JSON plugin would parse the module again.
+const COMPACT = '.compact.js';
+
+/**
+ * glossary.json, shipped without its documentation and with each language's wordings as a plain list in
+ * the order of one key list, rebuilt into the same objects at load. Every language is still there:
+ * pages mix languages. Unit tests read the module through this plugin too, so the reader's tests run
+ * on what ships; the command line reads the file itself.
+ */
+export function compactGlossary(): Plugin {
+  return {
+    name: 'acg-compact-glossary',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source !== './glossary.json' || !importer?.endsWith('/src/core/page/glossary.ts')) return null;
+      const file = await this.resolve(source, importer, { skipSelf: true });
+      return file ? `\0${file.id}${COMPACT}` : null;
+    },
+    async load(id) {
+      if (!id.startsWith('\0') || !id.endsWith(COMPACT)) return null;
+      const path = id.slice(1, -COMPACT.length);
+      this.addWatchFile(path);
+      return compactGlossaryModule(JSON.parse(await readFile(path, 'utf8')));
+    },
+  };
+}
+
+type Tree = { [key: string]: string | string[] | Tree };
+
+/** The JavaScript module that rebuilds glossary.json's languages (and `_about.languages`) from lists. */
+export function compactGlossaryModule(
+  file: { _about: { languages: string[] } } & Record<string, unknown>,
+): string {
+  const languages = file._about.languages;
+  const pathsOf = (tree: Tree, prefix = ''): string[] =>
+    Object.entries(tree).flatMap(([key, value]) =>
+      typeof value === 'string' || Array.isArray(value) ? [prefix + key] : pathsOf(value, `${prefix}${key}.`),
+    );
+  const valueAt = (tree: Tree, path: string) =>
+    path.split('.').reduce<Tree | string | string[]>((node, key) => (node as Tree)[key]!, tree);
+  const paths = pathsOf(file[languages[0]!] as Tree);
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+  // A language whose keys are not in the first language's order ships as it is: the reader takes the
+  // first key that says a wording, so the order is part of the meaning.
+  const encoded = languages.map((lang) => {
+    const tree = file[lang] as Tree;
+    return same(pathsOf(tree), paths) ? paths.map((p) => valueAt(tree, p)) : tree;
+  });
+  return `const paths = ${JSON.stringify(paths)}.map((p) => p.split('.'));
+const tree = (values) => {
+  if (!Array.isArray(values)) return values;
+  const root = {};
+  paths.forEach((path, i) => {
+    let node = root;
+    for (const key of path.slice(0, -1)) node = node[key] ??= {};
+    node[path[path.length - 1]] = values[i];
+  });
+  return root;
+};
+const languages = ${JSON.stringify(languages)};
+const encoded = ${JSON.stringify(encoded)};
+export default Object.fromEntries([['_about', { languages }], ...languages.map((l, i) => [l, tree(encoded[i])])]);
+`;
+}
+
 export default defineConfig(({ mode }) => {
   const target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [
+      compactGlossary(),
+      preact(),
+      crx({ manifest: manifestFor(target), browser: target }),
+      contentScript(),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

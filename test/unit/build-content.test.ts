@@ -1,0 +1,32 @@
+// The built content script is one self-contained classic script: `npm run bench` counts that file as all
+// the code an Ads Manager page loads, and pages find nothing of ours web-accessible to probe.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import glossary from '../../src/core/page/glossary.json' with { type: 'json' };
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('built content script', () => {
+  for (const target of ['chrome', 'firefox']) {
+    const dist = join(root, 'dist', target);
+    it.runIf(existsSync(join(dist, 'manifest.json')))(
+      `${target}: imports nothing and exposes nothing`,
+      () => {
+        const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+          content_scripts: Array<{ js: string[] }>;
+          web_accessible_resources?: unknown;
+        };
+        expect(manifest.web_accessible_resources).toBeUndefined();
+        const files = manifest.content_scripts.flatMap((s) => s.js);
+        expect(files.length).toBeGreaterThan(0);
+        for (const file of files) {
+          const code = readFileSync(join(dist, file), 'utf8');
+          expect(code, file).not.toMatch(/\bimport\s*\(|(?:^|[;}])\s*(?:import|export)\b[^(]/);
+          // The glossary ships without its documentation (vite.config.ts compactGlossary).
+          expect(code, file).not.toContain(glossary._about.what);
+        }
+      },
+    );
+  }
+});
