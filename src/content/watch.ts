@@ -3,7 +3,7 @@
 // MutationObserver: any number of mutations in a frame cost one read, and the worker hears a snapshot
 // only when it changed. Leaving the billing pages disconnects everything and aborts the features.
 import { checklist } from '../core/checklist.ts';
-import { newPageMemo } from '../core/page/read.ts';
+import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
 import type { PageSnapshot, PromotionRecord } from '../core/schemas.ts';
 import { createLayer } from './layer.ts';
 import { coalesce } from './schedule.ts';
@@ -36,7 +36,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
   const listeners = new AbortController();
   let href = win.location.href;
   let session: Session | null = null;
-  let lastSent: string | null = null;
+  let lastSent: PageSnapshot | null = null;
 
   function route(): void {
     href = win.location.href;
@@ -68,7 +68,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     // One snapshot on its way to the worker at a time: while the page keeps changing, the newest one
     // waits and older ones are dropped, so a busy page costs the worker what it can take.
     let sending = false;
-    let waiting: { snap: PageSnapshot; key: string } | null = null;
+    let waiting: PageSnapshot | null = null;
 
     const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const records = kept?.accountId === snap.accountId ? kept.records : [];
@@ -83,9 +83,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       });
     };
 
-    const sendSnapshot = (snap: PageSnapshot, key: string): void => {
+    const sendSnapshot = (snap: PageSnapshot): void => {
       if (sending) {
-        waiting = { snap, key };
+        waiting = snap;
         return;
       }
       sending = true;
@@ -94,11 +94,11 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       // The worker may turn a snapshot into kept promotions: read them back once it has.
       void deps.send({ type: 'snapshot', snapshot: snap }).then(({ ok }) => {
         sending = false;
-        if (!ok && lastSent === key) lastSent = null;
+        if (!ok && lastSent === snap) lastSent = null;
         else if (ok && !signal.aborted) loadKept(snap.accountId);
         const next = waiting;
         waiting = null;
-        if (next && !signal.aborted) sendSnapshot(next.snap, next.key);
+        if (next && !signal.aborted) sendSnapshot(next);
       });
     };
 
@@ -113,11 +113,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       const accountChanged = snap.accountId !== snapshot?.accountId;
       snapshot = snap;
       targets = reading.targets;
-      // The reader builds every snapshot with its keys in one order: equal snapshots serialise alike.
-      const key = JSON.stringify(snap);
-      if (key !== lastSent) {
-        lastSent = key;
-        sendSnapshot(snap, key);
+      if (!sameSnapshot(lastSent, snap)) {
+        lastSent = snap;
+        sendSnapshot(snap);
       } else if (accountChanged) loadKept(snap.accountId);
       publish(url, snap, reading.targets);
     };

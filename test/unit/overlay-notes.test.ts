@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { noteText, notesFor, promotionNotes } from '../../src/content/features/promotion-notes.tsx';
+import {
+  noteText,
+  notesFor,
+  notesInView,
+  promotionNotes,
+} from '../../src/content/features/promotion-notes.tsx';
 import type { PromotionRecord } from '../../src/core/schemas.ts';
 import type { ProgressView } from '../../src/content/types.ts';
 import {
@@ -117,5 +122,26 @@ describe('promotion list annotations', () => {
     frames.frame();
     await rendered();
     expect(container.querySelector('[data-part="note"]')).toBeNull();
+  });
+
+  it('finds the notes in view of a long list with a few layout reads, not one per row', () => {
+    let reads = 0;
+    const scrolled = 20_000;
+    const notes = Array.from({ length: 3000 }, (_, i) => ({
+      name: `Promotion ${i}`,
+      progress: () => PROGRESS,
+      row: {
+        isConnected: true,
+        getBoundingClientRect() {
+          reads += 1;
+          return { left: 0, top: i * 40 - scrolled, width: 900, height: 40 };
+        },
+      } as unknown as Element,
+    }));
+    const shown = notesInView(notes, 800);
+    expect(shown.map((s) => s.note.name)).toEqual(
+      Array.from({ length: 20 }, (_, k) => `Promotion ${500 + k}`),
+    );
+    expect(reads).toBeLessThan(60);
   });
 });

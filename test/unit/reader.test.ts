@@ -8,6 +8,7 @@ import {
   newPageMemo,
   readPage,
   readPageAndTargets,
+  sameSnapshot,
 } from '../../src/core/page/read.ts';
 import { PageSnapshot } from '../../src/core/schemas.ts';
 import { parseHtml } from '../support/dom.ts';
@@ -191,5 +192,19 @@ describe('reading again with the row memo', () => {
     expect(memo.scan).not.toBe(scan);
     expect(again.snapshot.promotions).toHaveLength(39);
     expect(again.snapshot).toEqual(readPage(doc, built.url));
+  });
+
+  it('tells a changed snapshot from an unchanged one without serialising every row', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    const first = readPageAndTargets(doc, built.url, memo).snapshot;
+    const same = readPageAndTargets(doc, built.url, memo, []).snapshot;
+    expect(sameSnapshot(first, same)).toBe(true);
+    expect(sameSnapshot(first, readPage(doc, built.url))).toBe(true);
+    expect(sameSnapshot(null, first)).toBe(false);
+    const name = [...doc.querySelectorAll('[role="row"], tr')][2]!.querySelector('span')!;
+    name.textContent = 'Another name';
+    expect(sameSnapshot(first, readPageAndTargets(doc, built.url, memo, [name]).snapshot)).toBe(false);
+    expect(sameSnapshot(first, { ...first, accountId: 'other' })).toBe(false);
   });
 });

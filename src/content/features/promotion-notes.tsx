@@ -5,7 +5,7 @@ import { render } from 'preact';
 import type { Pace } from '../../core/progress.ts';
 import type { PromotionRecord } from '../../core/schemas.ts';
 import { follow } from '../follow.ts';
-import { visibleBox } from '../geometry.ts';
+import { visibleBox, type Box } from '../geometry.ts';
 import type { ContentDeps, Feature, PageState, ProgressView, Translate } from '../types.ts';
 
 export interface Note {
@@ -60,24 +60,45 @@ export function noteText(t: Translate, p: ProgressView): string {
   return parts.join(' · ');
 }
 
-function NotesView({ t, notes, viewportHeight }: { t: Translate; notes: Note[]; viewportHeight: number }) {
+/**
+ * The notes whose rows are in view, with their boxes. The rows of a list stand top to bottom in page
+ * order, so the first one in view is found by halving: a few layout reads per frame, not one per row.
+ */
+export function notesInView(notes: readonly Note[], viewportHeight: number): Array<{ note: Note; box: Box }> {
+  const bottomOf = (i: number) => {
+    const r = notes[i]!.row.getBoundingClientRect();
+    return r.top + r.height;
+  };
+  let lo = 0;
+  let hi = notes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottomOf(mid) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const shown: Array<{ note: Note; box: Box }> = [];
+  for (let i = lo; i < notes.length; i++) {
+    const note = notes[i]!;
+    const box = visibleBox(note.row);
+    if (box && box.top >= viewportHeight) break;
+    if (box) shown.push({ note, box });
+  }
+  return shown;
+}
+
+function NotesView({ t, shown }: { t: Translate; shown: Array<{ note: Note; box: Box }> }) {
   return (
     <>
-      {notes.map((note) => {
-        const box = visibleBox(note.row);
-        // Rows scrolled out of view get no note: a list of thousands would otherwise draw thousands.
-        if (!box || box.top + box.height < 0 || box.top > viewportHeight) return null;
-        return (
-          <p
-            key={note.name}
-            data-part="note"
-            aria-label={t('overlay_noteLabel', [note.name])}
-            style={{ left: `${box.left + box.width}px`, top: `${box.top}px` }}
-          >
-            {noteText(t, note.progress())}
-          </p>
-        );
-      })}
+      {shown.map(({ note, box }) => (
+        <p
+          key={note.name}
+          data-part="note"
+          aria-label={t('overlay_noteLabel', [note.name])}
+          style={{ left: `${box.left + box.width}px`, top: `${box.top}px` }}
+        >
+          {noteText(t, note.progress())}
+        </p>
+      ))}
     </>
   );
 }
@@ -87,12 +108,14 @@ export const promotionNotes: Feature = {
   init(signal, { win, deps, layer, state }) {
     const root = layer.mount();
     let notes: Note[] = [];
-    const follower = follow(win, deps.schedule, signal, () =>
-      render(<NotesView t={deps.t} notes={notes} viewportHeight={win.innerHeight} />, root),
-    );
+    const follower = follow(win, deps.schedule, signal, () => {
+      const shown = notesInView(notes, win.innerHeight);
+      // Only rows in view are watched for size changes; scrolling brings the others in.
+      follower.observe(shown.map(({ note }) => note.row));
+      render(<NotesView t={deps.t} shown={shown} />, root);
+    });
     state.subscribe((s) => {
       notes = notesFor(s, deps);
-      follower.observe(notes.map((n) => n.row));
       follower.request();
     }, signal);
     signal.addEventListener('abort', () => {

@@ -65,15 +65,20 @@ export interface RowContext {
 }
 
 /**
- * Rows parsed at earlier reads of the same page, by what their cells say. Handed back and forth by the
- * caller: after each read it holds only the rows the page showed, so it never outgrows the page.
+ * Rows parsed at earlier reads of the same page. Handed back and forth by the caller: after each read it
+ * holds only the rows the page showed, so it never outgrows the page.
  */
 export interface RowMemo {
+  /** By what a row's cells say. */
   rows: Map<string, PagePromotion>;
+  /** By the cells themselves: a row read again (scanRow) gets new cells, an untouched one keeps them. */
+  byCells: WeakMap<readonly Cell[], { key: string; promotion: PagePromotion }>;
+  /** What the entries were read under: the page language, the selected tab and the columns. */
+  setting: string;
 }
 
 export function newRowMemo(): RowMemo {
-  return { rows: new Map() };
+  return { rows: new Map(), byCells: new WeakMap(), setting: '' };
 }
 
 export function readPromotions(
@@ -87,19 +92,26 @@ export function readPromotions(
   const width = Math.max(...found.columns.values()) + 1;
   const out: PagePromotion[] = [];
   const rows = found.table.rows;
-  // What a row means depends on its cells and on these; a change in any of them is a different row.
-  const setting = memo ? `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}` : '';
+  const setting = `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}`;
+  if (memo && memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
   const seen = new Map<string, PagePromotion>();
   for (let i = found.firstRow; i < rows.length; i++) {
     const row = rows[i]!;
     // Empty-state and expanded-detail rows span the table in one or two cells.
     if (row.cells.length < Math.min(width, 3) || row.cells.every((c) => c.header)) continue;
-    const key = memo ? rowKey(setting, row) : null;
-    const known = key === null ? undefined : (seen.get(key) ?? memo?.rows.get(key));
     try {
-      const promotion = known ?? readRow(row, found.columns, ctx);
-      out.push(promotion);
-      if (key !== null) seen.set(key, promotion);
+      if (!memo) {
+        out.push(readRow(row, found.columns, ctx));
+        continue;
+      }
+      let known = memo.byCells.get(row.cells);
+      if (!known) {
+        const key = rowKey(row);
+        known = { key, promotion: seen.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
+        memo.byCells.set(row.cells, known);
+      }
+      out.push(known.promotion);
+      seen.set(known.key, known.promotion);
     } catch (e) {
       warnings.push(`promotions table: row ${out.length + 1} could not be read (${(e as Error).message})`);
     }
@@ -108,8 +120,8 @@ export function readPromotions(
   return out;
 }
 
-function rowKey(setting: string, row: Row): string {
-  let key = setting;
+function rowKey(row: Row): string {
+  let key = '';
   for (const c of row.cells) key += `\u0002${c.header ? 'h' : ''}${c.parts.join('\u0003')}`;
   return key;
 }

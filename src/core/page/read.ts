@@ -79,6 +79,17 @@ function rescanned(doc: Document, memo: PageMemo, changed: readonly Node[]): Sca
   return memo.scan;
 }
 
+/**
+ * Whether two snapshots say the same. The reader builds every snapshot with its keys in one order, and
+ * rows it did not parse again are the very objects of the last read: only changed rows are compared.
+ */
+export function sameSnapshot(a: PageSnapshot | null, b: PageSnapshot): boolean {
+  if (!a || a.promotions.length !== b.promotions.length) return false;
+  const json = (v: unknown) => JSON.stringify(v);
+  if (a.promotions.some((p, i) => p !== b.promotions[i] && json(p) !== json(b.promotions[i]))) return false;
+  return json({ ...a, promotions: null }) === json({ ...b, promotions: null });
+}
+
 function readScanned(
   doc: Document,
   url: string | null,
