@@ -56,10 +56,18 @@ export function dateInZone(instant: Date | string | number, timeZone: string): I
     });
     zoneFormats.set(timeZone, format);
   }
-  const parts = format.formatToParts(new Date(instant));
+  const time = new Date(instant).getTime();
+  // A list asks for the same "today" once per promotion: the last answer per zone is kept.
+  const last = lastInZone.get(timeZone);
+  if (last && last.time === time) return last.date;
+  const parts = format.formatToParts(time);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastInZone.set(timeZone, { time, date });
+  return date;
 }
+
+const lastInZone = new Map<string, { time: number; date: IsoDate }>();
 
 /** Lower case, no accents, ASCII digits; one character in, one out, so offsets survive. */
 function fold(text: string): string {
