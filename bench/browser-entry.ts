@@ -3,3 +3,4 @@
 export { readPage } from '../src/core/page/read.ts';
 export { textFloor } from './floor.ts';
 export { compare } from './stats.ts';
+export { rereadOneRow } from './reread.ts';

@@ -10,6 +10,7 @@ import { runsFor, type SizePoint } from './reader.ts';
 
 interface PageBench {
   readPage(doc: Document, url: string): { promotions: unknown };
+  rereadOneRow(doc: Document, url: string): () => unknown;
   textFloor(doc: Document): number;
   compare(
     a: () => unknown,
@@ -31,7 +32,7 @@ export async function measureChromium(
       const page = await context.newPage();
       await page.setContent(built.html, { waitUntil: 'load' });
       await page.addScriptTag({ path: script });
-      const { result, promotions } = await page.evaluate(
+      const { result, again, promotions } = await page.evaluate(
         ([url, opts]) => {
           const bench = (globalThis as unknown as { acgBench: PageBench }).acgBench;
           const promotions = JSON.stringify(bench.readPage(document, url).promotions);
@@ -40,7 +41,12 @@ export async function measureChromium(
             () => bench.textFloor(document),
             opts,
           );
-          return { result, promotions };
+          const again = bench.compare(
+            bench.rereadOneRow(document, url),
+            () => bench.textFloor(document),
+            opts,
+          );
+          return { result, again, promotions };
         },
         [built.url, runsFor(rows)] as const,
       );
@@ -53,6 +59,13 @@ export async function measureChromium(
         ratioIqr: result.ratioIqr,
         runs: result.runs,
         correct: readsCorrectly(built, JSON.parse(promotions)),
+        reread: {
+          ms: again.a,
+          floorMs: again.b,
+          ratio: again.ratio,
+          ratioIqr: again.ratioIqr,
+          runs: again.runs,
+        },
       });
     }
     return points;

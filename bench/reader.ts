@@ -5,6 +5,7 @@ import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { readPage } from '../src/core/page/read.ts';
 import { textFloor } from './floor.ts';
+import { rereadOneRow } from './reread.ts';
 import { benchPage, readsCorrectly, SIZES } from './pages.ts';
 import type { Figure } from './report.ts';
 import { compare, growthExponent } from './stats.ts';
@@ -18,6 +19,8 @@ export interface SizePoint {
   ratioIqr: [number, number];
   runs: number;
   correct: boolean;
+  /** The same page read again after one row changed, with the content script's memo. */
+  reread: { ms: number; floorMs: number; ratio: number; ratioIqr: [number, number]; runs: number };
 }
 
 export const RATIO_BUDGET = 1.5;
@@ -68,7 +71,15 @@ export function measureNodeDom(dom: NodeDom, sizes: readonly number[] = SIZES): 
         () => textFloor(doc),
         runsFor(rows),
       );
+      const again = compare(rereadOneRow(doc, page.url), () => textFloor(doc), runsFor(rows));
       return {
+        reread: {
+          ms: again.a,
+          floorMs: again.b,
+          ratio: again.ratio,
+          ratioIqr: again.ratioIqr,
+          runs: again.runs,
+        },
         rows,
         readerMs: r.a,
         floorMs: r.b,
@@ -97,6 +108,18 @@ export function readerFigures(section: string, points: readonly SizePoint[]): Fi
       `${p.ratioIqr[0].toFixed(2)}–${p.ratioIqr[1].toFixed(2)}` +
       (p.correct ? '' : '; READER OUTPUT WRONG: figure not meaningful'),
   }));
+  figures.push(
+    ...points.map((p) => ({
+      section,
+      name: `re-read/floor @${p.rows} rows, one row changed`,
+      value: p.reread.ratio,
+      unit: '×',
+      budget: { max: RATIO_BUDGET },
+      note:
+        `re-read ${fmt(p.reread.ms)} ms, floor ${fmt(p.reread.floorMs)} ms, ${p.reread.runs} runs, ratio IQR ` +
+        `${p.reread.ratioIqr[0].toFixed(2)}–${p.reread.ratioIqr[1].toFixed(2)}; what each content read costs once the page is read`,
+    })),
+  );
   if (points.length >= 2) {
     const first = points[0]!;
     const last = points[points.length - 1]!;
