@@ -21,8 +21,12 @@ const WATCHED_ATTRIBUTES = [
   'value',
 ];
 
-/** Past this many changed nodes between two reads, reading the whole page is as cheap. */
-const MAX_CHANGED = 500;
+/**
+ * Past this many changed nodes between two reads the page is read whole. Following a node costs a
+ * climb to its row, far less than reading the page, so the bound is there for memory: a hidden tab
+ * runs no frames, and a page may go on changing under it for hours.
+ */
+const MAX_CHANGED = 10_000;
 
 interface Session {
   /** Reads the whole page at the next frame. */
@@ -63,7 +67,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     const memo = newPageMemo();
     // What the page changed since the last read; null when that is unknown (the first read, a route
     // change, typing) or too much to be worth following node by node.
-    let changed: Node[] | null = null;
+    let changed: Set<Node> | null = null;
     let targets: Targets | null = null;
     // One snapshot on its way to the worker at a time: while the page keeps changing, the newest one
     // waits and older ones are dropped, so a busy page costs the worker what it can take.
@@ -104,8 +108,8 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     const readNow = () => {
       const url = win.location.href;
-      const reading = deps.reader.read(doc, url, memo, changed);
-      changed = [];
+      const reading = deps.reader.read(doc, url, memo, changed && [...changed]);
+      changed = new Set();
       const snap = reading.snapshot;
       // The address may have changed before the page re-rendered (the route was judged on the old
       // page's words): once the new page says it is not billing, leave.
@@ -138,7 +142,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       for (const r of records) {
         if (layer.owns(r.target)) continue;
         ours = false;
-        if (changed && changed.length < MAX_CHANGED) changed.push(r.target);
+        if (changed && changed.size < MAX_CHANGED) changed.add(r.target);
         else changed = null;
       }
       if (!ours) read.request();
