@@ -1,7 +1,7 @@
 // Content script entry, on every page of ads.tiktok.com and business.tiktok.com: decides at once whether
 // this is a billing page and otherwise holds only a few event listeners (see watch.ts).
 import '../platform/install.ts';
-import { detectView, readPageAndTargets } from '../core/page/read.ts';
+import { detectView, readAhead, readPageAndTargets } from '../core/page/read.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
@@ -15,7 +15,7 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 watchPages(
   window,
   {
-    reader: { detectView, read: readPageAndTargets },
+    reader: { detectView, read: readPageAndTargets, readAhead },
     t: translator(),
     send,
     keptFor,

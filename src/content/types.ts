@@ -21,6 +21,8 @@ export interface Reader {
    * the nodes the page changed since (null: anything may have).
    */
   read(doc: Document, url: string, memo: PageMemo, changed: readonly Node[] | null): PageReading;
+  /** A slice of the work toward the next read (see readAhead); true once nothing is left for it. */
+  readAhead(doc: Document, url: string, memo: PageMemo, fresh: boolean, enough: () => boolean): boolean;
 }
 
 /** What the content script tells the worker (the worker's protocol, types only: no validator shipped). */

@@ -21,6 +21,9 @@ const WATCHED_ATTRIBUTES = [
   'value',
 ];
 
+/** Longest stretch of parsing ahead in one frame. */
+const SLICE_MS = 8;
+
 /**
  * Past this many changed nodes between two reads the page is read whole. Following a node costs a
  * climb to its row, far less than reading the page, so the bound is there for memory: a hidden tab
@@ -106,9 +109,22 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       });
     };
 
+    // A read of the whole page is spread over frames, so that a long list never holds the page for
+    // long: the scan in one, its rows parsed SLICE_MS at a time, then the read finds them all parsed.
+    let parsing = false;
+    const readAhead = (fresh: boolean, url: string): boolean => {
+      const until = timeline.now() + SLICE_MS;
+      parsing = !deps.reader.readAhead(doc, url, memo, fresh, () => timeline.now() > until);
+      return !parsing;
+    };
+
     const readNow = () => {
       const url = win.location.href;
-      const reading = deps.reader.read(doc, url, memo, changed && [...changed]);
+      const whole = changed === null;
+      // Changes from here on are changes since the scan readAhead makes.
+      if (whole) changed = new Set();
+      if ((whole || parsing) && !readAhead(whole, url)) return read.request();
+      const reading = deps.reader.read(doc, url, memo, [...changed!]);
       changed = new Set();
       const snap = reading.snapshot;
       // The address may have changed before the page re-rendered (the route was judged on the old
@@ -158,9 +174,8 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     doc.addEventListener(
       'input',
       (e) => {
-        if (e.target instanceof win.Node && layer.owns(e.target)) return;
-        changed = null;
-        read.request();
+        // The field's value is read live, from the element the last scan found.
+        if (!(e.target instanceof win.Node) || !layer.owns(e.target)) read.request();
       },
       { capture: true, signal },
     );

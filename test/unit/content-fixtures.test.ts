@@ -6,13 +6,13 @@ import { FEATURES } from '../../src/content/features/index.ts';
 import { outlinedElement } from '../../src/content/features/outline.ts';
 import { diagnose } from '../../src/core/diagnosis/index.ts';
 import { translatorFrom } from '../../src/core/i18n.ts';
-import { detectView, readPageAndTargets } from '../../src/core/page/read.ts';
+import { detectView, readAhead, readPageAndTargets } from '../../src/core/page/read.ts';
 import { HOST_TAG } from '../../src/content/layer.ts';
 import type { Feature, PageState, Win } from '../../src/content/types.ts';
 import { watchPages } from '../../src/content/watch.ts';
 import { fakeDeps, fixtureHtml, fixtureSnapshot, pageWindow, savedUrl, settle } from './content.harness.ts';
 
-const reader = { detectView, read: readPageAndTargets };
+const reader = { detectView, read: readPageAndTargets, readAhead };
 
 const t = translatorFrom(en);
 
@@ -33,7 +33,8 @@ function open(name: string, features: readonly Feature[] = []) {
     init: (signal, ctx) => ctx.state.subscribe((s) => (state = s), signal),
   };
   watchPages(win, deps, [...features, probe]);
-  frames.frame();
+  // A whole-page read may take a few frames (the scan, then rows parsed in slices).
+  for (let i = 0; i < 100 && frames.pending() > 0; i++) frames.frame();
   return { win, sent, frames, state: () => state! };
 }
 

@@ -135,9 +135,33 @@ describe('content script: deciding and following the page', () => {
     frames.frame();
     win.document.body.dispatchEvent(new win.Event('input', { bubbles: true }));
     frames.frame();
-    // First read: everything. Then the changed nodes, each once. Then more nodes than are worth
-    // following, and typing: everything.
-    expect(reader.changed).toEqual([null, [heading.firstChild, list], null, null]);
+    // First read: after a whole scan, nothing since. Then the changed nodes, each once. Then more
+    // nodes than are worth following: a whole scan again. Typing changes no node.
+    expect(reader.changed).toEqual([[], [heading.firstChild, list], [], []]);
+    expect(reader.ahead).toEqual([true, true]);
+  });
+
+  it('spreads a whole read of a long page over frames, one slice per frame', () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const reader = headingReader();
+    let slices = 0;
+    const { deps, frames, sent } = fakeDeps({
+      reader: Object.assign(reader, {
+        readAhead: (_d: Document, _u: string, _m: unknown, fresh: boolean) => {
+          reader.ahead.push(fresh);
+          return ++slices >= 3;
+        },
+      }),
+    });
+    watchPages(win, deps, []);
+    frames.frame();
+    frames.frame();
+    expect(reader.reads).toBe(0);
+    expect(frames.pending()).toBe(1);
+    frames.frame();
+    expect(reader.reads).toBe(1);
+    expect(reader.ahead).toEqual([true, false, false]);
+    expect(sent).toHaveLength(1);
   });
 
   it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {

@@ -74,7 +74,12 @@ export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
  * is a known billing path, else by the page's heading. Its snapshot changes with the heading, so a test
  * controls exactly when the snapshot changes.
  */
-export function headingReader(): Reader & { reads: number; changed: Array<readonly Node[] | null> } {
+export function headingReader(): Reader & {
+  reads: number;
+  changed: Array<readonly Node[] | null>;
+  /** `fresh` of each readAhead call. */
+  ahead: boolean[];
+} {
   const view = (url: string, doc: Document) => {
     if (/\/account\/payment/.test(url)) return 'payment';
     if (/\/account\/promotion/.test(url)) return 'promotions';
@@ -83,6 +88,11 @@ export function headingReader(): Reader & { reads: number; changed: Array<readon
   const reader = {
     reads: 0,
     changed: [] as Array<readonly Node[] | null>,
+    ahead: [] as boolean[],
+    readAhead(_doc: Document, _url: string, _memo: unknown, fresh: boolean): boolean {
+      reader.ahead.push(fresh);
+      return true;
+    },
     detectView: (url: string, doc: Document) => view(url, doc),
     read(doc: Document, url: string, _memo: unknown, changed: readonly Node[] | null): PageReading {
       reader.reads += 1;

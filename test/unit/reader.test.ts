@@ -7,6 +7,7 @@ import {
   locateTargets,
   newPageMemo,
   readPage,
+  readAhead,
   readPageAndTargets,
   sameSnapshot,
 } from '../../src/core/page/read.ts';
@@ -206,5 +207,22 @@ describe('reading again with the row memo', () => {
     name.textContent = 'Another name';
     expect(sameSnapshot(first, readPageAndTargets(doc, built.url, memo, [name]).snapshot)).toBe(false);
     expect(sameSnapshot(first, { ...first, accountId: 'other' })).toBe(false);
+  });
+
+  it('spreads a whole read over slices: the scan, then rows until told to stop, then nothing left', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    expect(readAhead(doc, built.url, memo, true, () => true)).toBe(false);
+    let slices = 0;
+    let asked = 0;
+    while (!readAhead(doc, built.url, memo, false, () => ++asked % 8 === 0)) slices++;
+    expect(slices).toBeGreaterThanOrEqual(4);
+    let left = 0;
+    expect(readAhead(doc, built.url, memo, false, () => (left++, false))).toBe(true);
+    expect(left).toBe(0);
+    const scan = memo.scan;
+    const reading = readPageAndTargets(doc, built.url, memo, []);
+    expect(memo.scan).toBe(scan);
+    expect(reading.snapshot).toEqual(readPage(doc, built.url));
   });
 });

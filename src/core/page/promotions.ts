@@ -92,7 +92,7 @@ export function readPromotions(
   const width = Math.max(...found.columns.values()) + 1;
   const out: PagePromotion[] = [];
   const rows = found.table.rows;
-  const setting = `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}`;
+  const setting = settingOf(found, ctx);
   if (memo && memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
   const seen = new Map<string, PagePromotion>();
   for (let i = found.firstRow; i < rows.length; i++) {
@@ -118,6 +118,39 @@ export function readPromotions(
   }
   if (memo) memo.rows = seen;
   return out;
+}
+
+/**
+ * Parses the rows the memo does not know yet, until `enough()` says stop; true once none is left. Lets
+ * a caller spread the first read of a long list over several turns: the read that follows finds every
+ * row parsed.
+ */
+export function parseAhead(
+  found: PromotionsTable,
+  ctx: RowContext,
+  memo: RowMemo,
+  enough: () => boolean,
+): boolean {
+  const setting = settingOf(found, ctx);
+  if (memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
+  const rows = found.table.rows;
+  for (let i = found.firstRow; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (memo.byCells.has(row.cells) || row.cells.every((c) => c.header)) continue;
+    if (enough()) return false;
+    try {
+      // A page scanned again has new cells, but most rows still say what they said at the last read.
+      const key = rowKey(row);
+      memo.byCells.set(row.cells, { key, promotion: memo.rows.get(key) ?? readRow(row, found.columns, ctx) });
+    } catch {
+      // The read itself says which row could not be read, and why.
+    }
+  }
+  return true;
+}
+
+function settingOf(found: PromotionsTable, ctx: RowContext): string {
+  return `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}`;
 }
 
 function rowKey(row: Row): string {

@@ -4,7 +4,7 @@ import { currencyOf, parseAmount } from '../money.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
-import { findPromotionsTable, major, newRowMemo, readPromotions } from './promotions.ts';
+import { findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Row, Scan } from './scan.ts';
@@ -62,6 +62,35 @@ export function readPageAndTargets(
 ): PageReading {
   const { snapshot, scan, words, found } = readScanned(doc, url, memo, changed);
   return { snapshot, targets: scan ? targetsOf(scan, words, found) : NO_TARGETS };
+}
+
+/**
+ * Work toward the next read of a long page, in slices: `fresh` scans the page into the memo (the slice
+ * that cannot be split); later calls parse its rows until `enough()` says stop. True once the read that
+ * follows (readPageAndTargets with this memo and the nodes changed since the scan) has nothing left to
+ * parse.
+ */
+export function readAhead(
+  doc: Document,
+  url: string | null,
+  memo: PageMemo,
+  fresh: boolean,
+  enough: () => boolean,
+): boolean {
+  try {
+    if (fresh || !memo.scan || memo.doc !== doc) {
+      Object.assign(memo, { doc, scan: scanPage(doc), rowAt: null });
+      if (enough()) return false;
+    }
+    const scan = memo.scan!;
+    const lang = doc.documentElement?.getAttribute('lang') || null;
+    const words = wordsFor(lang);
+    const found = detectView(url, doc) === 'promotions' ? findPromotionsTable(scan, words) : null;
+    return !found || parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough);
+  } catch {
+    // Nothing is lost: the read that follows does the work, and its warnings say what failed.
+    return true;
+  }
 }
 
 /** The memo's scan with the changed rows read again; null when a change lies outside every known row. */
