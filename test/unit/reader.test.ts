@@ -225,4 +225,35 @@ describe('reading again with the row memo', () => {
     expect(memo.scan).toBe(scan);
     expect(reading.snapshot).toEqual(readPage(doc, built.url));
   });
+
+  it('scans in steps: changes behind the walk are followed, changes ahead of it are met', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    const rows = [...doc.querySelectorAll('[role="row"], tr')];
+    const first = rows[1]!.querySelector('span')!.firstChild as Text;
+    const last = rows[40]!.querySelector('span')!.firstChild as Text;
+    // One step of the scan: the first rows are behind the walk, the last ones ahead of it.
+    expect(readAhead(doc, built.url, memo, true, () => true)).toBe(false);
+    expect(memo.job).not.toBeNull();
+    first.data = 'Changed behind the walk';
+    last.data = 'Changed ahead of the walk';
+    while (!readAhead(doc, built.url, memo, false, () => true));
+    const reading = readPageAndTargets(doc, built.url, memo, [first]);
+    expect(reading.snapshot).toEqual(readPage(doc, built.url));
+    expect(reading.snapshot.promotions[0]!.name).toBe('Changed behind the walk');
+    expect(reading.snapshot.promotions[39]!.name).toBe('Changed ahead of the walk');
+  });
+
+  it('begins the scan again when the page removes the node the walk stood on', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    expect(readAhead(doc, built.url, memo, true, () => true)).toBe(false);
+    const standing = memo.job!;
+    const group = doc.querySelectorAll('[role="rowgroup"]')[1]!;
+    group.replaceWith(group.cloneNode(true));
+    while (!readAhead(doc, built.url, memo, false, () => true));
+    expect(memo.job).toBeNull();
+    expect(memo.scan).not.toBe(standing.scan);
+    expect(readPageAndTargets(doc, built.url, memo, [doc.body]).snapshot).toEqual(readPage(doc, built.url));
+  });
 });

@@ -134,10 +134,12 @@ export function parseAhead(
   const setting = settingOf(found, ctx);
   if (memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
   const rows = found.table.rows;
+  let parsed = 0;
   for (let i = found.firstRow; i < rows.length; i++) {
     const row = rows[i]!;
     if (memo.byCells.has(row.cells) || row.cells.every((c) => c.header)) continue;
-    if (enough()) return false;
+    // At least one row a turn, so that a caller always gets somewhere.
+    if (parsed++ > 0 && enough()) return false;
     try {
       // A page scanned again has new cells, but most rows still say what they said at the last read.
       const key = rowKey(row);

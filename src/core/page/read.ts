@@ -7,8 +7,8 @@ import { glossaryLanguage } from './glossary.ts';
 import { findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
-import type { Block, Row, Scan } from './scan.ts';
-import { fold, scanPage, scanRow } from './scan.ts';
+import type { Block, Row, Scan, ScanJob } from './scan.ts';
+import { fold, scanPage, scanRow, startScan } from './scan.ts';
 import { detectView } from './view.ts';
 import { wordsFor } from './words.ts';
 import type { Words } from './words.ts';
@@ -40,12 +40,15 @@ export interface PageReading {
 export interface PageMemo extends RowMemo {
   doc: Document | null;
   scan: Scan | null;
+  /** A scan readAhead has begun and not finished, and how often it began again. */
+  job: ScanJob | null;
+  restarts: number;
   /** Every table row of `scan` by its element, built when the first change comes. */
   rowAt: Map<Node, Row> | null;
 }
 
 export function newPageMemo(): PageMemo {
-  return { ...newRowMemo(), doc: null, scan: null, rowAt: null };
+  return { ...newRowMemo(), doc: null, scan: null, rowAt: null, job: null, restarts: 0 };
 }
 
 /**
@@ -65,10 +68,10 @@ export function readPageAndTargets(
 }
 
 /**
- * Work toward the next read of a long page, in slices: `fresh` scans the page into the memo (the slice
- * that cannot be split); later calls parse its rows until `enough()` says stop. True once the read that
- * follows (readPageAndTargets with this memo and the nodes changed since the scan) has nothing left to
- * parse.
+ * Work toward the next read of a long page, in slices: `fresh` starts a scan of the page; each call
+ * walks on, then parses the scanned rows, until `enough()` says stop. True once the read that follows
+ * (readPageAndTargets with this memo and the nodes changed since the scan began) has nothing left to
+ * scan or parse.
  */
 export function readAhead(
   doc: Document,
@@ -78,8 +81,17 @@ export function readAhead(
   enough: () => boolean,
 ): boolean {
   try {
-    if (fresh || !memo.scan || memo.doc !== doc) {
-      Object.assign(memo, { doc, scan: scanPage(doc), rowAt: null });
+    if (fresh || (!memo.scan && !memo.job) || memo.doc !== doc)
+      Object.assign(memo, { doc, scan: null, rowAt: null, job: startScan(doc), restarts: 0 });
+    if (memo.job) {
+      // A page that keeps pulling the ground from under the walk is scanned in one go.
+      const walked = memo.job.step(memo.restarts >= MAX_RESTARTS ? () => false : enough);
+      if (walked === 'stale') {
+        Object.assign(memo, { job: startScan(doc), restarts: memo.restarts + 1 });
+        return false;
+      }
+      if (walked === 'more') return false;
+      Object.assign(memo, { scan: memo.job.scan, job: null });
       if (enough()) return false;
     }
     const scan = memo.scan!;
@@ -92,6 +104,8 @@ export function readAhead(
     return true;
   }
 }
+
+const MAX_RESTARTS = 3;
 
 /** The memo's scan with the changed rows read again; null when a change lies outside every known row. */
 function rescanned(doc: Document, memo: PageMemo, changed: readonly Node[]): Scan | null {
@@ -140,7 +154,7 @@ function readScanned(
     const again = memo && changed ? rescanned(doc, memo, changed) : null;
     if (again) return again;
     const full = scanPage(doc);
-    if (memo) Object.assign(memo, { doc, scan: full, rowAt: null });
+    if (memo) Object.assign(memo, { doc, scan: full, rowAt: null, job: null });
     return full;
   });
   const words = wordsFor(lang);

@@ -109,14 +109,42 @@ function hiddenByMarkup(el: Element): boolean {
 }
 
 export function scanPage(doc: Document): Scan {
+  const job = startScan(doc);
+  job.step(() => false);
+  return job.scan;
+}
+
+/** A scan of the whole page that can stop and go on later (see startScan). */
+export interface ScanJob {
+  scan: Scan;
+  /**
+   * Walks on until `enough()` says stop: 'done' once the page is scanned, 'more' when stopped early,
+   * 'stale' when the page removed the node the walk stood on (the walk cannot go on from there).
+   */
+  step(enough: () => boolean): 'done' | 'more' | 'stale';
+}
+
+/**
+ * A whole-page scan in steps, so that a long page is scanned over several frames. Parts the page changes
+ * behind the walk are the caller's to follow (readPageAndTargets' `changed`); parts ahead of it are
+ * scanned as they are when the walk gets there.
+ */
+export function startScan(doc: Document): ScanJob {
   const scanner = createScanner(doc);
   const root = doc.documentElement;
-  if (root) {
-    const top = scanner.enter(root, TOP);
-    if (top) scanner.walk(root, top);
-    scanner.nameDialogs();
-  }
-  return scanner.scan;
+  const top = root && scanner.enter(root, TOP);
+  const walk = root && top ? scanner.walk(root, top) : null;
+  return {
+    scan: scanner.scan,
+    step(enough) {
+      if (walk) {
+        const walked = walk(enough);
+        if (walked !== 'done') return walked;
+      }
+      scanner.nameDialogs();
+      return 'done';
+    },
+  };
 }
 
 /**
@@ -126,7 +154,7 @@ export function scanPage(doc: Document): Scan {
 export function scanRow(doc: Document, el: Element): Row {
   const row: Row = { el, cells: [] };
   const table: Table = { el, rows: [row], hidden: false };
-  createScanner(doc).walk(el, { ...TOP, table, row });
+  createScanner(doc).walk(el, { ...TOP, table, row })(() => false);
   return row;
 }
 
@@ -234,24 +262,32 @@ function createScanner(doc: Document) {
   // A TreeWalker is the fastest way through the tree in every DOM tried (linkedom builds a child list
   // on each firstChild). The open elements are kept on a stack: a node's parent is on top once the
   // elements it does not belong to are popped.
-  const walk = (root: Element, rootCtx: Context): void => {
+  /** A walk from `root` (in `rootCtx`) that stops when asked and goes on from there when called again. */
+  const walk = (root: Element, rootCtx: Context) => {
     const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
     const open: Element[] = [root];
     const contexts: Array<Context | null> = [rootCtx];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentNode;
-      while (open.length > 1 && open[open.length - 1] !== parent) {
-        open.pop();
-        contexts.pop();
+    return (enough: () => boolean): 'done' | 'more' | 'stale' => {
+      if (!walker.currentNode.isConnected) return 'stale';
+      let count = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentNode;
+        while (open.length > 1 && open[open.length - 1] !== parent) {
+          open.pop();
+          contexts.pop();
+        }
+        const ctx = contexts[contexts.length - 1];
+        if (node.nodeType === ELEMENT_NODE) {
+          // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
+          // leaving them off would make their children unwind the stack past the table they sit in.
+          open.push(node as Element);
+          contexts.push(ctx ? enter(node as Element, ctx) : null);
+        } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
+        // The clock is asked every few hundred nodes: asking is not free either.
+        if (++count % 512 === 0 && enough()) return 'more';
       }
-      const ctx = contexts[contexts.length - 1];
-      if (node.nodeType === ELEMENT_NODE) {
-        // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
-        // leaving them off would make their children unwind the stack past the table they sit in.
-        open.push(node as Element);
-        contexts.push(ctx ? enter(node as Element, ctx) : null);
-      } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
-    }
+      return 'done';
+    };
   };
 
   /** Dialogs named by another element (aria-labelledby) take its text once the walk has met it. */
