@@ -8,7 +8,7 @@ import { findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } fr
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Row, Scan, ScanJob } from './scan.ts';
-import { fold, scanPage, scanRow, startScan } from './scan.ts';
+import { fold, scanPage, scanRows, startScan } from './scan.ts';
 import { detectView } from './view.ts';
 import { wordsFor } from './words.ts';
 import type { Words } from './words.ts';
@@ -118,7 +118,12 @@ function rescanned(doc: Document, memo: PageMemo, changed: readonly Node[]): Sca
     if (!row || !row.el.isConnected) return null;
     dirty.add(row);
   }
-  for (const row of dirty) row.cells = scanRow(doc, row.el).cells;
+  const rows = [...dirty];
+  const cells = scanRows(
+    doc,
+    rows.map((r) => r.el),
+  );
+  rows.forEach((row, i) => (row.cells = cells[i]!));
   return memo.scan;
 }
 

@@ -148,14 +148,18 @@ export function startScan(doc: Document): ScanJob {
 }
 
 /**
- * The cells of one table row, read by the same rules as scanPage reads them in the whole page: the
- * content script reads again only the rows that changed since its last read.
+ * The cells of table rows, read by the same rules as scanPage reads them in the whole page: the content
+ * script reads again only the rows that changed since its last read.
  */
-export function scanRow(doc: Document, el: Element): Row {
-  const row: Row = { el, cells: [] };
-  const table: Table = { el, rows: [row], hidden: false };
-  createScanner(doc).walk(el, { ...TOP, table, row })(() => false);
-  return row;
+export function scanRows(doc: Document, els: Iterable<Element>): Cell[][] {
+  const scanner = createScanner(doc);
+  const out: Cell[][] = [];
+  for (const el of els) {
+    const row: Row = { el, cells: [] };
+    scanner.walk(el, { ...TOP, table: { el, rows: [row], hidden: false }, row })(() => false);
+    out.push(row.cells);
+  }
+  return out;
 }
 
 function createScanner(doc: Document) {
