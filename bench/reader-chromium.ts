@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { ROOT } from '../test/e2e/harness.ts';
 import { bundleForPage } from './bundle-for-page.ts';
 import { benchPage, readsCorrectly, SIZES } from './pages.ts';
-import { runsFor, type SizePoint } from './reader.ts';
+import { runsFor, sizePoint, type SizePoint } from './reader.ts';
 
 interface PageBench {
   readPage(doc: Document, url: string): { promotions: unknown };
@@ -51,22 +51,7 @@ export async function measureChromium(
         [built.url, runsFor(rows)] as const,
       );
       await page.close();
-      points.push({
-        rows,
-        readerMs: result.a,
-        floorMs: result.b,
-        ratio: result.ratio,
-        ratioIqr: result.ratioIqr,
-        runs: result.runs,
-        correct: readsCorrectly(built, JSON.parse(promotions)),
-        reread: {
-          ms: again.a,
-          floorMs: again.b,
-          ratio: again.ratio,
-          ratioIqr: again.ratioIqr,
-          runs: again.runs,
-        },
-      });
+      points.push(sizePoint(rows, result, again, readsCorrectly(built, JSON.parse(promotions))));
     }
     return points;
   } finally {

@@ -60,6 +60,23 @@ export const NODE_DOMS: Record<string, NodeDom> = {
   },
 };
 
+/** What one comparison of a reading against the floor hands back (stats.ts `compare`). */
+type Comparison = Pick<ReturnType<typeof compare>, 'a' | 'b' | 'ratio' | 'ratioIqr' | 'runs'>;
+
+/** One size's point from its two comparisons: the first read, and the re-read after a row changed. */
+export function sizePoint(rows: number, first: Comparison, again: Comparison, correct: boolean): SizePoint {
+  return {
+    rows,
+    readerMs: first.a,
+    floorMs: first.b,
+    ratio: first.ratio,
+    ratioIqr: first.ratioIqr,
+    runs: first.runs,
+    correct,
+    reread: { ms: again.a, floorMs: again.b, ratio: again.ratio, ratioIqr: again.ratioIqr, runs: again.runs },
+  };
+}
+
 export function measureNodeDom(dom: NodeDom, sizes: readonly number[] = SIZES): SizePoint[] {
   return sizes.map((rows) => {
     const page = benchPage(rows);
@@ -72,22 +89,7 @@ export function measureNodeDom(dom: NodeDom, sizes: readonly number[] = SIZES): 
         runsFor(rows),
       );
       const again = compare(rereadOneRow(doc, page.url), () => textFloor(doc), runsFor(rows));
-      return {
-        reread: {
-          ms: again.a,
-          floorMs: again.b,
-          ratio: again.ratio,
-          ratioIqr: again.ratioIqr,
-          runs: again.runs,
-        },
-        rows,
-        readerMs: r.a,
-        floorMs: r.b,
-        ratio: r.ratio,
-        ratioIqr: r.ratioIqr,
-        runs: r.runs,
-        correct,
-      };
+      return sizePoint(rows, r, again, correct);
     } finally {
       close();
     }
