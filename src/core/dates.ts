@@ -90,17 +90,19 @@ function monthNames(locale: string): Map<string, number> {
   if (cached) return cached;
   const names = new Map<string, number>();
   const longs: string[] = [];
-  for (let m = 0; m < 12; m++) {
-    const at = Date.UTC(2026, m, 15);
-    for (const opts of [
+  // Building a formatter costs far more than formatting with it: four formatters, twelve months each.
+  const formats = (
+    [
       { month: 'long' },
       { month: 'short' },
       { month: 'long', day: 'numeric' },
       { month: 'short', day: 'numeric' },
-    ] as const) {
-      const part = new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' })
-        .formatToParts(at)
-        .find((p) => p.type === 'month')?.value;
+    ] as const
+  ).map((opts) => ({ opts, format: new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }) }));
+  for (let m = 0; m < 12; m++) {
+    const at = Date.UTC(2026, m, 15);
+    for (const { opts, format } of formats) {
+      const part = format.formatToParts(at).find((p) => p.type === 'month')?.value;
       // Names with digits ("12月", "tháng 12") are read by the numeric patterns instead.
       if (!part || /\d/.test(part)) continue;
       const name = fold(part).replace(/\./g, '').trim();
