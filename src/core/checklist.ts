@@ -6,7 +6,7 @@ import type { PageSnapshot, PromotionRecord } from './schemas.ts';
 export type StepId = 'sign-in' | 'open-billing' | 'enter-code' | 'meet-minimum' | 'check-balance';
 export type StepState = 'done' | 'current' | 'todo';
 
-/** The element the page panel outlines for the current step (found by the reader's `locateTargets`). */
+/** The element the page panel outlines for the current step (found by the reader's `readPageAndTargets`). */
 export type Target =
   'promotionsLink' | 'redeemButton' | 'codeInput' | 'activateButton' | 'earningTab' | 'availableTab';
 

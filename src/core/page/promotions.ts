@@ -92,8 +92,7 @@ export function readPromotions(
   const width = Math.max(...found.columns.values()) + 1;
   const out: PagePromotion[] = [];
   const rows = found.table.rows;
-  const setting = settingOf(found, ctx);
-  if (memo && memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
+  if (memo) settle(memo, found, ctx);
   const seen = new Map<string, PagePromotion>();
   for (let i = found.firstRow; i < rows.length; i++) {
     const row = rows[i]!;
@@ -104,12 +103,7 @@ export function readPromotions(
         out.push(readRow(row, found.columns, ctx));
         continue;
       }
-      let known = memo.byCells.get(row.cells);
-      if (!known) {
-        const key = rowKey(row);
-        known = { key, promotion: seen.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
-        memo.byCells.set(row.cells, known);
-      }
+      const known = remembered(row, found, ctx, memo, seen);
       out.push(known.promotion);
       seen.set(known.key, known.promotion);
     } catch (e) {
@@ -131,8 +125,7 @@ export function parseAhead(
   memo: RowMemo,
   enough: () => boolean,
 ): boolean {
-  const setting = settingOf(found, ctx);
-  if (memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
+  settle(memo, found, ctx);
   const rows = found.table.rows;
   let parsed = 0;
   for (let i = found.firstRow; i < rows.length; i++) {
@@ -141,9 +134,7 @@ export function parseAhead(
     // At least one row a turn, so that a caller always gets somewhere.
     if (parsed++ > 0 && enough()) return false;
     try {
-      // A page scanned again has new cells, but most rows still say what they said at the last read.
-      const key = rowKey(row);
-      memo.byCells.set(row.cells, { key, promotion: memo.rows.get(key) ?? readRow(row, found.columns, ctx) });
+      remembered(row, found, ctx, memo);
     } catch {
       // The read itself says which row could not be read, and why.
     }
@@ -151,8 +142,30 @@ export function parseAhead(
   return true;
 }
 
-function settingOf(found: PromotionsTable, ctx: RowContext): string {
-  return `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}`;
+/** Empties the memo when what its rows were read under (language, selected tab, columns) has changed. */
+function settle(memo: RowMemo, found: PromotionsTable, ctx: RowContext): void {
+  const setting = `${ctx.lang}\u0001${ctx.tabStatus}\u0001${[...found.columns].join()}`;
+  if (memo.setting !== setting) Object.assign(memo, newRowMemo(), { setting });
+}
+
+/**
+ * A row's promotion as the memo knows it, else parsed and remembered. A page scanned again has new
+ * cells, but most rows still say what they said at the last read (or earlier in this one: `also`).
+ */
+function remembered(
+  row: Row,
+  found: PromotionsTable,
+  ctx: RowContext,
+  memo: RowMemo,
+  also?: Map<string, PagePromotion>,
+): { key: string; promotion: PagePromotion } {
+  let known = memo.byCells.get(row.cells);
+  if (!known) {
+    const key = rowKey(row);
+    known = { key, promotion: also?.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
+    memo.byCells.set(row.cells, known);
+  }
+  return known;
 }
 
 function rowKey(row: Row): string {

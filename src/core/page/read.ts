@@ -95,7 +95,7 @@ export function readAhead(
       if (enough()) return false;
     }
     const scan = memo.scan!;
-    const lang = doc.documentElement?.getAttribute('lang') || null;
+    const lang = langOf(doc);
     const words = wordsFor(lang);
     const found = detectView(url, doc) === 'promotions' ? findPromotionsTable(scan, words) : null;
     return !found || parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough);
@@ -106,6 +106,8 @@ export function readAhead(
 }
 
 const MAX_RESTARTS = 3;
+
+const langOf = (doc: Document): string | null => doc.documentElement?.getAttribute('lang') || null;
 
 /** The memo's scan with the changed rows read again; null when a change lies outside every known row. */
 function rescanned(doc: Document, memo: PageMemo, changed: readonly Node[]): Scan | null {
@@ -153,7 +155,7 @@ function readScanned(
       return fallback;
     }
   };
-  const lang = attempt('page language', null, () => doc.documentElement?.getAttribute('lang') || null);
+  const lang = attempt('page language', null, () => langOf(doc));
   const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
   const scan = attempt<Scan | null>('page', null, () => {
     const again = memo && changed ? rescanned(doc, memo, changed) : null;
@@ -404,14 +406,7 @@ export const NO_TARGETS: PageTargets = {
   promotionRows: [],
 };
 
-/** The elements the overlay outlines, found by the same labels as readPage, without parsing values. */
-export function locateTargets(doc: Document, lang?: string | null): PageTargets {
-  const pageLang = lang ?? doc.documentElement?.getAttribute('lang') ?? null;
-  const words = wordsFor(pageLang);
-  const scan = scanPage(doc);
-  return targetsOf(scan, words, findPromotionsTable(scan, words));
-}
-
+/** The elements the overlay outlines, found by the same labels as readPage. */
 function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null): PageTargets {
   const said = (parts: string[]): string => fold(parts.join(' '));
   const control = (
