@@ -1,10 +1,10 @@
 // Content script entry, on every page of ads.tiktok.com and business.tiktok.com: decides at once whether
 // this is a billing page and otherwise holds only a few event listeners (see watch.ts).
 import '../platform/install.ts';
-import { detectView, readAhead, readPageAndTargets } from '../core/page/read.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
+import { pageReader } from './reader.ts';
 import { FEATURES } from './features/index.ts';
 import { frameScheduler } from './schedule.ts';
 import { watchPages } from './watch.ts';
@@ -15,7 +15,7 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 watchPages(
   window,
   {
-    reader: { detectView, read: readPageAndTargets, readAhead },
+    reader: pageReader,
     t: translator(),
     send,
     keptFor,

@@ -17,12 +17,19 @@ export type Win = Window & typeof globalThis;
 export interface Reader {
   detectView(url: string, doc: Document): PageView;
   /**
-   * The snapshot and the targets from one pass. `memo` carries the last read to the next; `changed` lists
-   * the nodes the page changed since (null: anything may have).
+   * A slice of the work toward the next read (see core readAhead): `fresh` starts a scan of the page,
+   * else the rows holding the `changed` nodes are scanned again. True once nothing is left for it.
    */
-  read(doc: Document, url: string, memo: PageMemo, changed: readonly Node[] | null): PageReading;
-  /** A slice of the work toward the next read (see readAhead); true once nothing is left for it. */
-  readAhead(doc: Document, url: string, memo: PageMemo, fresh: boolean, enough: () => boolean): boolean;
+  readAhead(
+    doc: Document,
+    url: string,
+    memo: PageMemo,
+    fresh: boolean,
+    enough: () => boolean,
+    changed: Set<Node>,
+  ): boolean;
+  /** The snapshot and the targets, once readAhead has left nothing to scan or parse. */
+  read(doc: Document, url: string, memo: PageMemo): PageReading;
 }
 
 /** What the content script tells the worker (the worker's protocol, types only: no validator shipped). */

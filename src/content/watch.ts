@@ -21,7 +21,7 @@ const WATCHED_ATTRIBUTES = [
   'value',
 ];
 
-/** Longest stretch of parsing ahead in one frame. */
+/** Longest stretch of scanning and parsing in one frame. */
 const SLICE_MS = 8;
 
 /**
@@ -68,9 +68,12 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     let snapshot: PageSnapshot | null = null;
 
     const memo = newPageMemo();
-    // What the page changed since the last read; null when that is unknown (the first read, a route
-    // change, typing) or too much to be worth following node by node.
+    // What the page changed since the current batch was taken; null when that is unknown (the first
+    // read, a route change, typing) or too much to be worth following node by node.
     let changed: Set<Node> | null = null;
+    // The changes the next read answers for, worked through a slice per frame. Changes made meanwhile
+    // wait for the batch after: a page that never stops changing still gets read, batch by batch.
+    let batch: { fresh: boolean; nodes: Set<Node> } | null = null;
     let targets: Targets | null = null;
     // One snapshot on its way to the worker at a time: while the page keeps changing, the newest one
     // waits and older ones are dropped, so a busy page costs the worker what it can take.
@@ -109,23 +112,24 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       });
     };
 
-    // A read of the whole page is spread over frames, so that a long list never holds the page for
-    // long: the scan in one, its rows parsed SLICE_MS at a time, then the read finds them all parsed.
-    let parsing = false;
-    const readAhead = (fresh: boolean, url: string): boolean => {
-      const until = timeline.now() + SLICE_MS;
-      parsing = !deps.reader.readAhead(doc, url, memo, fresh, () => timeline.now() > until);
-      return !parsing;
-    };
-
+    // Scanning and parsing go SLICE_MS at a time, one slice a frame, so that neither a long list read
+    // whole nor hundreds of rows changed at once hold the page for long; the read itself comes once the
+    // batch is through, and finds every row scanned and parsed.
     const readNow = () => {
       const url = win.location.href;
-      const whole = changed === null;
-      // Changes from here on are changes since the scan readAhead makes.
-      if (whole) changed = new Set();
-      if ((whole || parsing) && !readAhead(whole, url)) return read.request();
-      const reading = deps.reader.read(doc, url, memo, [...changed!]);
-      changed = new Set();
+      if (!batch) {
+        batch = { fresh: changed === null, nodes: changed ?? new Set() };
+        changed = new Set();
+      }
+      const until = timeline.now() + SLICE_MS;
+      const enough = () => timeline.now() > until;
+      if (!deps.reader.readAhead(doc, url, memo, batch.fresh, enough, batch.nodes)) {
+        batch.fresh = false;
+        return read.request();
+      }
+      batch = null;
+      const reading = deps.reader.read(doc, url, memo);
+      if (changed === null || changed.size > 0) read.request();
       const snap = reading.snapshot;
       // The address may have changed before the page re-rendered (the route was judged on the old
       // page's words): once the new page says it is not billing, leave.
@@ -187,6 +191,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     return {
       readAll() {
         changed = null;
+        batch = null;
         read.request();
       },
       close() {

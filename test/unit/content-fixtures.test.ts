@@ -6,13 +6,12 @@ import { FEATURES } from '../../src/content/features/index.ts';
 import { outlinedElement } from '../../src/content/features/outline.ts';
 import { diagnose } from '../../src/core/diagnosis/index.ts';
 import { translatorFrom } from '../../src/core/i18n.ts';
-import { detectView, readAhead, readPageAndTargets } from '../../src/core/page/read.ts';
+import { pageReader as reader } from '../../src/content/reader.ts';
 import { HOST_TAG } from '../../src/content/layer.ts';
 import type { Feature, PageState, Win } from '../../src/content/types.ts';
 import { watchPages } from '../../src/content/watch.ts';
 import { fakeDeps, fixtureHtml, fixtureSnapshot, pageWindow, savedUrl, settle } from './content.harness.ts';
 
-const reader = { detectView, read: readPageAndTargets, readAhead };
 
 const t = translatorFrom(en);
 

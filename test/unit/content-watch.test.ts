@@ -135,10 +135,10 @@ describe('content script: deciding and following the page', () => {
     frames.frame();
     win.document.body.dispatchEvent(new win.Event('input', { bubbles: true }));
     frames.frame();
-    // First read: after a whole scan, nothing since. Then the changed nodes, each once. Then more
-    // nodes than are worth following: a whole scan again. Typing changes no node.
-    expect(reader.changed).toEqual([[], [heading.firstChild, list], [], []]);
-    expect(reader.ahead).toEqual([true, true]);
+    // First read: a whole scan. Then the changed nodes, each once. Then more nodes than are worth
+    // following: a whole scan again. Typing changes no node.
+    expect(reader.changed).toEqual([null, [heading.firstChild, list], null, []]);
+    expect(reader.reads).toBe(4);
   });
 
   it('spreads a whole read of a long page over frames, one slice per frame', () => {
@@ -148,7 +148,7 @@ describe('content script: deciding and following the page', () => {
     const { deps, frames, sent } = fakeDeps({
       reader: Object.assign(reader, {
         readAhead: (_d: Document, _u: string, _m: unknown, fresh: boolean) => {
-          reader.ahead.push(fresh);
+          reader.changed.push(fresh ? null : []);
           return ++slices >= 3;
         },
       }),
@@ -160,8 +160,42 @@ describe('content script: deciding and following the page', () => {
     expect(frames.pending()).toBe(1);
     frames.frame();
     expect(reader.reads).toBe(1);
-    expect(reader.ahead).toEqual([true, false, false]);
+    expect(reader.changed).toEqual([null, [], []]);
     expect(sent).toHaveLength(1);
+  });
+
+  it('works through one batch of changes at a time: changes made meanwhile wait for the next', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const reader = headingReader();
+    const seen = new WeakSet<Set<Node>>();
+    const batches: Node[][] = [];
+    const { deps, frames } = fakeDeps({
+      reader: Object.assign(reader, {
+        // Any batch with changes in it takes two frames.
+        readAhead: (_d: Document, _u: string, _m: unknown, _f: boolean, _e: unknown, changed: Set<Node>) => {
+          batches.push([...changed]);
+          if (changed.size === 0 || seen.has(changed)) return true;
+          seen.add(changed);
+          return false;
+        },
+      }),
+    });
+    watchPages(win, deps, []);
+    frames.frame();
+    const heading = win.document.querySelector('h1')!.firstChild!;
+    const list = win.document.querySelector('ul')!;
+    heading.nodeValue = 'Payment 2';
+    await settle();
+    frames.frame();
+    list.append(win.document.createElement('li'));
+    await settle();
+    frames.frame();
+    expect(reader.reads).toBe(2);
+    frames.frame();
+    frames.frame();
+    expect(reader.reads).toBe(3);
+    expect(batches).toEqual([[], [heading], [heading], [list], [list]]);
+    expect(frames.pending()).toBe(0);
   });
 
   it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {

@@ -76,9 +76,8 @@ export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
  */
 export function headingReader(): Reader & {
   reads: number;
-  changed: Array<readonly Node[] | null>;
-  /** `fresh` of each readAhead call. */
-  ahead: boolean[];
+  /** What each readAhead call was asked to work through: null for a scan of the page. */
+  changed: Array<Node[] | null>;
 } {
   const view = (url: string, doc: Document) => {
     if (/\/account\/payment/.test(url)) return 'payment';
@@ -87,16 +86,15 @@ export function headingReader(): Reader & {
   };
   const reader = {
     reads: 0,
-    changed: [] as Array<readonly Node[] | null>,
-    ahead: [] as boolean[],
-    readAhead(_doc: Document, _url: string, _memo: unknown, fresh: boolean): boolean {
-      reader.ahead.push(fresh);
+    changed: [] as Array<Node[] | null>,
+    readAhead(_d: Document, _u: string, _m: unknown, fresh: boolean, _e: unknown, changed: Set<Node>) {
+      reader.changed.push(fresh ? null : [...changed]);
+      changed.clear();
       return true;
     },
     detectView: (url: string, doc: Document) => view(url, doc),
-    read(doc: Document, url: string, _memo: unknown, changed: readonly Node[] | null): PageReading {
+    read(doc: Document, url: string): PageReading {
       reader.reads += 1;
-      reader.changed.push(changed && [...changed]);
       const snapshot = emptySnapshot({
         view: view(url, doc),
         url,

@@ -236,6 +236,45 @@ describe('reading again with the row memo', () => {
     expect(reading.snapshot.promotions[39]!.name).toBe('Changed ahead of the walk');
   });
 
+  it('spreads re-reading many changed rows over slices, and the read after finds them all read', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    readPageAndTargets(doc, built.url, memo);
+    const scan = memo.scan;
+    const rows = [...doc.querySelectorAll('[role="row"], tr')].slice(1);
+    const changed = new Set<Node>();
+    rows.forEach((row, i) => {
+      const name = row.querySelector('span')!.firstChild as Text;
+      name.data = `Renamed ${i}`;
+      changed.add(name);
+    });
+    let slices = 0;
+    while (!readAhead(doc, built.url, memo, false, () => true, changed)) slices++;
+    expect(slices).toBeGreaterThanOrEqual(rows.length / 8 - 1);
+    expect(changed.size).toBe(0);
+    expect(memo.scan).toBe(scan);
+    const reading = readPageAndTargets(doc, built.url, memo, []);
+    expect(reading.snapshot).toEqual(readPage(doc, built.url));
+    expect(reading.snapshot.promotions.map((p) => p.name)).toEqual(rows.map((_, i) => `Renamed ${i}`));
+  });
+
+  it('scans the page again, in slices, when a change lies outside every row', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    readPageAndTargets(doc, built.url, memo);
+    const rows = [...doc.querySelectorAll('[role="row"], tr')];
+    const group = rows[3]!.parentNode!;
+    rows[3]!.remove();
+    const changed = new Set<Node>([rows[5]!, group]);
+    expect(readAhead(doc, built.url, memo, false, () => true, changed)).toBe(false);
+    expect(memo.job).not.toBeNull();
+    expect(changed.size).toBe(0);
+    while (!readAhead(doc, built.url, memo, false, () => true, changed));
+    const reading = readPageAndTargets(doc, built.url, memo, []);
+    expect(reading.snapshot.promotions).toHaveLength(39);
+    expect(reading.snapshot).toEqual(readPage(doc, built.url));
+  });
+
   it('begins the scan again when the page removes the node the walk stood on', () => {
     const doc = parseHtml(built.html);
     const memo = newPageMemo();

@@ -68,10 +68,11 @@ export function readPageAndTargets(
 }
 
 /**
- * Work toward the next read of a long page, in slices: `fresh` starts a scan of the page; each call
- * walks on, then parses the scanned rows, until `enough()` says stop. True once the read that follows
- * (readPageAndTargets with this memo and the nodes changed since the scan began) has nothing left to
- * scan or parse.
+ * Work toward the next read, in slices, so that a long list never holds the page for long: `fresh`
+ * starts a scan of the page, else the rows holding the `changed` nodes are scanned again (each node is
+ * taken out of the set once its row is); then the rows scanned are parsed, until `enough()` says stop.
+ * True once the read that follows (readPageAndTargets with this memo and no changes) has nothing left
+ * to scan or parse. A change outside every known row starts a scan of the page.
  */
 export function readAhead(
   doc: Document,
@@ -79,10 +80,10 @@ export function readAhead(
   memo: PageMemo,
   fresh: boolean,
   enough: () => boolean,
+  changed: Set<Node> = new Set(),
 ): boolean {
   try {
-    if (fresh || (!memo.scan && !memo.job) || memo.doc !== doc)
-      Object.assign(memo, { doc, scan: null, rowAt: null, job: startScan(doc), restarts: 0 });
+    if (fresh || (!memo.scan && !memo.job) || memo.doc !== doc) startOver(doc, memo, changed);
     if (memo.job) {
       // A page that keeps pulling the ground from under the walk is scanned in one go.
       const walked = memo.job.step(memo.restarts >= MAX_RESTARTS ? () => false : enough);
@@ -93,6 +94,11 @@ export function readAhead(
       if (walked === 'more') return false;
       Object.assign(memo, { scan: memo.job.scan, job: null });
       if (enough()) return false;
+    }
+    if (changed.size > 0) {
+      const rescan = rescanRows(doc, memo, changed, enough);
+      if (rescan === 'outside') startOver(doc, memo, changed);
+      if (rescan !== 'done') return false;
     }
     const scan = memo.scan!;
     const lang = langOf(doc);
@@ -107,26 +113,50 @@ export function readAhead(
 
 const MAX_RESTARTS = 3;
 
+/** A scan of the page from the top: it sees every change made so far. */
+function startOver(doc: Document, memo: PageMemo, changed: Set<Node>): void {
+  changed.clear();
+  Object.assign(memo, { doc, scan: null, rowAt: null, job: startScan(doc), restarts: 0 });
+}
+
 const langOf = (doc: Document): string | null => doc.documentElement?.getAttribute('lang') || null;
 
-/** The memo's scan with the changed rows read again; null when a change lies outside every known row. */
-function rescanned(doc: Document, memo: PageMemo, changed: readonly Node[]): Scan | null {
-  if (!memo.scan || memo.doc !== doc) return null;
+/** The known table row holding `node`; undefined when it lies outside every row of the memo's scan. */
+function rowOf(memo: PageMemo & { scan: Scan }, node: Node): Row | undefined {
   memo.rowAt ??= new Map(memo.scan.tables.flatMap((t) => t.rows.map((r) => [r.el, r] as const)));
-  const dirty = new Set<Row>();
+  let row: Row | undefined;
+  for (let n: Node | null = node; n && !row; n = n.parentNode) row = memo.rowAt.get(n);
+  return row?.el.isConnected ? row : undefined;
+}
+
+/**
+ * Scans again the rows holding the changed nodes, taking each node out of `changed` once its row is
+ * read; 'outside' at the first node that lies in no known row (only a scan of the page will do).
+ */
+function rescanRows(
+  doc: Document,
+  memo: PageMemo,
+  changed: Set<Node>,
+  enough: () => boolean = () => false,
+): 'done' | 'more' | 'outside' {
+  if (!memo.scan || memo.doc !== doc) return 'outside';
+  const known = memo as PageMemo & { scan: Scan };
+  const done = new Set<Row>();
   for (const node of changed) {
-    let row: Row | undefined;
-    for (let n: Node | null = node; n && !row; n = n.parentNode) row = memo.rowAt.get(n);
-    if (!row || !row.el.isConnected) return null;
-    dirty.add(row);
+    const row = rowOf(known, node);
+    if (!row) return 'outside';
+    if (!done.has(row)) {
+      row.cells = scanRows(doc, [row.el])[0]!;
+      done.add(row);
+      // A row costs tens of microseconds: the clock is looked at every few of them.
+      if (done.size % 8 === 0 && enough()) {
+        changed.delete(node);
+        return changed.size > 0 ? 'more' : 'done';
+      }
+    }
+    changed.delete(node);
   }
-  const rows = [...dirty];
-  const cells = scanRows(
-    doc,
-    rows.map((r) => r.el),
-  );
-  rows.forEach((row, i) => (row.cells = cells[i]!));
-  return memo.scan;
+  return 'done';
 }
 
 /**
@@ -158,8 +188,7 @@ function readScanned(
   const lang = attempt('page language', null, () => langOf(doc));
   const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
   const scan = attempt<Scan | null>('page', null, () => {
-    const again = memo && changed ? rescanned(doc, memo, changed) : null;
-    if (again) return again;
+    if (memo && changed && rescanRows(doc, memo, new Set(changed)) === 'done') return memo.scan!;
     const full = scanPage(doc);
     if (memo) Object.assign(memo, { doc, scan: full, rowAt: null, job: null });
     return full;
