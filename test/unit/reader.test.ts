@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -286,5 +287,58 @@ describe('reading again with the row memo', () => {
     expect(memo.job).toBeNull();
     expect(memo.scan).not.toBe(standing.scan);
     expect(readPageAndTargets(doc, built.url, memo, [doc.body]).snapshot).toEqual(readPage(doc, built.url));
+  });
+});
+
+describe('reader: reading again after the page changed', () => {
+  const built = promotionsPage(samplePromotions(12, { seed: 11, tab: 'earning' }), {
+    lang: 'en',
+    tab: 'earning',
+  });
+  // What the page may do to a row, and the node a MutationObserver would name for it.
+  const edits: Array<(doc: Document, row: Element, n: number) => Node> = [
+    (_doc, row, n) => {
+      const text = [...row.querySelectorAll('*')].flatMap((e) => [...e.childNodes]).filter((c) => c.nodeType === 3);
+      const t = text[n % text.length] as Text;
+      t.data = t.data.endsWith(' ✓') ? t.data.slice(0, -2) : `${t.data} ✓`;
+      return t;
+    },
+    (_doc, row, n) => {
+      const cell = row.children[n % row.children.length]!;
+      cell.textContent = ['USD 12.34', 'Dec 31, 2026', 'Expired', 'Spend $50 to get $50'][n % 4]!;
+      return cell;
+    },
+    (doc, row, n) => {
+      const cell = row.children[n % row.children.length]!;
+      const tag = doc.createElement('span');
+      tag.textContent = 'Used';
+      cell.append(tag);
+      return cell;
+    },
+    (_doc, row, n) => {
+      row.children[n % row.children.length]!.remove();
+      return row;
+    },
+  ];
+
+  it('after any edits, read in any slices, says what a fresh read of the page says', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), fc.nat(40), fc.nat(40)), { minLength: 1, maxLength: 12 }),
+        fc.nat(6),
+        (steps, every) => {
+          const doc = parseHtml(built.html);
+          const memo = newPageMemo();
+          readPageAndTargets(doc, built.url, memo);
+          const rows = [...doc.querySelectorAll('[role="row"], tr')].slice(1);
+          const changed = new Set<Node>();
+          for (const [edit, at, n] of steps) changed.add(edits[edit]!(doc, rows[at % rows.length]!, n));
+          let asked = 0;
+          while (!readAhead(doc, built.url, memo, false, () => ++asked % (every + 1) === 0, changed));
+          expect(readPageAndTargets(doc, built.url, memo, []).snapshot).toEqual(readPage(doc, built.url));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -71,7 +71,7 @@ export interface RowContext {
 export interface RowMemo {
   /** By what a row's cells say. */
   rows: Map<string, PagePromotion>;
-  /** By the cells themselves: a row read again (scanRows) gets new cells, an untouched one keeps them. */
+  /** By the cells themselves: a row read again (rescanRow) gets new cells, an untouched one keeps them. */
   byCells: WeakMap<readonly Cell[], { key: string; promotion: PagePromotion }>;
   /** What the entries were read under: the page language, the selected tab and the columns. */
   setting: string;

@@ -8,7 +8,7 @@ import { findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } fr
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Row, Scan, ScanJob } from './scan.ts';
-import { fold, scanPage, scanRows, startScan } from './scan.ts';
+import { fold, rescanRow, scanPage, startScan } from './scan.ts';
 import { detectView } from './view.ts';
 import { wordsFor } from './words.ts';
 import type { Words } from './words.ts';
@@ -130,8 +130,8 @@ function rowOf(memo: PageMemo & { scan: Scan }, node: Node): Row | undefined {
 }
 
 /**
- * Scans again the rows holding the changed nodes, taking each node out of `changed` once its row is
- * read; 'outside' at the first node that lies in no known row (only a scan of the page will do).
+ * Scans again where the changed nodes are in the known rows, taking each node out of `changed` once it
+ * is read; 'outside' at the first node that lies in no known row (only a scan of the page will do).
  */
 function rescanRows(
   doc: Document,
@@ -141,20 +141,14 @@ function rescanRows(
 ): 'done' | 'more' | 'outside' {
   if (!memo.scan || memo.doc !== doc) return 'outside';
   const known = memo as PageMemo & { scan: Scan };
-  const done = new Set<Row>();
+  let count = 0;
   for (const node of changed) {
     const row = rowOf(known, node);
     if (!row) return 'outside';
-    if (!done.has(row)) {
-      row.cells = scanRows(doc, [row.el])[0]!;
-      done.add(row);
-      // A row costs tens of microseconds: the clock is looked at every few of them.
-      if (done.size % 8 === 0 && enough()) {
-        changed.delete(node);
-        return changed.size > 0 ? 'more' : 'done';
-      }
-    }
+    row.cells = rescanRow(doc, row, node);
     changed.delete(node);
+    // A cell costs microseconds, a row tens of them: the clock is looked at every few.
+    if (++count % 8 === 0 && changed.size > 0 && enough()) return 'more';
   }
   return 'done';
 }

@@ -148,18 +148,23 @@ export function startScan(doc: Document): ScanJob {
 }
 
 /**
- * The cells of table rows, read by the same rules as scanPage reads them in the whole page: the content
- * script reads again only the rows that changed since its last read.
+ * A table row's cells after the page changed `node` in it, read by the same rules as scanPage reads the
+ * whole page: only the cell holding the change is walked again when there is one (the page rewrote a
+ * text or a tag in it), else the whole row. A new array either way: a row's parse is remembered by it.
  */
-export function scanRows(doc: Document, els: Iterable<Element>): Cell[][] {
+export function rescanRow(doc: Document, row: Row, node: Node): Cell[] {
   const scanner = createScanner(doc);
-  const out: Cell[][] = [];
-  for (const el of els) {
-    const row: Row = { el, cells: [] };
-    scanner.walk(el, { ...TOP, table: { el, rows: [row], hidden: false }, row })(() => false);
-    out.push(row.cells);
+  const table = { el: row.el, rows: [], hidden: false };
+  const at = row.cells.findIndex((c) => c.el.contains(node));
+  if (at === -1) {
+    const fresh: Row = { el: row.el, cells: [] };
+    scanner.walk(row.el, { ...TOP, table, row: fresh })(() => false);
+    return fresh.cells;
   }
-  return out;
+  const { el, header } = row.cells[at]!;
+  const cell: Cell = { el, header, parts: [] };
+  scanner.walk(el, { ...TOP, table, row, cell })(() => false);
+  return row.cells.map((c, i) => (i === at ? cell : c));
 }
 
 function createScanner(doc: Document) {
