@@ -298,7 +298,9 @@ describe('reader: reading again after the page changed', () => {
   // What the page may do to a row, and the node a MutationObserver would name for it.
   const edits: Array<(doc: Document, row: Element, n: number) => Node> = [
     (_doc, row, n) => {
-      const text = [...row.querySelectorAll('*')].flatMap((e) => [...e.childNodes]).filter((c) => c.nodeType === 3);
+      const text = [...row.querySelectorAll('*')]
+        .flatMap((e) => [...e.childNodes])
+        .filter((c) => c.nodeType === 3);
       const t = text[n % text.length] as Text;
       t.data = t.data.endsWith(' ✓') ? t.data.slice(0, -2) : `${t.data} ✓`;
       return t;
