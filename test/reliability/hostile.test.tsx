@@ -6,9 +6,9 @@
 import { cleanup } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { panel } from '../../src/content/features/panel.tsx';
-import { promotionNotes } from '../../src/content/features/promotion-notes.tsx';
-import { redeemHelp } from '../../src/content/features/redeem-help.tsx';
+import { panel } from '../../src/content/features/panel.ts';
+import { promotionNotes } from '../../src/content/features/promotion-notes.ts';
+import { redeemHelp } from '../../src/content/features/redeem-help.ts';
 import type { Reason } from '../../src/core/schemas.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/schemas.ts';
 import { Options } from '../../src/options/Options.tsx';

@@ -1,6 +1,6 @@
-// The content script runs on every Ads Manager page: it must not carry a validator. Walks the runtime
-// imports (not `import type`) from its entry and fails if zod is reachable.
-import { readFileSync } from 'node:fs';
+// The content script runs on every Ads Manager page: it must not carry a validator or a UI library. Walks
+// the runtime imports (not `import type`) from its entry and fails if any package is reachable.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -24,9 +24,17 @@ function runtimeGraph(entry: string): { files: Set<string>; packages: Set<string
 }
 
 describe('content script imports', () => {
-  it('reach preact only: no validator, no polyfill', () => {
+  it('reach no package: no validator, no polyfill, no preact', () => {
     const { files, packages } = runtimeGraph(ENTRY);
-    expect([...packages].sort()).toEqual(['preact']);
+    expect([...packages]).toEqual([]);
     expect([...files].some((f) => f.endsWith('src/core/page/read.ts'))).toBe(true);
+  });
+
+  it('name preact nowhere under src/content, not even for types', () => {
+    const dir = dirname(ENTRY);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(files).toContain(join('features', 'panel.ts'));
+    const naming = files.filter((f) => /['"]preact(?:\/|['"])/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(naming).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 // The panel and the cards checked by axe-core in the page's own document (the test's global one).
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { panel } from '../../src/content/features/panel.tsx';
-import { redeemHelp } from '../../src/content/features/redeem-help.tsx';
+import { panel } from '../../src/content/features/panel.ts';
+import { redeemHelp } from '../../src/content/features/redeem-help.ts';
 import type { Win } from '../../src/content/types.ts';
 import { emptySnapshot, fakeDeps, mountFeature, rendered, stateOf } from './content.harness.ts';
 

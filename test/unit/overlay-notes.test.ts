@@ -4,7 +4,7 @@ import {
   notesFor,
   notesInView,
   promotionNotes,
-} from '../../src/content/features/promotion-notes.tsx';
+} from '../../src/content/features/promotion-notes.ts';
 import type { PromotionRecord } from '../../src/core/schemas.ts';
 import type { ProgressView } from '../../src/content/types.ts';
 import {
@@ -110,6 +110,27 @@ describe('promotion list annotations', () => {
     expect(note.style.left).toBe('1100px');
     expect(note.style.top).toBe('300px');
     expect(rows.every((r, i) => r.isEqualNode(before[i]!))).toBe(true);
+  });
+
+  it('moves its note when the list scrolls, rather than drawing it anew', async () => {
+    const win = pageWindow(URL_P, page);
+    const { deps, frames } = fakeDeps({ progress: () => PROGRESS });
+    const { container, state } = mountFeature(promotionNotes, win, deps);
+    const row = win.document.querySelector('[role="row"]')!;
+    let top = 300;
+    row.getBoundingClientRect = () => new win.DOMRect(200, top, 900, 48);
+    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    frames.frame();
+    const note = container.querySelector<HTMLElement>('[data-part="note"]')!;
+    top = 120;
+    win.dispatchEvent(new win.Event('scroll'));
+    frames.frame();
+    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    frames.frame();
+    await rendered();
+    expect(container.querySelectorAll('[data-part="note"]')).toHaveLength(1);
+    expect(container.querySelector('[data-part="note"]')).toBe(note);
+    expect(note.style.top).toBe('120px');
   });
 
   it('draws no note for a row scrolled out of view', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { panel } from '../../src/content/features/panel.tsx';
+import { panel } from '../../src/content/features/panel.ts';
 import { createLayer, HOST_TAG } from '../../src/content/layer.ts';
 import { emptySnapshot, fakeDeps, mountFeature, pageWindow, rendered, stateOf } from './content.harness.ts';
 
@@ -90,6 +90,38 @@ describe('overlay panel', () => {
     expect(tab).not.toBeNull();
     expect(win.document.activeElement).toBe(tab);
     expect(collapsed.get('111')).toBe(true);
+  });
+
+  it('a new page state updates the panel in place: focus, and every step, stay where they were', async () => {
+    const { win, container, state } = setup();
+    state.set(stateOf(payment('111')));
+    await rendered();
+    const section = container.querySelector('[data-part="panel"]')!;
+    const steps = [...section.querySelectorAll('ol > li')];
+    const fold = section.querySelector<HTMLButtonElement>('header button')!;
+    fold.focus();
+
+    // The code is accepted, read again and again: the current step moves on.
+    const accepted = emptySnapshot({
+      accountId: '111',
+      balance: { total: 10, cash: 10, credit: 0 },
+      redeem: { open: true, code: 'C1', error: null, succeeded: true },
+    });
+    state.set(stateOf(accepted));
+    state.set(stateOf(accepted));
+    await rendered();
+    expect(container.querySelector('[data-part="panel"]')).toBe(section);
+    const now = [...section.querySelectorAll('ol > li')];
+    expect(now.length === steps.length && now.every((li, i) => li === steps[i])).toBe(true);
+    expect(steps.map((li) => li.getAttribute('data-state'))).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'current',
+    ]);
+    expect(win.document.activeElement).toBe(fold);
+    expect(fold.isConnected).toBe(true);
   });
 
   it('is made of buttons in reading order, with accessible names', async () => {

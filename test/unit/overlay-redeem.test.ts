@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redeemHelp } from '../../src/content/features/redeem-help.tsx';
+import { redeemHelp } from '../../src/content/features/redeem-help.ts';
 import type { Win } from '../../src/content/types.ts';
 import type { Reason } from '../../src/core/schemas.ts';
 import {
@@ -117,6 +117,24 @@ describe('redeem help', () => {
     });
     expect(container.textContent).toContain('overlay_termsSaved');
     expect(container.querySelector('textarea')).toBeNull();
+  });
+
+  it('the page read again while terms are typed: the box keeps its text, its caret and the focus', async () => {
+    const { win, container, state } = setup();
+    const accepted = () => stateOf(dialog('C1', null, true));
+    state.set(accepted());
+    const card = container.querySelector('[data-part="card"]')!;
+    const textarea = container.querySelector('textarea')!;
+    textarea.focus();
+    type(win, textarea, 'Spend 50 get 50');
+    textarea.setSelectionRange(5, 5);
+    for (let i = 0; i < 3; i++) state.set(accepted());
+    await settle();
+    expect(container.querySelector('[data-part="card"]')).toBe(card);
+    expect(container.querySelector('textarea')).toBe(textarea);
+    expect(win.document.activeElement).toBe(textarea);
+    expect(textarea.value).toBe('Spend 50 get 50');
+    expect(textarea.selectionStart).toBe(5);
   });
 
   it('an accepted code whose terms the page showed: no box', () => {

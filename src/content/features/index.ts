@@ -1,8 +1,8 @@
 // Every on-page feature, in drawing order (later ones paint above earlier ones).
 import type { Feature } from '../types.ts';
 import { outline } from './outline.ts';
-import { panel } from './panel.tsx';
-import { promotionNotes } from './promotion-notes.tsx';
-import { redeemHelp } from './redeem-help.tsx';
+import { panel } from './panel.ts';
+import { promotionNotes } from './promotion-notes.ts';
+import { redeemHelp } from './redeem-help.ts';
 
 export const FEATURES: readonly Feature[] = [outline, promotionNotes, panel, redeemHelp];

@@ -1,9 +1,9 @@
 // Beside each earning promotion on the promotions list: progress toward the minimum spend, days left and
 // the pace, from the terms the extension keeps. Drawn in our layer over the row's edge and transparent to
 // the pointer, so the page's own layout and clicks stay as they were.
-import { render } from 'preact';
 import type { Pace } from '../../core/progress.ts';
 import type { PromotionRecord } from '../../core/schemas.ts';
+import { builder, keyed, setChildren, setText } from '../dom.ts';
 import { follow } from '../follow.ts';
 import { visibleBox, type Box } from '../geometry.ts';
 import type { ContentDeps, Feature, PageState, ProgressView, Translate } from '../types.ts';
@@ -60,11 +60,16 @@ export function noteText(t: Translate, p: ProgressView): string {
   return parts.join(' · ');
 }
 
+export interface InView {
+  note: Note;
+  box: Box;
+}
+
 /**
  * The notes whose rows are in view, with their boxes. The rows of a list stand top to bottom in page
  * order, so the first one in view is found by halving: a few layout reads per frame, not one per row.
  */
-export function notesInView(notes: readonly Note[], viewportHeight: number): Array<{ note: Note; box: Box }> {
+export function notesInView(notes: readonly Note[], viewportHeight: number): InView[] {
   const bottomOf = (i: number) => {
     const r = notes[i]!.row.getBoundingClientRect();
     return r.top + r.height;
@@ -76,7 +81,7 @@ export function notesInView(notes: readonly Note[], viewportHeight: number): Arr
     if (bottomOf(mid) <= 0) lo = mid + 1;
     else hi = mid;
   }
-  const shown: Array<{ note: Note; box: Box }> = [];
+  const shown: InView[] = [];
   for (let i = lo; i < notes.length; i++) {
     const note = notes[i]!;
     const box = visibleBox(note.row);
@@ -86,41 +91,37 @@ export function notesInView(notes: readonly Note[], viewportHeight: number): Arr
   return shown;
 }
 
-function NotesView({ t, shown }: { t: Translate; shown: Array<{ note: Note; box: Box }> }) {
-  return (
-    <>
-      {shown.map(({ note, box }) => (
-        <p
-          key={note.name}
-          data-part="note"
-          aria-label={t('overlay_noteLabel', [note.name])}
-          style={{ left: `${box.left + box.width}px`, top: `${box.top}px` }}
-        >
-          {noteText(t, note.progress())}
-        </p>
-      ))}
-    </>
-  );
-}
-
 export const promotionNotes: Feature = {
   name: 'promotion-notes',
   init(signal, { win, deps, layer, state }) {
     const root = layer.mount();
+    const el = builder(win.document);
+    // One note per promotion, kept while its row stays in view: scrolling moves it rather than redrawing it.
+    const drawn = keyed(
+      ({ note }: InView) => note.name,
+      ({ note }) => {
+        const p = el('p', { 'data-part': 'note', 'aria-label': deps.t('overlay_noteLabel', [note.name]) });
+        return {
+          node: p,
+          update({ note, box }) {
+            p.style.left = `${box.left + box.width}px`;
+            p.style.top = `${box.top}px`;
+            setText(p, noteText(deps.t, note.progress()));
+          },
+        };
+      },
+    );
     let notes: Note[] = [];
     const follower = follow(win, deps.schedule, signal, () => {
       const shown = notesInView(notes, win.innerHeight);
       // Only rows in view are watched for size changes; scrolling brings the others in.
       follower.observe(shown.map(({ note }) => note.row));
-      render(<NotesView t={deps.t} shown={shown} />, root);
+      setChildren(root, drawn(shown));
     });
     state.subscribe((s) => {
       notes = notesFor(s, deps);
       follower.request();
     }, signal);
-    signal.addEventListener('abort', () => {
-      render(null, root);
-      root.remove();
-    });
+    signal.addEventListener('abort', () => root.remove());
   },
 };

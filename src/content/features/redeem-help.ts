@@ -3,9 +3,9 @@
 // the fix, appear beside the dialog. The diagnosis runs in the worker so its rules and wording stay out of
 // the content script. An accepted code: "Promotion saved", and when the page showed no terms, a box to
 // paste them from the offer e-mail (sent to the worker, which parses and keeps them).
-import { render } from 'preact';
 import { checklist } from '../../core/checklist.ts';
 import type { PromotionRecord, Reason } from '../../core/schemas.ts';
+import { builder, keyed, setAttrs, setChildren, setText } from '../dom.ts';
 import { follow } from '../follow.ts';
 import { besideDialog, dockSide, MARGIN, visibleBox } from '../geometry.ts';
 import type { Feature, PageState, Translate } from '../types.ts';
@@ -16,66 +16,82 @@ const SHOWN_REASONS = 3;
 /** What the seed article lists for a code that does not work, shown until (or if never) the worker answers. */
 const GENERAL_CAUSES = checklist(null).steps.find((s) => s.id === 'enter-code')!.pitfallKeys;
 
-export function ReasonsView({ t, reasons }: { t: Translate; reasons: readonly Reason[] | null }) {
-  return (
-    <section data-part="card" role="status" aria-label={t('overlay_title')}>
-      <h2>{t('overlay_redeemFailed')}</h2>
-      <ol>
-        {reasons
-          ? reasons.slice(0, SHOWN_REASONS).map((reason) => (
-              <li key={reason.id}>
-                <ul>
-                  {reason.evidence.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-                <p>
-                  <strong>{t('overlay_fix')}</strong> {reason.fix}
-                </p>
-              </li>
-            ))
-          : GENERAL_CAUSES.map((key) => <li key={key}>{t(key)}</li>)}
-      </ol>
-    </section>
-  );
-}
-
-export type TermsStatus = 'editing' | 'sending' | 'saved' | 'failed';
-
-interface SavedProps {
-  t: Translate;
-  askTerms: boolean;
+interface Terms {
+  code: string;
   text: string;
-  status: TermsStatus;
-  onText(text: string): void;
-  onSubmit(): void;
+  status: 'editing' | 'sending' | 'saved' | 'failed';
 }
 
-export function SavedView({ t, askTerms, text, status, onText, onSubmit }: SavedProps) {
-  const editing = askTerms && status !== 'saved';
-  return (
-    <section data-part="card" role="status" aria-label={t('overlay_title')}>
-      <h2>{t('overlay_saved')}</h2>
-      {editing ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit();
-          }}
-        >
-          <label>
-            {t('overlay_termsPrompt')}
-            <textarea rows={4} value={text} onInput={(e) => onText(e.currentTarget.value)} />
-          </label>
-          <button type="submit" disabled={status === 'sending'}>
-            {t('overlay_termsSave')}
-          </button>
-          {status === 'failed' ? <p role="alert">{t('overlay_termsFailed')}</p> : null}
-        </form>
-      ) : null}
-      {status === 'saved' ? <p>{t('overlay_termsSaved')}</p> : null}
-    </section>
+/**
+ * The card beside the dialog, made once: the same card turns from a refused code's reasons to an
+ * accepted code's "saved", and the terms box in it keeps what is typed, and its focus, while the page
+ * changes around it.
+ */
+function cardView(doc: Document, t: Translate, onText: (text: string) => void, onSubmit: () => void) {
+  const el = builder(doc);
+  const heading = el('h2');
+  const causes = el('ol');
+  const textarea = el('textarea', { rows: '4', oninput: () => onText(textarea.value) });
+  const prompt = el('label', {}, t('overlay_termsPrompt'), textarea);
+  const save = el('button', { type: 'submit' }, t('overlay_termsSave'));
+  const failed = el('p', { role: 'alert' }, t('overlay_termsFailed'));
+  const form = el(
+    'form',
+    {
+      onsubmit: (e) => {
+        e.preventDefault();
+        onSubmit();
+      },
+    },
+    prompt,
+    save,
   );
+  const savedNote = el('p', {}, t('overlay_termsSaved'));
+  const card = el('section', { 'data-part': 'card', role: 'status', 'aria-label': t('overlay_title') });
+
+  const reasonItems = keyed(
+    (reason: Reason) => reason.id,
+    () => {
+      const evidence = el('ul');
+      const lines = keyed(
+        (line: string) => line,
+        (line) => ({ node: el('li', {}, line) }),
+      );
+      const fix = doc.createTextNode('');
+      return {
+        node: el('li', {}, evidence, el('p', {}, el('strong', {}, t('overlay_fix')), ' ', fix)),
+        update(reason) {
+          setChildren(evidence, lines(reason.evidence));
+          setText(fix, reason.fix);
+        },
+      };
+    },
+  );
+  const generalItems = keyed(
+    (key: string) => key,
+    (key) => ({ node: el('li', {}, t(key)) }),
+  );
+
+  return {
+    card,
+    /** A refused code: the worker's likeliest reasons, or the general causes until it answers. */
+    refused(reasons: readonly Reason[] | null) {
+      setText(heading, t('overlay_redeemFailed'));
+      setChildren(
+        causes,
+        reasons ? reasonItems(reasons.slice(0, SHOWN_REASONS)) : generalItems(GENERAL_CAUSES),
+      );
+      setChildren(card, [heading, causes]);
+    },
+    /** An accepted code, with the box for its terms when they are still needed. */
+    accepted(askTerms: boolean, { text, status }: Terms) {
+      setText(heading, t('overlay_saved'));
+      if (textarea.value !== text) textarea.value = text;
+      setAttrs(save, { disabled: status === 'sending' });
+      setChildren(form, [prompt, save, status === 'failed' && failed]);
+      setChildren(card, [heading, askTerms && status !== 'saved' && form, status === 'saved' && savedNote]);
+    },
+  };
 }
 
 /** Does the kept promotion for this code still lack its terms (or is it not kept yet)? */
@@ -91,7 +107,7 @@ export const redeemHelp: Feature = {
     // Reasons per attempt (code and error); null while the worker has not answered.
     const attempts = new Map<string, readonly Reason[] | null>();
     // The terms being pasted for the code just accepted.
-    let terms = { code: '', text: '', status: 'editing' as TermsStatus };
+    let terms: Terms = { code: '', text: '', status: 'editing' };
 
     const report = (s: PageState, code: string, error: string | null): string => {
       const key = JSON.stringify([code, error]);
@@ -116,9 +132,10 @@ export const redeemHelp: Feature = {
       return key;
     };
 
-    const submitTerms = (s: PageState) => {
+    const submitTerms = () => {
+      const s = state.get();
       const { code, text } = terms;
-      if (!text.trim() || terms.status === 'sending') return;
+      if (!s || !text.trim() || terms.status === 'sending') return;
       terms = { ...terms, status: 'sending' };
       draw();
       void deps
@@ -129,35 +146,32 @@ export const redeemHelp: Feature = {
           draw();
         });
     };
+    const view = cardView(
+      win.document,
+      deps.t,
+      (text) => {
+        terms = { ...terms, text };
+      },
+      submitTerms,
+    );
 
     const draw = () => {
       const s = state.get();
       const redeem = s?.snapshot.redeem;
       const code = redeem?.code ?? null;
       if (signal.aborted || !s || !redeem?.open || code === null || (!redeem.error && !redeem.succeeded)) {
-        render(null, root);
+        setChildren(root, []);
         follower.observe([]);
         return;
       }
       const key = report(s, code, redeem.error);
       if (redeem.error) {
-        render(<ReasonsView t={deps.t} reasons={attempts.get(key) ?? null} />, root);
+        view.refused(attempts.get(key) ?? null);
       } else {
         if (terms.code !== code) terms = { code, text: '', status: 'editing' };
-        render(
-          <SavedView
-            t={deps.t}
-            askTerms={termsNeeded(s.kept, code)}
-            text={terms.text}
-            status={terms.status}
-            onText={(text) => {
-              terms = { ...terms, text };
-            }}
-            onSubmit={() => submitTerms(s)}
-          />,
-          root,
-        );
+        view.accepted(termsNeeded(s.kept, code), terms);
       }
+      setChildren(root, [view.card]);
       follower.observe(s.targets.dialog ? [s.targets.dialog] : []);
       follower.request();
     };
@@ -179,9 +193,6 @@ export const redeemHelp: Feature = {
     });
 
     state.subscribe(draw, signal);
-    signal.addEventListener('abort', () => {
-      render(null, root);
-      root.remove();
-    });
+    signal.addEventListener('abort', () => root.remove());
   },
 };
