@@ -138,13 +138,29 @@ const rulesCache = new Map<string, LangRules>();
 const NOT_BEFORE = '(?<![\\d.,/:$€£¥₩₫])';
 const NOT_AFTER = '(?!\\d|[.,/:]\\d|\\s*%)';
 
+// The page language wins a clash; pages mix languages, so the eight UI languages are all known.
+const monthSources = (locale: string) => new Set([locale, 'en', ...LEARNED_LANGS]);
+
+/**
+ * Builds what the first date read in `lang` needs, one language's month names at a time, until
+ * `enough()` says stop; true once all is there. The month names of the eight languages take tens of
+ * milliseconds of Intl formatting: a caller that must not hold the page for long spreads them out.
+ */
+export function prepareDates(lang: string | null | undefined, enough: () => boolean): boolean {
+  for (const source of monthSources(safeLocale(lang))) {
+    if (monthNamesCache.has(source)) continue;
+    monthNames(source);
+    if (enough()) return false;
+  }
+  return true;
+}
+
 function rules(lang: string | null | undefined): LangRules {
   const locale = safeLocale(lang);
   const cached = rulesCache.get(locale);
   if (cached) return cached;
   const months = new Map<string, number>();
-  // The page language wins a clash; pages mix languages, so the eight UI languages are all known.
-  for (const source of new Set([locale, 'en', ...LEARNED_LANGS])) {
+  for (const source of monthSources(locale)) {
     for (const [name, month] of monthNames(source)) if (!months.has(name)) months.set(name, month);
   }
   const order = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' })

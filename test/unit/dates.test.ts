@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   addDays,
@@ -176,4 +176,18 @@ describe('round trip through Intl', () => {
       );
     });
   }
+});
+
+describe('prepareDates', () => {
+  it('builds the month names one language at a time when asked to stop, then dates read at once', async () => {
+    vi.resetModules();
+    const { prepareDates, parseDate } = await import('../../src/core/dates.ts');
+    let stops = 0;
+    while (!prepareDates('fr', () => true)) stops++;
+    // French, then English and the six other UI languages: one each.
+    expect(stops).toBe(8);
+    expect(prepareDates('fr', () => true)).toBe(true);
+    expect(parseDate('31 décembre 2026', 'fr')).toBe('2026-12-31');
+    expect(parseDate('Dec 31, 2026', 'fr')).toBe('2026-12-31');
+  });
 });

@@ -1,5 +1,6 @@
 // Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
 // null (or empty) with a warning saying what and why, and readPage itself never throws.
+import { prepareDates } from '../dates.ts';
 import { currencyOf, parseAmount } from '../money.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
@@ -104,6 +105,7 @@ export function readAhead(
     const lang = langOf(doc);
     const words = wordsFor(lang);
     const found = detectView(url, doc) === 'promotions' ? findPromotionsTable(scan, words) : null;
+    if (found && !prepareDates(lang, enough)) return false;
     return !found || parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough);
   } catch {
     // Nothing is lost: the read that follows does the work, and its warnings say what failed.
