@@ -85,21 +85,24 @@ export function readAhead(
 ): boolean {
   try {
     if (fresh || (!memo.scan && !memo.job) || memo.doc !== doc) startOver(doc, memo, changed);
-    if (memo.job) {
-      // A page that keeps pulling the ground from under the walk is scanned in one go.
-      const walked = memo.job.step(memo.restarts >= MAX_RESTARTS ? () => false : enough);
-      if (walked === 'stale') {
-        Object.assign(memo, { job: startScan(doc), restarts: memo.restarts + 1 });
-        return false;
+    // At most twice round: a change outside every known row starts the walk over, in this same slice.
+    for (;;) {
+      if (memo.job) {
+        // A page that keeps pulling the ground from under the walk is scanned in one go.
+        const walked = memo.job.step(memo.restarts >= MAX_RESTARTS ? () => false : enough);
+        if (walked === 'stale') {
+          Object.assign(memo, { job: startScan(doc), restarts: memo.restarts + 1 });
+          return false;
+        }
+        if (walked === 'more') return false;
+        Object.assign(memo, { scan: memo.job.scan, job: null });
+        if (enough()) return false;
       }
-      if (walked === 'more') return false;
-      Object.assign(memo, { scan: memo.job.scan, job: null });
-      if (enough()) return false;
-    }
-    if (changed.size > 0) {
+      if (changed.size === 0) break;
       const rescan = rescanRows(doc, memo, changed, enough);
-      if (rescan === 'outside') startOver(doc, memo, changed);
-      if (rescan !== 'done') return false;
+      if (rescan === 'more') return false;
+      if (rescan === 'done') break;
+      startOver(doc, memo, changed);
     }
     const scan = memo.scan!;
     const lang = langOf(doc);
