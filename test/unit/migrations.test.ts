@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../../src/core/store/layout.ts';
 import { planMigrations } from '../../src/core/store/migrations/index.ts';
 import { v1 } from '../../src/core/store/migrations/v1.ts';
 import { v2 } from '../../src/core/store/migrations/v2.ts';
+import { v3 } from '../../src/core/store/migrations/v3.ts';
 import { keptFrom } from '../../src/platform/store.ts';
 
 const AT = '2026-03-01T00:00:00.000Z';
@@ -54,6 +55,15 @@ describe('v2', () => {
       raw: { name: 'no id' },
       at: AT,
     });
+  });
+});
+
+describe('v3', () => {
+  it("only marks the version: the summary is the worker's to write, and nothing else changes shape", () => {
+    const a = record({});
+    const items = { schemaVersion: 2, 'promo:123:code%3AA1': a, settings: DEFAULT_SETTINGS, attempts: [] };
+    expect(v3.migrate(items, AT)).toEqual({ set: { schemaVersion: 3 }, remove: [] });
+    expect(planMigrations(items, AT)).toEqual({ from: 2, to: 3, set: { schemaVersion: 3 }, remove: [] });
   });
 });
 

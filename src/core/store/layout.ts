@@ -1,4 +1,4 @@
-// The storage.local layout (schema version 2) and the zod shapes of what it keeps besides promotions.
+// The storage.local layout (schema version 3) and the zod shapes of what it keeps besides promotions.
 //
 //   schemaVersion            number — the layout version the migrations brought storage to
 //   promo:<account>:<id>     PromotionRecord — one key per promotion, so a write touches only the promotions
@@ -10,12 +10,18 @@
 //   reminders                ReminderState — which reminders fired, and snoozes (survives restarts)
 //   lastSnapshot             LatestSnapshot — the most recent page snapshot, for the popup's checklist
 //   quarantine:<id>          QuarantinedItem — a value that failed validation, with its raw value
+//   summary                  Summary — the SUMMARY_SIZE most urgent promotions, copied from their keys: the
+//                            popup paints its first cards from this one small key, then reads everything
+//                            (reading 500 promotions takes the browser hundreds of ms). Derived, so never
+//                            quarantined: the worker rewrites it with every change to promotions, snoozes or
+//                            settings, in the same write, and on every wake; readers that find it missing,
+//                            invalid or from another day read everything instead
 //
 // Pure: the platform store reads and writes these keys; migrations and tests build them.
 import * as z from 'zod/mini';
-import { Balance, CurrencyCode, IsoInstant, PageSnapshot } from '../schemas.ts';
+import { Balance, CurrencyCode, IsoDate, IsoInstant, PageSnapshot, PromotionRecord } from '../schemas.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const MAX_ATTEMPTS = 200;
 
 export const KEY = {
@@ -25,7 +31,11 @@ export const KEY = {
   settings: 'settings',
   reminders: 'reminders',
   lastSnapshot: 'lastSnapshot',
+  summary: 'summary',
 } as const;
+
+/** As many promotions as the popup's first paint shows (FIRST_PAINT in src/ui/PromotionList.tsx). */
+export const SUMMARY_SIZE = 8;
 
 export {
   PROMO_PREFIX,
@@ -72,3 +82,13 @@ export const QuarantinedItem = z.object({
   raw: z.unknown(),
 });
 export type QuarantinedItem = z.infer<typeof QuarantinedItem>;
+
+export const Summary = z.object({
+  /** The day the ranking was made, in the zone days are counted in: urgency moves as days pass. */
+  day: IsoDate,
+  /** Most urgent first. */
+  promotions: z.array(PromotionRecord).check(z.maxLength(SUMMARY_SIZE)),
+  /** ReminderState.snoozed, for these promotions only. */
+  snoozed: z.record(z.string(), IsoInstant),
+});
+export type Summary = z.infer<typeof Summary>;

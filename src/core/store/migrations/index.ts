@@ -3,8 +3,9 @@ import { SCHEMA_VERSION } from '../layout.ts';
 import type { Changes, Items, Migration } from './types.ts';
 import { v1 } from './v1.ts';
 import { v2 } from './v2.ts';
+import { v3 } from './v3.ts';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 
 export interface Plan extends Changes {
   from: number;
