@@ -2,7 +2,8 @@
 //
 //   startWorker(options?)   registers every listener synchronously (MV3 wakes the worker for an event and
 //                           only delivers it to listeners registered in the first turn), then reconciles:
-//                           migrations, quarantine of invalid values, due reminders, the alarm, the badge.
+//                           migrations, quarantine of invalid values, the summary, due reminders, the alarm,
+//                           the badge.
 //                           Nothing lives only in memory: each wake starts from storage.
 //
 // Every storage write goes through one queue (./queue.ts) as read-modify-write of the keys it changes.
@@ -46,6 +47,7 @@ import {
 import { billingUrl } from '../core/links.ts';
 import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
 import { createQueue } from './queue.ts';
+import { mergeChanges, summaryChanges, withSummary } from './summary.ts';
 import type * as z from 'zod/mini';
 
 export const REMINDER_ALARM = 'reminders';
@@ -64,27 +66,34 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   const queue = createQueue();
   const t = translator();
 
-  /** A read-modify-write step: reads everything it may need, returns the keys to change and an answer. */
+  /**
+   * A read-modify-write step: reads everything it may need, returns the keys to change and an answer. The
+   * summary is written with them.
+   */
   const transact = <T>(step: (kept: Kept, at: number) => Result<{ changes: Changes; value: T }>) =>
     queue.run(async (): Promise<Result<T>> => {
       const at = now();
-      const planned = step(keptFrom(await readRaw()), at);
+      const raw = await readRaw();
+      const planned = step(keptFrom(raw), at);
       if (!planned.ok) return planned;
-      const written = await writeChanges(planned.value.changes);
+      const written = await writeChanges(withSummary(raw, planned.value.changes, at, zoneOf));
       return written.ok ? ok(planned.value.value) : written;
     });
   const changes = (set: Record<string, unknown>, remove: string[] = []): Changes => ({ set, remove });
 
   // ------------------------------------------------------------ reconcile: run on every wake
 
-  /** Brings storage to the current layout and sets invalid values aside, each with its raw value. */
+  /**
+   * Brings storage to the current layout, sets invalid values aside, each with its raw value, and brings the
+   * summary up to date: a worker stopped mid-write, another build or the day changing may have left it behind.
+   */
   const repair = () =>
     queue.run(async () => {
       const at = new Date(now()).toISOString();
       const plan = planMigrations(await readRaw(), at);
       if (plan.to !== plan.from) await writeChanges(plan);
-      const kept = keptFrom(await readRaw());
-      if (kept.invalid.length === 0) return;
+      const raw = await readRaw();
+      const kept = keptFrom(raw);
       const set: Record<string, unknown> = {};
       const remove: string[] = [];
       kept.invalid.forEach((entry, index) => {
@@ -102,7 +111,12 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         if (entry.key.startsWith(`${KEY.attempts}[`)) set[KEY.attempts] = kept.attempts;
         else remove.push(entry.key);
       });
-      await writeChanges({ set, remove });
+      // Invalid values are left out of kept.promotions already: the summary is of storage after this write.
+      const all = mergeChanges(
+        { set, remove },
+        summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings)),
+      );
+      if (Object.keys(all.set).length > 0 || all.remove.length > 0) await writeChanges(all);
     });
 
   /** Shows due reminders (recording them first, so each fires once), re-arms the alarm, sets the badge. */

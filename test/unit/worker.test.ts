@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { summaryOf } from '../../src/background/summary.ts';
 import { startWorker, REMINDER_ALARM } from '../../src/background/worker.ts';
 import type { Message, Result } from '../../src/core/messages.ts';
 import {
@@ -7,7 +8,7 @@ import {
   type PagePromotion,
   type PageSnapshot,
 } from '../../src/core/schemas.ts';
-import { promoKey } from '../../src/core/store/layout.ts';
+import { KEY, promoKey, SCHEMA_VERSION, SUMMARY_SIZE, type Summary } from '../../src/core/store/layout.ts';
 import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { sendToWorker } from '../../src/platform/messaging.ts';
 import { readKept } from '../../src/platform/store.ts';
@@ -65,7 +66,11 @@ beforeEach(async () => {
 
 describe('install and restart', () => {
   it('lays out storage at the current version on first wake', () => {
-    expect(fake.storage).toMatchObject({ schemaVersion: 2, settings: DEFAULT_SETTINGS, attempts: [] });
+    expect(fake.storage).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      settings: DEFAULT_SETTINGS,
+      attempts: [],
+    });
     expect(fake.storage).not.toHaveProperty('promotions');
   });
 
@@ -365,7 +370,73 @@ describe('reminders, notifications and badge', () => {
     await send({ type: 'promotion-save', existing: null, draft: draft('C1') });
     expect(await send({ type: 'data-clear' })).toEqual({ ok: true, value: null });
     await worker.idle();
-    expect(fake.storage).toEqual({ schemaVersion: 2, settings: DEFAULT_SETTINGS });
+    expect(fake.storage).toEqual({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS });
     expect(fake.badge.text).toBe('');
+  });
+});
+
+describe('summary', () => {
+  const stored = () => fake.storage[KEY.summary] as Summary;
+  const names = () => stored().promotions.map((p) => p.code);
+  const save = (code: string) => send({ type: 'promotion-save', existing: null, draft: draft(code) });
+  /** The keys of each storage write from now on, in order. */
+  const writes = () => {
+    const seen: string[][] = [];
+    fake.browser.storage.onChanged.addListener((changes) => void seen.push(Object.keys(changes).sort()));
+    return seen;
+  };
+
+  it('is written in the same write as the promotions it ranks, and agrees with them after every change', async () => {
+    const seen = writes();
+    await save('S0');
+    expect(seen[0]).toEqual([KEY.summary, promoKey('123', 'code:S0')].sort());
+    for (let i = 1; i < SUMMARY_SIZE + 2; i++) {
+      await save(`S${i}`);
+      expect(stored()).toEqual(summaryOf(await readKept(), fake.clock.now, 'UTC'));
+    }
+    expect(stored().promotions).toHaveLength(SUMMARY_SIZE);
+    const [first] = stored().promotions;
+    await send({ type: 'promotion-delete', promotion: { accountId: first!.accountId, id: first!.id } });
+    expect(names()).not.toContain(first!.code);
+    expect(stored()).toEqual(summaryOf(await readKept(), fake.clock.now, 'UTC'));
+  });
+
+  it('carries the snoozes of its promotions', async () => {
+    await save('Z1');
+    await send({ type: 'reminder-snooze', promotion: { accountId: '123', id: 'code:Z1' } });
+    expect(Object.keys(stored().snoozed)).toEqual([promoKey('123', 'code:Z1')]);
+  });
+
+  it('is rebuilt on wake when broken or of another day, never quarantined, and left alone when current', async () => {
+    await save('W1');
+    fake.storage[KEY.summary] = { day: 'junk' };
+    fake.restartWorker();
+    await boot();
+    expect(names()).toEqual(['W1']);
+    expect((await readKept()).quarantine).toEqual([]);
+
+    const seen = writes();
+    fake.restartWorker();
+    await boot();
+    expect(seen).toEqual([]);
+
+    fake.advance(24 * 60 * 60 * 1000);
+    fake.restartWorker();
+    await boot();
+    expect(stored().day).toBe('2026-03-06');
+  });
+
+  it('does not change when only attempts do', async () => {
+    await save('A1');
+    const seen = writes();
+    await send({
+      type: 'redeem-attempt',
+      accountId: '123',
+      code: 'NOPE',
+      error: 'Invalid code',
+      succeeded: false,
+      lang: 'en',
+    });
+    expect(seen.flat()).toEqual([KEY.attempts]);
   });
 });
