@@ -6,6 +6,8 @@
 //                                    whose value failed validation (left out of the lists, never thrown)
 //   readPromotions(accountId?)       valid PromotionRecords (of one account when given)
 //   readSettings()                   Settings (DEFAULT_SETTINGS when absent or invalid)
+//   readHead()                       the summary and settings, a few KB however much is kept: what the popup
+//                                    paints first; null when the summary is missing or invalid
 //   onKeptChanged(listener)          called after any change to storage.local; returns an unsubscribe
 //
 // Write API — the worker only, from inside its serialized queue (src/background/queue.ts):
@@ -24,6 +26,7 @@ import {
   QUARANTINE_PREFIX,
   QuarantinedItem,
   ReminderState,
+  Summary,
   type LatestSnapshot as LatestSnapshotT,
   type QuarantinedItem as QuarantinedItemT,
 } from '../core/store/layout.ts';
@@ -133,9 +136,23 @@ export async function readPromotions(accountId?: string | null): Promise<Promoti
 }
 
 export async function readSettings(): Promise<Settings> {
-  const items = await readRaw([KEY.settings]);
+  return settingsFrom(await readRaw([KEY.settings]));
+}
+
+const settingsFrom = (items: RawItems): Settings => {
   const parsed = Settings.safeParse(items[KEY.settings]);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+};
+
+export interface Head {
+  summary: Summary;
+  settings: Settings;
+}
+
+export async function readHead(): Promise<Head | null> {
+  const items = await readRaw([KEY.summary, KEY.settings]);
+  const summary = Summary.safeParse(items[KEY.summary]);
+  return summary.success ? { summary: summary.data, settings: settingsFrom(items) } : null;
 }
 
 export function onKeptChanged(listener: (keys: string[]) => void): () => void {

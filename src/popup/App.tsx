@@ -9,7 +9,8 @@ import type { Message } from '../core/messages.ts';
 import { I18nProvider } from '../ui/i18n.tsx';
 import { setAsideCount, useKept, zoneOf } from '../ui/kept.ts';
 import { billingUrl } from '../core/links.ts';
-import { Popup, type PopupActions } from './Popup.tsx';
+import type { Kept } from '../platform/store.ts';
+import { Popup, type PopupActions, type PopupData } from './Popup.tsx';
 
 function connect(t: Translate): PopupActions {
   const ref = (r: PromotionRecord) => ({ accountId: r.accountId, id: r.id });
@@ -37,7 +38,7 @@ export function PopupApp() {
     // The language browser.i18n picked for the words: amounts and dates follow it.
     return { t, locale: localeOf(t), actions: connect(t) };
   });
-  const kept = useKept();
+  const kept = useKept({ headFirst: true });
   const [tabId, setTabId] = useState<number | null>(null);
   useEffect(() => void activeTabId().then(setTabId), []);
 
@@ -51,23 +52,38 @@ export function PopupApp() {
       </main>
     );
   }
-  const { kept: k, now } = kept;
-  const latest = k.latestSnapshot;
-  const setAside = setAsideCount(k);
-  return (
-    <I18nProvider value={{ t, locale, timeZone: zoneOf(k) }}>
-      <Popup
-        data={{
-          promotions: k.promotions,
-          attempts: k.attempts,
-          // The checklist is for the page in front of the user, not one left open in another tab.
-          snapshot: latest !== null && tabId !== null && latest.tabId === tabId ? latest.snapshot : null,
+  const { now } = kept;
+  // The summary's cards first; the checklist, the refusals and the set-aside notice come with the full read,
+  // whose promotions they depend on.
+  const data: PopupData =
+    kept.state === 'head'
+      ? {
+          promotions: kept.head.summary.promotions,
+          attempts: [],
+          snapshot: null,
           now,
-          snoozed: k.reminders.snoozed,
-          notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
-        }}
-        actions={actions}
-      />
+          snoozed: kept.head.summary.snoozed,
+          notice: null,
+        }
+      : fullData(kept.kept, now, tabId, t);
+  const zone = zoneOf(kept.state === 'head' ? kept.head : kept.kept);
+  return (
+    <I18nProvider value={{ t, locale, timeZone: zone }}>
+      <Popup data={data} actions={actions} />
     </I18nProvider>
   );
+}
+
+function fullData(k: Kept, now: Date, tabId: number | null, t: Translate): PopupData {
+  const latest = k.latestSnapshot;
+  const setAside = setAsideCount(k);
+  return {
+    promotions: k.promotions,
+    attempts: k.attempts,
+    // The checklist is for the page in front of the user, not one left open in another tab.
+    snapshot: latest !== null && tabId !== null && latest.tabId === tabId ? latest.snapshot : null,
+    now,
+    snoozed: k.reminders.snoozed,
+    notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
+  };
 }
