@@ -18,7 +18,7 @@ import { NOW, earning, record } from './ui-records.tsx';
 
 let fake: FakeBrowser;
 /** Reads held until released, each with what storage held when it was made. */
-let held: Array<{ keys: unknown; release: () => void }>;
+let held: Array<{ release: () => void }>;
 
 let window: Window;
 
@@ -43,7 +43,7 @@ function hold(which: 'everything' | 'summary') {
     const matches = which === 'everything' ? keys == null : Array.isArray(keys) && keys.includes(KEY.summary);
     if (!matches) return get(keys);
     const answer = get(keys);
-    return new Promise((resolve) => held.push({ keys, release: () => resolve(answer) }));
+    return new Promise((resolve) => held.push({ release: () => resolve(answer) }));
   };
 }
 
