@@ -96,6 +96,20 @@ describe('mergeSnapshot', () => {
     expect(records.find((r) => r.name === 'Holiday boost')!.observations.at(-1)?.spent).toBe(30);
   });
 
+  it('matches a kept record to one row at most, even when a second row of that day would fit it too', () => {
+    const records = run([
+      snap([row({ name: 'Welcome credit' })]),
+      // The same list in Spanish, with a second promotion of the same day and amount now listed.
+      snap([row({ name: 'Crédito de bienvenida', spent: 15 }), row({ name: 'Impulso festivo', spent: 30 })], {
+        lang: 'es',
+      }),
+    ]);
+    expect(records.map((r) => r.name).sort()).toEqual(['Impulso festivo', 'Welcome credit']);
+    expect(records.find((r) => r.name === 'Welcome credit')!.observations.map((o) => o.spent)).toEqual([
+      10, 15,
+    ]);
+  });
+
   it('returns nothing when the page shows nothing new', () => {
     const kept = run([snap([row()])]);
     expect(mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06')).toEqual([]);

@@ -56,17 +56,39 @@ function statusFromPage(
 }
 
 /**
+ * Kept records a page row may still be, by id and by start date: a long list is matched row by row
+ * against thousands of records, and scanning them all for each row made a snapshot cost rows × records.
+ * A record matched to a row is taken out of `byId`; `byDate` keeps it, and is checked against `byId`.
+ */
+interface Unmatched {
+  byId: Map<string, PromotionRecord>;
+  byDate: Map<IsoDate, PromotionRecord[]>;
+}
+
+function unmatched(records: readonly PromotionRecord[]): Unmatched {
+  const byDate = new Map<IsoDate, PromotionRecord[]>();
+  for (const r of records)
+    for (const date of new Set([r.activatedOn, r.validFrom])) {
+      if (date === null) continue;
+      const same = byDate.get(date);
+      if (same) same.push(r);
+      else byDate.set(date, [r]);
+    }
+  return { byId: new Map(records.map((r) => [r.id, r])), byDate };
+}
+
+/**
  * The kept record a page row is: same id (name and date), else the one record of the account with the same
  * start date and a compatible amount and type — the same promotion read in another language, or the record
  * a redeem created before the page listed it.
  */
-function findKept(kept: readonly PromotionRecord[], p: PagePromotion): PromotionRecord | undefined {
+function findKept(kept: Unmatched, p: PagePromotion): PromotionRecord | undefined {
   const date = rowDate(p);
-  const byId = kept.find((r) => r.id === promotionId({ code: null, name: p.name, date }));
+  const byId = kept.byId.get(promotionId({ code: null, name: p.name, date }));
   if (byId !== undefined || date === null) return byId;
-  const candidates = kept.filter(
+  const candidates = (kept.byDate.get(date) ?? []).filter(
     (r) =>
-      (r.activatedOn === date || r.validFrom === date) &&
+      kept.byId.get(r.id) === r &&
       (r.terms.amount === null || p.amount === null || r.terms.amount === p.amount) &&
       (r.type === 'unknown' || p.type === 'unknown' || r.type === p.type),
   );
@@ -163,13 +185,12 @@ export function mergeSnapshot(
   const original = new Map(working);
   // A record is one row of a snapshot at most: two different promotions redeemed the same day with the
   // same amount must not fold into one just because the second one's name is new.
-  const claimed = new Set<string>();
+  const free = unmatched([...working.values()]);
   for (const row of snapshot.promotions) {
-    const free = [...working.values()].filter((r) => !claimed.has(r.id));
     const record =
       findKept(free, row) ??
       newRecord(promotionId({ code: null, name: row.name, date: rowDate(row) }), snapshot, at);
-    claimed.add(record.id);
+    free.byId.delete(record.id);
     working.set(record.id, applyRow(record, row, snapshot, at, today));
   }
   return [...working.values()].flatMap((r) => touched(original.get(r.id), r, at) ?? []);
@@ -199,7 +220,7 @@ export function recordRedeemSuccess(
     account.find((r) => r.code !== null && normalizeCode(r.code) === code) ??
     (row === undefined
       ? undefined
-      : account.find((r) => r.code === null && findKept([r], row) !== undefined));
+      : account.find((r) => r.code === null && findKept(unmatched([r]), row) !== undefined));
   const base =
     existing ??
     newRecord(
