@@ -1,11 +1,11 @@
 // The summary key (src/core/store/layout.ts): the promotions the popup paints first, ranked the way the
-// popup ranks them (src/ui/promotions.ts), built by the worker inside its write queue.
+// popup ranks them (src/core/urgency.ts), built by the worker inside its write queue.
 import { dateInZone } from '../core/dates.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import type { Settings } from '../core/schemas.ts';
 import { KEY, PROMO_PREFIX, promoKey, SUMMARY_SIZE, type Summary } from '../core/store/layout.ts';
 import { keptFrom, type Changes, type Kept, type RawItems } from '../platform/store.ts';
-import { byUrgency } from '../ui/promotions.ts';
+import { byUrgency } from '../core/urgency.ts';
 
 export function summaryOf(
   kept: Pick<Kept, 'promotions' | 'reminders'>,

@@ -11,7 +11,7 @@ import { useI18n } from '../ui/i18n.tsx';
 import { lazyPart } from '../ui/lazy.tsx';
 import { PromotionList } from '../ui/PromotionList.tsx';
 import type { PromotionDraft } from '../ui/promotion-form.ts';
-import type { Item } from '../ui/promotions.ts';
+import type { Item } from '../core/urgency.ts';
 
 export interface PopupData {
   promotions: readonly PromotionRecord[];

@@ -6,7 +6,7 @@ import { diagnose } from '../core/diagnosis/index.ts';
 import type { PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
 import { CreditChecks, DiagnoseForm, FailedAttempts } from '../ui/Diagnosis.tsx';
 import { useI18n } from '../ui/i18n.tsx';
-import type { Item } from '../ui/promotions.ts';
+import type { Item } from '../core/urgency.ts';
 
 export interface WhyViewProps {
   promotions: readonly PromotionRecord[];

@@ -4,7 +4,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Reason, ReasonId, RedeemAttempt } from '../core/schemas.ts';
 import { formatDateTime, formatPercent } from './format.ts';
 import { useI18n } from './i18n.tsx';
-import type { Item } from './promotions.ts';
+import type { Item } from '../core/urgency.ts';
 
 const REASON_KEY: Record<ReasonId, string> = {
   'code-typo': 'ui_reasonCodeTypo',

@@ -8,7 +8,7 @@ import { formatAmount } from '../core/money.ts';
 import { formatDate, formatDateTime, formatPercent } from './format.ts';
 import { useI18n } from './i18n.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
-import { nextAction, tier, type Item, type NextAction } from './promotions.ts';
+import { nextAction, tier, type Item, type NextAction } from '../core/urgency.ts';
 import { SpendChart } from './SpendChart.tsx';
 
 export const STATUS_KEY: Record<Lifecycle, string> = {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { promoKey } from '../core/store/layout.ts';
 import { useI18n } from './i18n.tsx';
 import { PromotionCard, type CardActions } from './PromotionCard.tsx';
-import { byUrgency, type Item } from './promotions.ts';
+import { byUrgency, type Item } from '../core/urgency.ts';
 
 // Promotions read before the account id was known share one filter entry.
 const NO_ACCOUNT = '\u0000';

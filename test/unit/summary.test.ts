@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type PromotionRecord } from '../../src/core/schemas.t
 import { EMPTY_REMINDER_STATE, KEY, promoKey, Summary, SUMMARY_SIZE } from '../../src/core/store/layout.ts';
 import { keptFrom } from '../../src/platform/store.ts';
 import { FIRST_PAINT } from '../../src/ui/PromotionList.tsx';
-import { byUrgency } from '../../src/ui/promotions.ts';
+import { byUrgency } from '../../src/core/urgency.ts';
 import { NOW, earning, record } from './ui-records.tsx';
 
 const AT = NOW.getTime();

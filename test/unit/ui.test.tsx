@@ -10,7 +10,7 @@ import { lazyPart } from '../../src/ui/lazy.tsx';
 import { ProgressBar } from '../../src/ui/ProgressBar.tsx';
 import { PromotionCard } from '../../src/ui/PromotionCard.tsx';
 import { FIRST_PAINT, PAGE_SIZE, PromotionList } from '../../src/ui/PromotionList.tsx';
-import { byUrgency, nextAction, type Item } from '../../src/ui/promotions.ts';
+import { byUrgency, nextAction, type Item } from '../../src/core/urgency.ts';
 import { SpendChart } from '../../src/ui/SpendChart.tsx';
 import { NOW, earning, record, renderUi, t } from './ui-records.tsx';
 

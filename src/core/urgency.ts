@@ -1,7 +1,7 @@
 // Which promotion needs the advertiser first, and what to do about it. Pure, so the order is tested
 // without rendering anything. Statuses are read from progress: it moves a promotion on when dates pass.
-import type { Progress } from '../core/progress.ts';
-import type { Lifecycle, PromotionRecord } from '../core/schemas.ts';
+import type { Progress } from './progress.ts';
+import type { Lifecycle, PromotionRecord } from './schemas.ts';
 
 export interface Item {
   record: PromotionRecord;
