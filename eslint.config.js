@@ -14,7 +14,10 @@ export default tseslint.config(
       'no-new-func': 'error',
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Render page text as text (textContent / Preact), never as HTML.' },
+        {
+          property: 'innerHTML',
+          message: 'Render page text as text (Text nodes, textContent, Preact), never as HTML.',
+        },
         { property: 'outerHTML', message: 'Render page text as text, never as HTML.' },
         { property: 'insertAdjacentHTML', message: 'Render page text as text, never as HTML.' },
       ],
@@ -37,6 +40,24 @@ export default tseslint.config(
     },
   },
   {
+    // The content script loads on every Ads Manager page: its overlay is plain DOM code (src/content/dom.ts).
+    files: ['src/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['webextension-polyfill'],
+          patterns: [
+            {
+              group: ['preact', 'preact/*'],
+              message: 'The content script ships no UI library: see src/content/dom.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // src/core is pure: no browser APIs, no globals that tie it to one context.
     files: ['src/core/**/*.ts'],
     rules: {
@@ -50,7 +71,19 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { paths: ['webextension-polyfill'], patterns: ['**/platform/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**', '**/ui/**', 'preact', 'preact/*'] },
+        {
+          paths: ['webextension-polyfill'],
+          patterns: [
+            '**/platform/**',
+            '**/content/**',
+            '**/background/**',
+            '**/popup/**',
+            '**/options/**',
+            '**/ui/**',
+            'preact',
+            'preact/*',
+          ],
+        },
       ],
     },
   },

@@ -222,7 +222,7 @@ export function stateOf(
   };
 }
 
-/** Preact commits effects after a frame or a timeout; wait for both. */
+/** Lets what the features wait on (the fake worker's answers, storage reads) settle. */
 export const rendered = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 export function record(over: Partial<PromotionRecord> = {}): PromotionRecord {
