@@ -22,6 +22,7 @@ watchPages(
     panelCollapsed,
     progress: (record, now) => progressOfRecord(record, now, timeZone),
     schedule: frameScheduler(window),
+    defer: (run) => void setTimeout(run, 0),
     now: () => new Date(),
   },
   FEATURES,

@@ -57,6 +57,8 @@ export interface ContentDeps {
   progress(record: PromotionRecord, now: Date): ProgressView;
   /** One callback per animation frame: reads, outline moves and annotations all go through it. */
   schedule: Scheduler;
+  /** Runs `run` in a task of its own, after this one: the browser may paint and take input in between. */
+  defer(run: () => void): void;
   now(): Date;
 }
 

@@ -143,7 +143,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       targets = reading.targets;
       if (!sameSnapshot(lastSent, snap)) {
         lastSent = snap;
-        sendSnapshot(snap);
+        // Copying a long list into a message takes as long as reading it again: a task of its own.
+        deps.defer(() => {
+          if (!signal.aborted) sendSnapshot(snap);
+        });
       } else if (accountChanged) loadKept(snap.accountId);
       publish(url, snap, reading.targets);
     };

@@ -198,6 +198,26 @@ describe('content script: deciding and following the page', () => {
     expect(frames.pending()).toBe(0);
   });
 
+  it('sends a snapshot in a task after the read, and not at all once the page was left', () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const tasks: Array<() => void> = [];
+    const { deps, frames, sent } = fakeDeps({ defer: (run) => void tasks.push(run) });
+    const stop = watchPages(win, deps, []);
+    frames.frame();
+    expect(sent).toHaveLength(0);
+    tasks.shift()!();
+    expect(sent).toHaveLength(1);
+
+    win.document.querySelector('h1')!.textContent = 'Payment 2';
+    return settle().then(() => {
+      frames.frame();
+      expect(tasks).toHaveLength(1);
+      stop();
+      tasks.shift()!();
+      expect(sent).toHaveLength(1);
+    });
+  });
+
   it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const headings: string[] = [];

@@ -143,6 +143,8 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
     },
     progress: () => ({ fraction: null, daysToSpendDeadline: null, pace: null }),
     schedule: frames.schedule,
+    // At once, so that a test sees a read's snapshot sent in the frame that read it.
+    defer: (run) => run(),
     now: () => new Date('2026-11-24T12:00:00Z'),
     ...over,
   };
