@@ -19,6 +19,7 @@ import {
   type MessageType,
   type Result,
 } from '../core/messages.ts';
+import { unpackMessage } from '../core/wire.ts';
 import { api, type MessageSender } from './browser.ts';
 
 const CONTENT_HOSTS = new Set(['ads.tiktok.com', 'business.tiktok.com']);
@@ -87,7 +88,7 @@ export function onMessage(handlers: Handlers): void {
 }
 
 async function dispatch(handlers: Handlers, raw: unknown, from: SenderContext): Promise<Result<unknown>> {
-  const parsed = Message.safeParse(raw);
+  const parsed = Message.safeParse(unpackMessage(raw));
   if (!parsed.success) {
     const type = (raw as { type?: unknown } | null)?.type;
     return fail(

@@ -187,6 +187,33 @@ describe('messages from outside', () => {
     expect(answer).toMatchObject({ ok: true, value: { changed: [{ accountId: odd }] } });
   });
 
+  it('takes a snapshot whose promotions came packed in rows, as the content script sends them', async () => {
+    const row = {
+      name: 'Welcome credit',
+      type: 'conditional',
+      status: 'earning',
+      amount: 50,
+      minSpend: 50,
+      spent: 10,
+      unused: null,
+      redeemedOn: '2026-11-01',
+      validFrom: null,
+      validUntil: '2026-12-31',
+      assigned: null,
+    };
+    const packed = { columns: Object.keys(row), rows: [Object.values(row)] };
+    const answer = await fake.send(
+      { type: 'snapshot', snapshot: { ...snapshot, promotions: packed } },
+      fake.senders.content(),
+    );
+    expect(answer).toMatchObject({ ok: true, value: { changed: [{ id: 'page:welcomecredit|2026-11-01' }] } });
+    const bad = await fake.send(
+      { type: 'snapshot', snapshot: { ...snapshot, promotions: { ...packed, rows: [['x']] } } },
+      fake.senders.content(),
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
   it("never listens to the page's window.postMessage", async () => {
     const win = pageWindow(
       'https://ads.tiktok.com/i18n/account/payment?aadvid=1',

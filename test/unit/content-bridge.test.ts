@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { COLLAPSED_KEY, keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
+import { unpackMessage } from '../../src/core/wire.ts';
 import { record } from './content.harness.ts';
 
 /** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
@@ -50,6 +51,34 @@ describe('content bridge', () => {
     await panelCollapsed.set('111', false);
     expect(await panelCollapsed.get('111')).toBe(false);
     expect(items.get(COLLAPSED_KEY)).toEqual({ '-': true });
+  });
+
+  it('sends a snapshot’s promotions packed in rows, which the worker unpacks to what was read', async () => {
+    const received: unknown[] = [];
+    fakeBrowser(async (message) => {
+      received.push(structuredClone(message));
+      return { ok: true, value: { changed: [] } };
+    });
+    const promotion = {
+      name: 'Welcome credit',
+      type: 'conditional' as const,
+      status: 'earning' as const,
+      amount: 50,
+      minSpend: 50,
+      spent: 10,
+      unused: null,
+      redeemedOn: '2026-11-01',
+      validFrom: null,
+      validUntil: '2026-12-31',
+      assigned: null,
+    };
+    const message = {
+      ...snapshotMessage,
+      snapshot: { ...snapshotMessage.snapshot, promotions: [promotion] },
+    };
+    await send(message);
+    expect(received[0]).toMatchObject({ snapshot: { promotions: { columns: Object.keys(promotion) } } });
+    expect(unpackMessage(received[0])).toEqual(message);
   });
 
   it('passes the worker’s answer through; no answer or a throw becomes a typed failure', async () => {
