@@ -146,6 +146,8 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         // Copying a long list into a message takes as long as reading it again: a task of its own.
         deps.defer(() => {
           if (!signal.aborted) sendSnapshot(snap);
+          // Left before it went: the worker has not heard it, so coming back must send it again.
+          else if (lastSent === snap) lastSent = null;
         });
       } else if (accountChanged) loadKept(snap.accountId);
       publish(url, snap, reading.targets);

@@ -218,6 +218,23 @@ describe('content script: deciding and following the page', () => {
     });
   });
 
+  it('sends again, on coming back, a snapshot that the page was left before it went', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const tasks: Array<() => void> = [];
+    const { deps, frames, sent } = fakeDeps({ defer: (run) => void tasks.push(run) });
+    watchPages(win, deps, []);
+    frames.frame();
+    spaNavigate(win, DASHBOARD, 'Dashboard');
+    await settle();
+    tasks.shift()!();
+    expect(sent).toHaveLength(0);
+    spaNavigate(win, PAYMENT, 'Payment');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    frames.frame();
+    tasks.shift()!();
+    expect(sent).toHaveLength(1);
+  });
+
   it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const headings: string[] = [];
