@@ -113,6 +113,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         const next = waiting;
         waiting = null;
         if (next && !signal.aborted) sendSnapshot(next);
+        else if (next && lastSent === next) lastSent = null;
       });
     };
 

@@ -235,6 +235,34 @@ describe('content script: deciding and following the page', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('sends again, on coming back, the snapshot that was waiting when the page was left', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const headings: string[] = [];
+    const answers: Array<() => void> = [];
+    const { deps, frames } = fakeDeps({
+      send: ((m: Outgoing) => {
+        if (m.type === 'snapshot') headings.push(m.snapshot.warnings[0]!);
+        return new Promise<Result<unknown>>((resolve) =>
+          answers.push(() => resolve({ ok: true, value: { changed: [] } })),
+        );
+      }) as ContentDeps['send'],
+    });
+    watchPages(win, deps, []);
+    frames.frame();
+    win.document.querySelector('h1')!.textContent = 'Payment 2';
+    await settle();
+    frames.frame();
+    spaNavigate(win, DASHBOARD, 'Dashboard');
+    await settle();
+    answers.shift()!();
+    await settle();
+    expect(headings).toEqual(['Payment']);
+    spaNavigate(win, PAYMENT, 'Payment 2');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    frames.frame();
+    expect(headings).toEqual(['Payment', 'Payment 2']);
+  });
+
   it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const headings: string[] = [];
