@@ -13,6 +13,9 @@
 // say who may send it. Shapes reuse the stored schemas so a message can never carry a record the store
 // would refuse.
 import * as z from 'zod/mini';
+import { ERROR_CODES } from './result.ts';
+
+export { fail, ok, type Failure, type Result } from './result.ts';
 import {
   Backup,
   IsoDate,
@@ -156,38 +159,11 @@ export interface Answers {
   'settings-save': null;
 }
 
-export const ErrorCode = z.enum([
-  /** The message failed validation. */
-  'invalid-message',
-  /** Sent from a context that may not send this message. */
-  'forbidden',
-  /** storage.local is full: nothing was written, nothing kept was lost. */
-  'quota-exceeded',
-  /** The promotion or quarantined item named does not exist. */
-  'not-found',
-  /** A value (e.g. an edited quarantined record) still fails validation. */
-  'invalid-value',
-  /** The worker did not answer (stopped, updating, or no listener). */
-  'no-answer',
-  'internal',
-]);
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
-
-export interface Failure {
-  code: ErrorCode;
-  message: string;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
 /** Validates an answer crossing contexts: anything else becomes a typed failure, never a throw. */
 export const ResultShape = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: z.string() }) }),
 ]);
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): { ok: false; error: Failure } => ({
-  ok: false,
-  error: { code, message },
-});

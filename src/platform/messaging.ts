@@ -19,6 +19,7 @@ import {
   type MessageType,
   type Result,
 } from '../core/messages.ts';
+import { errorText } from '../core/result.ts';
 import { unpackMessage } from '../core/wire.ts';
 import { api, type MessageSender } from './browser.ts';
 
@@ -106,8 +107,4 @@ async function dispatch(handlers: Handlers, raw: unknown, from: SenderContext): 
   } catch (error) {
     return fail('internal', errorText(error));
   }
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

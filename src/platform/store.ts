@@ -16,7 +16,7 @@
 //                                    resolves to Result<null>, quota errors as 'quota-exceeded'
 //
 // UIs never write here: they send messages, so two tabs can never overwrite each other's changes.
-import { fail, ok, type Result } from '../core/messages.ts';
+import { errorText, fail, ok, type Result } from '../core/result.ts';
 import {
   Balances,
   EMPTY_REMINDER_STATE,
@@ -40,7 +40,6 @@ import {
 } from '../core/schemas.ts';
 import type * as z from 'zod/mini';
 import { api } from './browser.ts';
-import { errorText } from './messaging.ts';
 
 /** A stored value that failed validation: the worker moves it to quarantine on its next write. */
 export interface InvalidEntry {
