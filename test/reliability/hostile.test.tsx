@@ -17,6 +17,7 @@ import { PAYLOADS, PWNED, type Payload } from '../support/payloads.ts';
 import {
   emptySnapshot,
   fakeDeps,
+  pagePromotion,
   mountFeature,
   pageWindow,
   record as pageRecord,
@@ -92,21 +93,7 @@ describe.each([BENIGN, ...PAYLOADS].map((p) => [p.name, p] as const))('payload: 
       url: URL_A,
       accountId: '111',
       redeem: { open: true, code: p.text, error: p.text, succeeded: false },
-      promotions: [
-        {
-          name: p.text,
-          type: 'conditional',
-          status: 'earning',
-          amount: 50,
-          minSpend: 50,
-          spent: 10,
-          unused: null,
-          redeemedOn: '2026-11-10',
-          validFrom: null,
-          validUntil: null,
-          assigned: null,
-        },
-      ],
+      promotions: [pagePromotion({ name: p.text, redeemedOn: '2026-11-10', validUntil: null })],
       warnings: [p.text],
     });
     deps.keptFor = async () => kept;

@@ -13,7 +13,7 @@ import { BACKUP_FORMAT, DEFAULT_SETTINGS, EMPTY_TERMS, type PageSnapshot } from 
 import { setBrowser } from '../../src/platform/browser.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { PAYLOADS } from '../support/payloads.ts';
-import { emptySnapshot, fakeDeps, pageWindow, settle } from '../unit/content.harness.ts';
+import { emptySnapshot, fakeDeps, pagePromotion, pageWindow, settle } from '../unit/content.harness.ts';
 import { report, scaled } from './figures.ts';
 
 let fake: FakeBrowser;
@@ -188,19 +188,7 @@ describe('messages from outside', () => {
   });
 
   it('takes a snapshot whose promotions came packed in rows, as the content script sends them', async () => {
-    const row = {
-      name: 'Welcome credit',
-      type: 'conditional',
-      status: 'earning',
-      amount: 50,
-      minSpend: 50,
-      spent: 10,
-      unused: null,
-      redeemedOn: '2026-11-01',
-      validFrom: null,
-      validUntil: '2026-12-31',
-      assigned: null,
-    };
+    const row = pagePromotion();
     const packed = { columns: Object.keys(row), rows: [Object.values(row)] };
     const answer = await fake.send(
       { type: 'snapshot', snapshot: { ...snapshot, promotions: packed } },

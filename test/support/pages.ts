@@ -444,3 +444,21 @@ export function paymentPage(data: PaymentData, options: PageOptions): BuiltPage 
   };
   return { html, url, expected };
 }
+
+/** One earning row of the promotions list, as the reader gives it. */
+export function pagePromotion(over: Partial<PagePromotion> = {}): PagePromotion {
+  return {
+    name: 'Welcome credit',
+    type: 'conditional',
+    status: 'earning',
+    amount: 50,
+    minSpend: 50,
+    spent: 10,
+    unused: null,
+    redeemedOn: '2026-11-01',
+    validFrom: null,
+    validUntil: '2026-12-31',
+    assigned: null,
+    ...over,
+  };
+}

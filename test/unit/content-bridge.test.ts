@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { COLLAPSED_KEY, keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
-import { record } from './content.harness.ts';
+import { pagePromotion, record } from './content.harness.ts';
 
 /** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
 function fakeBrowser(worker: (message: unknown) => Promise<unknown>) {
@@ -59,19 +59,7 @@ describe('content bridge', () => {
       received.push(structuredClone(message));
       return { ok: true, value: { changed: [] } };
     });
-    const promotion = {
-      name: 'Welcome credit',
-      type: 'conditional' as const,
-      status: 'earning' as const,
-      amount: 50,
-      minSpend: 50,
-      spent: 10,
-      unused: null,
-      redeemedOn: '2026-11-01',
-      validFrom: null,
-      validUntil: '2026-12-31',
-      assigned: null,
-    };
+    const promotion = pagePromotion();
     const message = {
       ...snapshotMessage,
       snapshot: { ...snapshotMessage.snapshot, promotions: [promotion] },

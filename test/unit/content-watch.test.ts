@@ -57,6 +57,19 @@ function spaNavigate(win: Win, url: string, heading: string) {
   main.replaceChildren(h1);
 }
 
+/** A worker that answers only when told: the headings of the snapshots sent, and one answer per send. */
+function heldSends() {
+  const headings: string[] = [];
+  const answers: Array<() => void> = [];
+  const send = ((m: Outgoing) => {
+    if (m.type === 'snapshot') headings.push(m.snapshot.warnings[0]!);
+    return new Promise<Result<unknown>>((resolve) =>
+      answers.push(() => resolve({ ok: true, value: { changed: [] } })),
+    );
+  }) as ContentDeps['send'];
+  return { headings, answers, send };
+}
+
 describe('content script: deciding and following the page', () => {
   it('off the billing pages it returns at once: no observer, no element, no read', async () => {
     const win = pageWindow(DASHBOARD, page('Dashboard'));
@@ -237,16 +250,8 @@ describe('content script: deciding and following the page', () => {
 
   it('sends again, on coming back, the snapshot that was waiting when the page was left', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
-    const headings: string[] = [];
-    const answers: Array<() => void> = [];
-    const { deps, frames } = fakeDeps({
-      send: ((m: Outgoing) => {
-        if (m.type === 'snapshot') headings.push(m.snapshot.warnings[0]!);
-        return new Promise<Result<unknown>>((resolve) =>
-          answers.push(() => resolve({ ok: true, value: { changed: [] } })),
-        );
-      }) as ContentDeps['send'],
-    });
+    const { headings, answers, send } = heldSends();
+    const { deps, frames } = fakeDeps({ send });
     watchPages(win, deps, []);
     frames.frame();
     win.document.querySelector('h1')!.textContent = 'Payment 2';
@@ -265,16 +270,8 @@ describe('content script: deciding and following the page', () => {
 
   it('keeps one snapshot on its way to the worker: while it is, only the newest waits', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
-    const headings: string[] = [];
-    const answers: Array<() => void> = [];
-    const { deps, frames } = fakeDeps({
-      send: ((m: Outgoing) => {
-        if (m.type === 'snapshot') headings.push(m.snapshot.warnings[0]!);
-        return new Promise<Result<unknown>>((resolve) =>
-          answers.push(() => resolve({ ok: true, value: { changed: [] } })),
-        );
-      }) as ContentDeps['send'],
-    });
+    const { headings, answers, send } = heldSends();
+    const { deps, frames } = fakeDeps({ send });
     watchPages(win, deps, []);
     frames.frame();
     for (const text of ['Payment 1', 'Payment 2', 'Payment 3']) {

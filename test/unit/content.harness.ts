@@ -53,6 +53,7 @@ export function manualFrames() {
 export const keyT: Translate = (key, subs) => (subs === undefined ? key : `${key}(${subs.join(',')})`);
 
 export { NO_TARGETS };
+export { pagePromotion } from '../support/pages.ts';
 
 export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
   return {

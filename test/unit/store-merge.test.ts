@@ -8,21 +8,15 @@ import {
 import { promotionId } from '../../src/core/store/ids.ts';
 import { applyDraft, mergeSnapshot, recordRedeemSuccess } from '../../src/core/store/merge.ts';
 import { downsample, MAX_OBSERVATIONS, observe } from '../../src/core/store/observations.ts';
+import { pagePromotion } from '../support/pages.ts';
 
-const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
-  name: 'New advertiser offer',
-  type: 'conditional',
-  status: 'earning',
-  amount: 50,
-  minSpend: 50,
-  spent: 10,
-  unused: null,
-  redeemedOn: '2026-03-01',
-  validFrom: null,
-  validUntil: '2026-03-31',
-  assigned: null,
-  ...over,
-});
+const row = (over: Partial<PagePromotion> = {}): PagePromotion =>
+  pagePromotion({
+    name: 'New advertiser offer',
+    redeemedOn: '2026-03-01',
+    validUntil: '2026-03-31',
+    ...over,
+  });
 
 const snap = (promotions: PagePromotion[], over: Partial<PageSnapshot> = {}): PageSnapshot => ({
   view: 'promotions',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packMessage, packRows, unpackMessage, unpackRows } from '../../src/core/wire.ts';
-import { emptySnapshot } from './content.harness.ts';
+import { emptySnapshot, pagePromotion } from './content.harness.ts';
 
 const promotion = fc.record({
   name: fc.option(fc.string(), { nil: null }),
@@ -59,21 +59,7 @@ describe('a snapshot on the wire', () => {
   it('packs the promotions of a snapshot message only, and unpacks it back to what was sent', () => {
     const snapshot = emptySnapshot({
       view: 'promotions',
-      promotions: [
-        {
-          name: 'Welcome credit',
-          type: 'conditional',
-          status: 'earning',
-          amount: 50,
-          minSpend: 50,
-          spent: 10,
-          unused: null,
-          redeemedOn: '2026-11-01',
-          validFrom: null,
-          validUntil: '2026-12-31',
-          assigned: true,
-        },
-      ],
+      promotions: [pagePromotion({ assigned: true })],
     });
     const message = { type: 'snapshot' as const, snapshot };
     const wire = packMessage(message) as { snapshot: { promotions: unknown } };
