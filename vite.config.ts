@@ -161,6 +161,8 @@ export default defineConfig(({ mode }) => {
       exclude: ['test/e2e/**', 'node_modules/**'],
       environment: 'node',
       testTimeout: 20_000,
+      // The overlay's CSS, imported as a string, is the real thing in tests (vitest stubs CSS by default).
+      css: { include: [/src\/content\/overlay\.css/] },
     },
   };
 });

@@ -1,7 +1,7 @@
 // Our one element in the page: a host with a closed shadow root. The page's scripts cannot reach into
 // it and its styles do not apply inside; ours stay inside. The host has no id or class for the page to
 // collide with, and every feature renders into its own part of the root.
-import { STYLES } from './styles.ts';
+import STYLES from './overlay.css?inline';
 
 /** A custom-element name (never defined: the name alone keeps page selectors like `div` off it). */
 export const HOST_TAG = 'ad-credit-guide';

@@ -16,7 +16,8 @@ function runtimeGraph(entry: string): { files: Set<string>; packages: Set<string
     files.add(file);
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       if (!spec!.startsWith('.')) packages.add(spec!.split('/')[0]!);
-      else if (!spec!.endsWith('.json')) visit(join(dirname(file), spec!));
+      // Data and styles are bundled as they are; only modules import further.
+      else if (!/\.json$|\.css\?inline$/.test(spec!)) visit(join(dirname(file), spec!));
     }
   };
   visit(entry);
