@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
@@ -54,7 +55,7 @@ function contentScript(): CrxPlugin {
             root: config.root,
             mode: config.mode,
             logLevel: 'warn',
-            plugins: [compactGlossary(), ...(config.inlineConfig.plugins ?? [])],
+            plugins: [compactGlossary({ wordings: false }), ...(config.inlineConfig.plugins ?? [])],
             build: {
               write: false,
               target: config.build.target,
@@ -81,11 +82,13 @@ const COMPACT = '.compact.js';
 
 /**
  * glossary.json, shipped without its documentation and with each language's wordings as a plain list in
- * the order of one key list, rebuilt into the same objects at load. Every language is still there:
- * pages mix languages. Unit tests read the module through this plugin too, so the reader's tests run
- * on what ships; the command line reads the file itself.
+ * the order of one key list, rebuilt into the same objects at load. `_about.version` stamps the wordings,
+ * so that a copy kept elsewhere can be told current or stale. With `wordings: false` (the content
+ * script) only the stamp ships: the content script takes the wordings from storage, where the worker
+ * puts them (src/content/glossary.ts), and stays within its size budget. Unit tests read the module
+ * through this plugin too, so the reader's tests run on what ships; the command line reads the file.
  */
-export function compactGlossary(): Plugin {
+export function compactGlossary({ wordings = true }: { wordings?: boolean } = {}): Plugin {
   return {
     name: 'acg-compact-glossary',
     enforce: 'pre',
@@ -98,17 +101,28 @@ export function compactGlossary(): Plugin {
       if (!id.startsWith('\0') || !id.endsWith(COMPACT)) return null;
       const path = id.slice(1, -COMPACT.length);
       this.addWatchFile(path);
-      return compactGlossaryModule(JSON.parse(await readFile(path, 'utf8')));
+      const file = JSON.parse(await readFile(path, 'utf8')) as GlossaryFile;
+      return wordings ? compactGlossaryModule(file) : stampOnlyModule(file);
     },
   };
 }
 
 type Tree = { [key: string]: string | string[] | Tree };
+type GlossaryFile = { _about: { languages: string[] } } & Record<string, unknown>;
+
+/** A short hash of every language's wordings, in glossary order: what `_about.version` says. */
+export function glossaryStamp(file: GlossaryFile): string {
+  const wordings = file._about.languages.map((lang) => [lang, file[lang]]);
+  return createHash('sha256').update(JSON.stringify(wordings)).digest('hex').slice(0, 16);
+}
+
+/** The module the content script builds with: no language, only the stamp of the wordings it expects. */
+export function stampOnlyModule(file: GlossaryFile): string {
+  return `export default ${JSON.stringify({ _about: { languages: [], version: glossaryStamp(file) } })};\n`;
+}
 
 /** The JavaScript module that rebuilds glossary.json's languages (and `_about.languages`) from lists. */
-export function compactGlossaryModule(
-  file: { _about: { languages: string[] } } & Record<string, unknown>,
-): string {
+export function compactGlossaryModule(file: GlossaryFile): string {
   const languages = file._about.languages;
   const pathsOf = (tree: Tree, prefix = ''): string[] =>
     Object.entries(tree).flatMap(([key, value]) =>
@@ -136,8 +150,9 @@ const tree = (values) => {
   return root;
 };
 const languages = ${JSON.stringify(languages)};
+const version = ${JSON.stringify(glossaryStamp(file))};
 const encoded = ${JSON.stringify(encoded)};
-export default Object.fromEntries([['_about', { languages }], ...languages.map((l, i) => [l, tree(encoded[i])])]);
+export default Object.fromEntries([['_about', { languages, version }], ...languages.map((l, i) => [l, tree(encoded[i])])]);
 `;
 }
 

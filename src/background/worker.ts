@@ -10,6 +10,7 @@
 import { dateInZone } from '../core/dates.ts';
 import { diagnose } from '../core/diagnosis/index.ts';
 import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
+import { GLOSSARY_VERSION, glossaryFile } from '../core/page/glossary.ts';
 import { dueReminders, needingAction, reminderText, SNOOZE_MS, type Reminder } from '../core/reminders.ts';
 import { DEFAULT_SETTINGS, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
 import {
@@ -81,6 +82,15 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     });
   const changes = (set: Record<string, unknown>, remove: string[] = []): Changes => ({ set, remove });
 
+  /**
+   * The wordings the content script reads pages with (it does not ship them): written when storage has
+   * none, or another build's. The content script checks them in full before it uses them.
+   */
+  const glossaryChanges = (stored: unknown): Changes => {
+    const version = (stored as { _about?: { version?: unknown } } | undefined)?._about?.version;
+    return changes(version === GLOSSARY_VERSION ? {} : { [KEY.glossary]: glossaryFile() });
+  };
+
   // ------------------------------------------------------------ reconcile: run on every wake
 
   /**
@@ -112,10 +122,10 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         else remove.push(entry.key);
       });
       // Invalid values are left out of kept.promotions already: the summary is of storage after this write.
-      const all = mergeChanges(
-        { set, remove },
+      const all = [
         summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings)),
-      );
+        glossaryChanges(raw[KEY.glossary]),
+      ].reduce(mergeChanges, { set, remove });
       if (Object.keys(all.set).length > 0 || all.remove.length > 0) await writeChanges(all);
     });
 
@@ -164,6 +174,13 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
 
   const handlers: Handlers = {
+    // Storage lost them (a clear, a user's edit): put them back for the next page, and answer this one.
+    glossary: () =>
+      queue.run(async () => {
+        const written = await writeChanges(glossaryChanges((await readRaw([KEY.glossary]))[KEY.glossary]));
+        return written.ok ? ok(glossaryFile()) : written;
+      }),
+
     snapshot: ({ snapshot }, from) =>
       transact((kept, atMs) => {
         const at = new Date(atMs).toISOString();
@@ -306,7 +323,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     'data-clear': () =>
       queue
         .run(async () => {
-          const keys = Object.keys(await readRaw()).filter((k) => k !== KEY.version);
+          // The wordings are the extension's, not the advertiser's data.
+          const keys = Object.keys(await readRaw()).filter((k) => k !== KEY.version && k !== KEY.glossary);
           return writeChanges(
             changes(
               { [KEY.settings]: DEFAULT_SETTINGS },

@@ -1,9 +1,11 @@
-// Content script entry, on every page of ads.tiktok.com and business.tiktok.com: decides at once whether
-// this is a billing page and otherwise holds only a few event listeners (see watch.ts).
+// Content script entry, on every page of ads.tiktok.com and business.tiktok.com: once the page wordings
+// are loaded from storage, decides whether this is a billing page and otherwise holds only a few event
+// listeners (see watch.ts).
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
+import { loadGlossary } from './glossary.ts';
 import { pageReader } from './reader.ts';
 import { FEATURES } from './features/index.ts';
 import { frameScheduler } from './schedule.ts';
@@ -12,18 +14,22 @@ import { watchPages } from './watch.ts';
 // Day counts are in the advertiser's own calendar, as the popup shows them.
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-watchPages(
-  window,
-  {
-    reader: pageReader,
-    t: translator(),
-    send,
-    keptFor,
-    panelCollapsed,
-    progress: (record, now) => progressOfRecord(record, now, timeZone),
-    schedule: frameScheduler(window),
-    defer: (run) => void setTimeout(run, 0),
-    now: () => new Date(),
-  },
-  FEATURES,
-);
+void loadGlossary().then((problem) => {
+  // The page is still followed: its address tells a billing page, and the reader's warnings say the rest.
+  if (problem) console.warn(`Ad Credit Guide: ${problem}`);
+  watchPages(
+    window,
+    {
+      reader: pageReader,
+      t: translator(),
+      send,
+      keptFor,
+      panelCollapsed,
+      progress: (record, now) => progressOfRecord(record, now, timeZone),
+      schedule: frameScheduler(window),
+      defer: (run) => void setTimeout(run, 0),
+      now: () => new Date(),
+    },
+    FEATURES,
+  );
+});

@@ -13,6 +13,7 @@
 // say who may send it. Shapes reuse the stored schemas so a message can never carry a record the store
 // would refuse.
 import * as z from 'zod/mini';
+import type { GlossaryFile } from './page/glossary.ts';
 import { ERROR_CODES } from './result.ts';
 
 export { fail, ok, type Failure, type Result } from './result.ts';
@@ -35,6 +36,9 @@ export const PromotionRef = z.object({
 export type PromotionRef = z.infer<typeof PromotionRef>;
 
 // ---------------------------------------------------------------- content→worker
+
+/** The billing pages' wordings, asked for when storage has none of this version (src/content/glossary.ts). */
+export const GlossaryMessage = z.object({ type: z.literal('glossary') });
 
 /** The page's state, sent by the content script only when it changed. */
 export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshot });
@@ -110,6 +114,7 @@ export const SettingsSaveMessage = z.object({ type: z.literal('settings-save'), 
 // ---------------------------------------------------------------- the union
 
 export const ContentMessage = z.discriminatedUnion('type', [
+  GlossaryMessage,
   SnapshotMessage,
   RedeemAttemptMessage,
   TermsTextMessage,
@@ -144,6 +149,8 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
 // ---------------------------------------------------------------- answers (worker→sender)
 
 export interface Answers {
+  /** The wordings, as the content script installs them (core/page/glossary.ts installGlossary). */
+  glossary: GlossaryFile;
   /** Keys of the promotions the snapshot added or changed. */
   snapshot: { changed: PromotionRef[] };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };

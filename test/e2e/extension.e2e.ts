@@ -64,6 +64,28 @@ describe.skipIf(!findChromium())('extension in Chromium', () => {
     await page.close();
   });
 
+  it('reads a Spanish page when storage lost the page wordings: the worker hands them over and keeps them again', async () => {
+    const fixture = fixturePages().find((f) => f.name === 'es-promotions-earning')!;
+    await h.workerEval((api) => api.storage.local.remove('glossary'));
+    const page = await h.openPage(fixture.servedUrl);
+    await expect.poll(() => overlayText(page), { timeout: 15_000 }).toContain('Ad Credit Guide');
+    const expected = JSON.parse(readFileSync(fixture.file.replace(/\.html$/, '.json'), 'utf8'));
+    const stored = () =>
+      h.workerEval(async (api) => {
+        const { lastSnapshot, glossary } = await api.storage.local.get(['lastSnapshot', 'glossary']);
+        return {
+          url: (lastSnapshot as { snapshot?: { url?: string } } | undefined)?.snapshot?.url,
+          promotions: (lastSnapshot as { snapshot?: { promotions?: unknown } } | undefined)?.snapshot?.promotions,
+          languages: (glossary as { _about?: { languages?: string[] } } | undefined)?._about?.languages,
+        };
+      });
+    await expect.poll(async () => (await stored()).url, { timeout: 15_000 }).toBe(fixture.realUrl);
+    const { promotions, languages } = await stored();
+    expect(promotions).toEqual(expected.promotions);
+    expect(languages).toContain('es');
+    await page.close();
+  });
+
   it('stops its worker like an idle timeout and starts again on the next event', async () => {
     await h.workerEval(() => {
       (globalThis as { e2eMarker?: string }).e2eMarker = 'before stop';

@@ -1,5 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLAPSED_KEY, keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
+import { loadGlossary } from '../../src/content/glossary.ts';
+import { glossaryFile, installGlossary } from '../../src/core/page/glossary.ts';
+import type { GlossaryFile, LanguageGlossary } from '../../src/core/page/glossary.ts';
+import { wordsFor } from '../../src/core/page/words.ts';
+import { GLOSSARY_KEY } from '../../src/core/store/keys.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
 import { pagePromotion, record } from './content.harness.ts';
@@ -90,5 +95,50 @@ describe('content bridge', () => {
     items.set('settings', {});
     expect((await keptFor('111')).map((r) => r.id)).toEqual(['a']);
     expect((await keptFor(null)).map((r) => r.id)).toEqual(['c']);
+  });
+});
+
+describe('page wordings', () => {
+  const shipped = glossaryFile();
+  // Valid and of this build, but saying something the shipped wordings do not: proves where they came from.
+  const renamed = (): GlossaryFile => {
+    const file = structuredClone(shipped);
+    (file.en as LanguageGlossary).balance.cashBalance = 'Money on hand';
+    return file;
+  };
+  const saysCash = (text: string) => wordsFor('en').key('balance', text) === 'cashBalance';
+  afterEach(() => expect(installGlossary(shipped)).toBeNull());
+
+  it('installs the wordings kept in storage without asking the worker', async () => {
+    const asked: unknown[] = [];
+    fakeBrowser(async (m) => void asked.push(m)).set(GLOSSARY_KEY, renamed());
+    expect(await loadGlossary()).toBeNull();
+    expect(asked).toEqual([]);
+    expect(saysCash('Money on hand')).toBe(true);
+  });
+
+  it('asks the worker when storage holds none, or another build’s, or a broken copy', async () => {
+    for (const stored of [
+      undefined,
+      { ...renamed(), _about: { languages: ['en'], version: 'older' } },
+      { ...renamed(), de: { nav: 'Zahlung' } },
+    ]) {
+      const items = fakeBrowser(async (m) =>
+        (m as { type: string }).type === 'glossary' ? { ok: true, value: renamed() } : undefined,
+      );
+      if (stored) items.set(GLOSSARY_KEY, stored);
+      expect(await loadGlossary()).toBeNull();
+      expect(saysCash('Money on hand')).toBe(true);
+      expect(installGlossary(shipped)).toBeNull();
+    }
+  });
+
+  it('says why when neither storage nor the worker has them, and keeps what it had', async () => {
+    const items = fakeBrowser(async () => ({ ok: true, value: { _about: 'nothing' } }));
+    items.set(GLOSSARY_KEY, 'junk');
+    expect(await loadGlossary()).toMatch(/not loaded \(storage: not a glossary; worker: not a glossary\)/);
+    fakeBrowser(async () => undefined);
+    expect(await loadGlossary()).toMatch(/storage: none kept; worker: the worker gave no answer/);
+    expect(saysCash('Cash balance')).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
 import { checklist } from '../../src/core/checklist.ts';
+import { glossaryFile } from '../../src/core/page/glossary.ts';
 import { NO_TARGETS, type PageReading } from '../../src/core/page/read.ts';
 import type { Layer } from '../../src/content/layer.ts';
 import { createStore } from '../../src/content/store.ts';
@@ -118,6 +119,7 @@ function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
   if (!worker.accepts(message)) return { ok: false, error: { code: 'no-answer', message: 'worker stopped' } };
   if (message.type === 'snapshot') return { ok: true, value: { changed: [] } };
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
+  if (message.type === 'glossary') return { ok: true, value: glossaryFile() };
   const { accountId, code, error, succeeded, lang } = message;
   const attempt = { id: 'a1', accountId, code, error, succeeded, lang, at: '2026-11-24T12:00:00.000Z' };
   return { ok: true, value: { attempt: { ...attempt, reasons: worker.reasons(message) }, promotion: null } };

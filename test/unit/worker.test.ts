@@ -8,6 +8,7 @@ import {
   type PagePromotion,
   type PageSnapshot,
 } from '../../src/core/schemas.ts';
+import { glossaryFile } from '../../src/core/page/glossary.ts';
 import { KEY, promoKey, SCHEMA_VERSION, SUMMARY_SIZE, type Summary } from '../../src/core/store/layout.ts';
 import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { sendToWorker } from '../../src/platform/messaging.ts';
@@ -88,6 +89,20 @@ describe('install and restart', () => {
     const kept = await readKept();
     expect(kept.promotions).toEqual([record]);
     expect(kept.quarantine.map((q) => q.raw)).toEqual(['junk']);
+  });
+
+  it('puts the page wordings where content scripts read them, and replaces another build\'s', async () => {
+    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
+    fake.storage[KEY.glossary] = { _about: { languages: ['en'], version: 'an-older-build' } };
+    fake.restartWorker();
+    await boot();
+    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
+  });
+
+  it('hands the page wordings to a content script that found none, and puts them back', async () => {
+    delete fake.storage[KEY.glossary];
+    expect(await send({ type: 'glossary' }, fake.senders.content())).toEqual({ ok: true, value: glossaryFile() });
+    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
   });
 
   it('keeps listeners registered synchronously (the message arriving with the wake is answered)', async () => {
@@ -366,11 +381,15 @@ describe('reminders, notifications and badge', () => {
     ]);
   });
 
-  it('clears everything but keeps a usable layout', async () => {
+  it('clears everything but keeps a usable layout, and the page wordings', async () => {
     await send({ type: 'promotion-save', existing: null, draft: draft('C1') });
     expect(await send({ type: 'data-clear' })).toEqual({ ok: true, value: null });
     await worker.idle();
-    expect(fake.storage).toEqual({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS });
+    expect(fake.storage).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      settings: DEFAULT_SETTINGS,
+      glossary: glossaryFile(),
+    });
     expect(fake.badge.text).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 // What the redeem dialog's refusal means. The glossary holds the wording TikTok is known to use; real
 // wording drifts between releases and languages, so keywords per cause back it up.
-import { GLOSSARY_LANGUAGES, glossaryFor, matchesWording } from '../page/glossary.ts';
+import { glossaryFor, glossaryLanguages, matchesWording } from '../page/glossary.ts';
 import type { LanguageGlossary } from '../page/glossary.ts';
 import type { ReasonId } from '../schemas.ts';
 
@@ -134,7 +134,7 @@ export interface ErrorReading {
 /** The cause a refusal message names, or null when it names none we know. */
 export function readRefusal(message: string, lang: string | null | undefined): ErrorReading | null {
   const own = glossaryFor(lang);
-  const glossaries = [own, ...GLOSSARY_LANGUAGES.map((l) => glossaryFor(l))].filter(
+  const glossaries = [own, ...glossaryLanguages().map((l) => glossaryFor(l))].filter(
     (g): g is LanguageGlossary => g !== null,
   );
   for (const g of glossaries) {

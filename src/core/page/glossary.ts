@@ -6,14 +6,94 @@ import type { LanguageGlossary, Wording } from './glossary-schema.ts';
 
 export type { LanguageGlossary, Wording };
 
+/**
+ * glossary.json as the code reads it: the languages, in order, and the stamp of their wordings (set by
+ * the build, vite.config.ts compactGlossary; absent where the file is read as it is).
+ */
+export type GlossaryFile = { _about: { languages: string[]; version?: string } } & {
+  [lang: string]: LanguageGlossary | { languages: string[]; version?: string };
+};
+
 // glossary.json is validated by glossaryProblems() in the unit tests; here it is only indexed.
-const file = raw as unknown as { _about: { languages: string[] } } & Record<string, LanguageGlossary>;
-const GLOSSARY: ReadonlyMap<string, LanguageGlossary> = new Map(
-  file._about.languages.map((l) => [l, file[l]!]),
-);
+const file = raw as unknown as GlossaryFile;
+
+/** The stamp of the wordings this build was made with: a copy with another stamp is stale. */
+export const GLOSSARY_VERSION: string | null = file._about.version ?? null;
+
+const index = (from: GlossaryFile): ReadonlyMap<string, LanguageGlossary> =>
+  new Map(from._about.languages.map((l) => [l, from[l] as LanguageGlossary]));
+
+// Every context but the content script ships the wordings; the content script ships only the stamp and
+// installs the wordings from storage before it reads a page (src/content/glossary.ts). Replaced whole,
+// never edited, so a reader that holds the old map keeps a consistent one.
+let GLOSSARY = index(file);
+let generation = 0;
 
 /** Languages the page reader understands, in glossary order (English first). */
-export const GLOSSARY_LANGUAGES: readonly string[] = [...GLOSSARY.keys()];
+export function glossaryLanguages(): readonly string[] {
+  return [...GLOSSARY.keys()];
+}
+
+/** Counts installGlossary calls: lookups built from the wordings are stale once it moves. */
+export function glossaryGeneration(): number {
+  return generation;
+}
+
+/** The wordings in force, as glossary.json has them (less the documentation): what the worker hands out. */
+export function glossaryFile(): GlossaryFile {
+  const languages = glossaryLanguages();
+  return Object.assign(
+    { _about: { languages: [...languages], ...(GLOSSARY_VERSION ? { version: GLOSSARY_VERSION } : {}) } },
+    Object.fromEntries(languages.map((l) => [l, GLOSSARY.get(l)!])),
+  );
+}
+
+/**
+ * Installs wordings that came from outside the code (storage, a message): null once installed, else why
+ * not, and the wordings in force stay. Checked for what the reader relies on without a validator: the
+ * same stamp as this build's, and every language with the first one's keys, each a wording.
+ */
+export function installGlossary(candidate: unknown): string | null {
+  const problem = glossaryFileProblem(candidate);
+  if (problem) return problem;
+  GLOSSARY = index(candidate as GlossaryFile);
+  generation++;
+  return null;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isWording = (v: unknown): boolean =>
+  (typeof v === 'string' && v !== '') ||
+  (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string' && w !== ''));
+
+/** The key paths of a language's tree, in order; null where a leaf is not a wording. */
+function wordingPaths(tree: Record<string, unknown>, prefix = ''): string[] | null {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(tree)) {
+    const inner = isRecord(value) ? wordingPaths(value, `${prefix}${key}.`) : null;
+    if (inner) out.push(...inner);
+    else if (isWording(value)) out.push(prefix + key);
+    else return null;
+  }
+  return out;
+}
+
+function glossaryFileProblem(candidate: unknown): string | null {
+  if (!isRecord(candidate) || !isRecord(candidate._about)) return 'not a glossary';
+  const { languages, version } = candidate._about;
+  if (version !== GLOSSARY_VERSION) return `wordings of another version (${String(version)})`;
+  if (!Array.isArray(languages) || languages.length === 0) return 'no languages';
+  let shape: string | null = null;
+  for (const lang of languages) {
+    const tree = typeof lang === 'string' && lang !== '_about' ? candidate[lang] : undefined;
+    const paths = isRecord(tree) ? wordingPaths(tree) : null;
+    if (!paths) return `language ${String(lang)}: not a set of wordings`;
+    shape ??= paths.join();
+    if (paths.join() !== shape) return `language ${lang}: keys differ from the first language's`;
+  }
+  return null;
+}
 
 /** "pt-BR" → "pt", "ES" → "es"; null for a language the glossary does not know. */
 export function glossaryLanguage(lang: string | null | undefined): string | null {
@@ -34,7 +114,8 @@ export function glossaryFor(lang: string | null | undefined): LanguageGlossary |
  */
 export function glossariesFor(lang: string | null | undefined): LanguageGlossary[] {
   const own = glossaryLanguage(lang);
-  const order = own ? [own, ...GLOSSARY_LANGUAGES.filter((l) => l !== own)] : [...GLOSSARY_LANGUAGES];
+  const all = glossaryLanguages();
+  const order = own ? [own, ...all.filter((l) => l !== own)] : all;
   return order.map((l) => GLOSSARY.get(l)!);
 }
 

@@ -2,6 +2,8 @@
 // account's promotions without carrying the zod shapes.
 export const PROMO_PREFIX = 'promo:';
 export const QUARANTINE_PREFIX = 'quarantine:';
+/** The page wordings the worker puts where the content script can read them (layout.ts). */
+export const GLOSSARY_KEY = 'glossary';
 
 /** An unpaired UTF-16 surrogate: page text can hold one, and encodeURIComponent throws on it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -16,10 +16,15 @@
 //                            quarantined: the worker rewrites it with every change to promotions, snoozes or
 //                            settings, in the same write, and on every wake; readers that find it missing,
 //                            invalid or from another day read everything instead
+//   glossary                 GlossaryFile — the billing pages' wordings, which the content script does not
+//                            ship (size budget) and reads from here. Not kept data: the worker writes it at
+//                            install and update, and again whenever a content script finds it missing or
+//                            of another version; a clear or an import may drop it
 //
 // Pure: the platform store reads and writes these keys; migrations and tests build them.
 import * as z from 'zod/mini';
 import { Balance, CurrencyCode, IsoDate, IsoInstant, PageSnapshot, PromotionRecord } from '../schemas.ts';
+import { GLOSSARY_KEY } from './keys.ts';
 
 export const SCHEMA_VERSION = 3;
 export const MAX_ATTEMPTS = 200;
@@ -32,12 +37,14 @@ export const KEY = {
   reminders: 'reminders',
   lastSnapshot: 'lastSnapshot',
   summary: 'summary',
+  glossary: GLOSSARY_KEY,
 } as const;
 
 /** As many promotions as the popup's first paint shows (FIRST_PAINT in src/ui/PromotionList.tsx). */
 export const SUMMARY_SIZE = 8;
 
 export {
+  GLOSSARY_KEY,
   PROMO_PREFIX,
   QUARANTINE_PREFIX,
   accountOfKey,
