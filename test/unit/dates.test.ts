@@ -142,6 +142,18 @@ describe('date arithmetic', () => {
     expect(isValidIsoDate('2026-12-31T00:00')).toBe(false);
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
   });
+
+  it('knows the length of every month as the Date calendar does, leap centuries included', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (const year of [1000, 1600, 1900, 2000, 2024, 2026, 2100, 9999])
+      for (let month = 1; month <= 12; month++)
+        for (let day = 1; day <= 31; day++) {
+          const iso = `${year}-${pad(month)}-${pad(day)}`;
+          const real = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+          expect([iso, isValidIsoDate(iso)]).toEqual([iso, real]);
+          expect(findDates(`${day}/${month}/${year}`, 'de')[0]?.iso).toBe(real ? iso : undefined);
+        }
+  });
 });
 
 describe('dateInZone', () => {
