@@ -40,7 +40,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 // entries as they come (the content script clears its entries from the page's buffer once made), and on
 // extension pages notes when the first promotion card appears (the popup's "first render").
 const INSTRUMENT = `(() => {
-  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], cardsAt: null });
+  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], wordings: [], cardsAt: null });
   const observe = (type, take) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(take)).observe({ type, buffered: true });
@@ -49,6 +49,7 @@ const INSTRUMENT = `(() => {
   observe('longtask', (e) => acg.longTasks.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:read' && acg.reads.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:snapshot' && acg.snapshots.push({ start: e.startTime, duration: e.duration }));
+  observe('measure', (e) => e.name === 'acg:wordings' && acg.wordings.push({ start: e.startTime, duration: e.duration }));
   if (location.protocol === 'chrome-extension:') {
     new MutationObserver((_, observer) => {
       if (acg.cardsAt === null && document.querySelector('article')) {
@@ -68,6 +69,8 @@ interface Timeline {
   longTasks: Span[];
   reads: Span[];
   snapshots: Span[];
+  /** The content script's start → the page wordings installed from storage (one per document). */
+  wordings: Span[];
 }
 
 interface Metrics {
@@ -136,8 +139,9 @@ function churn(page: Page): Promise<{ start: number; end: number; mutations: num
 
 function timeline(page: Page): Promise<Timeline> {
   return page.evaluate(() => {
-    const { longTasks, reads, snapshots } = (window as unknown as { __acgBench: Timeline }).__acgBench;
-    return { longTasks, reads, snapshots };
+    const { longTasks, reads, snapshots, wordings } = (window as unknown as { __acgBench: Timeline })
+      .__acgBench;
+    return { longTasks, reads, snapshots, wordings };
   });
 }
 
@@ -367,6 +371,15 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
           : 'with − without (no acg:read measures to attribute them); ') +
         `all long tasks: with ${w.timeline.longTasks.length} (${ms(total(w.timeline.longTasks))}), without ` +
         `${o.timeline.longTasks.length} (${ms(total(o.timeline.longTasks))})`,
+    },
+    {
+      section,
+      name: 'page wordings loaded at start',
+      value: w.timeline.wordings[0]?.duration ?? null,
+      unit: 'ms',
+      note: w.timeline.wordings.length
+        ? 'content script start → wordings read from storage.local and installed; the page is read after'
+        : 'no acg:wordings measure in the page timeline',
     },
     {
       section,
