@@ -150,29 +150,38 @@ function separators(lang: string | null | undefined): Separators {
   return result;
 }
 
+const GROUP_SPACES = /['’\s\u00A0\u202F\u2009]/g;
+const SEPARATORS = /[.,]/g;
+
 /** Turns "1.234,56" into minor 123456, exponent 2, using the language only when the text is ambiguous. */
 function interpretNumber(
   raw: string,
   lang: string | null | undefined,
   currency: string | null,
 ): { minor: number; exponent: number } | null {
-  const s = raw.replace(/['’\s\u00A0\u202F\u2009]/g, '');
-  const seps = [...s.matchAll(/[.,]/g)].map((m) => ({ ch: m[0], at: m.index }));
-  let decimalAt = -1;
-  const last = seps.at(-1);
-  if (last) {
-    const kinds = new Set(seps.map((x) => x.ch));
-    if (kinds.size > 1) decimalAt = last.at;
-    else if (seps.length === 1) {
-      const after = s.length - last.at - 1;
-      if (after !== 3) decimalAt = last.at;
-      else if (currency !== null && minorDigits(currency) === 0) decimalAt = -1;
-      else if (last.ch === separators(lang).decimal) decimalAt = last.at;
-    }
+  const s = raw.replace(GROUP_SPACES, '');
+  // Counted in one pass: every amount on a page comes through here, and arrays of matches cost more.
+  let count = 0;
+  let last = -1;
+  let mixed = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== '.' && ch !== ',') continue;
+    if (count > 0 && ch !== s[last]) mixed = true;
+    count++;
+    last = i;
   }
-  const intPart = (decimalAt < 0 ? s : s.slice(0, decimalAt)).replace(/[.,]/g, '');
+  let decimalAt = -1;
+  if (mixed) decimalAt = last;
+  else if (count === 1) {
+    const after = s.length - last - 1;
+    if (after !== 3) decimalAt = last;
+    else if (currency !== null && minorDigits(currency) === 0) decimalAt = -1;
+    else if (s[last] === separators(lang).decimal) decimalAt = last;
+  }
+  // The decimal separator, when there is one, is the last: what follows it holds none.
+  const intPart = (decimalAt < 0 ? s : s.slice(0, decimalAt)).replace(SEPARATORS, '');
   const fracPart = decimalAt < 0 ? '' : s.slice(decimalAt + 1);
-  if (/[.,]/.test(fracPart)) return null;
   const minor = Number(intPart + fracPart);
   return Number.isSafeInteger(minor) ? { minor, exponent: fracPart.length } : null;
 }
@@ -209,7 +218,10 @@ export function findAmounts(
   const { numberRe } = separators(lang);
   const found: FoundAmount[] = [];
   let lastEnd = 0;
-  for (const m of folded.matchAll(numberRe)) {
+  // exec on the one compiled pattern: matchAll copies it first, which costs more than the search.
+  // A number is never empty, so the loop always advances.
+  numberRe.lastIndex = 0;
+  for (let m = numberRe.exec(folded); m; m = numberRe.exec(folded)) {
     const numStart = m.index;
     let numEnd = numStart + m[0].length;
     if (/^\d{10,}$/.test(m[0])) continue;
