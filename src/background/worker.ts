@@ -174,10 +174,11 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
 
   const handlers: Handlers = {
-    // Storage lost them (a clear, a user's edit): put them back for the next page, and answer this one.
+    // A content script asks only when the copy in storage is missing or unusable (a clear, an edit, even
+    // one that kept the stamp): put it back for the next page, and answer this one.
     glossary: () =>
       queue.run(async () => {
-        const written = await writeChanges(glossaryChanges((await readRaw([KEY.glossary]))[KEY.glossary]));
+        const written = await writeChanges(changes({ [KEY.glossary]: glossaryFile() }));
         return written.ok ? ok(glossaryFile()) : written;
       }),
 

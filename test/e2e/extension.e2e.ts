@@ -75,7 +75,8 @@ describe.skipIf(!findChromium())('extension in Chromium', () => {
         const { lastSnapshot, glossary } = await api.storage.local.get(['lastSnapshot', 'glossary']);
         return {
           url: (lastSnapshot as { snapshot?: { url?: string } } | undefined)?.snapshot?.url,
-          promotions: (lastSnapshot as { snapshot?: { promotions?: unknown } } | undefined)?.snapshot?.promotions,
+          promotions: (lastSnapshot as { snapshot?: { promotions?: unknown } } | undefined)?.snapshot
+            ?.promotions,
           languages: (glossary as { _about?: { languages?: string[] } } | undefined)?._about?.languages,
         };
       });

@@ -91,7 +91,7 @@ describe('install and restart', () => {
     expect(kept.quarantine.map((q) => q.raw)).toEqual(['junk']);
   });
 
-  it('puts the page wordings where content scripts read them, and replaces another build\'s', async () => {
+  it("puts the page wordings where content scripts read them, and replaces another build's", async () => {
     expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
     fake.storage[KEY.glossary] = { _about: { languages: ['en'], version: 'an-older-build' } };
     fake.restartWorker();
@@ -99,10 +99,15 @@ describe('install and restart', () => {
     expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
   });
 
-  it('hands the page wordings to a content script that found none, and puts them back', async () => {
-    delete fake.storage[KEY.glossary];
-    expect(await send({ type: 'glossary' }, fake.senders.content())).toEqual({ ok: true, value: glossaryFile() });
-    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
+  it('hands the page wordings to a content script that found none usable, and puts them back', async () => {
+    const broken = { ...glossaryFile(), en: { nav: 'Payment' } };
+    for (const stored of [undefined, broken]) {
+      if (stored) fake.storage[KEY.glossary] = stored;
+      else delete fake.storage[KEY.glossary];
+      const answer = await send({ type: 'glossary' }, fake.senders.content());
+      expect(answer).toEqual({ ok: true, value: glossaryFile() });
+      expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
+    }
   });
 
   it('keeps listeners registered synchronously (the message arriving with the wake is answered)', async () => {
