@@ -439,6 +439,13 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
             `empty extension page: ${ms(r.popup.emptyPageMs)} (the popup's page with script disabled, to DOMContentLoaded, median of 3 after it)`,
     },
     {
+      section: 'popup (chromium)',
+      name: 'own share of a warm open',
+      value: r.popup.warmMs === null ? null : r.popup.warmMs - r.popup.emptyPageMs,
+      unit: 'ms',
+      note: "warm first card − empty extension page: what the popup's scripts, storage read and render add to the browser's own page",
+    },
+    {
       section: 'worker (chromium)',
       name: 'cold start to first handled message',
       value: r.worker.coldMs,
