@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import raw from '../../src/core/page/glossary.json' with { type: 'json' };
 import { glossaryProblems } from '../../src/core/page/glossary-schema.ts';
 import {
+  glossaryFile,
   glossaryLanguages,
+  installGlossary,
   glossariesFor,
   glossaryFor,
   glossaryLanguage,
@@ -75,5 +77,49 @@ describe('glossary lookups', () => {
     );
     expect(m?.groups).toEqual({ amount: 'usd 50.00', days: '30' });
     expect(normalizeLabel('2 campaigns')).toMatch(wordingPattern('{n} campaigns'));
+  });
+});
+
+describe('installGlossary (the content script takes the wordings from storage)', () => {
+  const shipped = glossaryFile();
+  afterEach(() => expect(installGlossary(shipped)).toBeNull());
+  type Loose = { _about: { languages: string[]; version?: string } } & Record<
+    string,
+    Record<string, unknown>
+  >;
+  const copy = () => structuredClone(shipped) as unknown as Loose;
+
+  it('installs a copy of this build, in the order of its languages', () => {
+    const file = copy();
+    file._about.languages = ['ja', 'en'];
+    expect(installGlossary(file)).toBeNull();
+    expect(glossaryLanguages()).toEqual(['ja', 'en']);
+    expect(glossaryFor('es')).toBeNull();
+  });
+
+  it('refuses another build’s copy, and one the reader could trip on, keeping what it had', () => {
+    const broken: Array<[string, (f: ReturnType<typeof copy>) => void]> = [
+      ['another stamp', (f) => void (f._about.version = 'older')],
+      ['no languages', (f) => void (f._about.languages = [])],
+      ['a listed language missing', (f) => void f._about.languages.push('ko')],
+      ['an empty wording', (f) => void ((f.de!.tabs as Record<string, unknown>).earning = '')],
+      ['a group where a wording goes', (f) => void ((f.fr!.tabs as Record<string, unknown>).earning = {})],
+      ['a wording where a group goes', (f) => void (f.ja!.tabs = 'タブ')],
+      ['a key missing', (f) => void delete (f.vi!.columns as Record<string, unknown>).status],
+      [
+        'keys in another order',
+        (f) => {
+          const { nav, ...rest } = f.pt!;
+          f.pt = { ...rest, nav };
+        },
+      ],
+    ];
+    for (const [what, breakIt] of broken) {
+      const file = copy();
+      breakIt(file);
+      expect(installGlossary(file), what).not.toBeNull();
+      expect(glossaryLanguages(), what).toEqual(shipped._about.languages);
+    }
+    expect(installGlossary('junk')).toBe('not a glossary');
   });
 });

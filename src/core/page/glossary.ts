@@ -67,16 +67,25 @@ const isWording = (v: unknown): boolean =>
   (typeof v === 'string' && v !== '') ||
   (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string' && w !== ''));
 
-/** The key paths of a language's tree, in order; null where a leaf is not a wording. */
-function wordingPaths(tree: Record<string, unknown>, prefix = ''): string[] | null {
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(tree)) {
-    const inner = isRecord(value) ? wordingPaths(value, `${prefix}${key}.`) : null;
-    if (inner) out.push(...inner);
-    else if (isWording(value)) out.push(prefix + key);
-    else return null;
+/**
+ * Whether `tree` is a set of wordings with the keys of `like` in the same order (any keys when `like`
+ * is null). One pass, no paths built: the content script checks eight languages on every page load.
+ */
+function wordingsLike(tree: unknown, like: Record<string, unknown> | null): boolean {
+  if (!isRecord(tree)) return false;
+  const keys = Object.keys(tree);
+  const expected = like && Object.keys(like);
+  if (expected && (keys.length !== expected.length || keys.some((k, i) => k !== expected[i]))) return false;
+  for (const key of keys) {
+    const value = tree[key];
+    const shape = like?.[key];
+    if (like && isRecord(value) !== isRecord(shape)) return false;
+    if (
+      isRecord(value) ? !wordingsLike(value, (shape as Record<string, unknown>) ?? null) : !isWording(value)
+    )
+      return false;
   }
-  return out;
+  return true;
 }
 
 function glossaryFileProblem(candidate: unknown): string | null {
@@ -84,13 +93,11 @@ function glossaryFileProblem(candidate: unknown): string | null {
   const { languages, version } = candidate._about;
   if (version !== GLOSSARY_VERSION) return `wordings of another version (${String(version)})`;
   if (!Array.isArray(languages) || languages.length === 0) return 'no languages';
-  let shape: string | null = null;
+  let first: Record<string, unknown> | null = null;
   for (const lang of languages) {
     const tree = typeof lang === 'string' && lang !== '_about' ? candidate[lang] : undefined;
-    const paths = isRecord(tree) ? wordingPaths(tree) : null;
-    if (!paths) return `language ${String(lang)}: not a set of wordings`;
-    shape ??= paths.join();
-    if (paths.join() !== shape) return `language ${lang}: keys differ from the first language's`;
+    if (!wordingsLike(tree, first)) return `language ${String(lang)}: not a set of wordings like the first`;
+    first ??= tree as Record<string, unknown>;
   }
   return null;
 }
