@@ -1,10 +1,10 @@
 /// <reference types="vitest/config" />
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { wordingsStamp } from './src/core/page/stamp.ts';
 
 // One source, two targets: `vite build` makes dist/chrome, `vite build --mode firefox` dist/firefox.
 // Firefox rejects background.service_worker and wants a gecko id; Chrome rejects the gecko keys.
@@ -110,10 +110,9 @@ export function compactGlossary({ wordings = true }: { wordings?: boolean } = {}
 type Tree = { [key: string]: string | string[] | Tree };
 type GlossaryFile = { _about: { languages: string[] } } & Record<string, unknown>;
 
-/** A short hash of every language's wordings, in glossary order: what `_about.version` says. */
+/** What `_about.version` says: the stamp of every language's wordings, in glossary order. */
 export function glossaryStamp(file: GlossaryFile): string {
-  const wordings = file._about.languages.map((lang) => [lang, file[lang]]);
-  return createHash('sha256').update(JSON.stringify(wordings)).digest('hex').slice(0, 16);
+  return wordingsStamp(file, file._about.languages);
 }
 
 /** The module the content script builds with: no language, only the stamp of the wordings it expects. */

@@ -27,7 +27,7 @@ describe('built content script', () => {
           expect(code, file).not.toContain(glossary._about.what);
           for (const lang of glossary._about.languages.filter((l) => l !== 'en'))
             expect(code, `${file} ${lang}`).not.toContain(glossary[lang as 'es'].tabs.earning);
-          expect(code, file).toMatch(/version:\s*["'`][0-9a-f]{16}["'`]/);
+          expect(code, file).toMatch(/version:\s*["'`][0-9a-f]{14}["'`]/);
         }
       },
     );

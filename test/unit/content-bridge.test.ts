@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLAPSED_KEY, keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
 import { loadGlossary } from '../../src/content/glossary.ts';
-import { glossaryFile, installGlossary } from '../../src/core/page/glossary.ts';
-import type { GlossaryFile, LanguageGlossary } from '../../src/core/page/glossary.ts';
+import { glossaryFile, glossaryGeneration, installGlossary } from '../../src/core/page/glossary.ts';
+import type { LanguageGlossary } from '../../src/core/page/glossary.ts';
 import { wordsFor } from '../../src/core/page/words.ts';
 import { GLOSSARY_KEY } from '../../src/core/store/keys.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
@@ -100,45 +100,47 @@ describe('content bridge', () => {
 
 describe('page wordings', () => {
   const shipped = glossaryFile();
-  // Valid and of this build, but saying something the shipped wordings do not: proves where they came from.
-  const renamed = (): GlossaryFile => {
-    const file = structuredClone(shipped);
-    (file.en as LanguageGlossary).balance.cashBalance = 'Money on hand';
-    return file;
-  };
-  const saysCash = (text: string) => wordsFor('en').key('balance', text) === 'cashBalance';
+  const installs = () => glossaryGeneration();
   afterEach(() => expect(installGlossary(shipped)).toBeNull());
 
   it('installs the wordings kept in storage without asking the worker', async () => {
     const asked: unknown[] = [];
-    fakeBrowser(async (m) => void asked.push(m)).set(GLOSSARY_KEY, renamed());
+    fakeBrowser(async (m) => void asked.push(m)).set(GLOSSARY_KEY, structuredClone(shipped));
+    const before = installs();
     expect(await loadGlossary()).toBeNull();
     expect(asked).toEqual([]);
-    expect(saysCash('Money on hand')).toBe(true);
+    expect(installs()).toBe(before + 1);
   });
 
-  it('asks the worker when storage holds none, or another build’s, or a broken copy', async () => {
+  it('asks the worker when storage holds none, another build’s, or a copy changed since', async () => {
+    const changed = structuredClone(shipped);
+    (changed.en as LanguageGlossary).balance.cashBalance = 'Money on hand';
     for (const stored of [
       undefined,
-      { ...renamed(), _about: { languages: ['en'], version: 'older' } },
-      { ...renamed(), de: { nav: 'Zahlung' } },
+      { ...shipped, _about: { languages: ['en'], version: 'older' } },
+      changed,
     ]) {
-      const items = fakeBrowser(async (m) =>
-        (m as { type: string }).type === 'glossary' ? { ok: true, value: renamed() } : undefined,
-      );
+      const asked: unknown[] = [];
+      const items = fakeBrowser(async (m) => {
+        asked.push(m);
+        return { ok: true, value: structuredClone(shipped) };
+      });
       if (stored) items.set(GLOSSARY_KEY, stored);
+      const before = installs();
       expect(await loadGlossary()).toBeNull();
-      expect(saysCash('Money on hand')).toBe(true);
-      expect(installGlossary(shipped)).toBeNull();
+      expect(asked).toEqual([{ type: 'glossary' }]);
+      expect(installs()).toBe(before + 1);
     }
   });
 
   it('says why when neither storage nor the worker has them, and keeps what it had', async () => {
     const items = fakeBrowser(async () => ({ ok: true, value: { _about: 'nothing' } }));
     items.set(GLOSSARY_KEY, 'junk');
+    const before = installs();
     expect(await loadGlossary()).toMatch(/not loaded \(storage: not a glossary; worker: not a glossary\)/);
     fakeBrowser(async () => undefined);
     expect(await loadGlossary()).toMatch(/storage: none kept; worker: the worker gave no answer/);
-    expect(saysCash('Cash balance')).toBe(true);
+    expect(installs()).toBe(before);
+    expect(wordsFor('en').key('balance', 'Cash balance')).toBe('cashBalance');
   });
 });

@@ -3,6 +3,7 @@
 import raw from './glossary.json' with { type: 'json' };
 
 import type { LanguageGlossary, Wording } from './glossary-schema.ts';
+import { wordingsStamp } from './stamp.ts';
 
 export type { LanguageGlossary, Wording };
 
@@ -50,8 +51,8 @@ export function glossaryFile(): GlossaryFile {
 
 /**
  * Installs wordings that came from outside the code (storage, a message): null once installed, else why
- * not, and the wordings in force stay. Checked for what the reader relies on without a validator: the
- * same stamp as this build's, and every language with the first one's keys, each a wording.
+ * not, and the wordings in force stay. Only a copy whose wordings hash to this build's stamp is taken,
+ * so the reader never meets a missing key or a wording of another build.
  */
 export function installGlossary(candidate: unknown): string | null {
   const problem = glossaryFileProblem(candidate);
@@ -63,42 +64,15 @@ export function installGlossary(candidate: unknown): string | null {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isWording = (v: unknown): boolean =>
-  (typeof v === 'string' && v !== '') ||
-  (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string' && w !== ''));
-
-/**
- * Whether `tree` is a set of wordings with the keys of `like` in the same order (any keys when `like`
- * is null). One pass, no paths built: the content script checks eight languages on every page load.
- */
-function wordingsLike(tree: unknown, like: Record<string, unknown> | null): boolean {
-  if (!isRecord(tree)) return false;
-  const keys = Object.keys(tree);
-  const expected = like && Object.keys(like);
-  if (expected && (keys.length !== expected.length || keys.some((k, i) => k !== expected[i]))) return false;
-  for (const key of keys) {
-    const value = tree[key];
-    const shape = like?.[key];
-    if (like && isRecord(value) !== isRecord(shape)) return false;
-    if (
-      isRecord(value) ? !wordingsLike(value, (shape as Record<string, unknown>) ?? null) : !isWording(value)
-    )
-      return false;
-  }
-  return true;
-}
 
 function glossaryFileProblem(candidate: unknown): string | null {
   if (!isRecord(candidate) || !isRecord(candidate._about)) return 'not a glossary';
   const { languages, version } = candidate._about;
   if (version !== GLOSSARY_VERSION) return `wordings of another version (${String(version)})`;
-  if (!Array.isArray(languages) || languages.length === 0) return 'no languages';
-  let first: Record<string, unknown> | null = null;
-  for (const lang of languages) {
-    const tree = typeof lang === 'string' && lang !== '_about' ? candidate[lang] : undefined;
-    if (!wordingsLike(tree, first)) return `language ${String(lang)}: not a set of wordings like the first`;
-    first ??= tree as Record<string, unknown>;
-  }
+  if (!Array.isArray(languages) || !languages.every((l) => typeof l === 'string' && isRecord(candidate[l])))
+    return 'languages missing';
+  // The stamp says what the wordings should be: a copy that differs in any way is not this build's.
+  if (wordingsStamp(candidate, languages) !== version) return 'wordings changed since they were stamped';
   return null;
 }
 
