@@ -175,11 +175,12 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
 
   const handlers: Handlers = {
     // A content script asks only when the copy in storage is missing or unusable (a clear, an edit, even
-    // one that kept the stamp): put it back for the next page, and answer this one.
+    // one that kept the stamp): put it back for the next page, and answer this one even when storage is
+    // full, since the page needs the wordings more than storage does (the next page asks again).
     glossary: () =>
       queue.run(async () => {
-        const written = await writeChanges(changes({ [KEY.glossary]: glossaryFile() }));
-        return written.ok ? ok(glossaryFile()) : written;
+        await writeChanges(changes({ [KEY.glossary]: glossaryFile() }));
+        return ok(glossaryFile());
       }),
 
     snapshot: ({ snapshot }, from) =>

@@ -99,7 +99,7 @@ describe('install and restart', () => {
     expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
   });
 
-  it('hands the page wordings to a content script that found none usable, and puts them back', async () => {
+  it('hands the page wordings to a content script that found none usable, and puts them back when it can', async () => {
     const broken = { ...glossaryFile(), en: { nav: 'Payment' } };
     for (const stored of [undefined, broken]) {
       if (stored) fake.storage[KEY.glossary] = stored;
@@ -108,6 +108,10 @@ describe('install and restart', () => {
       expect(answer).toEqual({ ok: true, value: glossaryFile() });
       expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
     }
+    delete fake.storage[KEY.glossary];
+    fake.failNextWrites(1);
+    const answer = await send({ type: 'glossary' }, fake.senders.content());
+    expect(answer).toEqual({ ok: true, value: glossaryFile() });
   });
 
   it('keeps listeners registered synchronously (the message arriving with the wake is answered)', async () => {
