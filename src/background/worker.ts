@@ -122,11 +122,14 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         else remove.push(entry.key);
       });
       // Invalid values are left out of kept.promotions already: the summary is of storage after this write.
-      const all = [
+      const all = mergeChanges(
+        { set, remove },
         summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings)),
-        glossaryChanges(raw[KEY.glossary]),
-      ].reduce(mergeChanges, { set, remove });
+      );
       if (Object.keys(all.set).length > 0 || all.remove.length > 0) await writeChanges(all);
+      // Apart, and after: near the quota, the wordings must not stand in the way of the kept data.
+      const wordings = glossaryChanges(raw[KEY.glossary]);
+      if (Object.keys(wordings.set).length > 0) await writeChanges(wordings);
     });
 
   /** Shows due reminders (recording them first, so each fires once), re-arms the alarm, sets the badge. */

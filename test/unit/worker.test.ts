@@ -337,6 +337,22 @@ describe('quota', () => {
     ).toMatchObject({ ok: false, error: { code: 'quota-exceeded' } });
     expect((await readKept()).promotions.map((p) => p.code)).toEqual(['KEEP1']);
   });
+
+  it('repairs kept data on wake even when the page wordings no longer fit', async () => {
+    fake = createFakeBrowser();
+    setBrowser(fake.browser);
+    Object.assign(fake.storage, {
+      schemaVersion: SCHEMA_VERSION,
+      settings: DEFAULT_SETTINGS,
+      attempts: [],
+      [promoKey('123', 'broken')]: { id: 'broken' },
+    });
+    fake.quotaBytes = JSON.stringify(fake.storage).length + 4000;
+    await boot();
+    expect(Object.keys(fake.storage).filter((k) => k.startsWith('quarantine:'))).toHaveLength(1);
+    expect(fake.storage).not.toHaveProperty(promoKey('123', 'broken'));
+    expect(fake.storage).not.toHaveProperty(KEY.glossary);
+  });
 });
 
 describe('reminders, notifications and badge', () => {
