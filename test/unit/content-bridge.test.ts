@@ -140,6 +140,8 @@ describe('page wordings', () => {
     expect(await loadGlossary()).toMatch(/not loaded \(storage: not a glossary; worker: not a glossary\)/);
     fakeBrowser(async () => undefined);
     expect(await loadGlossary()).toMatch(/storage: none kept; worker: the worker gave no answer/);
+    fakeBrowser(() => new Promise(() => {}));
+    expect(await loadGlossary(20)).toMatch(/storage: none kept; worker: no answer within 20 ms/);
     expect(installs()).toBe(before);
     expect(wordsFor('en').key('balance', 'Cash balance')).toBe('cashBalance');
   });
