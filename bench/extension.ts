@@ -40,7 +40,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 // entries as they come (the content script clears its entries from the page's buffer once made), and on
 // extension pages notes when the first promotion card appears (the popup's "first render").
 const INSTRUMENT = `(() => {
-  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], wordings: [], cardsAt: null });
+  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], publishes: [], wordings: [], cardsAt: null });
   const observe = (type, take) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(take)).observe({ type, buffered: true });
@@ -49,6 +49,7 @@ const INSTRUMENT = `(() => {
   observe('longtask', (e) => acg.longTasks.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:read' && acg.reads.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:snapshot' && acg.snapshots.push({ start: e.startTime, duration: e.duration }));
+  observe('measure', (e) => e.name === 'acg:publish' && acg.publishes.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:wordings' && acg.wordings.push({ start: e.startTime, duration: e.duration }));
   if (location.protocol === 'chrome-extension:') {
     new MutationObserver((_, observer) => {
@@ -69,6 +70,8 @@ interface Timeline {
   longTasks: Span[];
   reads: Span[];
   snapshots: Span[];
+  /** The features redrawing after a read or a storage read, each in a task of its own. */
+  publishes: Span[];
   /** The content script's start → the page wordings installed from storage (one per document). */
   wordings: Span[];
 }
@@ -139,9 +142,10 @@ function churn(page: Page): Promise<{ start: number; end: number; mutations: num
 
 function timeline(page: Page): Promise<Timeline> {
   return page.evaluate(() => {
-    const { longTasks, reads, snapshots, wordings } = (window as unknown as { __acgBench: Timeline })
-      .__acgBench;
-    return { longTasks, reads, snapshots, wordings };
+    const { longTasks, reads, snapshots, publishes, wordings } = (
+      window as unknown as { __acgBench: Timeline }
+    ).__acgBench;
+    return { longTasks, reads, snapshots, publishes, wordings };
   });
 }
 
@@ -344,14 +348,18 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
   const readMs = churnReads.map((s) => s.duration);
   const total = (spans: Span[]) => spans.reduce((a, s) => a + s.duration, 0);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  // Each read, and each snapshot sent outside a read, is one stretch of script the page cannot
-  // interrupt: one of 50 ms or more is a long task of the extension's own, whatever else the page does
-  // in that task. (The Long Tasks API alone cannot say whose a task is: a page re-rendering 3,000 rows
+  // Each read, and each snapshot sent or redraw of the features outside a read, is one stretch of
+  // script the page cannot interrupt: one of 50 ms or more is a long task of the extension's own,
+  // whatever else the page does in that task. (The Long Tasks API alone cannot say whose a task is: a page re-rendering 3,000 rows
   // has long frames without the extension, and it misses some tasks of a page still loading.) Without
   // the marks, only the difference from the page without the extension can hint at it.
   const inRead = (t: Span) =>
     w.timeline.reads.some((s) => s.start <= t.start && t.start <= s.start + s.duration);
-  const stretches = [...w.timeline.reads, ...w.timeline.snapshots.filter((t) => !inRead(t))];
+  const stretches = [
+    ...w.timeline.reads,
+    ...w.timeline.snapshots.filter((t) => !inRead(t)),
+    ...w.timeline.publishes.filter((t) => !inRead(t)),
+  ];
   const ours = stretches.filter((s) => s.duration >= LONG_TASK_MS);
   const longSends = w.timeline.snapshots.filter((s) => s.duration >= LONG_TASK_MS);
   const overlapsRead = (t: Span) =>
@@ -366,7 +374,7 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
       budget: { equals: 0 },
       note:
         (marks
-          ? `reads and sends of ${LONG_TASK_MS} ms or more: ${ours.length} of ${stretches.length} (${ms(total(ours))}), longest ${ms(Math.max(0, ...stretches.map((s) => s.duration)))}; ` +
+          ? `reads, sends and redraws of ${LONG_TASK_MS} ms or more: ${ours.length} of ${stretches.length} (${ms(total(ours))}), longest ${ms(Math.max(0, ...stretches.map((s) => s.duration)))}; ` +
             `sends of a snapshot that long: ${longSends.length} of ${w.timeline.snapshots.length}; long tasks with a read in them: ${during.length}; `
           : 'with − without (no acg:read measures to attribute them); ') +
         `all long tasks: with ${w.timeline.longTasks.length} (${ms(total(w.timeline.longTasks))}), without ` +

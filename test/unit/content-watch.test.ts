@@ -46,6 +46,11 @@ function probe() {
   return { feature, seen, signals };
 }
 
+/** Runs the tasks deferred so far, as the event loop would after the frame. */
+const runAll = (tasks: Array<() => void>) => {
+  while (tasks.length > 0) tasks.shift()!();
+};
+
 const hosts = (win: Win) => win.document.getElementsByTagName(HOST_TAG).length;
 
 /** SPA navigation as Ads Manager does it: the address changes, then the view is re-rendered. */
@@ -218,17 +223,32 @@ describe('content script: deciding and following the page', () => {
     const stop = watchPages(win, deps, []);
     frames.frame();
     expect(sent).toHaveLength(0);
-    tasks.shift()!();
+    runAll(tasks);
     expect(sent).toHaveLength(1);
 
     win.document.querySelector('h1')!.textContent = 'Payment 2';
     return settle().then(() => {
       frames.frame();
-      expect(tasks).toHaveLength(1);
+      expect(tasks).toHaveLength(2);
       stop();
-      tasks.shift()!();
+      runAll(tasks);
       expect(sent).toHaveLength(1);
     });
+  });
+
+  it('hands the features each read in a task after it, and only the newest of reads made meanwhile', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const tasks: Array<() => void> = [];
+    const { deps, frames } = fakeDeps({ defer: (run) => void tasks.push(run) });
+    const { feature, seen } = probe();
+    watchPages(win, deps, [feature]);
+    frames.frame();
+    expect(seen).toEqual([]);
+    win.document.querySelector('h1')!.textContent = 'Payment 2';
+    await settle();
+    frames.frame();
+    runAll(tasks);
+    expect(seen.map((s) => s?.snapshot.warnings)).toEqual([['Payment 2']]);
   });
 
   it('sends again, on coming back, a snapshot that the page was left before it went', async () => {
@@ -239,12 +259,12 @@ describe('content script: deciding and following the page', () => {
     frames.frame();
     spaNavigate(win, DASHBOARD, 'Dashboard');
     await settle();
-    tasks.shift()!();
+    runAll(tasks);
     expect(sent).toHaveLength(0);
     spaNavigate(win, PAYMENT, 'Payment');
     win.dispatchEvent(new win.PopStateEvent('popstate'));
     frames.frame();
-    tasks.shift()!();
+    runAll(tasks);
     expect(sent).toHaveLength(1);
   });
 
