@@ -37,7 +37,7 @@ export type PromotionRef = z.infer<typeof PromotionRef>;
 
 // ---------------------------------------------------------------- content→worker
 
-/** The billing pages' wordings, asked for when storage has none of this version (src/content/glossary.ts). */
+/** The billing pages' wordings, asked for when storage has no usable copy (src/content/glossary.ts). */
 export const GlossaryMessage = z.object({ type: z.literal('glossary') });
 
 /** The page's state, sent by the content script only when it changed. */

@@ -17,9 +17,9 @@
 //                            settings, in the same write, and on every wake; readers that find it missing,
 //                            invalid or from another day read everything instead
 //   glossary                 GlossaryFile — the billing pages' wordings, which the content script does not
-//                            ship (size budget) and reads from here. Not kept data: the worker writes it at
-//                            install and update, and again whenever a content script finds it missing or
-//                            of another version; a clear or an import may drop it
+//                            ship (size budget) and reads from here. Not kept data: the worker writes it on
+//                            any wake that finds it missing or of another stamp, and whenever a content
+//                            script finds it unusable; a data clear leaves it, and backups do not carry it
 //
 // Pure: the platform store reads and writes these keys; migrations and tests build them.
 import * as z from 'zod/mini';
