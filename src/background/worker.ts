@@ -189,7 +189,12 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     snapshot: ({ snapshot }, from) =>
       transact((kept, atMs) => {
         const at = new Date(atMs).toISOString();
-        const merged = mergeSnapshot(kept.promotions, snapshot, at, dateInZone(atMs, zoneOf(kept.settings)));
+        const { changed: merged, removed } = mergeSnapshot(
+          kept.promotions,
+          snapshot,
+          at,
+          dateInZone(atMs, zoneOf(kept.settings)),
+        );
         const set: Record<string, unknown> = Object.fromEntries(
           merged.map((r) => [promoKey(r.accountId, r.id), r]),
         );
@@ -202,7 +207,10 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
           set[KEY.balances] = balances;
         }
         return ok({
-          changes: changes(set),
+          changes: changes(
+            set,
+            removed.map((r) => promoKey(r.accountId, r.id)),
+          ),
           value: { changed: merged.map((r) => ({ accountId: r.accountId, id: r.id })) },
         });
       }).then(afterChange),

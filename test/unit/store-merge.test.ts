@@ -6,7 +6,7 @@ import {
   type PromotionRecord,
 } from '../../src/core/schemas.ts';
 import { promotionId } from '../../src/core/store/ids.ts';
-import { applyDraft, mergeSnapshot, recordRedeemSuccess } from '../../src/core/store/merge.ts';
+import { applyDraft, applyTerms, mergeSnapshot, recordRedeemSuccess } from '../../src/core/store/merge.ts';
 import { downsample, MAX_OBSERVATIONS, observe } from '../../src/core/store/observations.ts';
 import { pagePromotion } from '../support/pages.ts';
 
@@ -36,8 +36,9 @@ function run(snaps: PageSnapshot[], start: PromotionRecord[] = [], day = '2026-0
   const key = (r: PromotionRecord) => `${r.accountId}/${r.id}`;
   const kept = new Map(start.map((r) => [key(r), r]));
   snaps.forEach((s, i) => {
-    for (const r of mergeSnapshot([...kept.values()], s, `2026-03-05T10:0${i}:00.000Z`, day))
-      kept.set(key(r), r);
+    const { changed, removed } = mergeSnapshot([...kept.values()], s, `2026-03-05T10:0${i}:00.000Z`, day);
+    for (const r of changed) kept.set(key(r), r);
+    for (const r of removed) kept.delete(key(r));
   });
   return [...kept.values()];
 }
@@ -106,7 +107,10 @@ describe('mergeSnapshot', () => {
 
   it('returns nothing when the page shows nothing new', () => {
     const kept = run([snap([row()])]);
-    expect(mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06')).toEqual([]);
+    expect(mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06')).toEqual({
+      changed: [],
+      removed: [],
+    });
   });
 
   it('sets metOn when the minimum is first seen met and moves to processing, then creditIssuedOn when available', () => {
@@ -165,6 +169,80 @@ describe('recordRedeemSuccess', () => {
     const later = run([snap([row({ redeemedOn: '2026-03-05', spent: 5 })])], [r]);
     expect(later).toHaveLength(1);
     expect(later[0]!.code).toBe('ABCD1234');
+  });
+});
+
+describe('one card per promotion', () => {
+  const day = '2026-03-05';
+  const redeemed = (
+    code: string,
+    time: string,
+    kept: PromotionRecord[] = [],
+    s: PageSnapshot | null = null,
+  ) => recordRedeemSuccess(kept, { accountId: '123', code, snapshot: s }, `2026-03-05T${time}:00.000Z`, day);
+  // The demo's two offers, as the Promotions page lists them on the day both codes were redeemed.
+  const conditional = row({ name: 'Spend $50 Get $50', redeemedOn: day, spent: 0, status: 'earning' });
+  const free = row({
+    name: 'Welcome ad credit',
+    type: 'free',
+    amount: 25,
+    minSpend: null,
+    spent: null,
+    unused: 25,
+    redeemedOn: day,
+    status: 'available',
+  });
+  const twoCodes = () => {
+    const a = redeemed('TTADS-500FF', '09:01');
+    return [a, redeemed('TTADS-FREE25', '09:02', [a])];
+  };
+
+  it('two codes redeemed the same day stay two cards after the Promotions page lists both', () => {
+    const records = run([snap([conditional, free])], twoCodes(), day);
+    expect(records).toHaveLength(2);
+    expect(records.map((r) => r.name).sort()).toEqual(['Spend $50 Get $50', 'Welcome ad credit']);
+  });
+
+  it('stay two cards when the page shows them one tab at a time, never four', () => {
+    const afterOneTab = run([snap([free])], twoCodes(), day);
+    // The Available tab alone cannot say which code its row is: both codes still wait for the page.
+    expect(afterOneTab).toHaveLength(3);
+    const records = run([snap([conditional])], afterOneTab, day);
+    expect(records).toHaveLength(2);
+    expect(records.map((r) => r.terms.amount).sort()).toEqual([25, 50]);
+    // Neither row is given a code it may not be.
+    expect(records.map((r) => r.code)).toEqual([null, null]);
+  });
+
+  it('pairs codes with rows by elimination once terms were pasted into one of them', () => {
+    const [a, b] = twoCodes();
+    const pasted = applyTerms(
+      a!,
+      { ...EMPTY_TERMS, amount: 50, minSpend: 50, currency: 'USD' },
+      '2026-03-05T09:30:00.000Z',
+    );
+    const records = run([snap([conditional, free])], [pasted, b!], day);
+    expect(records).toHaveLength(2);
+    expect(records.find((r) => r.code === 'TTADS-500FF')!.name).toBe('Spend $50 Get $50');
+    expect(records.find((r) => r.code === 'TTADS-FREE25')!.name).toBe('Welcome ad credit');
+  });
+
+  it("a second code redeemed on the Promotions page does not take the first code's row", () => {
+    const a = redeemed('TTADS-FREE25', '09:01', [], snap([free]));
+    expect(a.name).toBe('Welcome ad credit');
+    const b = redeemed('TTADS-500FF', '09:02', [a], snap([free]));
+    expect(b).toMatchObject({ name: null, termsNeeded: true });
+    const records = run([snap([conditional])], [a, b], day);
+    expect(records).toHaveLength(2);
+    expect(records.find((r) => r.code === 'TTADS-500FF')!.name).toBe('Spend $50 Get $50');
+  });
+
+  it('keeps a code of the day that another, older row of that day cannot be', () => {
+    const older = run([snap([free])], [], day);
+    // The Welcome row was listed (10:00) before the code was redeemed (11:00): it cannot be that code.
+    const b = redeemed('TTADS-500FF', '11:00', older);
+    const records = run([snap([free])], [...older, b], day);
+    expect(records.map((r) => r.code ?? r.name).sort()).toEqual(['TTADS-500FF', 'Welcome ad credit']);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type PromotionRecord,
   type PromotionTerms,
 } from '../schemas.ts';
-import { normalizeCode, promotionId } from './ids.ts';
+import { normalizeCode, normalizeName, promotionId } from './ids.ts';
 import { observe } from './observations.ts';
 
 /** Where a status sits on the way to credit; used only to keep our own inferences from going backwards. */
@@ -171,29 +171,86 @@ function touched(
   return { ...after, updatedAt: at };
 }
 
+/** What a snapshot does to the kept records: the records new or changed, and those it folds away. */
+export interface Merged {
+  changed: PromotionRecord[];
+  /** Records a redeem made that turned out to be rows the page lists: their row's record is the promotion. */
+  removed: PromotionRecord[];
+}
+
 /**
- * Merges a snapshot into the kept records of its account. Returns the records that are new or changed.
- * Rows that land on the same record (the same promotion listed twice) are applied in turn.
+ * Merges a snapshot into the kept records of its account.
+ * Rows that land on the same record (the same promotion listed twice) are applied in turn. A row that
+ * several kept records could be is set aside until the other rows have taken theirs: two codes redeemed
+ * the same day, one with pasted terms, are told apart by elimination.
  */
 export function mergeSnapshot(
   kept: readonly PromotionRecord[],
   snapshot: PageSnapshot,
   at: string,
   today: IsoDate,
-): PromotionRecord[] {
+): Merged {
   const working = new Map(kept.filter((r) => r.accountId === snapshot.accountId).map((r) => [r.id, r]));
   const original = new Map(working);
   // A record is one row of a snapshot at most: two different promotions redeemed the same day with the
   // same amount must not fold into one just because the second one's name is new.
   const free = unmatched([...working.values()]);
-  for (const row of snapshot.promotions) {
-    const record =
-      findKept(free, row) ??
-      newRecord(promotionId({ code: null, name: row.name, date: rowDate(row) }), snapshot, at);
+  const taken = new Map<string, string>();
+  const apply = (row: PagePromotion, record: PromotionRecord) => {
     free.byId.delete(record.id);
+    taken.set(promotionId({ code: null, name: row.name, date: rowDate(row) }), record.id);
     working.set(record.id, applyRow(record, row, snapshot, at, today));
+  };
+  let waiting: PagePromotion[] = [];
+  for (const row of snapshot.promotions) {
+    const again = taken.get(promotionId({ code: null, name: row.name, date: rowDate(row) }));
+    const record = again === undefined ? findKept(free, row) : working.get(again);
+    if (record === undefined) waiting.push(row);
+    else apply(row, record);
   }
-  return [...working.values()].flatMap((r) => touched(original.get(r.id), r, at) ?? []);
+  for (let progress = true; progress && waiting.length > 0;) {
+    progress = false;
+    waiting = waiting.filter((row) => {
+      const record = findKept(free, row);
+      if (record === undefined) return true;
+      apply(row, record);
+      progress = true;
+      return false;
+    });
+  }
+  for (const row of waiting)
+    apply(row, newRecord(promotionId({ code: null, name: row.name, date: rowDate(row) }), snapshot, at));
+  const removed = foldRedeemed(working, free, new Set(snapshot.promotions.flatMap((p) => rowDate(p) ?? [])));
+  for (const r of removed) working.delete(r.id);
+  return {
+    changed: [...working.values()].flatMap((r) => touched(original.get(r.id), r, at) ?? []),
+    removed,
+  };
+}
+
+/**
+ * Codes redeemed on one day that the page cannot tell apart (no terms known, rows of that day all alike
+ * to them) are the page's rows of that day once the page has listed at least as many rows of that day
+ * (listed since the codes were redeemed) as there are such codes: each code is one of those rows, and a
+ * card per code beside a card per row would count every promotion twice. Which code is which row is not known, so none of the rows is
+ * given a code; until the page has listed enough rows, the codes stay their own cards.
+ */
+function foldRedeemed(
+  working: ReadonlyMap<string, PromotionRecord>,
+  free: Unmatched,
+  dates: ReadonlySet<IsoDate>,
+): PromotionRecord[] {
+  return [...dates].flatMap((date) => {
+    const ofDay = [...working.values()].filter((r) => r.activatedOn === date || r.validFrom === date);
+    const orphans = ofDay.filter(
+      (r) => free.byId.get(r.id) === r && r.code !== null && r.name === null && r.termsNeeded,
+    );
+    // A row record made after every such code was redeemed failed to match only because it could have
+    // been any of them; an older one is another promotion of that day.
+    const latest = orphans.reduce((max, r) => (r.createdAt > max ? r.createdAt : max), '');
+    const rows = ofDay.filter((r) => r.code === null && r.source === 'page' && r.createdAt > latest);
+    return orphans.length > 0 && rows.length >= orphans.length ? orphans : [];
+  });
 }
 
 export interface RedeemSuccess {
@@ -204,7 +261,8 @@ export interface RedeemSuccess {
 
 /**
  * A code the page accepted: its promotion is `activated` today. The terms come from the page's row for a
- * promotion redeemed today when there is exactly one, else the record asks for them (termsNeeded).
+ * promotion redeemed today when there is exactly one no other code's record has taken, else the record
+ * asks for them (termsNeeded).
  */
 export function recordRedeemSuccess(
   kept: readonly PromotionRecord[],
@@ -214,7 +272,18 @@ export function recordRedeemSuccess(
 ): PromotionRecord {
   const account = kept.filter((r) => r.accountId === success.accountId);
   const code = normalizeCode(success.code);
-  const rows = success.snapshot?.promotions.filter((p) => p.redeemedOn === today) ?? [];
+  // A row of today that another code's record already is (it took the row's name) is not this code's.
+  const claimed = new Set(
+    account.flatMap((r) =>
+      r.code !== null && normalizeCode(r.code) !== code && r.name !== null && r.activatedOn === today
+        ? [normalizeName(r.name)]
+        : [],
+    ),
+  );
+  const rows =
+    success.snapshot?.promotions.filter(
+      (p) => p.redeemedOn === today && (p.name === null || !claimed.has(normalizeName(p.name))),
+    ) ?? [];
   const row = rows.length === 1 ? rows[0] : undefined;
   const existing =
     account.find((r) => r.code !== null && normalizeCode(r.code) === code) ??
