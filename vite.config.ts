@@ -165,7 +165,8 @@ export default defineConfig(({ mode }) => {
       contentScript(),
     ],
     build: {
-      outDir: `dist/${target}`,
+      // `--mode demo` (npm start): the Chrome build with the demo's movable clock (src/platform/clock.ts).
+      outDir: `dist/${mode === 'demo' ? 'demo' : target}`,
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',

@@ -102,9 +102,16 @@ const accountId = params.get('aadvid') ?? '7301234567890123456';
 const accountName = accountId === '7301234567890123456' ? 'Northwind Outdoor Co.' : 'Demo Advertiser Ltd.';
 const storageKey = `acg-demo-state:${accountId}`;
 
+/** Today on this computer's calendar, as the extension counts days. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 function freshState(): DemoState {
   return {
-    start: new Date().toISOString().slice(0, 10),
+    start: localToday(),
     day: 0,
     cash: 310,
     dailySpend: 20,
@@ -820,6 +827,17 @@ function spendOneDay(): void {
   }
 }
 
+/**
+ * Moves the extension's clock to the demo's date. npm start's harness provides `acgDemoDate`
+ * (scripts/demo-clock.ts) and sets the demo build's clock from it; elsewhere (the e2e suite, a plain
+ * demo server, the shipped extension) there is none and only the page's date moves. Resolves once the
+ * extension goes by the new date, so the page shows the new day only after that.
+ */
+async function moveExtensionClock(): Promise<void> {
+  const harness = window as Window & { acgDemoDate?: (date: string) => Promise<void> };
+  await harness.acgDemoDate?.(dateOf(state.day).toISOString().slice(0, 10));
+}
+
 function controls(): HTMLElement {
   const today = el('p', {}, '');
   const daily = el('input', {
@@ -832,10 +850,12 @@ function controls(): HTMLElement {
   const refresh = (): void => {
     today.textContent = `Demo date: ${formatDate(state.day)} (day ${state.day})`;
   };
-  const spend = (days: number) => (): void => {
+  // One control moves both clocks: the page's date and the extension's.
+  const spend = (days: number) => async (): Promise<void> => {
     state.dailySpend = Math.max(1, Number(daily.value) || state.dailySpend);
     for (let i = 0; i < days; i++) spendOneDay();
     save();
+    await moveExtensionClock();
     refresh();
     renderContent();
   };
@@ -850,9 +870,9 @@ function controls(): HTMLElement {
     ...Object.entries(CODES).map(([code, { note }]) => el('li', {}, el('code', {}, code), ` — ${note}`)),
     el('li', {}, 'anything else — invalid (try TTADS-5O0FF)'),
   );
-  const plain = (label: string, onClick: () => void): HTMLElement => {
+  const plain = (label: string, onClick: () => void | Promise<void>): HTMLElement => {
     const b = el('button', { type: 'button' }, label);
-    b.addEventListener('click', onClick);
+    b.addEventListener('click', () => void onClick());
     return b;
   };
   return el(
@@ -869,4 +889,5 @@ function controls(): HTMLElement {
 
 document.body.append(modalRoot, controls());
 if (!state.cookiesAnswered) document.body.append(cookieBanner());
-render();
+// A reload or a reset: the extension's clock follows the demo's date before the content renders.
+void moveExtensionClock().then(render);

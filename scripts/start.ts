@@ -6,11 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import process from 'node:process';
+import { linkDemoClock } from './demo-clock.ts';
 import { DEMO_PAYMENT_URL } from './demo-server.ts';
 import { POPUP_PATH, ROOT, findChromium, launchHarness } from '../test/e2e/harness.ts';
 import {
   DEMO_CODES,
   closeRedeemDialog,
+  demoControls,
   openPromotionsTab,
   redeem,
   simulateSpend,
@@ -31,6 +33,11 @@ const headed = process.platform !== 'linux' || Boolean(process.env.DISPLAY || pr
 say('1/3 Building the extension (npm run build)…');
 try {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  // The Chrome build with a clock the demo's controls move (src/platform/clock.ts), in dist/demo.
+  execFileSync('npx', ['vite', 'build', '--mode', 'demo', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
 } catch (error) {
   const { stdout = '', stderr = '' } = error as { stdout?: Buffer; stderr?: Buffer };
   process.stderr.write(`${stdout}${stderr}\nBuild failed.\n`);
@@ -38,7 +45,12 @@ try {
 }
 
 say(`2/3 Starting the mock Ads Manager and ${headed ? '' : 'headless '}Chromium (${browser})…`);
-const h = await launchHarness({ headless: !headed, executablePath: browser });
+const h = await launchHarness({
+  headless: !headed,
+  executablePath: browser,
+  extensionDir: join(ROOT, 'dist', 'demo'),
+});
+await linkDemoClock(h);
 const page = await h.openPage(DEMO_PAYMENT_URL);
 await waitForContent(page);
 
@@ -71,8 +83,12 @@ Press Ctrl-C to quit.`);
   await shot(page, '3-valid-code', `redeem ${DEMO_CODES.conditional}`);
   await closeRedeemDialog(page);
   await openPromotionsTab(page, 'Earning');
-  await simulateSpend(page, 1, 20);
-  await shot(page, '4-promotions-earning', 'promotions, Earning tab after a day of $20 spend');
+  // Numbers to check by hand: $25 of $50 spent in 5 days, 25 of 30 days left, so $1.00 a day still
+  // needed, and at $5 a day the minimum is met 5 days later.
+  await simulateSpend(page, 5, 5);
+  // The page shows the new day once the extension's clock has moved to it.
+  await demoControls(page).getByText('(day 5)').waitFor();
+  await shot(page, '4-promotions-earning', 'promotions, Earning tab after 5 days of $5 spend');
   const popup = await h.openExtensionPage(POPUP_PATH);
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.waitForLoadState('networkidle');

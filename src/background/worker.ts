@@ -60,7 +60,7 @@ export interface WorkerOptions {
   systemTimeZone?: () => string;
 }
 
-export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void> } {
+export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void>; reconcile(): void } {
   const now = options.now ?? (() => Date.now());
   const systemZone = options.systemTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const zoneOf = (settings: Settings) => settings.timeZone ?? systemZone();
@@ -374,6 +374,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   return {
     /** Resolves when everything queued so far has run (tests wait on it). */
     idle: () => woke.then(() => queue.run(async () => undefined)),
+    /** Reminders and the badge again, as on a wake: for a clock that moved (the demo build's). */
+    reconcile: () => void reconcile(),
   };
 }
 

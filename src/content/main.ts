@@ -3,6 +3,7 @@
 // listeners (see watch.ts).
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
+import { clockNow, followDemoClock } from '../platform/clock.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
 import { loadGlossary } from './glossary.ts';
@@ -16,6 +17,7 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 // Loading leaves a User Timing measure (`npm run bench` reports it): the page is not read before it ends.
 const start = performance.now();
+void followDemoClock();
 void loadGlossary().then((problem) => {
   performance.measure('acg:wordings', { start });
   performance.clearMeasures('acg:wordings');
@@ -32,7 +34,7 @@ void loadGlossary().then((problem) => {
       progress: (record, now) => progressOfRecord(record, now, timeZone),
       schedule: frameScheduler(window),
       defer: (run) => void setTimeout(run, 0),
-      now: () => new Date(),
+      now: () => new Date(clockNow()),
     },
     FEATURES,
   );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { dateInZone } from '../core/dates.ts';
 import type { Settings } from '../core/schemas.ts';
+import { clockNow } from '../platform/clock.ts';
 import { onKeptChanged, readHead, readKept, type Head, type Kept } from '../platform/store.ts';
 
 export type KeptState =
@@ -38,7 +39,7 @@ export function watchKept(show: (state: KeptState | HeadState) => void, headFirs
       (kept) => {
         if (!current()) return;
         complete = true;
-        show({ state: 'ready', kept, now: new Date() });
+        show({ state: 'ready', kept, now: new Date(clockNow()) });
       },
       (error: unknown) => current() && show({ state: 'failed', error: String(error) }),
     );
@@ -48,7 +49,7 @@ export function watchKept(show: (state: KeptState | HeadState) => void, headFirs
     // The full read starts once the summary is in, so the browser answers the small read first.
     readHead()
       .then((head) => {
-        const now = new Date();
+        const now = new Date(clockNow());
         if (live && !complete && head !== null && isFresh(head, now)) show({ state: 'head', head, now });
       })
       // A summary that cannot be read is only a lost head start: the full read reports what went wrong.

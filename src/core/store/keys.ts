@@ -4,6 +4,8 @@ export const PROMO_PREFIX = 'promo:';
 export const QUARANTINE_PREFIX = 'quarantine:';
 /** The page wordings the worker puts where the content script can read them (layout.ts). */
 export const GLOSSARY_KEY = 'glossary';
+/** The demo build's clock offset in ms (src/platform/clock.ts); no other build reads or writes it. */
+export const DEMO_CLOCK_KEY = 'demo:clockOffsetMs';
 
 /** An unpaired UTF-16 surrogate: page text can hold one, and encodeURIComponent throws on it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
