@@ -25,15 +25,17 @@ export async function linkDemoClock(h: Harness): Promise<void> {
     await h.workerEval(
       (api, { key, offset }) =>
         new Promise<void>((resolve) => {
-          // Resolves after the worker's own clock has seen the change: its listener came first.
-          const seen = (changes: Record<string, unknown>, area: string): void => {
+          // Resolves after the worker's own clock has seen the change: its listener came first. (The
+          // listener is assigned, not declared: tsx would wrap a declared one in a helper the worker lacks.)
+          const listener: { seen?: (changes: Record<string, unknown>, area: string) => void } = {};
+          listener.seen = (changes, area) => {
             if (area !== 'local' || !(key in changes)) return;
-            api.storage.onChanged.removeListener(seen);
+            api.storage.onChanged.removeListener(listener.seen!);
             resolve();
           };
           void api.storage.local.get(key).then((stored) => {
             if (stored[key] === offset) return resolve();
-            api.storage.onChanged.addListener(seen);
+            api.storage.onChanged.addListener(listener.seen!);
             return api.storage.local.set({ [key]: offset });
           });
         }),

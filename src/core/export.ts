@@ -77,7 +77,8 @@ export function toCsv(records: readonly PromotionRecordT[], now: Date, timeZone:
       name: r.name,
       code: r.code,
       type: r.type,
-      status: r.status,
+      // What the popup shows: the status as of now (a deadline passed since the last visit counts).
+      status: p.status,
       currency: r.terms.currency,
       amount: r.terms.amount,
       min_spend: r.terms.minSpend,
@@ -268,11 +269,18 @@ export function parseBackup(text: string): ParsedBackup {
   };
 }
 
+/** One value an import would change: `terms.amount`, `status`, `reminderDays`… with what is kept and what comes. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
 export interface ChangedRecord {
   before: PromotionRecordT;
   after: PromotionRecordT;
-  /** Top-level fields that differ, in schema order. */
-  fields: string[];
+  /** Fields that differ, in schema order; the terms field by field. */
+  changes: FieldChange[];
 }
 
 export interface ImportPlan {
@@ -281,10 +289,36 @@ export interface ImportPlan {
   unchanged: number;
   /** Attempts in the backup that are not kept yet (by id). */
   attemptsAdded: number;
-  settingsChanged: boolean;
+  /** Settings that differ, each taken or left on its own (mergeSettings). */
+  settings: FieldChange[];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function changesOf(before: PromotionRecordT, after: PromotionRecordT): FieldChange[] {
+  const fields = Object.keys(PromotionRecord.shape).filter((f) => f !== 'updatedAt') as Array<
+    keyof PromotionRecordT
+  >;
+  return fields.flatMap((field): FieldChange[] => {
+    if (field === 'terms')
+      return (Object.keys(after.terms) as Array<keyof PromotionRecordT['terms']>).flatMap((key) =>
+        same(before.terms[key], after.terms[key])
+          ? []
+          : [{ field: `terms.${key}`, before: before.terms[key], after: after.terms[key] }],
+      );
+    return same(before[field], after[field]) ? [] : [{ field, before: before[field], after: after[field] }];
+  });
+}
+
+/**
+ * The settings after an import that takes `taken` of the backup's settings and keeps the rest: never
+ * the backup's settings wholesale, so a choice made since the backup is not lost unless asked.
+ */
+export function mergeSettings(current: SettingsT, backup: SettingsT, taken: Iterable<string>): SettingsT {
+  const merged: Record<string, unknown> = { ...current };
+  for (const field of taken) if (field in backup) merged[field] = (backup as Record<string, unknown>)[field];
+  return merged as SettingsT;
+}
 
 /**
  * What importing `backup` would do to what is kept now. `updatedAt` alone is not a change: the same
@@ -292,22 +326,23 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function planImport(current: BackupContent, backup: Backup): ImportPlan {
   const kept = new Map(current.promotions.map((r) => [promoKey(r.accountId, r.id), r]));
-  const fields = Object.keys(PromotionRecord.shape).filter((f) => f !== 'updatedAt');
-  const plan: ImportPlan = { added: [], changed: [], unchanged: 0, attemptsAdded: 0, settingsChanged: false };
+  const plan: ImportPlan = { added: [], changed: [], unchanged: 0, attemptsAdded: 0, settings: [] };
   for (const after of backup.promotions) {
     const before = kept.get(promoKey(after.accountId, after.id));
     if (!before) {
       plan.added.push(after);
       continue;
     }
-    const differing = fields.filter(
-      (f) => !same(before[f as keyof PromotionRecordT], after[f as keyof PromotionRecordT]),
-    );
-    if (differing.length === 0) plan.unchanged += 1;
-    else plan.changed.push({ before, after, fields: differing });
+    const changes = changesOf(before, after);
+    if (changes.length === 0) plan.unchanged += 1;
+    else plan.changed.push({ before, after, changes });
   }
   const attemptIds = new Set(current.attempts.map((a) => a.id));
   plan.attemptsAdded = backup.attempts.filter((a) => !attemptIds.has(a.id)).length;
-  plan.settingsChanged = !same(current.settings, backup.settings);
+  plan.settings = (Object.keys(backup.settings) as Array<keyof SettingsT>).flatMap((field) =>
+    same(current.settings[field], backup.settings[field])
+      ? []
+      : [{ field, before: current.settings[field], after: backup.settings[field] }],
+  );
   return plan;
 }

@@ -57,3 +57,18 @@ export function localeOf(t: Translate): string {
   const ui = t('@@ui_locale');
   return ui && ui !== '@@ui_locale' ? ui.replace('_', '-') : 'en';
 }
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The message key for a count: `<key>One` where the language words that count as it does 1 ("1 day
+ * left", in French also 0), else `key` itself. The rule is Intl's, per language, not ours.
+ */
+export function countKey(key: string, count: number, locale: string): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? `${key}One` : key;
+}

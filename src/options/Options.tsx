@@ -4,14 +4,22 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import {
   buildBackup,
   parseBackup,
+  mergeSettings,
   planImport,
+  type FieldChange,
   toCsv,
   toIcs,
   type BackupProblem,
   type ImportPlan,
 } from '../core/export.ts';
 import { dateInZone } from '../core/dates.ts';
-import type { Backup, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
+import {
+  DEFAULT_SETTINGS,
+  type Backup,
+  type PromotionRecord,
+  type RedeemAttempt,
+  type Settings,
+} from '../core/schemas.ts';
 import type { QuarantinedItem } from '../core/store/layout.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n.tsx';
@@ -42,7 +50,8 @@ export function Options(props: { data: OptionsData; actions: OptionsActions }) {
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
-      <SettingsSection data={props.data} actions={props.actions} />
+      {/* The form shows what is kept: after "Clear all data" or an import it starts again from that. */}
+      <SettingsSection key={JSON.stringify(props.data.settings)} data={props.data} actions={props.actions} />
       <ExportSection data={props.data} actions={props.actions} />
       <ImportSection data={props.data} actions={props.actions} />
       <QuarantineSection data={props.data} actions={props.actions} />
@@ -246,6 +255,28 @@ function ExportSection({ data, actions }: SectionProps) {
   );
 }
 
+const SETTING_LABEL: Record<string, string> = {
+  reminderDays: 'options_reminderDays',
+  quietHours: 'options_quietHours',
+  timeZone: 'options_timeZone',
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A kept or imported value as text: lists joined, quiet hours as a range, nothing as a dash. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value))
+    return value.every((v) => typeof v !== 'object') ? value.join(', ') : String(value.length);
+  if (typeof value === 'object') {
+    const range = value as { start?: unknown; end?: unknown };
+    if (typeof range.start === 'string' && typeof range.end === 'string')
+      return `${range.start}–${range.end}`;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
 const PROBLEM_KEY: Record<string, string> = {
   'not-json': 'options_importNotJson',
   'not-a-backup': 'options_importNotBackup',
@@ -255,6 +286,8 @@ function ImportSection({ data, actions }: SectionProps) {
   const { t } = useI18n();
   const id = useId();
   const [pending, setPending] = useState<{ backup: Backup; plan: ImportPlan } | null>(null);
+  // The backup's settings taken, field by field; the others stay as they are.
+  const [taken, setTaken] = useState<ReadonlySet<string>>(new Set());
   const [problems, setProblems] = useState<BackupProblem[]>([]);
   const [outcome, setOutcome] = useState<{ message: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -268,7 +301,16 @@ function ImportSection({ data, actions }: SectionProps) {
       return;
     }
     setProblems([]);
-    setPending({ backup: parsed.backup, plan: planImport(data, parsed.backup) });
+    const next = planImport(data, parsed.backup);
+    setPending({ backup: parsed.backup, plan: next });
+    // A setting still at its default is taken from the backup; one the user chose is kept unless ticked.
+    setTaken(
+      new Set(
+        next.settings
+          .filter((c) => same(c.before, DEFAULT_SETTINGS[c.field as keyof Settings]))
+          .map((c) => c.field),
+      ),
+    );
   };
 
   const plan = pending?.plan;
@@ -277,9 +319,12 @@ function ImportSection({ data, actions }: SectionProps) {
     plan.added.length === 0 &&
     plan.changed.length === 0 &&
     plan.attemptsAdded === 0 &&
-    !plan.settingsChanged;
+    taken.size === 0;
   const label = (r: PromotionRecord) =>
     `${r.name ?? r.code ?? t('ui_unnamedPromotion')} (${r.accountId ?? t('ui_accountUnknown')})`;
+  const change = (c: FieldChange, name: string) =>
+    t('options_importChange', [name, shown(c.before), shown(c.after)]);
+  const settingName = (field: string) => t(SETTING_LABEL[field] ?? field);
 
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -319,7 +364,26 @@ function ImportSection({ data, actions }: SectionProps) {
               String(plan.attemptsAdded),
             ])}
           </p>
-          {plan.settingsChanged && <p>{t('options_importSettings')}</p>}
+          {plan.settings.length > 0 && (
+            <fieldset class="terms">
+              <legend>{t('options_importSettings')}</legend>
+              {plan.settings.map((c) => (
+                <label key={c.field} class="filter">
+                  <input
+                    type="checkbox"
+                    checked={taken.has(c.field)}
+                    onChange={(e) => {
+                      const next = new Set(taken);
+                      if (e.currentTarget.checked) next.add(c.field);
+                      else next.delete(c.field);
+                      setTaken(next);
+                    }}
+                  />
+                  <span>{change(c, settingName(c.field))}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           {plan.added.length > 0 && (
             <>
               <h4>{t('options_importAdded')}</h4>
@@ -336,8 +400,13 @@ function ImportSection({ data, actions }: SectionProps) {
               <ul>
                 {plan.changed.map((c) => (
                   <li key={`${c.after.accountId}/${c.after.id}`}>
-                    {label(c.after)}{' '}
-                    <span class="muted">{t('options_importFields', [c.fields.join(', ')])}</span>
+                    {/* The name the promotion has now: a renamed one is found by what the user knows. */}
+                    {label(c.before)}
+                    <ul class="muted">
+                      {c.changes.map((x) => (
+                        <li key={x.field}>{change(x, x.field)}</li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
               </ul>
@@ -350,7 +419,10 @@ function ImportSection({ data, actions }: SectionProps) {
               disabled={busy || nothingToDo}
               onClick={async () => {
                 setBusy(true);
-                const failure = await actions.importBackup(pending.backup);
+                const failure = await actions.importBackup({
+                  ...pending.backup,
+                  settings: mergeSettings(data.settings, pending.backup.settings, taken),
+                });
                 setBusy(false);
                 setPending(null);
                 setOutcome(

@@ -6,11 +6,13 @@ import {
   deadlinesOf,
   foldLine,
   icsText,
+  mergeSettings,
   parseBackup,
   planImport,
   toCsv,
   toIcs,
 } from '../../src/core/export.ts';
+import { progressOfRecord } from '../../src/core/progress.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/schemas.ts';
 import { NOW, attempt, earning, record, t } from './ui-records.tsx';
 
@@ -87,6 +89,15 @@ describe('CSV', () => {
     expect(col(first, 'currency')).toBe('USD');
     expect(col(second, 'account')).toBe('');
     expect(col(second, 'amount')).toBe('');
+  });
+
+  it('the status column is the one the popup shows, as of now, not the one stored at the last visit', () => {
+    // Stored while earning; the spend deadline has passed since, with the minimum not met.
+    const lapsed = earning({ terms: { spendDeadline: '2026-11-20' } });
+    const shown = progressOfRecord(lapsed, NOW, 'UTC').status;
+    expect(shown).not.toBe(lapsed.status);
+    const rows = readCsv(toCsv([lapsed], NOW, 'UTC'));
+    expect(rows[1]![rows[0]!.indexOf('status')]).toBe(shown);
   });
 
   it('any name survives the round trip', () => {
@@ -210,10 +221,39 @@ describe('backup', () => {
     if (!parsed.ok) throw new Error('backup should parse');
     const plan = planImport(content, parsed.backup);
     expect(plan.added.map((r) => r.id)).toEqual([c.id]);
-    expect(plan.changed.map((x) => [x.before.id, x.fields])).toEqual([[b.id, ['status', 'metOn']]]);
+    expect(plan.changed.map((x) => [x.before.id, x.changes])).toEqual([
+      [
+        b.id,
+        [
+          { field: 'status', before: b.status, after: 'processing' },
+          { field: 'metOn', before: b.metOn, after: '2026-11-22' },
+        ],
+      ],
+    ]);
     expect(plan.unchanged).toBe(1);
     expect(plan.attemptsAdded).toBe(1);
-    expect(plan.settingsChanged).toBe(true);
+    expect(plan.settings).toEqual([{ field: 'reminderDays', before: [7, 3, 1], after: [2] }]);
+  });
+
+  it('shows a renamed promotion term by term, old to new, under the name it has now', () => {
+    const [a] = content.promotions as [ReturnType<typeof earning>];
+    const incoming = JSON.parse(buildBackup(content, NOW));
+    incoming.promotions[0] = { ...a, name: 'Renamed offer', terms: { ...a.terms, amount: 75 } };
+    const parsed = parseBackup(JSON.stringify(incoming));
+    if (!parsed.ok) throw new Error('backup should parse');
+    const [changed] = planImport(content, parsed.backup).changed;
+    expect(changed!.before.name).toBe(a.name);
+    expect(changed!.changes).toEqual([
+      { field: 'name', before: a.name, after: 'Renamed offer' },
+      { field: 'terms.amount', before: a.terms.amount, after: 75 },
+    ]);
+  });
+
+  it('merges settings field by field: only the fields taken come from the backup', () => {
+    const mine = { reminderDays: [5], quietHours: { start: '22:00', end: '07:00' }, timeZone: 'Asia/Tokyo' };
+    const backup = { reminderDays: [7, 3, 1], quietHours: null, timeZone: 'Europe/Paris' };
+    expect(mergeSettings(mine, backup, ['timeZone'])).toEqual({ ...mine, timeZone: 'Europe/Paris' });
+    expect(mergeSettings(mine, backup, [])).toEqual(mine);
   });
 
   it('the same id in another ad account is another promotion', () => {

@@ -7,7 +7,8 @@ import { buildBackup, parseBackup } from '../../src/core/export.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/schemas.ts';
 import { Options, type OptionsActions, type OptionsData } from '../../src/options/Options.tsx';
 import { readSettings, settingsValues } from '../../src/options/settings-form.ts';
-import { NOW, attempt, earning, record, renderUi } from './ui-records.tsx';
+import { I18nProvider } from '../../src/ui/i18n.tsx';
+import { NOW, attempt, earning, record, renderUi, t } from './ui-records.tsx';
 
 afterEach(cleanup);
 
@@ -157,13 +158,42 @@ describe('import', () => {
     const region = plan.parentElement!;
     expect(region.textContent).toContain('Add 1, replace 1, leave 0 unchanged; 1 redeem attempts added.');
     expect(within(region).getByText(/^Brand new/)).toBeTruthy();
-    expect(within(region).getByText('(changed: status, metOn)')).toBeTruthy();
+    expect(within(region).getByText('status: earning → processing')).toBeTruthy();
+    expect(within(region).getByText('metOn: — → 2026-11-23')).toBeTruthy();
     expect(actions.importBackup).not.toHaveBeenCalled();
     expect(await violations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Import and replace 1' }));
     await waitFor(() => expect(actions.importBackup).toHaveBeenCalledTimes(1));
     expect(vi.mocked(actions.importBackup).mock.calls[0]![0].promotions).toEqual([changed, added]);
     expect(await screen.findByText('Backup imported.')).toBeTruthy();
+  });
+
+  it('a renamed promotion is listed under the name it has now, each value old → new', async () => {
+    const renamed = { ...kept, name: 'New name', terms: { ...kept.terms, amount: 75 } };
+    setup(current);
+    chooseFile(buildBackup({ ...current, promotions: [renamed] }, NOW));
+    const region = (await screen.findByRole('heading', { name: 'What the import will do' })).parentElement!;
+    expect(within(region).getByText(/^Kept \(/)).toBeTruthy();
+    expect(within(region).getByText('name: Kept → New name')).toBeTruthy();
+    expect(within(region).getByText(`terms.amount: ${kept.terms.amount} → 75`)).toBeTruthy();
+  });
+
+  it("takes settings field by field: a default is taken, a setting of the user's own only when ticked", async () => {
+    const mine: Settings = { ...DEFAULT_SETTINGS, reminderDays: [5] };
+    const backup: Settings = { ...DEFAULT_SETTINGS, reminderDays: [2], timeZone: 'Asia/Tokyo' };
+    const { actions } = setup({ ...current, settings: mine });
+    chooseFile(buildBackup({ ...current, settings: backup }, NOW));
+    const days = (await screen.findByLabelText(
+      'Remind me this many days before a deadline: 5 → 2',
+    )) as HTMLInputElement;
+    const zone = screen.getByLabelText('Time zone for deadlines: — → Asia/Tokyo') as HTMLInputElement;
+    expect([days.checked, zone.checked]).toEqual([false, true]);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(actions.importBackup).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(actions.importBackup).mock.calls[0]![0].settings).toEqual({
+      ...mine,
+      timeZone: 'Asia/Tokyo',
+    });
   });
 
   it('cancel leaves everything as it was', async () => {
@@ -238,6 +268,36 @@ describe('quarantine and clearing', () => {
     fireEvent.click(confirm);
     await waitFor(() => expect(actions.clearAll).toHaveBeenCalledTimes(1));
     expect(await screen.findByText('All data cleared.')).toBeTruthy();
+  });
+
+  it('after "Clear all data" the settings form shows the settings now kept, not the old ones', () => {
+    const mine: Settings = { ...DEFAULT_SETTINGS, reminderDays: [5, 2] };
+    const actions = {
+      saveSettings: vi.fn(async () => null),
+      importBackup: vi.fn(async () => null),
+      restoreQuarantined: vi.fn(async () => null),
+      deleteQuarantined: vi.fn(async () => null),
+      clearAll: vi.fn(async () => null),
+      download: vi.fn(),
+    };
+    const data: OptionsData = {
+      promotions: [],
+      attempts: [],
+      settings: mine,
+      quarantine: [],
+      now: NOW,
+      systemTimeZone: 'UTC',
+    };
+    const { rerender } = renderUi(<Options data={data} actions={actions} />);
+    const field = () =>
+      screen.getByLabelText('Remind me this many days before a deadline') as HTMLInputElement;
+    expect(field().value).toBe('5, 2');
+    rerender(
+      <I18nProvider value={{ t, locale: 'en', timeZone: 'UTC' }}>
+        <Options data={{ ...data, settings: DEFAULT_SETTINGS }} actions={actions} />
+      </I18nProvider>,
+    );
+    expect(field().value).toBe('7, 3, 1');
   });
 
   it('a failed action is reported', async () => {

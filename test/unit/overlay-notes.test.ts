@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import {
   noteText,
   notesFor,
@@ -92,6 +94,20 @@ describe('promotion list annotations', () => {
     expect(noteText(keyT, { ...PROGRESS, fraction: null, pace: null, daysToSpendDeadline: -2 })).toBe(
       'overlay_noteDeadlinePassed',
     );
+  });
+
+  it('says "1 day left", not "1 days left", by each language’s plural rules', () => {
+    const words = (lang: string) =>
+      translatorFrom(
+        JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages,
+        lang.replace('_', '-'),
+      );
+    const days = (lang: string, n: number) =>
+      noteText(words(lang), { ...PROGRESS, fraction: null, pace: null, daysToSpendDeadline: n });
+    expect([1, 2, 0].map((n) => days('en', n))).toEqual(['1 day left', '2 days left', '0 days left']);
+    expect([1, 2, 0].map((n) => days('fr', n))).toEqual(['encore 1 jour', 'encore 2 jours', 'encore 0 jour']);
+    expect([1, 5].map((n) => days('de', n))).toEqual(['noch 1 Tag', 'noch 5 Tage']);
+    expect([1, 5].map((n) => days('ja', n))).toEqual(['残り1日', '残り5日']);
   });
 
   it('draws the note at the row’s edge, in our layer, leaving the page’s own rows untouched', async () => {

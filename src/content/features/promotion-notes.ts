@@ -1,6 +1,7 @@
 // Beside each earning promotion on the promotions list: progress toward the minimum spend, days left and
 // the pace, from the terms the extension keeps. Drawn in our layer over the row's edge and transparent to
 // the pointer, so the page's own layout and clicks stay as they were.
+import { countKey, localeOf } from '../../core/i18n.ts';
 import type { Pace } from '../../core/progress.ts';
 import type { PromotionRecord } from '../../core/schemas.ts';
 import { builder, keyed, setChildren, setText } from '../dom.ts';
@@ -52,7 +53,7 @@ export function noteText(t: Translate, p: ProgressView): string {
   if (p.daysToSpendDeadline !== null) {
     parts.push(
       p.daysToSpendDeadline >= 0
-        ? t('overlay_noteDaysLeft', [p.daysToSpendDeadline])
+        ? t(countKey('overlay_noteDaysLeft', p.daysToSpendDeadline, localeOf(t)), [p.daysToSpendDeadline])
         : t('overlay_noteDeadlinePassed'),
     );
   }
