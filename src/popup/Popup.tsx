@@ -34,7 +34,8 @@ export interface PopupActions {
   snooze(record: PromotionRecord): Promise<string | null>;
 }
 
-type View = { name: 'promotions' | 'why' } | { name: 'form'; record: PromotionRecord | null };
+type Page = 'promotions' | 'why' | 'credit';
+type View = { name: Page } | { name: 'form'; record: PromotionRecord | null };
 
 // The diagnosis and the offer-text reader carry every language's wording: the list opens without them.
 const WhyView = lazyPart(() => import('./WhyView.tsx').then((m) => m.WhyView));
@@ -72,7 +73,7 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
     );
   }, [snapshot, promotions]);
 
-  const nav = (name: 'promotions' | 'why', key: string) => (
+  const nav = (name: Page, key: string) => (
     <button
       type="button"
       aria-current={view.name === name ? 'page' : undefined}
@@ -83,7 +84,15 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
   );
 
   return (
-    <main class="popup">
+    <main
+      class="popup"
+      // Escape leaves the form as Cancel does (the browser would otherwise close the whole popup).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || view.name !== 'form') return;
+        e.preventDefault();
+        setView({ name: 'promotions' });
+      }}
+    >
       <header class="list-head">
         <h1>{t('extName')}</h1>
         <button type="button" onClick={props.actions.openOptions}>
@@ -103,6 +112,7 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
       <nav class="nav" aria-label={t('popup_navLabel')}>
         {nav('promotions', 'popup_navPromotions')}
         {nav('why', 'popup_navWhy')}
+        {nav('credit', 'popup_navCredit')}
         <button
           type="button"
           aria-current={view.name === 'form' && view.record === null ? 'page' : undefined}
@@ -130,7 +140,14 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
       {view.name === 'why' && (
         <section aria-labelledby="why-title">
           <h2 id="why-title">{t('popup_navWhy')}</h2>
-          <WhyView promotions={promotions} attempts={attempts} items={items} now={now} />
+          <WhyView part="code" promotions={promotions} attempts={attempts} items={items} now={now} />
+        </section>
+      )}
+
+      {view.name === 'credit' && (
+        <section aria-labelledby="credit-view-title">
+          <h2 id="credit-view-title">{t('popup_navCredit')}</h2>
+          <WhyView part="credit" promotions={promotions} attempts={attempts} items={items} now={now} />
         </section>
       )}
 

@@ -119,7 +119,7 @@ describe('popup', () => {
     expect(reasons[0]!.textContent).toMatch(/likelihood \d+%/);
   });
 
-  it('credit not applied: checks for each promotion still waiting, worked out when opened', async () => {
+  it('credit not applied has its own entry: checks for each promotion still waiting, worked out when opened', async () => {
     setup({
       promotions: [
         record({ name: 'Waiting', status: 'processing', metOn: '2026-11-10' }),
@@ -127,13 +127,28 @@ describe('popup', () => {
       ],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Why did my code fail?' }));
-    const region = await screen.findByRole('region', { name: 'Credit not applied?' });
+    await screen.findByRole('region', { name: 'Recent refused codes' });
+    expect(screen.queryByText('Waiting', { exact: false })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Credit not applied?' }));
+    const view = await screen.findByRole('heading', { level: 2, name: 'Credit not applied?' });
+    const region = within(view.parentElement!).getByRole('region', { name: 'Credit not applied?' });
+    expect(screen.queryByRole('region', { name: 'Recent refused codes' })).toBeNull();
     const details = region.querySelectorAll('details');
     expect(details).toHaveLength(1);
     expect(region.querySelector('.reason')).toBeNull();
     details[0]!.open = true;
     fireEvent(details[0]!, new Event('toggle'));
     expect(region.querySelectorAll('.reason').length).toBeGreaterThan(0);
+  });
+
+  it('Escape closes the form and nothing is saved', async () => {
+    const { actions } = setup();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Add a code by hand' })[0]!);
+    const code = await screen.findByLabelText('Code');
+    fireEvent.input(code, { target: { value: 'HALFDONE' } });
+    fireEvent.keyDown(code, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByLabelText('Code')).toBeNull());
+    expect(actions.savePromotion).not.toHaveBeenCalled();
   });
 
   it('terms needed: the card asks for them and the form opens on that promotion', async () => {
