@@ -1,6 +1,5 @@
-// "in 3 days" with the exact date on hover and on keyboard focus: the tooltip is a real element the
-// label points at (aria-describedby), so it is read out too.
-import { useId } from 'preact/hooks';
+// "in 3 days · Dec 9, 2026": how near, and the date itself in plain sight (a date only on hover is one
+// a phone, a screen reader or a glance at the popup never gets).
 import type { IsoDate } from '../core/schemas.ts';
 import { formatDate } from './format.ts';
 import { useI18n } from './i18n.tsx';
@@ -19,17 +18,10 @@ export function relativeDays(days: number, locale: string): string {
 
 export function DaysLeft(props: { label: string; days: number; date: IsoDate; overdue?: boolean }) {
   const { locale } = useI18n();
-  const id = useId();
   return (
-    <span
-      class={props.days < 0 || props.overdue ? 'days days-past' : 'days'}
-      tabIndex={0}
-      aria-describedby={id}
-    >
+    <span class={props.days < 0 || props.overdue ? 'days days-past' : 'days'}>
       <span class="days-label">{props.label}</span> <strong>{relativeDays(props.days, locale)}</strong>
-      <span class="tooltip" role="tooltip" id={id}>
-        {formatDate(props.date, locale, 'full')}
-      </span>
+      <span class="days-date"> · {formatDate(props.date, locale)}</span>
     </span>
   );
 }

@@ -125,6 +125,7 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
           currency={currency}
           start={record.activatedOn}
           deadline={p.spendDeadline}
+          today={p.today}
         />
       )}
 

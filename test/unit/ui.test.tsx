@@ -129,14 +129,11 @@ describe('ProgressBar', () => {
 });
 
 describe('DaysLeft', () => {
-  it('is focusable and described by the exact date', () => {
+  it('shows the date itself beside the days left, not only on hover', () => {
     renderUi(<DaysLeft label="Spend deadline" days={3} date="2026-11-27" />);
     const el = screen.getByText('Spend deadline').parentElement!;
-    expect(el.tabIndex).toBe(0);
-    const tip = document.getElementById(el.getAttribute('aria-describedby')!)!;
-    expect(tip.getAttribute('role')).toBe('tooltip');
-    expect(tip.textContent).toBe('Friday, November 27, 2026');
-    expect(el.textContent).toContain('in 3 days');
+    expect(el.textContent).toBe('Spend deadline in 3 days · Nov 27, 2026');
+    expect(el.querySelector('[role="tooltip"]')).toBeNull();
   });
 
   it('speaks the user language', () => {
@@ -152,7 +149,7 @@ describe('PromotionCard', () => {
     renderUi(<PromotionCard item={it} actions={{ ...noop, openBilling }} />);
     const card = screen.getByRole('article', { name: 'Holiday boost' });
     const q = within(card);
-    expect(q.getByText('$50.00')).toBeTruthy();
+    expect(card.querySelector('.card-amount')!.textContent).toBe('$50.00');
     expect(q.getByText('Earning')).toBeTruthy();
     expect(q.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('$28.00 of $50.00 spent (56%)');
     expect(q.getByText('$28.00 of $50.00 spent')).toBeTruthy();
@@ -211,7 +208,7 @@ describe('PromotionCard', () => {
   it('formats amounts for the locale and the account currency', () => {
     const it = item(earning({ terms: { currency: 'JPY', amount: 10000, minSpend: 10000 } }));
     renderUi(<PromotionCard item={it} actions={{ ...noop }} />, 'ja');
-    expect(screen.getByText('￥10,000')).toBeTruthy();
+    expect(document.querySelector('.card-amount')!.textContent).toBe('￥10,000');
   });
 });
 
@@ -225,6 +222,7 @@ describe('SpendChart', () => {
         currency="USD"
         start="2026-11-10"
         deadline="2026-12-10"
+        today="2026-11-24"
       />,
     );
     const points = container.querySelector('polyline')!.getAttribute('points')!.split(' ');
@@ -233,9 +231,64 @@ describe('SpendChart', () => {
     expect(container.querySelector('.chart-pace')).toBeTruthy();
   });
 
+  it('has axes with their dates and amounts, a legend, a today marker and a text equivalent', () => {
+    const r = earning();
+    const { container } = renderUi(
+      <SpendChart
+        observations={r.observations}
+        minSpend={50}
+        currency="USD"
+        start="2026-11-10"
+        deadline="2026-12-10"
+        today="2026-11-24"
+      />,
+    );
+    const ticks = [...container.querySelectorAll('.chart-tick')].map((e) => e.textContent);
+    expect(ticks).toEqual(['$0.00', '$50.00', 'Nov 10, 2026', 'Dec 10, 2026']);
+    expect(container.querySelectorAll('.chart-axes line')).toHaveLength(2);
+    const legend = [...container.querySelectorAll('.chart-legend li')].map((e) => e.textContent);
+    expect(legend).toEqual(['Spent so far', 'Minimum: $50.00', 'Even pace to the deadline', 'Today']);
+    // Today (Nov 24) sits between the window's start (Nov 10) and its end (the end of Dec 10).
+    const today = Number(container.querySelector('.chart-today')!.getAttribute('x1'));
+    const [x0, x1] = [...container.querySelectorAll('.chart-axes line')].map((l) =>
+      Number(l.getAttribute('x1')),
+    );
+    expect(today).toBeGreaterThan(x0!);
+    expect(Number(container.querySelector('.chart-axes line + line')!.getAttribute('x2'))).toBeGreaterThan(
+      today,
+    );
+    expect(x1).toBe(x0);
+    const svg = container.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toMatch(/^Spend over time: \$\d/);
+  });
+
+  it('leaves today out when it is outside the spend window', () => {
+    const r = earning();
+    const { container } = renderUi(
+      <SpendChart
+        observations={r.observations}
+        minSpend={50}
+        currency="USD"
+        start="2026-11-10"
+        deadline="2026-12-10"
+        today="2027-02-01"
+      />,
+    );
+    expect(container.querySelector('.chart-today')).toBeNull();
+    expect(container.textContent).not.toContain('Today');
+  });
+
   it('draws nothing without readings', () => {
     const { container } = renderUi(
-      <SpendChart observations={[]} minSpend={50} currency="USD" start={null} deadline={null} />,
+      <SpendChart
+        observations={[]}
+        minSpend={50}
+        currency="USD"
+        start={null}
+        deadline={null}
+        today="2026-11-24"
+      />,
     );
     expect(container.querySelector('svg')).toBeNull();
   });
