@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { besideDialog, dockSide, MARGIN, PANEL_WIDTH, type Box } from '../../src/content/geometry.ts';
+import {
+  besideDialog,
+  dockSide,
+  MARGIN,
+  PANEL_WIDTH,
+  panelStrip,
+  placePanel,
+  type Box,
+} from '../../src/content/geometry.ts';
 
 const VIEW = { width: 1280, height: 800 };
 const centred = (width: number): Box => ({ left: (VIEW.width - width) / 2, top: 160, width, height: 300 });
@@ -49,5 +57,59 @@ describe('overlay geometry', () => {
     const below = besideDialog(centred(1000), VIEW, 320, null);
     expect(below.top).toBeGreaterThanOrEqual(160 + 300);
     expect(below.left + 320).toBeLessThanOrEqual(VIEW.width);
+  });
+
+  // The demo's Promotions page as Chromium lays it out (npm start's screenshots): a 208 px side menu,
+  // the content 25 px from each side, the table 20 px inside it, the Redeem button at the tabs' right end.
+  const promotionsPage = (width: number) => ({
+    redeemButton: { left: width - 45 - 130, top: 200, width: 130, height: 32 },
+    firstRow: { left: 253, top: 306, width: width - 45 - 253, height: 104 },
+    lastRow: { left: 253, top: 306, width: width - 45 - 253, height: 104 },
+  });
+
+  it('at 1280–1366 px the panel covers neither the Redeem button nor the table: it folds to its tab', () => {
+    for (let width = 1280; width <= 1366; width += 2) {
+      const view = { width, height: 800 };
+      const page = promotionsPage(width);
+      const keep = [page.redeemButton, page.firstRow, page.lastRow];
+      const place = placePanel(null, keep, view);
+      expect(place).toEqual({ side: 'right', folded: true });
+    }
+    // The payment page: the Redeem button in the left column leaves the right edge to the panel.
+    const button = { left: 520, top: 330, width: 130, height: 32 };
+    expect(placePanel(null, [button], { width: 1280, height: 800 })).toEqual({
+      side: 'right',
+      folded: false,
+    });
+    // A narrow table that leaves the left edge free: the panel goes there rather than fold.
+    const narrow = { left: 400, top: 300, width: 880, height: 100 };
+    expect(placePanel(null, [narrow], { width: 1280, height: 800 })).toEqual({ side: 'left', folded: false });
+  });
+
+  it('an open panel never covers what it is told to keep in view, nor the dialog', () => {
+    const box = (width: number) =>
+      fc.record({
+        left: fc.integer({ min: 0, max: width }),
+        top: fc.integer({ min: 0, max: 800 }),
+        width: fc.integer({ min: 1, max: width }),
+        height: fc.integer({ min: 1, max: 400 }),
+      });
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1280, max: 1366 })
+          .chain((width) =>
+            fc.tuple(fc.constant(width), fc.array(box(width), { maxLength: 4 }), fc.option(box(width))),
+          ),
+        ([width, keep, dialog]) => {
+          const view = { width, height: 800 };
+          const place = placePanel(dialog, keep, view);
+          if (place === null || place.folded) return;
+          const strip = panelStrip(place.side, view);
+          for (const b of [...keep, ...(dialog ? [dialog] : [])]) expect(overlaps(strip, b)).toBe(false);
+        },
+      ),
+      { seed: 20261206 },
+    );
   });
 });

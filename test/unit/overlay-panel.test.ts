@@ -160,6 +160,36 @@ describe('overlay panel', () => {
     expect(container.querySelector('[data-part="panel"]')!.getAttribute('data-side')).toBe('right');
   });
 
+  it('at 1280 and 1366 px shows only its tab over the promotions table, and opens when the tab is clicked', async () => {
+    for (const width of [1280, 1366]) {
+      const { win, container, state } = setup();
+      Object.defineProperty(win, 'innerWidth', { value: width, configurable: true });
+      Object.defineProperty(win, 'innerHeight', { value: 800, configurable: true });
+      const at = (left: number, top: number, w: number, h: number) => {
+        const el = win.document.createElement('div');
+        win.document.body.append(el);
+        el.getBoundingClientRect = () => new win.DOMRect(left, top, w, h);
+        return el;
+      };
+      // The demo's table and Redeem button as Chromium lays them out at this width.
+      const rows = [at(253, 306, width - 298, 52), at(253, 358, width - 298, 52)];
+      const redeemButton = at(width - 175, 200, 130, 32);
+      const list = emptySnapshot({ view: 'promotions', accountId: '111' });
+      state.set(
+        stateOf(list, {
+          redeemButton,
+          promotionRows: rows.map((row, i) => ({ row, name: `Offer ${i}` })),
+        }),
+      );
+      await rendered();
+      expect(container.querySelector('[data-part="panel"]')).toBeNull();
+      const tab = container.querySelector<HTMLButtonElement>('[data-part="tab"]')!;
+      tab.click();
+      await rendered();
+      expect(container.querySelector('[data-part="panel"]')).not.toBeNull();
+    }
+  });
+
   it('goes away with its page', async () => {
     const { container, state, stop } = setup();
     state.set(stateOf(payment('111')));

@@ -1,10 +1,11 @@
 // The checklist panel docked to the page edge: the five redemption steps ticking themselves from the
 // page, what to do now and what tends to go wrong. Folds to a small tab (remembered per ad account,
-// Escape folds it too) and moves to the other edge, or out of the way, when the redeem dialog needs it.
+// Escape folds it too), moves to the other edge, or out of the way, when the redeem dialog needs it, and
+// shows only its tab while both edges would cover the Redeem button or the promotions table.
 import type { Checklist, Step, StepState } from '../../core/checklist.ts';
 import { builder, keyed, setAttrs, setChildren, setText } from '../dom.ts';
 import { coalesce } from '../schedule.ts';
-import { dockSide, visibleBox } from '../geometry.ts';
+import { placePanel, visibleBox, type Box } from '../geometry.ts';
 import type { Feature, PageState, Translate } from '../types.ts';
 
 const STATE_KEY: Record<StepState, string> = {
@@ -99,6 +100,17 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
   };
 }
 
+/**
+ * What the panel must not cover: the Redeem button, and the promotions table (its first and last rows
+ * give its columns' extent, and our notes sit at its rows' ends) — two layout reads, however long the list.
+ */
+function keepInView(s: PageState): Box[] {
+  const rows = s.targets.promotionRows;
+  return [s.targets.redeemButton, rows[0]?.row, rows[rows.length - 1]?.row].flatMap(
+    (el) => visibleBox(el) ?? [],
+  );
+}
+
 export const panel: Feature = {
   name: 'panel',
   init(signal, { win, deps, layer, state }) {
@@ -106,8 +118,13 @@ export const panel: Feature = {
     // undefined: not yet known for this account (render nothing rather than flash the wrong state).
     let collapsed: boolean | undefined;
     let account: string | null | undefined;
+    // Folded for the page's sake, not the user's: opening the tab then shows the panel all the same.
+    let autoFolded = false;
+    let openedAnyway = false;
 
     const toggle = (value: boolean) => {
+      if (!value && autoFolded) openedAnyway = true;
+      if (value) openedAnyway = false;
       collapsed = value;
       void deps.panelCollapsed.set(account ?? null, value);
       draw();
@@ -130,9 +147,15 @@ export const panel: Feature = {
         });
       }
       const dialog = s.snapshot.redeem?.open ? visibleBox(s.targets.dialog) : null;
-      const side = dockSide(dialog, { width: win.innerWidth, height: win.innerHeight });
+      const place = placePanel(dialog, keepInView(s), { width: win.innerWidth, height: win.innerHeight });
+      autoFolded = place?.folded ?? false;
       // No edge free of the dialog: step out of the way until it closes.
-      setChildren(root, collapsed === undefined || side === null ? [] : [view(s.checklist, collapsed, side)]);
+      setChildren(
+        root,
+        collapsed === undefined || place === null
+          ? []
+          : [view(s.checklist, collapsed || (place.folded && !openedAnyway), place.side)],
+      );
     };
 
     const redraw = coalesce(deps.schedule, draw);
