@@ -30,6 +30,7 @@ import {
   mergeSnapshot,
   recordForTerms,
   recordRedeemSuccess,
+  supersededBy,
 } from '../core/store/merge.ts';
 import { planMigrations } from '../core/store/migrations/index.ts';
 import { parseTerms } from '../core/terms/index.ts';
@@ -284,8 +285,10 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         if (same !== undefined) promotion = applyDraft(same, draft, new Date(atMs).toISOString());
         const key = promoKey(promotion.accountId, promotion.id);
         const oldKey = before === null ? null : promoKey(before.accountId, before.id);
+        const gone = supersededBy(kept.promotions, promotion).map((r) => promoKey(r.accountId, r.id));
+        if (oldKey !== null && oldKey !== key) gone.push(oldKey);
         return ok({
-          changes: changes({ [key]: promotion }, oldKey !== null && oldKey !== key ? [oldKey] : []),
+          changes: changes({ [key]: promotion }, gone),
           value: { promotion },
         });
       }).then(afterChange),

@@ -6,7 +6,13 @@ import {
   type PromotionRecord,
 } from '../../src/core/schemas.ts';
 import { promotionId } from '../../src/core/store/ids.ts';
-import { applyDraft, applyTerms, mergeSnapshot, recordRedeemSuccess } from '../../src/core/store/merge.ts';
+import {
+  applyDraft,
+  applyTerms,
+  mergeSnapshot,
+  recordRedeemSuccess,
+  supersededBy,
+} from '../../src/core/store/merge.ts';
 import { downsample, MAX_OBSERVATIONS, observe } from '../../src/core/store/observations.ts';
 import { pagePromotion } from '../support/pages.ts';
 
@@ -235,6 +241,21 @@ describe('one card per promotion', () => {
     const records = run([snap([conditional])], [a, b], day);
     expect(records).toHaveLength(2);
     expect(records.find((r) => r.code === 'TTADS-500FF')!.name).toBe('Spend $50 Get $50');
+  });
+
+  it("terms pasted into a page card with the code typed make the code's own card redundant", () => {
+    const records = run([snap([free])], twoCodes(), day);
+    const row = records.find((r) => r.name === 'Welcome ad credit')!;
+    const saved = applyDraft(
+      row,
+      { code: 'TTADS-FREE25', accountId: '123', receivedOn: day, name: row.name, terms: row.terms },
+      '2026-03-05T11:00:00.000Z',
+    );
+    expect(supersededBy(records, saved).map((r) => r.code)).toEqual(['TTADS-FREE25']);
+    // The other code stays: it is another promotion still waiting for its row.
+    expect(
+      records.filter((r) => !supersededBy(records, saved).includes(r)).map((r) => r.code ?? r.name),
+    ).toEqual(expect.arrayContaining(['TTADS-500FF', 'Welcome ad credit']));
   });
 
   it('keeps a code of the day that another, older row of that day cannot be', () => {

@@ -335,6 +335,24 @@ export function applyDraft(existing: PromotionRecord | null, draft: Draft, at: s
   });
 }
 
+/**
+ * The records a saved promotion makes redundant: a redeem's placeholder for the same code (no name, no
+ * terms yet) is the promotion the user just gave that code to, so it must not stay a card of its own.
+ */
+export function supersededBy(kept: readonly PromotionRecord[], saved: PromotionRecord): PromotionRecord[] {
+  if (saved.code === null) return [];
+  const code = normalizeCode(saved.code);
+  return kept.filter(
+    (r) =>
+      r.accountId === saved.accountId &&
+      r.id !== saved.id &&
+      r.code !== null &&
+      normalizeCode(r.code) === code &&
+      r.name === null &&
+      r.termsNeeded,
+  );
+}
+
 /** Terms read from pasted offer text: what they state fills in; what the page showed stays. */
 export function applyTerms(record: PromotionRecord, parsed: PromotionTerms, at: string): PromotionRecord {
   const terms = { ...parsed };
