@@ -1,9 +1,10 @@
 // The built content script is one self-contained classic script: `npm run bench` counts that file as all
 // the code an Ads Manager page loads, and pages find nothing of ours web-accessible to probe.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import glossary from '../../src/core/page/glossary.json' with { type: 'json' };
+import { DEMO_CLOCK_KEY } from '../../src/core/store/keys.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -31,5 +32,17 @@ describe('built content script', () => {
         }
       },
     );
+  }
+
+  // The demo's movable clock (src/platform/clock.ts) is in the demo build only: a shipped build has no
+  // code that reads an offset, in any of its files.
+  for (const target of ['chrome', 'firefox']) {
+    const dist = join(root, 'dist', target);
+    it.runIf(existsSync(join(dist, 'manifest.json')))(`${target}: goes by the system clock only`, () => {
+      const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files)
+        expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain(DEMO_CLOCK_KEY);
+    });
   }
 });
