@@ -141,6 +141,26 @@ describe('popup', () => {
     expect(region.querySelectorAll('.reason').length).toBeGreaterThan(0);
   });
 
+  it('a refusal that retrying cannot fix never says to try again', () => {
+    const errors = [
+      'This code has expired.',
+      'This code has already been redeemed.',
+      'This promotion is only available to new advertisers.',
+    ];
+    for (const error of errors) {
+      const refused = page('en-redeem-error');
+      setup({
+        snapshot: { ...refused, redeem: { ...refused.redeem!, error } },
+        promotions: [record({ name: 'Refused offer', status: 'rejected' })],
+      });
+      const checklist = screen.getByRole('region', { name: 'Redeeming now' });
+      expect(checklist.querySelector('.step-do')!.textContent).toMatch(/refused/);
+      const card = screen.getByRole('article', { name: 'Refused offer' });
+      for (const text of [checklist.textContent, card.textContent]) expect(text).not.toMatch(/try again/i);
+      cleanup();
+    }
+  });
+
   it('Escape closes the form and nothing is saved', async () => {
     const { actions } = setup();
     fireEvent.click(screen.getAllByRole('button', { name: 'Add a code by hand' })[0]!);
