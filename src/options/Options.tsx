@@ -50,8 +50,7 @@ export function Options(props: { data: OptionsData; actions: OptionsActions }) {
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
-      {/* The form shows what is kept: after "Clear all data" or an import it starts again from that. */}
-      <SettingsSection key={JSON.stringify(props.data.settings)} data={props.data} actions={props.actions} />
+      <SettingsSection data={props.data} actions={props.actions} />
       <ExportSection data={props.data} actions={props.actions} />
       <ImportSection data={props.data} actions={props.actions} />
       <QuarantineSection data={props.data} actions={props.actions} />
@@ -80,6 +79,15 @@ function SettingsSection({ data, actions }: SectionProps) {
   const [values, setValues] = useState<SettingsValues>(() => settingsValues(data.settings));
   const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [outcome, setOutcome] = useState<{ message: string; error: boolean } | null>(null);
+  // The form shows what is kept: after "Clear all data", an import or a save it starts again from that,
+  // compared by value (a re-read gives a new object with the same settings).
+  const kept = JSON.stringify(data.settings);
+  const [shown, setShown] = useState(kept);
+  if (shown !== kept) {
+    setShown(kept);
+    setValues(settingsValues(data.settings));
+    setErrors({});
+  }
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const set = <K extends keyof SettingsValues>(k: K, v: SettingsValues[K]) =>
     setValues({ ...values, [k]: v });
