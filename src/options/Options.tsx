@@ -269,6 +269,22 @@ const SETTING_LABEL: Record<string, string> = {
   timeZone: 'options_timeZone',
 };
 
+/** A promotion's fields by the names the add/edit form gives them; others by their stored name. */
+const FIELD_LABEL: Record<string, string> = {
+  code: 'popup_fieldCode',
+  accountId: 'popup_fieldAccount',
+  receivedOn: 'popup_fieldReceived',
+  name: 'popup_fieldName',
+  'terms.amount': 'popup_fieldAmount',
+  'terms.currency': 'popup_fieldCurrency',
+  'terms.minSpend': 'popup_fieldMinSpend',
+  'terms.spendWindowDays': 'popup_fieldWindow',
+  'terms.spendDeadline': 'popup_fieldSpendDeadline',
+  'terms.activateBy': 'popup_fieldActivateBy',
+  'terms.creditValidityDays': 'popup_fieldValidity',
+  'terms.creditExpiry': 'popup_fieldExpiry',
+};
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A kept or imported value as text: lists joined, quiet hours as a range, nothing as a dash. */
@@ -412,7 +428,9 @@ function ImportSection({ data, actions }: SectionProps) {
                     {label(c.before)}
                     <ul class="muted">
                       {c.changes.map((x) => (
-                        <li key={x.field}>{change(x, x.field)}</li>
+                        <li key={x.field}>
+                          {change(x, FIELD_LABEL[x.field] ? t(FIELD_LABEL[x.field]!) : x.field)}
+                        </li>
                       ))}
                     </ul>
                   </li>

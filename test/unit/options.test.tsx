@@ -174,8 +174,8 @@ describe('import', () => {
     chooseFile(buildBackup({ ...current, promotions: [renamed] }, NOW));
     const region = (await screen.findByRole('heading', { name: 'What the import will do' })).parentElement!;
     expect(within(region).getByText(/^Kept \(/)).toBeTruthy();
-    expect(within(region).getByText('name: Kept → New name')).toBeTruthy();
-    expect(within(region).getByText(`terms.amount: ${kept.terms.amount} → 75`)).toBeTruthy();
+    expect(within(region).getByText('Name (optional): Kept → New name')).toBeTruthy();
+    expect(within(region).getByText(`Credit amount: ${kept.terms.amount} → 75`)).toBeTruthy();
   });
 
   it("takes settings field by field: a default is taken, a setting of the user's own only when ticked", async () => {
