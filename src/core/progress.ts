@@ -187,13 +187,15 @@ export function computeProgress(input: ProgressInput): Progress {
     daysToExpiry,
   });
 
-  const rate = met ? null : spendPerDay(sorted, nowMs);
   const stall = met ? null : unchangedSince(sorted);
   const noSpendSince = stall === null ? null : dateInZone(stall.at, timeZone);
+  const rate = met || stall !== null ? null : spendPerDay(sorted, nowMs);
+  // A day or more without spend is the pace now, whatever the weeks before it averaged.
+  const stalled = stall !== null || rate?.perDay === 0;
   // Where the recent pace lands. A landing day already past means the readings are too old to say when
   // (the pace they showed would have got there by now, and no reading shows it has): no date, no verdict.
   const landing =
-    met || remaining === null || rate === null || rate.perDay === 0
+    remaining === null || rate === null || stalled
       ? null
       : dateInZone(rate.lastAt + (remaining / rate.perDay) * DAY_MS, timeZone);
   const projectedMetOn = met ? metOn : landing !== null && landing < today ? null : landing;
@@ -228,7 +230,7 @@ export function computeProgress(input: ProgressInput): Progress {
       daysToSpendDeadline,
       projectedMetOn,
       spendDeadline,
-      stalled: rate?.perDay === 0,
+      stalled,
     }),
     metOn,
     creditDueBy,
