@@ -121,6 +121,8 @@ interface Journey {
   fired?: Record<string, string[]>;
   /** At least one digest of this many reminders must have been shown. */
   digestOf?: number;
+  /** Reminders are looked at in the evening only (the browser was closed in the mornings). */
+  eveningsOnly?: boolean;
 }
 
 const visitDaily = (spent: (d: number) => number) => (d: number) =>
@@ -255,6 +257,21 @@ const JOURNEYS: Journey[] = [
       },
     ],
     fired: { NEVER: ['activation'] },
+  },
+  {
+    // Seen on day 20, then again on day 26 with the same spend: the 3-day reminder and the at-risk one are
+    // due together; the 3-day one is shown, the at-risk one the next day.
+    name: 'stall found near the deadline',
+    days: 30,
+    eveningsOnly: true,
+    plans: [
+      conditional({
+        code: 'LATESTALL',
+        spend: (d) => (d === 20 || d === 26 ? [[0, 5]] : []),
+        behind: (d) => d >= 26,
+      }),
+    ],
+    fired: { LATESTALL: ['at-risk', 'spend'] },
   },
   {
     name: 'too slow, missed',
@@ -453,7 +470,7 @@ function simulate(journey: Journey, zone: string): Outcome {
       }
     }
 
-    remindAt(visit - 30 * 60_000, d);
+    if (!journey.eveningsOnly) remindAt(visit - 30 * 60_000, d);
 
     // The visit: every reading the page shows today goes through the intake.
     const minutes = new Set(journey.plans.flatMap((p) => p.spend(d).map(([m]) => m)));
