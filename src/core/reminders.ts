@@ -60,13 +60,22 @@ const DEADLINE_KINDS = [
   { kind: 'expiry', deadline: (p: Progress) => p.creditExpiry, open: ['available'] },
 ] as const;
 
+// Hundreds of promotions share a few dozen deadline days: each local time is worked out once.
+const instants = new Map<string, number>();
+const MAX_INSTANTS = 4096;
+
 /** The UTC instant of a local wall-clock time in `timeZone` (DST-safe to the minute). */
 export function instantAt(date: IsoDate, minutes: number, timeZone: string): number {
+  const key = `${timeZone}|${date}|${minutes}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, 0, minutes);
   let guess = wall;
   // Two rounds settle the offset even when the first guess lands across a DST change.
   for (let i = 0; i < 2; i++) guess = wall - (wallMinutesUtc(guess, timeZone) - guess);
+  if (instants.size >= MAX_INSTANTS) instants.clear();
+  instants.set(key, guess);
   return guess;
 }
 
