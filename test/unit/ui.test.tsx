@@ -192,6 +192,23 @@ describe('PromotionCard', () => {
     expect(screen.queryByText('Available')).toBeNull();
   });
 
+  it('calls an imported card with unknown terms activated, terms unknown', () => {
+    const imported = item(
+      record({
+        name: 'Imported',
+        status: 'activated',
+        type: 'unknown',
+        termsNeeded: false,
+        terms: { amount: 50, minSpend: null },
+      }),
+    );
+    expect(imported.progress.status).toBe('activated');
+    renderUi(<PromotionCard item={imported} actions={{ ...noop }} />);
+    expect(
+      within(screen.getByRole('article', { name: 'Imported' })).getByText('Activated – terms unknown'),
+    ).toBeTruthy();
+  });
+
   it('tells issued credit as credit left and used, not as spend', () => {
     const it = item(
       record({
