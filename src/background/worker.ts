@@ -11,7 +11,7 @@ import { dateInZone } from '../core/dates.ts';
 import { diagnose } from '../core/diagnosis/index.ts';
 import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
 import { GLOSSARY_VERSION, glossaryFile } from '../core/page/glossary.ts';
-import { dueReminders, needingAction, reminderText, SNOOZE_MS, type Reminder } from '../core/reminders.ts';
+import { dueReminders, needingAction, reminderDigest, SNOOZE_MS, type Notice } from '../core/reminders.ts';
 import { DEFAULT_SETTINGS, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
 import {
   accountOfKey,
@@ -150,17 +150,20 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         const fired = { ...kept.reminders.fired };
         for (const r of due) fired[r.id] = new Date(at).toISOString();
         const written = await writeChanges(changes({ [KEY.reminders]: { ...kept.reminders, fired } }));
-        if (written.ok) await Promise.all(due.map(notify));
+        const notice = reminderDigest(due, t);
+        if (written.ok && notice !== null) await notify(notice);
       }
       await armAlarm(REMINDER_ALARM, nextAt);
       await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
     });
   };
 
-  const notify = (reminder: Reminder) =>
-    showNotification(reminder.id, {
-      ...reminderText(reminder, t),
-      buttons: [t('notif_openBilling'), t('notif_snooze')],
+  // Snoozing acts on one promotion: a digest of several offers only to open billing.
+  const notify = (notice: Notice) =>
+    showNotification(notice.id, {
+      title: notice.title,
+      body: notice.body,
+      buttons: notice.single ? [t('notif_openBilling'), t('notif_snooze')] : [t('notif_openBilling')],
     });
 
   const reconcile = () => repair().then(remind);

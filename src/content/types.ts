@@ -41,7 +41,7 @@ export type { Translate };
 export type Targets = PageTargets;
 
 /** The part of a promotion's progress the list annotations show. */
-export type ProgressView = Pick<Progress, 'fraction' | 'daysToSpendDeadline' | 'pace'>;
+export type ProgressView = Pick<Progress, 'status' | 'fraction' | 'daysToSpendDeadline' | 'pace'>;
 
 export interface ContentDeps {
   reader: Reader;

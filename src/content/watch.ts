@@ -85,7 +85,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const start = timeline.now();
       const records = kept?.accountId === snap.accountId ? kept.records : [];
-      state.set({ url, snapshot: snap, targets: found, kept: records, checklist: checklist(snap, records) });
+      const now = deps.now();
+      const list = checklist(snap, records, (r) => deps.progress(r, now).status);
+      state.set({ url, snapshot: snap, targets: found, kept: records, checklist: list });
       timeline.measure('acg:publish', { start });
       timeline.clearMeasures('acg:publish');
     };

@@ -1,10 +1,12 @@
 // The five redemption steps (sign in, open Payment, enter the code, meet the minimum spend, see the credit),
 // ticked from what the billing page shows and from what the extension already keeps for the account.
 // The popup and the on-page panel render the same result, so they can never disagree.
-import type { PageSnapshot, PromotionRecord } from './schemas.ts';
+import type { Lifecycle, PageSnapshot, PromotionRecord } from './schemas.ts';
+import { isFree } from './urgency.ts';
 
 export type StepId = 'sign-in' | 'open-billing' | 'enter-code' | 'meet-minimum' | 'check-balance';
-export type StepState = 'done' | 'current' | 'todo';
+/** 'missed': the minimum was not met by the deadline; the list ends there, with what to do instead. */
+export type StepState = 'done' | 'current' | 'todo' | 'missed';
 
 /** The element the page panel outlines for the current step (found by the reader's `readPageAndTargets`). */
 export type Target =
@@ -56,7 +58,12 @@ interface Progress {
   state: Record<StepId, boolean>;
   instruction: string | null;
   target: Target | null;
+  /** The minimum spend step ended short of the minimum: no step is "do this now" any more. */
+  missed?: boolean;
 }
+
+/** A kept promotion's status as of now (its dates may have moved it on since it was stored). */
+export type StatusOf = (record: PromotionRecord) => Lifecycle;
 
 /** What the redeem step still needs, read from the dialog when it is in the page. */
 function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Target | null } {
@@ -69,29 +76,41 @@ function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Targ
   return { instruction: 'steps_doActivate', target: 'activateButton' };
 }
 
-function evaluate(snapshot: PageSnapshot | null, kept: readonly PromotionRecord[]): Progress {
+function evaluate(
+  snapshot: PageSnapshot | null,
+  kept: readonly PromotionRecord[],
+  statusOf: StatusOf,
+): Progress {
   const onAdsManager = snapshot !== null;
   const onBilling = snapshot !== null && snapshot.view !== 'other';
   const rows = snapshot?.promotions ?? [];
+  const live = kept.map((record) => ({ record, status: statusOf(record) }));
   const redeemed =
     snapshot?.redeem?.succeeded === true ||
     rows.some((r) => r.status !== 'invalid') ||
-    kept.some((p) => p.status !== 'received' && p.status !== 'rejected');
-
-  // The minimum is the open question only while some conditional promotion is still earning.
-  const earningOnPage = rows.some((r) => r.status === 'earning');
-  const earningKept = kept.some((p) => p.status === 'earning' || p.status === 'activated');
-  const minimumOpen = earningOnPage || (rows.length === 0 && earningKept);
+    live.some(({ status }) => status !== 'received' && status !== 'rejected');
 
   const creditOnPage = (snapshot?.balance?.credit ?? 0) > 0 || rows.some((r) => r.status === 'available');
-  const creditKept = kept.some((p) => p.status === 'available' || p.status === 'used');
+  const creditKept = live.some(({ status }) => status === 'available' || status === 'used');
   const creditSeen = creditOnPage || creditKept;
+
+  // The minimum is the open question only while some conditional promotion is still earning. Free credit
+  // has no minimum; a code whose terms are unknown may have one, unless the page already shows credit.
+  const earningOnPage = rows.some((r) => r.status === 'earning');
+  const earningKept = live.some(
+    ({ record, status }) =>
+      (status === 'activated' || status === 'earning') &&
+      !isFree(record) &&
+      ((record.terms.minSpend ?? 0) > 0 || record.type === 'conditional' || !creditOnPage),
+  );
+  const minimumOpen = earningOnPage || (rows.length === 0 && earningKept);
+  const missed = !minimumOpen && !creditSeen && live.some(({ status }) => status === 'missed');
 
   const state: Record<StepId, boolean> = {
     'sign-in': onAdsManager && (snapshot?.accountId != null || onBilling),
     'open-billing': onBilling,
     'enter-code': redeemed,
-    'meet-minimum': redeemed && !minimumOpen,
+    'meet-minimum': redeemed && !minimumOpen && !missed,
     'check-balance': redeemed && !minimumOpen && creditSeen,
   };
 
@@ -103,6 +122,7 @@ function evaluate(snapshot: PageSnapshot | null, kept: readonly PromotionRecord[
     state['enter-code'] = false;
     return { state, ...redeemStep(snapshot!) };
   }
+  if (missed) return { state, instruction: 'steps_doAskSupport', target: null, missed };
   if (!state['meet-minimum']) {
     return snapshot?.view === 'promotions'
       ? { state, instruction: 'steps_doSpend', target: earningOnPage ? null : 'earningTab' }
@@ -118,25 +138,30 @@ function evaluate(snapshot: PageSnapshot | null, kept: readonly PromotionRecord[
 
 /**
  * The checklist for an Ads Manager page (snapshot null: not on Ads Manager) and the promotions kept for
- * the page's ad account.
+ * the page's ad account, each with its status as of now (`statusOf`; the stored one by default).
  */
-export function checklist(snapshot: PageSnapshot | null, kept: readonly PromotionRecord[] = []): Checklist {
-  const { state, instruction, target } = evaluate(snapshot, kept);
-  const current = STEP_IDS.find((id) => !state[id]) ?? null;
+export function checklist(
+  snapshot: PageSnapshot | null,
+  kept: readonly PromotionRecord[] = [],
+  statusOf: StatusOf = (record) => record.status,
+): Checklist {
+  const { state, instruction, target, missed } = evaluate(snapshot, kept, statusOf);
+  const stop = STEP_IDS.find((id) => !state[id]) ?? null;
+  // A missed minimum ends the list at that step: it is nothing to "do now", and nothing after it follows.
+  const current = missed ? null : stop;
+  const stateOf = (id: StepId): StepState => {
+    if (id === stop) return missed ? 'missed' : 'current';
+    return stop && STEP_IDS.indexOf(id) > STEP_IDS.indexOf(stop) ? 'todo' : 'done';
+  };
   return {
     current,
     target: current ? target : null,
     steps: STEP_IDS.map((id) => ({
       id,
       // A checklist reads top to bottom: nothing after the current step shows as done.
-      state:
-        id === current
-          ? 'current'
-          : current && STEP_IDS.indexOf(id) > STEP_IDS.indexOf(current)
-            ? 'todo'
-            : 'done',
+      state: stateOf(id),
       titleKey: TITLE[id],
-      instructionKey: id === current ? instruction : null,
+      instructionKey: id === stop ? instruction : null,
       pitfallKeys: PITFALLS[id],
     })),
   };

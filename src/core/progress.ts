@@ -43,8 +43,13 @@ export interface Progress {
   daysToExpiry: number | null;
   /** What must be spent each day, today included, to meet the minimum by the deadline. */
   dailyNeeded: number | null;
-  /** When the minimum is reached if spending continues at the recent pace. */
+  /**
+   * When the minimum is reached if spending continues at the recent pace: never a day already past, and
+   * null without readings that span at least a day (readings minutes apart say nothing about a day's spend).
+   */
   projectedMetOn: IsoDate | null;
+  /** The day the spend last moved, when readings at least a day later still show the same amount. */
+  noSpendSince: IsoDate | null;
   pace: Pace | null;
   metOn: IsoDate | null;
   /** The last day the credit should take to appear once the minimum is met. */
@@ -58,8 +63,6 @@ export interface Progress {
 export const LONGEST_ARRIVAL_DAYS = 7;
 /** Spending older than this says little about the current pace. */
 const RECENT_DAYS = 14;
-/** With no recent readings, the pace is taken from this many latest ones. */
-const RECENT_READINGS = 5;
 const DAY_MS = 86_400_000;
 
 const FORWARD: readonly Lifecycle[] = ['received', 'activated', 'earning', 'processing', 'available'];
@@ -71,12 +74,27 @@ function byTime(observations: SpendObservation[]): SpendObservation[] {
   return [...observations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** Least-squares spend per day over the recent readings; null when it cannot be told or nothing is spending. */
-function spendPerDay(sorted: SpendObservation[], now: number): { perDay: number; lastAt: number } | null {
-  const recent = sorted.filter((o) => Date.parse(o.at) >= now - RECENT_DAYS * DAY_MS);
-  const used = new Set(recent.map((o) => o.at)).size >= 2 ? recent : sorted.slice(-RECENT_READINGS);
+interface Rate {
+  /** Spend per day over the readings used; 0 when they show none. */
+  perDay: number;
+  lastAt: number;
+}
+
+/**
+ * Least-squares spend per day over the last two weeks of readings, and the last reading before them (a
+ * stall that began before the window is still a stall). Null unless the readings span at least a day: $4
+ * spent in ten minutes is no pace to plan a month on, and readings all older than the window are no
+ * recent pace at all.
+ */
+function spendPerDay(sorted: SpendObservation[], now: number): Rate | null {
+  const from = sorted.findIndex((o) => Date.parse(o.at) >= now - RECENT_DAYS * DAY_MS);
+  if (from === -1) return null;
+  const used = sorted.slice(Math.max(0, from - 1));
   const points = [...new Map(used.map((o) => [Date.parse(o.at), o.spent])).entries()];
   if (points.length < 2) return null;
+  const times = points.map(([x]) => x);
+  const lastAt = Math.max(...times);
+  if (lastAt - Math.min(...times) < DAY_MS) return null;
   const meanT = points.reduce((s, [x]) => s + x, 0) / points.length;
   const meanS = points.reduce((s, [, y]) => s + y, 0) / points.length;
   let num = 0;
@@ -86,8 +104,17 @@ function spendPerDay(sorted: SpendObservation[], now: number): { perDay: number;
     den += (x - meanT) ** 2;
   }
   const perDay = (num / den) * DAY_MS;
-  const lastAt = Math.max(...points.map(([x]) => x));
-  return perDay > 0 && Number.isFinite(perDay) ? { perDay, lastAt } : null;
+  // Spend toward a minimum never goes down; a falling fit is a corrected figure, not a pace.
+  return Number.isFinite(perDay) && perDay >= 0 ? { perDay, lastAt } : null;
+}
+
+/** The first reading of the latest amount, when a reading at least a day after it shows the same amount. */
+function unchangedSince(sorted: SpendObservation[]): SpendObservation | null {
+  const latest = sorted.at(-1);
+  if (latest === undefined) return null;
+  let first = latest;
+  for (let i = sorted.length - 2; i >= 0 && sorted[i]!.spent === latest.spent; i--) first = sorted[i]!;
+  return Date.parse(latest.at) - Date.parse(first.at) >= DAY_MS ? first : null;
 }
 
 function laterOf(a: Lifecycle, b: Lifecycle): Lifecycle {
@@ -116,8 +143,9 @@ export function computeProgress(input: ProgressInput): Progress {
       known === 'processing' ||
       pageSaysIssued ||
       input.creditIssuedOn != null);
-  // Free credit has nothing to earn: it is issued on activation.
-  const issued = input.creditIssuedOn != null || pageSaysIssued || (!conditional && activatedOn !== null);
+  // Issued only on the page's word (or a recorded issue day): activating a code, even a free one, is not
+  // credit the advertiser can spend yet, and a code whose terms are unknown may well have a minimum.
+  const issued = input.creditIssuedOn != null || pageSaysIssued;
 
   // A conditional row's end date is its spend deadline until the credit is issued; afterwards, the credit's.
   const pageEndIsSpendDeadline = conditional && !issued;
@@ -159,12 +187,18 @@ export function computeProgress(input: ProgressInput): Progress {
     daysToExpiry,
   });
 
-  const pacePerDay = met ? null : spendPerDay(sorted, nowMs);
-  const projectedMetOn = met
-    ? metOn
-    : remaining !== null && pacePerDay
-      ? dateInZone(pacePerDay.lastAt + (remaining / pacePerDay.perDay) * DAY_MS, timeZone)
-      : null;
+  const stall = met ? null : unchangedSince(sorted);
+  const noSpendSince = stall === null ? null : dateInZone(stall.at, timeZone);
+  const rate = met || stall !== null ? null : spendPerDay(sorted, nowMs);
+  // A day or more without spend is the pace now, whatever the weeks before it averaged.
+  const stalled = stall !== null || rate?.perDay === 0;
+  // Where the recent pace lands. A landing day already past means the readings are too old to say when
+  // (the pace they showed would have got there by now, and no reading shows it has): no date, no verdict.
+  const landing =
+    remaining === null || rate === null || stalled
+      ? null
+      : dateInZone(rate.lastAt + (remaining / rate.perDay) * DAY_MS, timeZone);
+  const projectedMetOn = met ? metOn : landing !== null && landing < today ? null : landing;
   const dailyNeeded =
     remaining !== null && !met && daysToSpendDeadline !== null && daysToSpendDeadline >= 0
       ? remaining / (daysToSpendDeadline + 1)
@@ -189,7 +223,15 @@ export function computeProgress(input: ProgressInput): Progress {
     daysToExpiry,
     dailyNeeded,
     projectedMetOn,
-    pace: paceOf(status, met, daysToSpendDeadline, projectedMetOn, spendDeadline, sorted.length),
+    noSpendSince,
+    pace: paceOf({
+      status,
+      met,
+      daysToSpendDeadline,
+      projectedMetOn,
+      spendDeadline,
+      stalled,
+    }),
     metOn,
     creditDueBy,
     arrivalAssumed,
@@ -242,22 +284,25 @@ function lifecycle(f: Facts): Lifecycle {
   }
 }
 
-function paceOf(
-  status: Lifecycle,
-  met: boolean,
-  daysToSpendDeadline: number | null,
-  projectedMetOn: IsoDate | null,
-  spendDeadline: IsoDate | null,
-  readings: number,
-): Pace | null {
-  if (met) return 'on-track';
-  if (status === 'missed' || (daysToSpendDeadline !== null && daysToSpendDeadline < 0)) {
+interface PaceFacts {
+  status: Lifecycle;
+  met: boolean;
+  daysToSpendDeadline: number | null;
+  projectedMetOn: IsoDate | null;
+  spendDeadline: IsoDate | null;
+  /** A day or more of recent readings shows no spend. */
+  stalled: boolean;
+}
+
+function paceOf(f: PaceFacts): Pace | null {
+  if (f.met) return 'on-track';
+  if (f.status === 'missed' || (f.daysToSpendDeadline !== null && f.daysToSpendDeadline < 0)) {
     return 'cannot-make-it';
   }
-  if (spendDeadline === null) return null;
-  if (projectedMetOn !== null) return projectedMetOn <= spendDeadline ? 'on-track' : 'at-risk';
-  // Readings that show no spending at all, with a deadline ahead: nothing is moving toward the goal.
-  return readings >= 2 ? 'at-risk' : null;
+  if (f.spendDeadline === null) return null;
+  if (f.projectedMetOn !== null) return f.projectedMetOn <= f.spendDeadline ? 'on-track' : 'at-risk';
+  // Nothing moving toward the goal with a deadline ahead; without a day of readings, no verdict at all.
+  return f.stalled ? 'at-risk' : null;
 }
 
 /** Progress of a kept promotion, as the popup and the reminders see it. */

@@ -1,17 +1,22 @@
 // Reminders as a pure function of the kept promotions, the settings, what already fired, and now.
 //
 //   dueReminders(records, settings, state, now, timeZone) → { due, nextAt }
-//     due     reminders to show now (each id fires once: the caller records it in state.fired)
+//     due     reminders to show now, at most one per promotion (each id fires once: the caller records it
+//             in state.fired, with the instant, which is what holds a promotion to one reminder a day)
 //     nextAt  the next instant something becomes due (the worker arms one alarm for it), or null
 //   needingAction(records, settings, now, timeZone) → number   the toolbar badge count
 //   reminderText(reminder, t) → { title, body }                 localized through notif_ keys
+//   reminderDigest(due, t) → Notice                             what the worker shows: one notification
 //
 // Kinds: 'activation' | 'spend' | 'expiry' — settings.reminderDays before each deadline (7/3/1 by
 // default), at REMIND_HOUR local time; 'credit-overdue' — the minimum was met and the credit is later than
 // the terms (or TikTok's longest window) allow; 'at-risk' — the recent pace does not reach the minimum.
 // When several thresholds have passed at once (e.g. installed two days before a deadline), only the
-// nearest one fires. Quiet hours and a snooze delay a reminder; they never drop it.
-import { addDays } from './dates.ts';
+// nearest one fires. A reminder says the days actually left on the day it is shown, not the threshold
+// that made it due. Quiet hours and a snooze delay a reminder; they never drop it, and neither does the
+// one-a-day rule: what waits comes the next morning.
+import { addDays, dateInZone, daysBetween } from './dates.ts';
+import { formatDay } from './format.ts';
 import { localeOf, type Translate } from './i18n.ts';
 import { formatAmount } from './money.ts';
 import { progressOfRecord, type Progress } from './progress.ts';
@@ -32,11 +37,13 @@ export interface Reminder {
   promotionKey: string;
   accountId: string | null;
   promotionId: string;
+  /** What the advertiser calls it: the page's name, else the code; null when neither is known. */
+  name: string | null;
   amount: number | null;
   currency: string | null;
   /** The deadline it is about (credit due-by for 'credit-overdue'); null when there is none. */
   deadline: IsoDate | null;
-  /** Days from the reminder's day to the deadline. */
+  /** Days from the day it is shown to the deadline, in the advertiser's calendar (0: the deadline is today). */
   daysLeft: number | null;
   dailyNeeded: number | null;
 }
@@ -53,27 +60,45 @@ const DEADLINE_KINDS = [
   { kind: 'expiry', deadline: (p: Progress) => p.creditExpiry, open: ['available'] },
 ] as const;
 
+// Hundreds of promotions share a few dozen deadline days: each local time is worked out once.
+const instants = new Map<string, number>();
+const MAX_INSTANTS = 4096;
+
 /** The UTC instant of a local wall-clock time in `timeZone` (DST-safe to the minute). */
 export function instantAt(date: IsoDate, minutes: number, timeZone: string): number {
+  const key = `${timeZone}|${date}|${minutes}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, 0, minutes);
   let guess = wall;
   // Two rounds settle the offset even when the first guess lands across a DST change.
   for (let i = 0; i < 2; i++) guess = wall - (wallMinutesUtc(guess, timeZone) - guess);
+  if (instants.size >= MAX_INSTANTS) instants.clear();
+  instants.set(key, guess);
   return guess;
 }
 
+// One formatter per zone: building one costs far more than using it, and a list of 500 promotions asks
+// for several wall-clock readings each.
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock reading of `instant` in `timeZone`, as if it were UTC. */
 function wallMinutesUtc(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(instant));
+  let format = wallFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    wallFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
 }
@@ -98,16 +123,17 @@ export function afterQuietHours(instant: number, quiet: Settings['quietHours'], 
 
 function candidatesOf(
   record: PromotionRecord,
+  p: Progress,
   settings: Settings,
   now: number,
   timeZone: string,
 ): Candidate[] {
-  const p = progressOfRecord(record, new Date(now), timeZone);
   const key = promoKey(record.accountId, record.id);
   const base = {
     promotionKey: key,
     accountId: record.accountId,
     promotionId: record.id,
+    name: record.name ?? record.code,
     amount: record.terms.amount,
     currency: record.terms.currency,
     dailyNeeded: p.dailyNeeded,
@@ -126,7 +152,7 @@ function candidatesOf(
         id: `${key}|${kind}|${day}|${days}`,
         kind,
         deadline: day,
-        daysLeft: days,
+        daysLeft: daysBetween(p.today, day),
       };
       if (at > now) out.push({ reminder, at });
       else if (nearestPast === null) nearestPast = { reminder, at };
@@ -162,6 +188,27 @@ function candidatesOf(
   return out;
 }
 
+// Among reminders due together for one promotion, the one shown: overdue credit is already late; then
+// the fewest days left; then the kind, earliest step first.
+const KIND_ORDER: readonly ReminderKind[] = ['credit-overdue', 'activation', 'spend', 'at-risk', 'expiry'];
+const urgency = (r: Reminder) =>
+  r.kind === 'credit-overdue' ? -1 : (r.daysLeft ?? Number.POSITIVE_INFINITY);
+
+export function byUrgency(a: Reminder, b: Reminder): number {
+  return urgency(a) - urgency(b) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+}
+
+/** The day, in the advertiser's calendar, each promotion last had a reminder shown. */
+function lastShownDays(fired: ReminderState['fired'], timeZone: string): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const [id, at] of Object.entries(fired)) {
+    const key = id.slice(0, id.indexOf('|'));
+    const before = latest.get(key);
+    if (before === undefined || at > before) latest.set(key, at);
+  }
+  return new Map([...latest].map(([key, at]) => [key, dateInZone(at, timeZone)]));
+}
+
 export function dueReminders(
   records: readonly PromotionRecord[],
   settings: Settings,
@@ -171,20 +218,68 @@ export function dueReminders(
 ): { due: Reminder[]; nextAt: number | null } {
   const due: Reminder[] = [];
   let nextAt: number | null = null;
+  const later = (when: number) => {
+    nextAt = nextAt === null ? when : Math.min(nextAt, when);
+  };
+  const lastShown = lastShownDays(state.fired, timeZone);
+  const today = dateInZone(now, timeZone);
+  const tomorrowMorning = afterQuietHours(
+    instantAt(addDays(today, 1), REMIND_HOUR * 60, timeZone),
+    settings.quietHours,
+    timeZone,
+  );
   for (const record of records) {
-    for (const { reminder, at } of candidatesOf(record, settings, now, timeZone)) {
+    const p = progressOfRecord(record, new Date(now), timeZone);
+    const ready: Reminder[] = [];
+    for (const { reminder, at } of candidatesOf(record, p, settings, now, timeZone)) {
       if (reminder.id in state.fired) continue;
       const snoozedUntil = state.snoozed[reminder.promotionKey];
       const waited = Math.max(at, now, snoozedUntil === undefined ? 0 : Date.parse(snoozedUntil));
       const when = afterQuietHours(waited, settings.quietHours, timeZone);
-      if (at <= now && when <= now) due.push(reminder);
-      else nextAt = nextAt === null ? when : Math.min(nextAt, when);
+      if (at <= now && when <= now) ready.push(reminder);
+      else later(when);
     }
+    if (ready.length === 0) continue;
+    // One reminder a promotion a day, the most urgent: the rest wait for tomorrow morning.
+    const shownToday = lastShown.get(promoKey(record.accountId, record.id)) === today;
+    if (!shownToday) due.push(ready.sort(byUrgency)[0]!);
+    if (shownToday || ready.length > 1) later(tomorrowMorning);
   }
-  return { due, nextAt };
+  return { due: due.sort(byUrgency), nextAt };
 }
 
-/** Promotions the advertiser should act on: activate, paste terms, spend faster, chase or use credit. */
+/** A missed promotion stays on the badge this many days after its deadline: long enough to see it. */
+export const MISSED_BADGE_DAYS = 3;
+
+/**
+ * Whether a promotion needs the advertiser now: a code to activate within the reminder horizon (or by an
+ * unknown date), terms to give, spend behind the pace, credit overdue, credit expiring within the horizon,
+ * or a deadline missed in the last few days (to ask support). Not a code due weeks from now.
+ */
+function needsAdvertiserNow(record: PromotionRecord, p: Progress, horizon: number): boolean {
+  const within = (days: number | null) => days === null || days <= horizon;
+  switch (p.status) {
+    case 'received':
+      return record.termsNeeded || within(p.daysToActivation);
+    case 'activated':
+    case 'earning':
+      return record.termsNeeded || p.pace === 'at-risk' || p.pace === 'cannot-make-it';
+    case 'processing':
+      return record.termsNeeded || p.creditOverdue;
+    case 'available':
+      return (
+        record.unused !== 0 && p.daysToExpiry !== null && p.daysToExpiry >= 0 && p.daysToExpiry <= horizon
+      );
+    case 'missed': {
+      const deadline = p.spendDeadline ?? record.validUntil;
+      return deadline !== null && daysBetween(deadline, p.today) <= MISSED_BADGE_DAYS;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The toolbar badge: how many promotions need the advertiser now. */
 export function needingAction(
   records: readonly PromotionRecord[],
   settings: Settings,
@@ -192,18 +287,10 @@ export function needingAction(
   timeZone: string,
 ): number {
   const horizon = Math.max(0, ...settings.reminderDays);
-  return records.filter((record) => {
-    if (record.termsNeeded || record.status === 'received') return true;
-    const p = progressOfRecord(record, new Date(now), timeZone);
-    if (p.creditOverdue || p.pace === 'at-risk' || p.pace === 'cannot-make-it') return true;
-    return (
-      p.status === 'available' &&
-      record.unused !== 0 &&
-      p.daysToExpiry !== null &&
-      p.daysToExpiry >= 0 &&
-      p.daysToExpiry <= horizon
-    );
-  }).length;
+  const at = new Date(now);
+  return records.filter((record) =>
+    needsAdvertiserNow(record, progressOfRecord(record, at, timeZone), horizon),
+  ).length;
 }
 
 const TITLE_KEY: Record<ReminderKind, string> = {
@@ -214,17 +301,72 @@ const TITLE_KEY: Record<ReminderKind, string> = {
   'at-risk': 'notif_atRiskTitle',
 };
 
+/** The promotion as the advertiser knows it: its name or code, else its ad account. */
+function whoOf(reminder: Reminder, t: Translate): string {
+  return reminder.name ?? t('notif_account', [reminder.accountId ?? t('notif_unknownAccount')]);
+}
+
+/** How long is left, with the date: "2 days left (deadline Mar 20, 2026)". */
+function whenOf(reminder: Reminder, t: Translate, locale: string): string {
+  const date = reminder.deadline === null ? null : formatDay(reminder.deadline, locale);
+  if (reminder.kind === 'credit-overdue') return t('notif_overdueWhen', [date ?? '']);
+  const days = reminder.daysLeft;
+  const left =
+    days === null
+      ? null
+      : days === 0
+        ? t('notif_lastDay')
+        : days === 1
+          ? t('notif_oneDayLeft')
+          : t('notif_daysLeft', [days]);
+  const dated = left !== null && date !== null ? t('notif_dueOn', [left, date]) : left;
+  if (reminder.kind === 'at-risk' && reminder.dailyNeeded !== null) {
+    const needed = t('notif_atRiskWhen', [formatAmount(reminder.dailyNeeded, reminder.currency, locale)]);
+    return dated === null ? needed : `${needed} · ${dated}`;
+  }
+  return dated ?? '';
+}
+
 export function reminderText(reminder: Reminder, t: Translate): { title: string; body: string } {
   const locale = localeOf(t);
-  const money = (v: number) => formatAmount(v, reminder.currency, locale);
-  const amount = reminder.amount === null ? t('notif_unknownAmount') : money(reminder.amount);
-  const account = reminder.accountId ?? t('notif_unknownAccount');
-  let when: string;
-  if (reminder.kind === 'credit-overdue') when = t('notif_overdueWhen', [reminder.deadline ?? '']);
-  else if (reminder.kind === 'at-risk' && reminder.dailyNeeded !== null)
-    when = t('notif_atRiskWhen', [money(reminder.dailyNeeded)]);
-  else if (reminder.daysLeft === 0) when = t('notif_lastDay');
-  else if (reminder.daysLeft === 1) when = t('notif_oneDayLeft');
-  else when = t('notif_daysLeft', [String(reminder.daysLeft ?? '')]);
-  return { title: t(TITLE_KEY[reminder.kind]), body: t('notif_body', [amount, account, when]) };
+  const amount =
+    reminder.amount === null
+      ? t('notif_unknownAmount')
+      : formatAmount(reminder.amount, reminder.currency, locale);
+  return {
+    title: t(TITLE_KEY[reminder.kind]),
+    body: t('notif_body', [whoOf(reminder, t), amount, whenOf(reminder, t, locale)]),
+  };
+}
+
+/** What the worker shows for the reminders due at once. */
+export interface Notice {
+  /** The reminder's own id for one reminder (its buttons act on that promotion); a digest id otherwise. */
+  id: string;
+  title: string;
+  body: string;
+  /** True when the notice is about one promotion, so snoozing from it means something. */
+  single: boolean;
+}
+
+export const DIGEST_PREFIX = 'digest|';
+
+/**
+ * One notification for everything due now: the reminder itself when there is one, else a digest with a
+ * line per promotion, most urgent first. Several notifications at once bury each other.
+ */
+export function reminderDigest(due: readonly Reminder[], t: Translate): Notice | null {
+  const sorted = [...due].sort(byUrgency);
+  const [first] = sorted;
+  if (first === undefined) return null;
+  if (sorted.length === 1) return { id: first.id, ...reminderText(first, t), single: true };
+  const locale = localeOf(t);
+  return {
+    id: `${DIGEST_PREFIX}${sorted.map((r) => r.id).join(',')}`,
+    title: t('notif_digestTitle', [sorted.length]),
+    body: sorted
+      .map((r) => t('notif_digestLine', [whoOf(r, t), t(TITLE_KEY[r.kind]), whenOf(r, t, locale)]))
+      .join('\n'),
+    single: false,
+  };
 }

@@ -65,34 +65,70 @@ export function byUrgency(items: readonly Item[]): Item[] {
   return keyed.map((k) => k.item);
 }
 
+/** No minimum to earn: free credit, or terms that say the minimum is zero. */
+export function isFree(record: PromotionRecord): boolean {
+  return record.type === 'free' || (record.terms.minSpend !== null && record.terms.minSpend <= 0);
+}
+
+/**
+ * The status a card shows: never better than the evidence. An activated code whose minimum is not known
+ * (right after redeeming, before the Promotions page was seen, or imported without terms) is "activated,
+ * terms unknown", neither available nor earning toward anything yet.
+ */
+export type ShownStatus = Lifecycle | 'terms-unknown';
+
+export function shownStatus(item: Item): ShownStatus {
+  const { record, progress } = item;
+  const termsUnknown = record.termsNeeded || (record.terms.minSpend === null && record.type !== 'free');
+  return progress.status === 'activated' && termsUnknown ? 'terms-unknown' : progress.status;
+}
+
 export type NextAction =
   | 'paste-terms'
   | 'retry-code'
   | 'activate'
   | 'spend'
+  | 'see-credit'
   | 'credit-overdue'
   | 'wait-credit'
   | 'assign'
   | 'use-credit'
-  | null;
+  | 'ask-support'
+  | 'all-used'
+  | 'ended';
 
-/** The one thing to do next for a promotion, or null when there is nothing left. */
+/**
+ * The one thing to do next for a promotion. Every state has one: a missed deadline or overdue credit ends
+ * in a message for TikTok's support, a finished promotion says so.
+ */
 export function nextAction(item: Item): NextAction {
   const { record, progress } = item;
-  if (tier(item) === 2) return null;
-  if (progress.status === 'rejected') return 'retry-code';
+  switch (progress.status) {
+    case 'rejected':
+      return retryable(item) ? 'retry-code' : 'ended';
+    case 'missed':
+      return 'ask-support';
+    case 'used':
+      return 'all-used';
+    case 'expired':
+      return 'ended';
+    default:
+  }
   if (record.termsNeeded) return 'paste-terms';
   switch (progress.status) {
     case 'received':
       return 'activate';
     case 'activated':
     case 'earning':
-      return 'spend';
+      // Free credit has nothing to spend toward: what is left is to see it arrive on the page.
+      return isFree(record) ? 'see-credit' : 'spend';
     case 'processing':
       return progress.creditOverdue ? 'credit-overdue' : 'wait-credit';
     case 'available':
       return record.type === 'assignable' && record.assigned === false ? 'assign' : 'use-credit';
-    default:
-      return null;
   }
 }
+
+/** Whether the next step comes with a ready message for TikTok's support. */
+export const needsSupport = (next: NextAction): boolean =>
+  next === 'ask-support' || next === 'credit-overdue';

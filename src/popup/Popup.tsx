@@ -67,11 +67,13 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
   // The checklist follows the billing page in the active tab, with what is kept for that account.
   const steps = useMemo(() => {
     if (!snapshot || snapshot.view === 'other') return null;
+    const status = new Map(items.map((i) => [i.record, i.progress.status]));
     return checklist(
       snapshot,
       promotions.filter((r) => r.accountId === snapshot.accountId),
+      (r) => status.get(r) ?? r.status,
     );
-  }, [snapshot, promotions]);
+  }, [snapshot, promotions, items]);
 
   const nav = (name: Page, key: string) => (
     <button

@@ -6,9 +6,10 @@ const STATE_KEY: Record<StepState, string> = {
   done: 'ui_stepDone',
   current: 'ui_stepCurrent',
   todo: 'ui_stepTodo',
+  missed: 'ui_stepMissed',
 };
 
-const MARK: Record<StepState, string> = { done: '✓', current: '→', todo: '○' };
+const MARK: Record<StepState, string> = { done: '✓', current: '→', todo: '○', missed: '✗' };
 
 export function ChecklistView(props: { checklist: Checklist }) {
   const { t } = useI18n();
@@ -41,7 +42,9 @@ export function ChecklistView(props: { checklist: Checklist }) {
           </li>
         ))}
       </ol>
-      {current === null && <p class="step-done-all">{t('steps_allDone')}</p>}
+      {current === null && steps.every((s) => s.state === 'done') && (
+        <p class="step-done-all">{t('steps_allDone')}</p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // One kept promotion: what it is worth, how far the spend has come, what is due when, and what to do next.
-import { useId } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { daysBetween } from '../core/dates.ts';
 import { openDeadlines, type Deadline } from '../core/deadlines.ts';
 import type { Lifecycle } from '../core/schemas.ts';
@@ -8,12 +8,21 @@ import { formatAmount } from '../core/money.ts';
 import { formatDate, formatDateTime, formatPercent } from './format.ts';
 import { useI18n } from './i18n.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
-import { nextAction, tier, type Item, type NextAction } from '../core/urgency.ts';
+import { supportMessage } from '../core/support.ts';
+import {
+  nextAction,
+  shownStatus,
+  tier,
+  type Item,
+  type NextAction,
+  type ShownStatus,
+} from '../core/urgency.ts';
 import { SpendChart } from './SpendChart.tsx';
 
-export const STATUS_KEY: Record<Lifecycle, string> = {
+export const STATUS_KEY: Record<ShownStatus, string> = {
   received: 'ui_statusReceived',
   activated: 'ui_statusActivated',
+  'terms-unknown': 'ui_statusTermsUnknown',
   earning: 'ui_statusEarning',
   processing: 'ui_statusProcessing',
   available: 'ui_statusAvailable',
@@ -23,16 +32,33 @@ export const STATUS_KEY: Record<Lifecycle, string> = {
   missed: 'ui_statusMissed',
 };
 
-const NEXT_KEY: Record<Exclude<NextAction, null>, string> = {
+const NEXT_KEY: Record<NextAction, string> = {
   'paste-terms': 'popup_nextPasteTerms',
   'retry-code': 'popup_nextRetryCode',
   activate: 'popup_nextActivate',
   spend: 'popup_nextSpend',
+  'see-credit': 'popup_nextSeeCredit',
   'credit-overdue': 'popup_nextCreditOverdue',
   'wait-credit': 'popup_nextWaitCredit',
   assign: 'popup_nextAssign',
   'use-credit': 'popup_nextUseCredit',
+  'ask-support': 'popup_nextAskSupport',
+  'all-used': 'popup_nextAllUsed',
+  ended: 'popup_nextEnded',
 };
+
+/** Steps that happen in Ads Manager: the card offers to open its billing page. */
+const IN_ADS_MANAGER: ReadonlySet<NextAction> = new Set([
+  'retry-code',
+  'activate',
+  'spend',
+  'see-credit',
+  'credit-overdue',
+  'wait-credit',
+  'assign',
+  'use-credit',
+  'ask-support',
+]);
 
 const DEADLINE_KEY: Record<Deadline['kind'], string> = {
   activation: 'ui_activateBy',
@@ -41,6 +67,8 @@ const DEADLINE_KEY: Record<Deadline['kind'], string> = {
 };
 
 const EARNING: ReadonlySet<Lifecycle> = new Set(['activated', 'earning']);
+/** Once the credit is issued, the card tells the credit, not the spend that earned it. */
+const ISSUED: ReadonlySet<Lifecycle> = new Set(['available', 'used']);
 
 export interface CardActions {
   openBilling(accountId: string | null): void;
@@ -58,6 +86,9 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
   const money = (v: number) => formatAmount(v, currency, locale);
   const next = nextAction(item);
   const spent = p.spent ?? 0;
+  const status = shownStatus(item);
+  const issued = ISSUED.has(p.status);
+  const support = supportMessage(record, p, t);
 
   return (
     <article class={`card tier-${tier(item)}`} aria-labelledby={titleId}>
@@ -66,14 +97,16 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
           {record.name ?? record.code ?? t('ui_unnamedPromotion')}
         </h3>
         {amount !== null && <span class="card-amount">{money(amount)}</span>}
-        <span class={`chip chip-${p.status}`}>{t(STATUS_KEY[p.status])}</span>
+        <span class={`chip chip-${p.status}`}>{t(STATUS_KEY[status])}</span>
       </header>
       <p class="card-account">
         {t('ui_accountLabel', [record.accountId ?? t('ui_accountUnknown')])}
         {record.code !== null && record.name !== null && ` · ${record.code}`}
       </p>
 
-      {minSpend !== null && p.fraction !== null && (
+      {issued && amount !== null && <CreditLeft amount={amount} unused={record.unused} money={money} />}
+
+      {!issued && minSpend !== null && minSpend > 0 && p.fraction !== null && (
         <div class="card-progress">
           <ProgressBar
             fraction={p.fraction}
@@ -107,16 +140,20 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
       </div>
 
       {/* Pace matters only while spend still counts toward the minimum. */}
-      {EARNING.has(p.status) && (p.dailyNeeded !== null || p.projectedMetOn !== null) && (
-        <p class="card-pace">
-          {p.dailyNeeded !== null && <span>{t('ui_dailyNeeded', [money(p.dailyNeeded)])}</span>}
-          {p.projectedMetOn !== null && (
-            <span>{t('ui_projectedMet', [formatDate(p.projectedMetOn, locale)])}</span>
-          )}
-          {p.pace === 'at-risk' && <strong class="warn">{t('ui_paceAtRisk')}</strong>}
-          {p.pace === 'cannot-make-it' && <strong class="warn">{t('ui_paceCannot')}</strong>}
-        </p>
-      )}
+      {EARNING.has(p.status) &&
+        (p.dailyNeeded !== null || p.projectedMetOn !== null || p.noSpendSince !== null) && (
+          <p class="card-pace">
+            {p.dailyNeeded !== null && <span>{t('ui_dailyNeeded', [money(p.dailyNeeded)])}</span>}
+            {p.projectedMetOn !== null && (
+              <span>{t('ui_projectedMet', [formatDate(p.projectedMetOn, locale)])}</span>
+            )}
+            {p.noSpendSince !== null && (
+              <span>{t('ui_noSpendSince', [formatDate(p.noSpendSince, locale)])}</span>
+            )}
+            {p.pace === 'at-risk' && <strong class="warn">{t('ui_paceAtRisk')}</strong>}
+            {p.pace === 'cannot-make-it' && <strong class="warn">{t('ui_paceCannot')}</strong>}
+          </p>
+        )}
 
       {record.observations.length > 0 && (
         <SpendChart
@@ -130,7 +167,8 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
       )}
 
       <div class="card-next">
-        {next !== null && <p class="next-text">{t(NEXT_KEY[next])}</p>}
+        <p class="next-text">{t(NEXT_KEY[next])}</p>
+        {support !== null && <SupportMessage text={support} />}
         <div class="actions">
           {next === 'paste-terms' ? (
             <button
@@ -142,7 +180,7 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
               {t('popup_pasteTerms')}
             </button>
           ) : (
-            next !== null && (
+            IN_ADS_MANAGER.has(next) && (
               <button
                 type="button"
                 class="primary"
@@ -158,7 +196,7 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
               {t('popup_edit')}
             </button>
           )}
-          {next !== null && !item.snoozedUntil && (
+          {tier(item) < 2 && !item.snoozedUntil && (
             <button type="button" aria-describedby={titleId} onClick={() => actions.snooze(item)}>
               {t('popup_snooze')}
             </button>
@@ -171,5 +209,52 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
         )}
       </div>
     </article>
+  );
+}
+
+/** Issued credit: how much is left and how much is used, when the page shows it. */
+function CreditLeft(props: { amount: number; unused: number | null; money: (v: number) => string }) {
+  const { t } = useI18n();
+  const { amount, unused, money } = props;
+  if (unused === null) return <p class="card-spent">{t('ui_creditIssued', [money(amount)])}</p>;
+  const left = Math.min(Math.max(unused, 0), amount);
+  const fraction = amount > 0 ? left / amount : 0;
+  return (
+    <div class="card-progress">
+      <ProgressBar
+        fraction={fraction}
+        label={t('ui_creditLeftLabel')}
+        valueText={t('ui_creditLeft', [money(left), money(amount)])}
+      />
+      <p class="card-spent">
+        {t('ui_creditLeft', [money(left), money(amount)])} · {t('ui_creditUsed', [money(amount - left)])}
+      </p>
+    </div>
+  );
+}
+
+/** The ready message for TikTok's support, shown in full (the advertiser may edit it) with a copy button. */
+function SupportMessage(props: { text: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.text);
+      setCopied(true);
+    } catch {
+      // No clipboard access: select the text so Ctrl+C copies it.
+      area.current?.select();
+    }
+  };
+  return (
+    <div class="support">
+      <label for={id}>{t('popup_supportMessage')}</label>
+      <textarea id={id} ref={area} readOnly rows={6} value={props.text} />
+      <button type="button" onClick={() => void copy()}>
+        {t(copied ? 'popup_supportCopied' : 'popup_copySupport')}
+      </button>
+    </div>
   );
 }

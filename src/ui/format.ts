@@ -1,5 +1,4 @@
 // Percentages and dates for display, always through Intl in the user's locale (amounts: core/money).
-import type { IsoDate } from '../core/schemas.ts';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
@@ -21,16 +20,8 @@ export function formatPercent(fraction: number, locale: string): string {
   ).format(fraction);
 }
 
-/**
- * A calendar date. ISO dates name a day, not an instant: formatting them at UTC noon keeps every
- * time zone on the same day.
- */
-export function formatDate(iso: IsoDate, locale: string, style: 'medium' | 'full' = 'medium'): string {
-  return cached(
-    `date|${locale}|${style}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
-  ).format(new Date(`${iso}T12:00:00Z`));
-}
+/** A calendar date: the same function reminders and support messages print dates with. */
+export { formatDay as formatDate } from '../core/format.ts';
 
 export function formatDateTime(instant: string, locale: string, timeZone: string): string {
   return cached(

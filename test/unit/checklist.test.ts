@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checklist } from '../../src/core/checklist.ts';
-import type { PageSnapshot, PromotionRecord } from '../../src/core/schemas.ts';
+import {
+  EMPTY_TERMS,
+  blankPromotion,
+  type PageSnapshot,
+  type PromotionRecord,
+} from '../../src/core/schemas.ts';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 
 const page = (name: string): PageSnapshot =>
@@ -12,6 +17,15 @@ const states = (s: PageSnapshot | null, kept: PromotionRecord[] = []) =>
   checklist(s, kept)
     .steps.map((x) => x.state)
     .join(',');
+
+const kept1 = (over: Partial<PromotionRecord>): PromotionRecord =>
+  blankPromotion({
+    id: 'code:X',
+    accountId: '123',
+    source: 'page',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    ...over,
+  });
 
 describe('checklist', () => {
   it('off Ads Manager: everything starts at signing in', () => {
@@ -73,11 +87,52 @@ describe('checklist', () => {
   });
 
   it('a kept earning promotion sends the payment page to Promotions for progress', () => {
-    const kept = [{ status: 'earning' } as PromotionRecord];
+    const kept = [kept1({ status: 'earning', type: 'conditional', terms: { ...EMPTY_TERMS, minSpend: 50 } })];
     const s = { ...page('en-payment'), balance: { total: 10, cash: 10, credit: 0 } };
     const c = checklist(s, kept);
     expect(c.current).toBe('meet-minimum');
     expect(c.target).toBe('promotionsLink');
+  });
+
+  // Right after redeeming on the Payment page: no dialog open, no rows, the kept record as the redeem made it.
+  const payment = (credit: number): PageSnapshot => ({
+    ...page('en-payment'),
+    redeem: null,
+    balance: { total: 10 + credit, cash: 10, credit },
+  });
+  const redeemed = (over: Partial<PromotionRecord> = {}) =>
+    kept1({ status: 'activated', activatedOn: '2026-11-20', termsNeeded: true, ...over });
+
+  it('never tells free credit to meet a minimum; the credit on the page finishes the list', () => {
+    const free = redeemed({ type: 'free', termsNeeded: false, terms: { ...EMPTY_TERMS, amount: 25 } });
+    expect(checklist(payment(0), [free]).current).toBe('check-balance');
+    expect(checklist(payment(25), [free]).current).toBeNull();
+    // Just redeemed, terms not known yet: the $25 credit the page shows is evidence enough.
+    expect(checklist(payment(25), [redeemed()]).current).toBeNull();
+    const c = checklist(payment(25), [redeemed()]);
+    expect(c.steps.find((x) => x.id === 'meet-minimum')!.state).toBe('done');
+  });
+
+  it('a code with unknown terms and no credit yet sends the advertiser to Promotions to learn them', () => {
+    const c = checklist(payment(0), [redeemed()]);
+    expect(c.current).toBe('meet-minimum');
+    expect(c.steps[3]!.instructionKey).toBe('steps_doOpenPromotions');
+  });
+
+  it('a missed minimum is not "do this now": the list ends there with what to do instead', () => {
+    const late = redeemed({
+      status: 'earning',
+      type: 'conditional',
+      termsNeeded: false,
+      terms: { ...EMPTY_TERMS, minSpend: 50, spendDeadline: '2026-11-30' },
+    });
+    // Stored as earning; its deadline has passed, which the status of now says.
+    const c = checklist(payment(0), [late], () => 'missed');
+    expect(c.current).toBeNull();
+    expect(c.target).toBeNull();
+    expect(c.steps.map((x) => x.state)).toEqual(['done', 'done', 'done', 'missed', 'todo']);
+    expect(c.steps[3]!.instructionKey).toBe('steps_doAskSupport');
+    expect(checklist(payment(0), [late]).current).toBe('meet-minimum');
   });
 
   it('every key it can return exists in the English messages', () => {
@@ -89,5 +144,6 @@ describe('checklist', () => {
       }
     }
     expect(keys).toContain('steps_allDone');
+    expect(keys).toContain('steps_doAskSupport');
   });
 });

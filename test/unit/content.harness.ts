@@ -144,7 +144,7 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
         collapsed.set(id, value);
       },
     },
-    progress: () => ({ fraction: null, daysToSpendDeadline: null, pace: null }),
+    progress: (record) => ({ status: record.status, fraction: null, daysToSpendDeadline: null, pace: null }),
     schedule: frames.schedule,
     // At once, so that a test sees a read's snapshot sent in the frame that read it.
     defer: (run) => run(),

@@ -37,7 +37,7 @@ const promo = (name: string, status: 'earning' | 'processing') => ({
   assigned: null,
 });
 
-const PROGRESS: ProgressView = { fraction: 0.4, daysToSpendDeadline: 16, pace: 'at-risk' };
+const PROGRESS: ProgressView = { status: 'earning', fraction: 0.4, daysToSpendDeadline: 16, pace: 'at-risk' };
 
 function listState(win: Window, kept: PromotionRecord[]) {
   const rows = [...win.document.querySelectorAll('[role="row"]')];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panel } from '../../src/content/features/panel.ts';
+import { EMPTY_TERMS, blankPromotion } from '../../src/core/schemas.ts';
 import { createLayer, HOST_TAG } from '../../src/content/layer.ts';
 import { emptySnapshot, fakeDeps, mountFeature, pageWindow, rendered, stateOf } from './content.harness.ts';
 
@@ -39,6 +40,34 @@ describe('overlay panel', () => {
       'steps_pitfallExpiry',
       'steps_pitfallEligibility',
     ]);
+  });
+
+  it('does not say "do this now" for a missed minimum: it says what to do instead', async () => {
+    const { container, state } = setup();
+    const missed = blankPromotion({
+      id: 'code:LATE',
+      accountId: '111',
+      status: 'missed',
+      type: 'conditional',
+      terms: { ...EMPTY_TERMS, minSpend: 50 },
+      activatedOn: '2026-10-01',
+      source: 'page',
+      createdAt: '2026-10-01T10:00:00.000Z',
+    });
+    state.set(stateOf(payment('111'), {}, [missed]));
+    await rendered();
+    const steps = [...container.querySelectorAll('ol > li')];
+    expect(steps.map((li) => li.getAttribute('data-state'))).toEqual([
+      'done',
+      'done',
+      'done',
+      'missed',
+      'todo',
+    ]);
+    expect(container.querySelector('[aria-current]')).toBeNull();
+    expect(steps[3]!.textContent).toContain('overlay_stepMissed');
+    expect(container.textContent).not.toContain('overlay_stepCurrent');
+    expect(texts(container, '[data-part="now"]')).toEqual(['steps_doAskSupport']);
   });
 
   it('folds to a tab, remembers it for that ad account only, and unfolds again', async () => {

@@ -115,6 +115,100 @@ describe('computeProgress', () => {
     expect(p.creditExpiry).toBeNull();
   });
 
+  it('makes no projection from readings minutes apart', () => {
+    const p = computeProgress(
+      input({
+        activatedOn: '2026-11-20',
+        observations: [
+          { at: '2026-11-21T11:50:00Z', spent: 0 },
+          { at: '2026-11-21T12:00:00Z', spent: 4 },
+        ],
+      }),
+    );
+    expect(p.projectedMetOn).toBeNull();
+    expect(p.pace).toBeNull();
+    expect(p.remaining).toBe(46);
+  });
+
+  it('shows a stall: no projection into the past, no spend since, at risk', () => {
+    const observations = [
+      { at: '2026-12-01T12:00:00Z', spent: 0 },
+      { at: '2026-12-08T12:00:00Z', spent: 12 },
+      { at: '2026-12-26T12:00:00Z', spent: 12 },
+    ];
+    const spend = terms({ amount: 50, minSpend: 50, spendDeadline: '2027-01-05' });
+    for (const now of ['2026-12-26T13:00:00Z', '2027-01-05T13:00:00Z']) {
+      const p = computeProgress(input({ terms: spend, activatedOn: '2026-12-01', observations, now }));
+      expect(p.projectedMetOn).toBeNull();
+      expect(p.noSpendSince).toBe('2026-12-08');
+      expect(p.pace).toBe('at-risk');
+    }
+  });
+
+  it('gives no date already past, nor a verdict, when the readings are old', () => {
+    const old = (observations: { at: string; spent: number }[], now: string) =>
+      computeProgress(
+        input({
+          terms: terms({ amount: 50, minSpend: 50, spendDeadline: '2027-01-05' }),
+          activatedOn: '2026-12-01',
+          observations,
+          now,
+        }),
+      );
+    // $40 in a week would have met $50 by Dec 10: no reading since Dec 8 says whether it has.
+    const fast = old(
+      [
+        { at: '2026-12-01T12:00:00Z', spent: 0 },
+        { at: '2026-12-08T12:00:00Z', spent: 40 },
+      ],
+      '2026-12-20T12:00:00Z',
+    );
+    expect(fast).toMatchObject({ projectedMetOn: null, pace: null, noSpendSince: null });
+    // Nothing in the last two weeks at all: no recent pace.
+    const quiet = old(
+      [
+        { at: '2026-12-01T12:00:00Z', spent: 0 },
+        { at: '2026-12-08T12:00:00Z', spent: 12 },
+      ],
+      '2026-12-26T12:00:00Z',
+    );
+    expect(quiet).toMatchObject({ projectedMetOn: null, pace: null, noSpendSince: null });
+  });
+
+  it('is not on track at 24 % of the minimum on the last day with no spend coming', () => {
+    const p = computeProgress(
+      input({
+        terms: terms({ amount: 50, minSpend: 50, spendDeadline: '2026-11-21' }),
+        activatedOn: '2026-11-01',
+        observations: [
+          { at: '2026-11-01T12:00:00Z', spent: 0 },
+          { at: '2026-11-08T12:00:00Z', spent: 12 },
+          { at: '2026-11-21T08:00:00Z', spent: 12 },
+        ],
+      }),
+    );
+    expect(p.fraction).toBe(0.24);
+    expect(p.daysToSpendDeadline).toBe(0);
+    expect(p.pace).toBe('at-risk');
+  });
+
+  it('never calls an activated code available before the page shows its credit', () => {
+    const unknown = computeProgress(input({ terms: EMPTY_TERMS, activatedOn: '2026-11-21' }));
+    expect(unknown.status).toBe('activated');
+    const free = computeProgress(
+      input({ terms: terms({ amount: 25, minSpend: 0 }), activatedOn: '2026-11-21' }),
+    );
+    expect(free.status).toBe('activated');
+    const shown = computeProgress(
+      input({
+        terms: terms({ amount: 25, minSpend: 0 }),
+        activatedOn: '2026-11-21',
+        knownStatus: 'available',
+      }),
+    );
+    expect(shown.status).toBe('available');
+  });
+
   it('maps a kept record', () => {
     const record = blankPromotion({
       id: 'TTADS-NEW50',

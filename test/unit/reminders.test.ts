@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import {
   afterQuietHours,
   dueReminders,
   instantAt,
   needingAction,
+  reminderDigest,
   reminderText,
   SNOOZE_MS,
 } from '../../src/core/reminders.ts';
@@ -156,7 +157,8 @@ describe('needingAction', () => {
   it('counts promotions to activate, to give terms for, and with credit close to expiry', () => {
     const now = at('2026-03-10T10:00:00Z');
     const records = [
-      received(),
+      received({ terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', activateBy: '2026-03-15' } }),
+      received({ id: 'far', terms: { ...EMPTY_TERMS, amount: 50, activateBy: '2026-04-04' } }), // 25 days out
       received({
         id: 'b',
         status: 'activated',
@@ -181,6 +183,19 @@ describe('needingAction', () => {
     expect(needingAction(records, DEFAULT_SETTINGS, now, 'UTC')).toBe(3);
     expect(needingAction([], DEFAULT_SETTINGS, now, 'UTC')).toBe(0);
   });
+
+  it('keeps a missed promotion on the badge for a few days only', () => {
+    const missed = received({
+      status: 'earning',
+      activatedOn: '2026-02-01',
+      terms: { ...EMPTY_TERMS, amount: 50, minSpend: 50, spendDeadline: '2026-03-01' },
+      observations: [{ at: '2026-02-10T10:00:00Z', spent: 20 }],
+    });
+    const count = (day: string) => needingAction([missed], DEFAULT_SETTINGS, at(`${day}T10:00:00Z`), 'UTC');
+    expect([count('2026-03-02'), count('2026-03-04'), count('2026-03-05'), count('2026-04-01')]).toEqual([
+      1, 1, 0, 0,
+    ]);
+  });
 });
 
 describe('reminderText', () => {
@@ -195,7 +210,124 @@ describe('reminderText', () => {
     ).due;
     expect(reminderText(r!, t)).toEqual({
       title: 'Activate your promotion code',
-      body: '$50.00 · ad account 123 · 3 days left',
+      body: 'A1 · $50.00 · 3 days left (deadline Mar 20, 2026)',
     });
+  });
+
+  it('says the days actually left, not the threshold, in the advertiser’s zone', () => {
+    const t = translatorFrom(en as Messages, 'en');
+    // Installed on Mar 18 (Tokyo) with activation due Mar 20: the 3-day threshold is past, 2 days are left.
+    const tokyo = dueReminders(
+      [received()],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-18T01:00:00Z'),
+      'Asia/Tokyo',
+    ).due;
+    expect(tokyo.map((r) => reminderText(r, t).body)).toEqual([
+      'A1 · $50.00 · 2 days left (deadline Mar 20, 2026)',
+    ]);
+    // A spend deadline 6 days ahead in Los Angeles, where it is still the evening before in UTC terms.
+    const spend = received({
+      name: 'Spring boost',
+      status: 'earning',
+      activatedOn: '2026-03-01',
+      terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', minSpend: 50, spendDeadline: '2026-03-20' },
+    });
+    const la = dueReminders(
+      [spend],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-14T17:00:00Z'),
+      'America/Los_Angeles',
+    );
+    expect(la.due.map((r) => [r.kind, r.daysLeft])).toEqual([['spend', 6]]);
+    expect(reminderText(la.due[0]!, t).body).toBe(
+      'Spring boost · $50.00 · 6 days left (deadline Mar 20, 2026)',
+    );
+  });
+
+  it('names an unnamed, codeless promotion by its ad account', () => {
+    const t = translatorFrom(en as Messages, 'en');
+    const [r] = dueReminders(
+      [received({ code: null })],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-17T09:00:00Z'),
+      'UTC',
+    ).due;
+    expect(reminderText(r!, t).body).toBe('ad account 123 · $50.00 · 3 days left (deadline Mar 20, 2026)');
+  });
+});
+
+describe('one reminder per promotion per day, several at once in one notification', () => {
+  const t = translatorFrom(en as Messages, 'en');
+  // Spend deadline Mar 20, and no spend for days: both the 3-day reminder and the at-risk one are due.
+  const stalled = received({
+    name: 'Spring boost',
+    status: 'earning',
+    activatedOn: '2026-03-01',
+    terms: { ...EMPTY_TERMS, amount: 50, currency: 'USD', minSpend: 50, spendDeadline: '2026-03-20' },
+    observations: [
+      { at: '2026-03-05T10:00:00Z', spent: 12 },
+      { at: '2026-03-17T08:00:00Z', spent: 12 },
+    ],
+  });
+
+  it('shows the most urgent one today and the other the next morning', () => {
+    const now = at('2026-03-17T10:00:00Z');
+    const first = dueReminders([stalled], DEFAULT_SETTINGS, EMPTY_REMINDER_STATE, now, 'UTC');
+    expect(first.due.map((r) => [r.kind, r.daysLeft])).toEqual([['spend', 3]]);
+    expect(first.nextAt).toBe(at('2026-03-18T09:00:00Z'));
+    const shown: ReminderState = {
+      ...EMPTY_REMINDER_STATE,
+      fired: { [first.due[0]!.id]: new Date(now).toISOString() },
+    };
+    expect(dueReminders([stalled], DEFAULT_SETTINGS, shown, now + 3_600_000, 'UTC').due).toEqual([]);
+    const next = dueReminders([stalled], DEFAULT_SETTINGS, shown, at('2026-03-18T09:00:00Z'), 'UTC');
+    expect(next.due.map((r) => [r.kind, r.daysLeft])).toEqual([['at-risk', 2]]);
+    expect(reminderText(next.due[0]!, t).body).toBe(
+      'Spring boost · $50.00 · $12.67 a day needed to reach the minimum · 2 days left (deadline Mar 20, 2026)',
+    );
+  });
+
+  it('gathers the reminders of several promotions into one digest, most urgent first', () => {
+    const now = at('2026-03-17T10:00:00Z');
+    const due = dueReminders(
+      [
+        received(),
+        received({
+          id: 'code:B2',
+          code: 'B2',
+          terms: { ...EMPTY_TERMS, amount: 20, currency: 'USD', activateBy: '2026-03-18' },
+        }),
+      ],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      now,
+      'UTC',
+    ).due;
+    const notice = reminderDigest(due, t)!;
+    expect(notice.single).toBe(false);
+    expect(notice.title).toBe('2 promotions need you');
+    expect(notice.body.split('\n')).toEqual([
+      'B2 — Activate your promotion code: 1 day left (deadline Mar 18, 2026)',
+      'A1 — Activate your promotion code: 3 days left (deadline Mar 20, 2026)',
+    ]);
+    expect(reminderDigest(due.slice(0, 1), t)).toMatchObject({ id: due[0]!.id, single: true });
+    expect(reminderDigest([], t)).toBeNull();
+  });
+
+  it('reuses its date formatters across calls', () => {
+    const records = [received(), stalled];
+    const now = at('2026-03-17T10:00:00Z');
+    dueReminders(records, DEFAULT_SETTINGS, EMPTY_REMINDER_STATE, now, 'Europe/Berlin');
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      dueReminders(records, DEFAULT_SETTINGS, EMPTY_REMINDER_STATE, now + 60_000, 'Europe/Berlin');
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
   });
 });

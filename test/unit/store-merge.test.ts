@@ -113,10 +113,16 @@ describe('mergeSnapshot', () => {
 
   it('returns nothing when the page shows nothing new', () => {
     const kept = run([snap([row()])]);
-    expect(mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06')).toEqual({
+    expect(mergeSnapshot(kept, snap([row()]), '2026-03-05T23:00:00.000Z', '2026-03-05')).toEqual({
       changed: [],
       removed: [],
     });
+    // The same spend on a later day is news: it is what shows the spend has stalled.
+    const [next] = mergeSnapshot(kept, snap([row()]), '2026-03-06T00:00:00.000Z', '2026-03-06').changed;
+    expect(next!.observations.map((o) => o.at)).toEqual([
+      '2026-03-05T10:00:00.000Z',
+      '2026-03-06T00:00:00.000Z',
+    ]);
   });
 
   it('sets metOn when the minimum is first seen met and moves to processing, then creditIssuedOn when available', () => {
@@ -295,10 +301,26 @@ describe('applyDraft', () => {
 });
 
 describe('observations', () => {
-  it('records a reading only when the spend changed', () => {
+  it('records a reading when the spend changed, and an unchanged one only on a later day', () => {
     const one = observe([], '2026-03-01T00:00:00.000Z', 5);
     expect(observe(one, '2026-03-01T01:00:00.000Z', 5)).toEqual(one);
     expect(observe(one, '2026-03-01T02:00:00.000Z', 6)).toHaveLength(2);
+    expect(observe(one, '2026-03-02T01:00:00.000Z', 5)).toEqual([
+      ...one,
+      { at: '2026-03-02T01:00:00.000Z', spent: 5 },
+    ]);
+  });
+
+  it('keeps a stall as its first and latest reading, however many days it lasts', () => {
+    let obs = observe([], '2026-03-01T09:00:00.000Z', 0);
+    obs = observe(obs, '2026-03-02T09:00:00.000Z', 12);
+    for (let day = 3; day <= 28; day++)
+      obs = observe(obs, `2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`, 12);
+    expect(obs).toEqual([
+      { at: '2026-03-01T09:00:00.000Z', spent: 0 },
+      { at: '2026-03-02T09:00:00.000Z', spent: 12 },
+      { at: '2026-03-28T09:00:00.000Z', spent: 12 },
+    ]);
   });
 
   it('stays small after a year of hourly changes: dense recent, daily older, first kept', () => {

@@ -78,7 +78,12 @@ describe('urgency', () => {
         ),
       ),
     ).toBe('assign');
-    expect(nextAction(item(record({ status: 'used' })))).toBeNull();
+    expect(nextAction(item(record({ status: 'used' })))).toBe('all-used');
+    expect(nextAction(item(record({ status: 'missed' })))).toBe('ask-support');
+    expect(nextAction(item(record({ status: 'expired' })))).toBe('ended');
+    expect(nextAction(item(record({ type: 'free', status: 'activated', terms: { minSpend: null } })))).toBe(
+      'see-credit',
+    );
   });
 });
 
@@ -168,6 +173,100 @@ describe('PromotionCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Paste the terms' }));
     expect(edit).toHaveBeenCalledWith(it);
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('calls a just-redeemed code with unknown terms activated, terms unknown, never available', () => {
+    const redeemed = item(
+      record({
+        status: 'activated',
+        type: 'unknown',
+        termsNeeded: true,
+        terms: { amount: null, minSpend: null },
+      }),
+    );
+    renderUi(<PromotionCard item={redeemed} actions={{ ...noop }} />);
+    expect(screen.getByText('Activated – terms unknown')).toBeTruthy();
+    expect(screen.queryByText('Available')).toBeNull();
+  });
+
+  it('calls an imported card with unknown terms activated, terms unknown', () => {
+    const imported = item(
+      record({
+        name: 'Imported',
+        status: 'activated',
+        type: 'unknown',
+        termsNeeded: false,
+        terms: { amount: 50, minSpend: null },
+      }),
+    );
+    expect(imported.progress.status).toBe('activated');
+    renderUi(<PromotionCard item={imported} actions={{ ...noop }} />);
+    expect(
+      within(screen.getByRole('article', { name: 'Imported' })).getByText('Activated – terms unknown'),
+    ).toBeTruthy();
+  });
+
+  it('tells issued credit as credit left and used, not as spend', () => {
+    const it = item(
+      record({
+        name: 'Issued',
+        status: 'available',
+        creditIssuedOn: '2026-11-20',
+        unused: 30,
+        metOn: '2026-11-18',
+      }),
+    );
+    renderUi(<PromotionCard item={it} actions={{ ...noop }} />);
+    const card = screen.getByRole('article', { name: 'Issued' });
+    expect(card.textContent).toContain('$30.00 of $50.00 credit left · $20.00 used');
+    expect(card.textContent).not.toContain('spent');
+    expect(within(card).getByRole('progressbar', { name: 'Credit left' }).getAttribute('aria-valuenow')).toBe(
+      '60',
+    );
+  });
+
+  it('shows a stall as no spend since its day', () => {
+    const it = item(
+      earning({
+        name: 'Stalled',
+        observations: [
+          { at: '2026-11-12T12:00:00.000Z', spent: 12 },
+          { at: '2026-11-24T08:00:00.000Z', spent: 12 },
+        ],
+      }),
+    );
+    renderUi(<PromotionCard item={it} actions={{ ...noop }} />);
+    const card = screen.getByRole('article', { name: 'Stalled' });
+    expect(card.textContent).toContain('No spend since Nov 12, 2026');
+    expect(card.textContent).not.toContain('At this pace');
+  });
+
+  it('ends a missed promotion with a support message to copy', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const it = item(
+      record({
+        name: 'Missed one',
+        code: 'TTADS-500FF',
+        activatedOn: '2026-10-01',
+        terms: { spendWindowDays: 30 },
+        observations: [{ at: '2026-10-20T12:00:00.000Z', spent: 12 }],
+      }),
+    );
+    expect(it.progress.status).toBe('missed');
+    renderUi(<PromotionCard item={it} actions={{ ...noop }} />);
+    const card = screen.getByRole('article', { name: 'Missed one' });
+    expect(card.textContent).toContain('send TikTok Ads support the message below');
+    const message = (within(card).getByLabelText('Message for TikTok Ads support') as HTMLTextAreaElement)
+      .value;
+    expect(message).toContain('Promotion code: TTADS-500FF');
+    expect(message).toContain('Ad account: 7000000000001');
+    expect(message).toContain('Spend deadline: Oct 31, 2026');
+    expect(message).toContain('Offer: $50.00 in ad credit after spending $50.00');
+    expect(message).toContain('$12.00');
+    fireEvent.click(within(card).getByRole('button', { name: 'Copy message' }));
+    await waitFor(() => expect(within(card).getByRole('button', { name: 'Copied' })).toBeTruthy());
+    expect(writeText).toHaveBeenCalledWith(message);
   });
 
   it('marks credit that should have arrived', () => {

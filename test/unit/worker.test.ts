@@ -362,9 +362,11 @@ describe('reminders, notifications and badge', () => {
     await send({ type: 'promotion-save', existing: null, draft: draft('R1', { activateBy }) });
     await worker.idle();
     expect(fake.alarms.get(REMINDER_ALARM)?.scheduledTime).toBe(Date.parse('2026-03-13T09:00:00Z'));
-    expect(fake.badge.text).toBe('1');
+    // 15 days to activate: not yet something to do now.
+    expect(fake.badge.text).toBe('');
     fake.advance(Date.parse('2026-03-13T09:00:00Z') - fake.clock.now);
     await worker.idle();
+    expect(fake.badge.text).toBe('1');
     expect([...fake.notifications.keys()]).toEqual([
       `${promoKey('123', 'code:R1')}|activation|${activateBy}|7`,
     ]);
@@ -385,7 +387,7 @@ describe('reminders, notifications and badge', () => {
     const options = fake.notifications.get(id!) as { title: string; message: string; buttons: unknown[] };
     expect(options).toMatchObject({
       title: 'Activate your promotion code',
-      message: '$50.00 · ad account 123 · 7 days left',
+      message: 'R2 · $50.00 · 7 days left (deadline Mar 20, 2026)',
     });
     expect(options.buttons).toHaveLength(2);
     fake.clickNotification(id!);
@@ -393,6 +395,23 @@ describe('reminders, notifications and badge', () => {
     fake.clickNotification(id!, 1);
     await worker.idle();
     expect(Object.keys((await readKept()).reminders.snoozed)).toEqual([promoKey('123', 'code:R2')]);
+  });
+
+  it('shows reminders due together as one notification', async () => {
+    await send({ type: 'promotion-save', existing: null, draft: draft('D1', { activateBy }) });
+    await send({ type: 'promotion-save', existing: null, draft: draft('D2', { activateBy }) });
+    fake.advance(Date.parse('2026-03-13T09:00:00Z') - fake.clock.now);
+    await worker.idle();
+    const shown = [...fake.notifications.values()] as Array<{
+      title: string;
+      message: string;
+      buttons: unknown[];
+    }>;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ title: '2 promotions need you' });
+    expect(shown[0]!.message.split('\n')).toHaveLength(2);
+    expect(shown[0]!.buttons).toHaveLength(1);
+    expect(Object.keys((await readKept()).reminders.fired)).toHaveLength(2);
   });
 
   it('shows plain notifications where buttons are unsupported (Firefox)', async () => {

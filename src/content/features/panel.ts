@@ -12,8 +12,9 @@ const STATE_KEY: Record<StepState, string> = {
   done: 'overlay_stepDone',
   current: 'overlay_stepCurrent',
   todo: 'overlay_stepTodo',
+  missed: 'overlay_stepMissed',
 };
-const MARK: Record<StepState, string> = { done: '✓', current: '→', todo: '' };
+const MARK: Record<StepState, string> = { done: '✓', current: '→', todo: '', missed: '✗' };
 
 /**
  * The panel's elements, made once. The function returned brings them up to date with a checklist and
@@ -83,8 +84,9 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
       return tab;
     }
     setAttrs(section, { 'data-side': side });
-    const current = list.steps.find((s) => s.state === 'current');
-    const hints = current?.pitfallKeys ?? [];
+    // The step where the list stands: the one to do now, or the one that was missed (what to do instead).
+    const current = list.steps.find((s) => s.state === 'current' || s.state === 'missed');
+    const hints = current?.state === 'current' ? current.pitfallKeys : [];
     if (current?.instructionKey) setText(now, t(current.instructionKey));
     setChildren(steps, stepItems(list.steps));
     setChildren(pitfalls, pitfallItems(hints));
@@ -94,7 +96,7 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
       !!current?.instructionKey && now,
       hints.length > 0 && pitfallsTitle,
       hints.length > 0 && pitfalls,
-      list.current === null && allDone,
+      current === undefined && allDone,
     ]);
     return section;
   };
