@@ -232,7 +232,7 @@ export function paymentPage(o: PaymentOptions): PageSpec {
         />
       );
     const page = (dialogOpen: boolean) => (
-      <kit.Root>
+      <kit.Root lang={o.lang}>
         <Shell kit={kit} lang={o.lang} account={o.account} current="payment" currencyInHeader={inHeader}>
           <h1 className="page-title">{w((g) => g.nav.payment)}</h1>
           <section className="page-card">{balance}</section>
@@ -529,7 +529,7 @@ export function promotionsPage(o: PromotionsOptions): PageSpec {
 
   const phases = (kit: Kit) => {
     const page = (active: TabKey, tooltipOpen: boolean) => (
-      <kit.Root>
+      <kit.Root lang={o.lang}>
         <Shell
           kit={kit}
           lang={o.lang}

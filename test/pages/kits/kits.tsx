@@ -2,6 +2,8 @@
 // is the kit's own component with the props its documentation gives; nothing here imitates a kit's markup.
 import * as React from 'react';
 
+import type { Lang } from './locale';
+
 export type KitName = 'semi' | 'arco' | 'antd';
 
 export interface Column<Row> {
@@ -44,8 +46,8 @@ export interface Kit {
   name: KitName;
   /** The rules of the kit's stylesheet that hide what it keeps in the DOM (closed dialogs, tooltips, panes). */
   hidingRules: string;
-  /** Wraps a page: providers that switch animations off so the saved DOM is the settled one. */
-  Root: React.FC<{ children: React.ReactNode }>;
+  /** Wraps a page in the kit's provider with the page language's locale, as an application does. */
+  Root: React.FC<{ lang: Lang; children: React.ReactNode }>;
   Table: <Row>(props: TableOptions<Row>) => React.ReactElement;
   Tabs: React.FC<{
     active: string;
@@ -77,6 +79,38 @@ export interface Kit {
   }>;
 }
 
+// Each kit's own translation of its built-in texts (pagination, empty states, buttons) for the page language.
+const SEMI_LOCALES: Record<Lang, string> = {
+  en: 'en_US',
+  es: 'es',
+  pt: 'pt_BR',
+  fr: 'fr',
+  de: 'de',
+  id: 'id_ID',
+  ja: 'ja_JP',
+  vi: 'vi_VN',
+};
+const ARCO_LOCALES: Record<Lang, string> = {
+  en: 'en-US',
+  es: 'es-ES',
+  pt: 'pt-BR',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  id: 'id-ID',
+  ja: 'ja-JP',
+  vi: 'vi-VN',
+};
+const ANTD_LOCALES: Record<Lang, string> = {
+  en: 'en_US',
+  es: 'es_ES',
+  pt: 'pt_BR',
+  fr: 'fr_FR',
+  de: 'de_DE',
+  id: 'id_ID',
+  ja: 'ja_JP',
+  vi: 'vi_VN',
+};
+
 function splitNumber(o: StatOptions): [string, string] {
   const [int, frac] = o.value.toFixed(o.precision).split('.') as [string, string | undefined];
   return [int.replace(/\B(?=(\d{3})+(?!\d))/g, o.groupSeparator), frac ? o.decimalSeparator + frac : ''];
@@ -98,13 +132,18 @@ function semi(): Kit {
   const SModal = load('modal').default;
   const { Form } = load('form');
   const SCard = load('card').default;
+  const SLocaleProvider = load('locale/localeProvider').default;
   const STypography = load('typography').default;
 
   const colors = { green: 'green', orange: 'orange', red: 'red', grey: 'grey', blue: 'blue' } as const;
   return {
     name: 'semi',
     hidingRules: '.semi-modal-displayNone{display:none}.semi-tabs-pane-inactive{display:none}',
-    Root: ({ children }) => <>{children}</>,
+    Root: ({ lang, children }) => (
+      <SLocaleProvider locale={load(`locale/source/${SEMI_LOCALES[lang]}`).default}>
+        {children}
+      </SLocaleProvider>
+    ),
     Table: (t) => (
       <STable
         columns={t.columns.map((c) => ({
@@ -146,7 +185,7 @@ function semi(): Kit {
     ),
     Progress: ({ percent, text }) => <SProgress percent={percent} showInfo format={() => text} />,
     Tooltip: ({ content, open, children }) => (
-      <STooltip content={content} visible={open} trigger="custom" motion={false} keepDOM>
+      <STooltip content={content} visible={open} trigger="custom" keepDOM motion={false}>
         {children}
       </STooltip>
     ),
@@ -208,7 +247,11 @@ function arco(): Kit {
     hidingRules:
       '.arco-tabs-content .arco-tabs-content-item{width:100%;overflow:hidden;height:0;flex-shrink:0}' +
       '.arco-tabs-content .arco-tabs-content-item.arco-tabs-content-item-active{height:auto}',
-    Root: ({ children }) => <A.ConfigProvider>{children}</A.ConfigProvider>,
+    Root: ({ lang, children }) => (
+      <A.ConfigProvider locale={require(`@arco-design/web-react/lib/locale/${ARCO_LOCALES[lang]}`).default}>
+        {children}
+      </A.ConfigProvider>
+    ),
     Table: (t) => (
       <A.Table
         columns={t.columns.map((c) => ({
@@ -312,8 +355,10 @@ function antd(): Kit {
   return {
     name: 'antd',
     hidingRules: '.ant-tooltip-hidden,.ant-tabs-content-hidden,.ant-modal-hidden{display:none}',
-    Root: ({ children }) => (
-      <D.ConfigProvider theme={{ token: { motion: false } }}>{children}</D.ConfigProvider>
+    Root: ({ lang, children }) => (
+      <D.ConfigProvider locale={require(`antd/lib/locale/${ANTD_LOCALES[lang]}`).default}>
+        {children}
+      </D.ConfigProvider>
     ),
     Table: (t) => (
       <D.Table

@@ -33,6 +33,7 @@ async function render(): Promise<void> {
         root.render(phase);
         await settle();
       });
+      await finishAnimations(doc);
     }
     // The promotions the kit put in the selected pane, by their (unique) names, in page order.
     const keys = [
@@ -54,6 +55,29 @@ async function render(): Promise<void> {
     await React.act(async () => root.unmount());
     for (const s of doc.head.querySelectorAll('style')) s.remove();
     console.log(`${spec.name}: ${html.length} bytes${keys.length ? `, ${keys.length} rows` : ''}`);
+  }
+}
+
+/** Class names the kits give an element while it animates in or out (not the "-done" that follows). */
+const ANIMATING = /(?:^|[\s-])(?:enter|leave|appear|exit)(?:-(?:start|active|prepare))?(?=\s|$)/;
+
+/**
+ * Ends the kits' animations as a browser does when their time is up: jsdom runs no CSS, so it never fires the
+ * animationend and transitionend events the kits wait for before they hide a closed dialog or tooltip.
+ */
+async function finishAnimations(doc: Document): Promise<void> {
+  for (let round = 0; round < 6; round++) {
+    const moving = [...doc.querySelectorAll('[class]')].filter((e) =>
+      ANIMATING.test(e.getAttribute('class') ?? ''),
+    );
+    if (moving.length === 0) return;
+    await React.act(async () => {
+      for (const e of moving) {
+        e.dispatchEvent(new jsdom.window.Event('animationend'));
+        e.dispatchEvent(new jsdom.window.Event('transitionend'));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
   }
 }
 
