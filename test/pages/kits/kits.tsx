@@ -64,8 +64,6 @@ export interface Kit {
     items: { label: React.ReactNode; value: React.ReactNode }[];
     layout: 'plain' | 'bordered' | 'vertical';
   }>;
-  Empty: React.FC<{ text: string }>;
-  Pagination: React.FC<{ total: number; pageSize: number }>;
   /** The redeem dialog: title, the code field with its error tied to it by the kit's form, two buttons. */
   Modal: React.FC<{
     open: boolean;
@@ -128,7 +126,6 @@ function semi(): Kit {
   const SButton = load('button').default;
   const SDescriptions = load('descriptions').default;
   const SEmpty = load('empty').default;
-  const SPagination = load('pagination').default;
   const SModal = load('modal').default;
   const { Form } = load('form');
   const SCard = load('card').default;
@@ -215,8 +212,6 @@ function semi(): Kit {
         />
       </>
     ),
-    Empty: ({ text }) => <SEmpty description={text} />,
-    Pagination: ({ total, pageSize }) => <SPagination total={total} pageSize={pageSize} />,
     Modal: (m) => (
       <SModal
         visible={m.open}
@@ -316,8 +311,6 @@ function arco(): Kit {
         data={items.map((i) => ({ label: i.label, value: i.value }))}
       />
     ),
-    Empty: ({ text }) => <A.Empty description={text} />,
-    Pagination: ({ total, pageSize }) => <A.Pagination total={total} pageSize={pageSize} />,
     Modal: (m) => (
       <A.Modal
         visible={m.open}
@@ -425,8 +418,6 @@ function antd(): Kit {
         items={items.map((i, n) => ({ key: String(n), label: i.label, children: i.value }))}
       />
     ),
-    Empty: ({ text }) => <D.Empty description={text} />,
-    Pagination: ({ total, pageSize }) => <D.Pagination total={total} pageSize={pageSize} />,
     Modal: (m) => (
       <D.Modal open={m.open} title={m.title} okText={m.okText} cancelText={m.cancelText}>
         <D.Form layout="vertical" initialValues={{ code: m.code }}>

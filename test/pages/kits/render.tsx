@@ -1,7 +1,7 @@
 // Renders every page in pages.tsx with its kit's real components in jsdom and saves it as a browser would:
 // the "saved from" comment, <html lang>, the page's own style rules, the body as the kits left it (portals
 // included), and beside it the expected snapshot. Run: npm install && npm run render
-import { jsdom } from './dom';
+import { jsdom, seedRandomness } from './dom';
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ async function render(): Promise<void> {
     mount.id = 'root';
     doc.body.append(mount);
     const root = createRoot(mount);
+    seedRandomness([...spec.name].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
     const kit = kits[spec.kit]();
     for (const phase of spec.phases(kit)) {
       await React.act(async () => {
