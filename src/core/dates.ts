@@ -76,13 +76,23 @@ const lastInZone = new Map<string, { time: number; date: IsoDate }>();
 function fold(text: string): string {
   // Most cells are plain ASCII ("2026-11-02", "Nov 10, 2026"): skip the per-character Unicode work.
   if (/^[ -~\t\n\r]*$/.test(text)) return text.toLowerCase();
-  let out = '';
-  for (const ch of text) {
-    const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
-  }
-  return out;
+  // Each distinct character outside ASCII is folded once (a long pasted text repeats the same few), and
+  // the rest lowered in one call, unless lowering would change a length (then ASCII letters one by one).
+  const folded = text.replace(NOT_ASCII, (ch) => {
+    let out = folds.get(ch);
+    if (out === undefined) {
+      const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      out = n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+      folds.set(ch, out);
+    }
+    return out;
+  });
+  const lower = folded.toLowerCase();
+  return lower.length === folded.length ? lower : folded.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
+
+const NOT_ASCII = /[^\0-\x7f]/gu;
+const folds = new Map<string, string>();
 
 const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 

@@ -16,7 +16,8 @@ function bounded(source: string, lang: Language): string {
 }
 
 export interface CueMatcher<R extends string> {
-  find(text: string, from: number, to: number): Cue<R>[];
+  /** Every phrase in the text, in order and without overlaps. */
+  find(text: string): Cue<R>[];
 }
 
 /** One regular expression over every phrase of every role; longer phrases are tried first. */
@@ -35,16 +36,21 @@ export function cueMatcher<R extends string>(
   }
   phrases.sort((a, b) => b.source.length - a.source.length);
   const all = phrases.length ? new RegExp(phrases.map((p) => p.source).join('|'), 'giu') : null;
+  // The same few words recur all through a long text: which phrase a wording belongs to is asked once.
+  const roleOfWording = new Map<string, R | null>();
   return {
-    find(text, from, to) {
+    find(text) {
       if (!all) return [];
-      const slice = text.slice(from, to);
       const cues: Cue<R>[] = [];
-      for (const m of slice.matchAll(all)) {
+      for (const m of text.matchAll(all)) {
         if (m[0] === '') continue;
-        const phrase = phrases.find((p) => p.test.test(m[0]));
-        if (phrase)
-          cues.push({ role: phrase.role, start: from + m.index, end: from + m.index + m[0].length });
+        const wording = m[0].toLowerCase();
+        let role = roleOfWording.get(wording);
+        if (role === undefined) {
+          role = phrases.find((p) => p.test.test(m[0]))?.role ?? null;
+          roleOfWording.set(wording, role);
+        }
+        if (role) cues.push({ role, start: m.index, end: m.index + m[0].length });
       }
       return cues;
     },
@@ -57,8 +63,7 @@ type PhraseList = {
 
 const phraseLists = new Map<string, RegExp | null>();
 
-/** True when any phrase of the list occurs in the text. */
-export function mentions(text: string, langs: readonly Language[], list: PhraseList): boolean {
+function listPattern(langs: readonly Language[], list: PhraseList): RegExp | null {
   const key = `${langs.join(',')}:${list}`;
   let re = phraseLists.get(key);
   if (re === undefined) {
@@ -66,26 +71,40 @@ export function mentions(text: string, langs: readonly Language[], list: PhraseL
     re = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
     phraseLists.set(key, re);
   }
-  return re !== null && re.test(text);
+  return re;
+}
+
+/** True when any phrase of the list occurs in the text. */
+export function mentions(text: string, langs: readonly Language[], list: PhraseList): boolean {
+  return listPattern(langs, list)?.test(text) ?? false;
+}
+
+/** Index of the first span in sorted, disjoint `spans` that starts at or after `at`. */
+export function firstFrom(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
- * The role of the phrase closest to `target` inside `window`, or null. A phrase before the target wins a tie:
- * offers usually put the verb first ("spend $50", "activate within 14 days").
+ * The role of the phrase closest to `target` inside `window`, or null, from the text's `cues` (sorted,
+ * disjoint). Only the nearest phrase on each side can win, so each target costs two binary searches
+ * however long the text. A phrase before the target wins a tie: offers usually put the verb first
+ * ("spend $50", "activate within 14 days").
  */
-export function nearestRole<R extends string>(
-  matcher: CueMatcher<R>,
-  text: string,
-  target: Span,
-  window: Span,
-): R | null {
-  let best: { role: R; distance: number } | null = null;
-  for (const cue of matcher.find(text, window.start, window.end)) {
-    let distance: number;
-    if (cue.end <= target.start) distance = target.start - cue.end;
-    else if (cue.start >= target.end) distance = cue.start - target.end + 0.5;
-    else continue;
-    if (!best || distance < best.distance) best = { role: cue.role, distance };
-  }
-  return best?.role ?? null;
+export function nearestRole<R extends string>(cues: readonly Cue<R>[], target: Span, window: Span): R | null {
+  const after = firstFrom(cues, target.end);
+  // The phrases before are those ending by the target's start; one overlapping the target counts for neither side.
+  let before = after - 1;
+  while (before >= 0 && cues[before]!.end > target.start) before--;
+  const prev = before >= 0 && cues[before]!.start >= window.start ? cues[before]! : null;
+  const next = after < cues.length && cues[after]!.end <= window.end ? cues[after]! : null;
+  if (!prev) return next?.role ?? null;
+  if (!next) return prev.role;
+  return next.start - target.end + 0.5 < target.start - prev.end ? next.role : prev.role;
 }
