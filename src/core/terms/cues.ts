@@ -99,9 +99,13 @@ export function firstFrom(spans: readonly Span[], at: number): number {
  */
 export function nearestRole<R extends string>(cues: readonly Cue<R>[], target: Span, window: Span): R | null {
   const after = firstFrom(cues, target.end);
-  // The phrases before are those ending by the target's start; one overlapping the target counts for neither side.
+  // A phrase that takes in the target ("in the last 90 days") says what it is outright.
   let before = after - 1;
-  while (before >= 0 && cues[before]!.end > target.start) before--;
+  while (before >= 0 && cues[before]!.end > target.start) {
+    const cue = cues[before]!;
+    if (cue.start <= target.start && cue.end >= target.end) return cue.role;
+    before--;
+  }
   const prev = before >= 0 && cues[before]!.start >= window.start ? cues[before]! : null;
   const next = after < cues.length && cues[after]!.end <= window.end ? cues[after]! : null;
   if (!prev) return next?.role ?? null;

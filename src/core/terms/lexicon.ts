@@ -21,6 +21,10 @@ export interface Lexicon {
   periodPhrases: Record<string, number>;
   dayUnit: string;
   weekUnit: string;
+  /** A month counts as 30 days. */
+  monthUnit: string;
+  /** Hours round up to whole days (36 hours → 2). */
+  hourUnit: string;
   /** Optional words between a number and its unit ("5 business days"). */
   unitQualifier: string;
   amount: Record<AmountRole, string[]>;
@@ -76,6 +80,8 @@ const en: Lexicon = {
   periodPhrases: { 'a fortnight': 14 },
   dayUnit: 'days?',
   weekUnit: 'weeks?',
+  monthUnit: 'months?',
+  hourUnit: 'hours?|hrs?',
   unitQualifier: '(?:full |calendar |business |working )?',
   amount: {
     spend: [
@@ -94,6 +100,10 @@ const en: Lexicon = {
       'reach(?:ing)?',
       'hit',
       'invest',
+      '(?:put|invest) .{0,6}',
+      'into ads',
+      'in ads',
+      'on advertising',
     ],
     credit: [
       'get',
@@ -130,6 +140,9 @@ const en: Lexicon = {
       'offer (?:ends|expires?)(?: on)?',
       'enter the code',
       'apply the code',
+      'use (?:the |your |this )?(?:promo |promotional |coupon )?code',
+      'redemption deadline',
+      'redeem(?:able)? (?:by|before|until)',
     ],
     spend: [
       'spend(?:ing)?',
@@ -161,6 +174,9 @@ const en: Lexicon = {
       'reach(?:ing)? the spend goal',
       'hit(?:ting)? the spend goal',
       'completing the spend',
+      'shows? up',
+      'will be added',
+      'within reach of the goal',
     ],
     validity: [
       'valid for',
@@ -174,6 +190,9 @@ const en: Lexicon = {
       'expiration(?: date)?',
       'expiry(?: date)?',
       'use (?:it )?by',
+      'expires? after',
+      'credit is valid',
+      'good for',
     ],
     ignore: [
       'in the (?:last|past|previous|prior)',
@@ -190,6 +209,7 @@ const en: Lexicon = {
     'no (?:ad )?spend (?:on tiktok ads )?in the (?:last|past|previous)',
     '(?:have|has) not spent[^.]{0,40}in the (?:last|past|previous)',
     'never advertised',
+    '(?:with |who have )?no (?:ad )?spend(?:ing)? (?:on tiktok(?: ads)? )?(?:in|during|over) the (?:last|past|previous|prior)',
   ],
   openToExisting: [
     'new and existing advertisers',
@@ -202,6 +222,9 @@ const en: Lexicon = {
     '(?:limit(?:ed to)? )?(?:one|1|a single) (?:redemption |code |coupon |use )?per (?:advertiser|account|ad account|customer)',
     'once per (?:advertiser|account)',
     'may only be redeemed once',
+    '(?:one|1|a single)[- ]time use per (?:advertiser|account)',
+    '(?:can|may) (?:only )?be (?:used|redeemed) once',
+    'single use per (?:advertiser|account)',
   ],
   excludesTax: [
     'excluding (?:taxes|tax|vat)',
@@ -212,6 +235,11 @@ const en: Lexicon = {
     'before (?:taxes|tax)',
     'pre-tax',
     'net of (?:taxes|tax)',
+    '(?:sales )?(?:taxes|tax|vat|gst|hst)(?: and (?:sales )?(?:taxes|tax|vat|gst|hst))? (?:are |is )?(?:excluded|not included|not counted)',
+    "(?:sales )?(?:taxes|tax|vat|gst|hst)(?: and (?:sales )?(?:taxes|tax|vat|gst|hst))? (?:do|does)(?: not|n[’']t) count",
+    'excluding (?:vat|gst|sales tax)',
+    'exclusive of (?:vat|gst)',
+    'net of (?:vat|gst)',
   ],
   includesTax: ['including (?:taxes|tax|vat)', '(?:taxes|tax|vat) (?:are |is )?included'],
   regionSentence: [
@@ -227,6 +255,9 @@ const en: Lexicon = {
     'residents',
     'valid (?:only )?in',
     'restricted to',
+    'billed',
+    'based in',
+    'registered in',
   ],
   currencyNames: {
     'u\\.?s\\.? dollars?': 'USD',
@@ -295,6 +326,8 @@ const es: Lexicon = {
   periodPhrases: {},
   dayUnit: 'días?|dias?',
   weekUnit: 'semanas?',
+  monthUnit: 'mes(?:es)?',
+  hourUnit: 'horas?',
   unitQualifier: '(?:naturales |hábiles )?',
   amount: {
     spend: [
@@ -307,6 +340,8 @@ const es: Lexicon = {
       'en anuncios',
       'en publicidad',
       'alcanza(?:r)?',
+      'al invertir',
+      'gasto mínimo',
     ],
     credit: [
       'consigue|conseguir|consiga',
@@ -315,9 +350,9 @@ const es: Lexicon = {
       'gana|ganar',
       'llévate',
       'bonificación',
-      '(?:en |de )?créditos?(?: publicitarios?)?',
       'cupón(?: de)?',
       'gratis',
+      '(?:en |de )?créditos?(?: publicitarios?)?(?: de)?',
     ],
   },
   time: {
@@ -331,6 +366,8 @@ const es: Lexicon = {
       'recib(?:as|ido|ir)',
       'el código (?:es )?válido hasta',
       'la oferta (?:es válida hasta|vence|termina)',
+      'canjea(?:r)? (?:el|tu) (?:código|cupón)',
+      'fecha límite (?:de|para) canje',
     ],
     spend: [
       'gast(?:a|e|ar|as|es|en|o)',
@@ -344,6 +381,8 @@ const es: Lexicon = {
       'entre la activación y',
       'después de activar',
       'de activar',
+      'el gasto',
+      'periodo de gasto',
     ],
     arrival: [
       'se añadirá|se añade|añadido',
@@ -356,6 +395,7 @@ const es: Lexicon = {
       'cumplir (?:con )?el requisito',
       'cumplas el requisito',
       'alcanzar el objetivo',
+      'se acreditar[aá]',
     ],
     validity: [
       'válido durante',
@@ -368,6 +408,9 @@ const es: Lexicon = {
       'vence(?: el)?',
       'fecha de caducidad',
       'expira(?: el)?',
+      'vigencia(?: de)?',
+      'tendrá una vigencia',
+      'caducará',
     ],
     ignore: ['en los últimos', 'durante los últimos', 'enviado(?: el)?', 'fecha de envío'],
   },
@@ -377,6 +420,8 @@ const es: Lexicon = {
     'cuentas nuevas',
     'no (?:hayan|han) tenido gasto en los últimos',
     'sin gasto en los últimos',
+    'sin gastos? (?:publicitario )?en los últimos',
+    'que no (?:hayan|han) (?:tenido gasto|gastado|invertido) en los últimos',
   ],
   openToExisting: [
     'anunciantes nuevos y (?:existentes|actuales)',
@@ -386,6 +431,7 @@ const es: Lexicon = {
   onePerAdvertiser: [
     '(?:un|una|1) (?:canje|uso|código|cupón)? ?por (?:anunciante|cuenta)',
     'una vez por (?:anunciante|cuenta)',
+    '(?:un|una|1) (?:solo |sola )?(?:canje|uso|código|cupón) por (?:anunciante|cuenta)',
   ],
   excludesTax: [
     'sin incluir (?:los )?impuestos',
@@ -394,6 +440,11 @@ const es: Lexicon = {
     'excluyendo (?:los )?impuestos',
     'iva no incluido',
     'sin iva',
+    'iva excluido',
+    'impuestos excluidos',
+    'sin incluir (?:el )?iva',
+    '(?:los )?impuestos no cuentan',
+    'antes de impuestos',
   ],
   includesTax: ['impuestos incluidos', 'incluye(?:ndo)? (?:los )?impuestos', 'iva incluido'],
   regionSentence: [
@@ -407,6 +458,7 @@ const es: Lexicon = {
     'anunciantes (?:de|en|ubicados)',
     'solo en',
     'limitad[ao] a',
+    'facturad[ao]s?',
   ],
   currencyNames: {
     'dólares estadounidenses': 'USD',
@@ -461,6 +513,8 @@ const pt: Lexicon = {
   periodPhrases: {},
   dayUnit: 'dias?',
   weekUnit: 'semanas?',
+  monthUnit: 'mês|mes(?:es)?',
+  hourUnit: 'horas?',
   unitQualifier: '(?:corridos |úteis )?',
   amount: {
     spend: [
@@ -471,6 +525,8 @@ const pt: Lexicon = {
       'requisito',
       'em anúncios',
       'atingir|atinja',
+      'no mínimo',
+      'gasto mínimo',
     ],
     credit: [
       'receba|receber|recebe|receberá',
@@ -492,6 +548,8 @@ const pt: Lexicon = {
       'de receber',
       'receb(?:er|ê-lo|imento)',
       'o código (?:é )?válido até',
+      'resgate o (?:cupom|código)',
+      'ative o (?:cupom|código)',
     ],
     spend: [
       'gast(?:e|ar|ou|a|em|arem)',
@@ -514,6 +572,9 @@ const pt: Lexicon = {
       'emitido',
       'cumprir o requisito',
       'atingir a meta',
+      'liberad[oa]s?',
+      'atingir a meta',
+      'após atingir',
     ],
     validity: [
       'válido por',
@@ -523,6 +584,12 @@ const pt: Lexicon = {
       'expira(?: em)?',
       'vence(?: em)?',
       'data de validade',
+      'valem por',
+      'vale por',
+      'válid[oa]s? por',
+      '(?:fica|ficam|estará|estarão) disponíve(?:l|is) até',
+      '(?:ser |pode ser )?(?:usad|utilizad)[oa]s? até',
+      'usar até',
     ],
     ignore: ['nos últimos', 'durante os últimos', 'enviado em', 'data de envio'],
   },
@@ -532,6 +599,7 @@ const pt: Lexicon = {
     'contas novas',
     'sem gastos? nos últimos',
     'não tenham (?:tido )?gastos? nos últimos',
+    'sem gastos? (?:em anúncios )?nos últimos',
   ],
   openToExisting: [
     'novos e (?:existentes|atuais) anunciantes',
@@ -541,6 +609,7 @@ const pt: Lexicon = {
   onePerAdvertiser: [
     '(?:um|uma|1) (?:resgate |uso |código |cupom )?por (?:anunciante|conta)',
     'uma vez por (?:anunciante|conta)',
+    '(?:um|uma|1) (?:utilização|uso|resgate) por (?:anunciante|conta)',
   ],
   excludesTax: [
     'sem impostos',
@@ -548,6 +617,12 @@ const pt: Lexicon = {
     'impostos não incluídos',
     'sem incluir (?:os )?impostos',
     'não inclui impostos',
+    'iva excluído',
+    'sem iva',
+    'impostos não contam',
+    '(?:os )?impostos não (?:são considerados|entram)',
+    'sem tributos',
+    'valores sem impostos',
   ],
   includesTax: ['impostos incluídos', 'incluindo (?:os )?impostos'],
   regionSentence: [
@@ -561,6 +636,7 @@ const pt: Lexicon = {
     'anunciantes (?:do|da|no|na|em)',
     'apenas (?:no|na|em)',
     'limitad[oa] a',
+    'faturad[ao]s?',
   ],
   currencyNames: { 'reais|real brasileiro': 'BRL', 'dólares americanos': 'USD', 'euros?': 'EUR' },
   noiseLines: [
@@ -611,6 +687,8 @@ const fr: Lexicon = {
   periodPhrases: {},
   dayUnit: 'jours?',
   weekUnit: 'semaines?',
+  monthUnit: 'mois',
+  hourUnit: 'heures?',
   unitQualifier: '(?:calendaires |ouvrés |ouvrables )?',
   amount: {
     spend: [
@@ -646,6 +724,8 @@ const fr: Lexicon = {
       'réception',
       'recevoir',
       'le code est valable jusqu',
+      'utilis(?:ez|er) (?:le|votre) (?:code|coupon)',
+      'activez votre (?:code|coupon)',
     ],
     spend: [
       'dépens(?:ez|er|é|ant|es|ent)',
@@ -656,6 +736,7 @@ const fr: Lexicon = {
       "de l'activation",
       "entre l'activation et",
       'après avoir activé',
+      'sur une période de',
     ],
     arrival: [
       'sera ajouté|ajouté',
@@ -668,6 +749,11 @@ const fr: Lexicon = {
       'remplissez la condition',
       "atteint l’objectif|atteint l'objectif",
       'la condition est remplie',
+      'ajouté(?:e|s|es)?',
+      'versé(?:e|s|es)?',
+      'crédité(?:e|s|es)?',
+      "l[’']objectif (?:est )?atteint",
+      "l[’']atteinte de l[’']objectif",
     ],
     validity: [
       'valable (?:pendant|durant)',
@@ -677,6 +763,10 @@ const fr: Lexicon = {
       'expire(?: le)?',
       "date d'expiration",
       'date d’expiration',
+      'reste valable',
+      'valable',
+      'valide',
+      'expire(?:ra)? après',
     ],
     ignore: ['au cours des (?:derniers|)', 'durant les derniers', 'envoyé le', "date d'envoi"],
   },
@@ -686,6 +776,7 @@ const fr: Lexicon = {
     'nouveaux comptes',
     "n'ont (?:pas )?(?:eu de dépenses|dépensé)[^.]{0,30}au cours des",
     'aucune dépense au cours des',
+    'sans (?:aucune )?dépenses? au cours des',
   ],
   openToExisting: [
     'nouveaux et (?:anciens|existants) annonceurs',
@@ -703,6 +794,10 @@ const fr: Lexicon = {
     'hors tva',
     'taxes exclues',
     'sans les taxes',
+    'taxes?(?: de vente)?(?: \\([^)]{0,20}\\))? non compris(?:es)?',
+    'tva non comprise',
+    'tva exclue',
+    'hors tva',
   ],
   includesTax: ['toutes taxes comprises', '\\bTTC\\b', 'taxes incluses'],
   regionSentence: [
@@ -716,6 +811,9 @@ const fr: Lexicon = {
     'annonceurs (?:en|au|aux|basés|situés)',
     'uniquement (?:en|au|aux)',
     'réservé',
+    'factur[ée]s?',
+    'destinée?s?',
+    'limitée?s?',
   ],
   currencyNames: { 'dollars américains': 'USD', 'euros?': 'EUR', 'dollars canadiens': 'CAD' },
   noiseLines: [
@@ -783,6 +881,8 @@ const de: Lexicon = {
   periodPhrases: {},
   dayUnit: 'tagen?|tage?',
   weekUnit: 'wochen?',
+  monthUnit: 'monat(?:e|en)?',
+  hourUnit: 'stunden?',
   unitQualifier: '(?:werk|kalender)?',
   amount: {
     spend: [
@@ -816,6 +916,9 @@ const de: Lexicon = {
       'ab erhalt',
       'erhalt',
       'der code ist gültig bis',
+      'einlösbar',
+      'lösen sie den code',
+      'code (?:bis|vor)',
     ],
     spend: [
       'gib|gibst|ausgeben|ausgibst|investierst|investieren',
@@ -835,6 +938,7 @@ const de: Lexicon = {
       'erfüllung der (?:bedingung|voraussetzung)',
       'erreichen des (?:ausgaben)?ziels',
       'bedingung erfüllt',
+      'gutgeschrieben',
     ],
     validity: [
       'gültig für',
@@ -854,11 +958,15 @@ const de: Lexicon = {
     'neue konten',
     'keine ausgaben in den letzten',
     'in den letzten \\d+ tagen keine',
+    'in den letzten \\S+ (?:tagen|wochen|monaten) keine',
+    'keine (?:werbe)?ausgaben in den letzten',
   ],
   openToExisting: ['neue und bestehende werbetreibende', 'neue und bestandskunden', 'alle werbetreibenden'],
   onePerAdvertiser: [
     '(?:ein|eine|einmal|1) (?:einlösung |gutschein |code )?(?:pro|je) (?:werbetreibende[nmr]?|konto|kunde)',
     'einmal pro (?:werbetreibende[nmr]?|konto)',
+    '(?:ein|eine|einmal|1) (?:einlösung |gutschein |code )?(?:pro|je) (?:werbe)?konto',
+    'einmal pro (?:werbe)?konto',
   ],
   excludesTax: [
     'ohne (?:steuern|mwst|mehrwertsteuer|ust)',
@@ -866,6 +974,9 @@ const de: Lexicon = {
     'zzgl\\. (?:mwst|steuern|ust)',
     'steuern (?:sind )?nicht enthalten',
     'netto',
+    'ohne mwst\\.?',
+    'exkl\\. mwst\\.?',
+    'mwst\\.? (?:ist )?nicht (?:enthalten|inbegriffen)',
   ],
   includesTax: ['inkl\\. (?:mwst|steuern|ust)', 'einschließlich (?:steuern|mwst)'],
   regionSentence: [
@@ -880,6 +991,9 @@ const de: Lexicon = {
     'werbetreibende (?:in|aus|mit sitz)',
     'nur (?:in|für)',
     'beschränkt auf',
+    'abgerechnet',
+    'rechnungsadresse',
+    'gilt',
   ],
   currencyNames: { 'us-dollar': 'USD', euro: 'EUR', 'schweizer franken': 'CHF' },
   noiseLines: [
@@ -930,6 +1044,8 @@ const id: Lexicon = {
   periodPhrases: { seminggu: 7, sehari: 1 },
   dayUnit: 'hari',
   weekUnit: 'minggu|pekan',
+  monthUnit: 'bulan',
+  hourUnit: 'jam',
   unitQualifier: '',
   amount: {
     spend: [
@@ -962,6 +1078,7 @@ const id: Lexicon = {
       'sejak (?:anda )?menerima',
       'menerima(?:nya)?',
       'diterima',
+      'tukarkan kode',
     ],
     spend: [
       'belanjakan|membelanjakan|belanja',
@@ -982,6 +1099,8 @@ const id: Lexicon = {
       'memenuhi (?:persyaratan|syarat)',
       'persyaratan terpenuhi',
       'mencapai target',
+      'masuk ke akun',
+      'target tercapai',
     ],
     validity: [
       'berlaku selama',
@@ -991,20 +1110,24 @@ const id: Lexicon = {
       'kedaluwarsa(?: pada)?',
       'kadaluarsa(?: pada)?',
       'masa berlaku',
+      'kedaluwarsa dalam',
+      'berlaku selama',
     ],
-    ignore: ['dalam \\S+ hari terakhir', 'terakhir', 'dikirim pada', 'tanggal kirim'],
+    ignore: ['terakhir', 'dikirim pada', 'tanggal kirim'],
   },
   newAdvertisersOnly: [
     'pengiklan baru',
     'akun baru',
     'belum pernah (?:beriklan|membelanjakan)',
     'tidak memiliki pengeluaran',
+    'tidak memiliki pengeluaran(?: iklan)?',
   ],
   openToExisting: ['pengiklan baru (?:dan|maupun) (?:lama|yang sudah ada|existing)', 'semua pengiklan'],
   onePerAdvertiser: [
     '(?:satu|1) (?:kali )?(?:penukaran |kode |kupon )?per (?:pengiklan|akun)',
     'sekali per (?:pengiklan|akun)',
     'satu kali untuk setiap pengiklan',
+    '(?:satu|1) (?:kali )?(?:penggunaan|pemakaian) per (?:pengiklan|akun)',
   ],
   excludesTax: [
     'tidak termasuk pajak',
@@ -1012,6 +1135,10 @@ const id: Lexicon = {
     'di luar pajak',
     'tanpa pajak',
     'sebelum pajak',
+    '(?:tidak|belum) termasuk ppn',
+    'di luar ppn',
+    'tanpa ppn',
+    'sebelum ppn',
   ],
   includesTax: ['sudah termasuk pajak'],
   regionSentence: [
@@ -1025,6 +1152,8 @@ const id: Lexicon = {
     'pengiklan (?:di|dari|yang berbasis)',
     'hanya (?:di|untuk)',
     'terbatas',
+    'ditagih',
+    'berlaku untuk',
   ],
   currencyNames: { rupiah: 'IDR', 'dolar as': 'USD' },
   noiseLines: [
@@ -1043,6 +1172,8 @@ const ja: Lexicon = {
   periodPhrases: {},
   dayUnit: '日間?(?=以内|間|後|まで|で|の|、|。|\\s|$)|営業日',
   weekUnit: '週間',
+  monthUnit: '[かヶカケヵ]月間?',
+  hourUnit: '時間',
   unitQualifier: '',
   amount: {
     spend: ['以上', 'ご利用', '利用', '広告費', 'ご出稿', '出稿', '消化', '費やし', '支出', '達成'],
@@ -1060,18 +1191,59 @@ const ja: Lexicon = {
     ],
   },
   time: {
-    activate: ['有効化', 'アクティベート', 'コードを入力', '登録', '受け取り', '受信', 'お受け取り'],
-    spend: ['有効化後', 'アクティベート後', '広告費', 'ご利用', '利用', '出稿'],
-    arrival: ['条件達成後', '達成後', '付与', '反映', '加算', '付与されます'],
-    validity: ['有効期限', '有効期間', 'ご利用いただけます', '失効'],
+    activate: [
+      '有効化',
+      'アクティベート',
+      'コードを入力',
+      '登録',
+      '受け取り',
+      '受信',
+      'お受け取り',
+      '登録期限',
+      'クーポンコードを登録',
+    ],
+    spend: [
+      '有効化後',
+      'アクティベート後',
+      '広告費',
+      'ご利用',
+      '利用',
+      '出稿',
+      '登録後',
+      '有効化後',
+      '対象期間',
+    ],
+    arrival: ['条件達成後', '達成後', '付与', '反映', '加算', '付与されます', '付与され'],
+    validity: ['有効期限', '有効期間', 'ご利用いただけます', '失効', '有効(?!化)', 'の有効期限'],
     ignore: ['過去', '配信日', '送信日', '発行日'],
   },
-  newAdvertisersOnly: ['新規広告主', '新規のお客様', '新規アカウント', '初めて'],
+  newAdvertisersOnly: [
+    '新規広告主',
+    '新規のお客様',
+    '新規アカウント',
+    '初めて',
+    '(?:ご利用|出稿|利用実績)(?:が|の)ない',
+    '利用実績のない',
+  ],
   openToExisting: ['新規・既存', '既存の広告主様も', '新規および既存', 'すべての広告主'],
-  onePerAdvertiser: ['1広告主様?につき1回', '一広告主様?につき一回', '1アカウントにつき1回', 'お一人様1回'],
-  excludesTax: ['税抜', '税別', '税金を除く', '消費税を含まない'],
+  onePerAdvertiser: [
+    '1広告主様?につき1回',
+    '一広告主様?につき一回',
+    '1アカウントにつき1回',
+    'お一人様1回',
+    'お一人様1回限り',
+    '1アカウントにつき1回まで',
+  ],
+  excludesTax: [
+    '税抜',
+    '税別',
+    '税金を除く',
+    '消費税を含まない',
+    '(?:消費)?税(?:金)?(?:は|を)?含(?:まれ|み)?(?:ません|まない)',
+    '税抜き',
+  ],
   includesTax: ['税込'],
-  regionSentence: ['対象地域', '対象国', '地域', '国', '在住', '限定', '対象'],
+  regionSentence: ['対象地域', '対象国', '地域', '国', '在住', '限定', '対象', '請求'],
   currencyNames: { 日本円: 'JPY', 米ドル: 'USD' },
   noiseLines: [
     '様$',
@@ -1122,6 +1294,9 @@ const vi: Lexicon = {
   periodPhrases: {},
   dayUnit: 'ngày',
   weekUnit: 'tuần',
+  // Not "tháng 12", the month of a date.
+  monthUnit: 'tháng(?!\\s*\\d)',
+  hourUnit: 'giờ|tiếng',
   unitQualifier: '',
   amount: {
     spend: ['chi tiêu', 'chi', 'tối thiểu', 'ít nhất', 'yêu cầu', 'cho quảng cáo', 'đạt'],
@@ -1144,6 +1319,7 @@ const vi: Lexicon = {
       'kể từ khi nhận',
       'sau khi nhận',
       'nhận được (?:mã|email|thư)',
+      'đổi mã trước',
     ],
     spend: [
       'chi tiêu',
@@ -1163,6 +1339,7 @@ const vi: Lexicon = {
       'đạt yêu cầu',
       'hoàn thành điều kiện',
       'đáp ứng điều kiện',
+      'được cộng vào',
     ],
     validity: [
       'có hiệu lực trong',
@@ -1173,15 +1350,28 @@ const vi: Lexicon = {
       'hết hạn(?: vào)?',
       'hạn sử dụng',
     ],
-    ignore: ['trong \\S+ ngày qua', 'qua', 'gần nhất', 'gửi ngày', 'ngày gửi'],
+    ignore: ['qua', 'gần nhất', 'gửi ngày', 'ngày gửi'],
   },
-  newAdvertisersOnly: ['nhà quảng cáo mới', 'tài khoản mới', 'chưa từng chi tiêu', 'không có chi tiêu'],
+  newAdvertisersOnly: [
+    'nhà quảng cáo mới',
+    'tài khoản mới',
+    'chưa từng chi tiêu',
+    'không có chi tiêu',
+    'chưa (?:có )?chi tiêu',
+  ],
   openToExisting: ['nhà quảng cáo mới và (?:hiện tại|cũ)', 'tất cả nhà quảng cáo'],
   onePerAdvertiser: [
     '(?:một|1) (?:lần |mã )?(?:cho )?mỗi (?:nhà quảng cáo|tài khoản)',
     'mỗi nhà quảng cáo (?:chỉ )?(?:được )?(?:sử dụng |đổi )?(?:một|1) lần',
   ],
-  excludesTax: ['chưa bao gồm thuế', 'không bao gồm thuế', 'không tính thuế', 'trước thuế'],
+  excludesTax: [
+    'chưa bao gồm thuế',
+    'không bao gồm thuế',
+    'không tính thuế',
+    'trước thuế',
+    '(?:chưa|không) bao gồm (?:thuế|vat)',
+    'không tính (?:thuế|vat)',
+  ],
   includesTax: ['đã bao gồm thuế'],
   regionSentence: [
     'áp dụng',
@@ -1195,6 +1385,7 @@ const vi: Lexicon = {
     'nhà quảng cáo (?:tại|ở)',
     'chỉ (?:tại|ở)',
     'giới hạn',
+    'thanh toán tại',
   ],
   currencyNames: { 'đồng việt nam': 'VND', 'đô la mỹ': 'USD' },
   noiseLines: [

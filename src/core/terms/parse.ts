@@ -1,6 +1,6 @@
 // Offer text → PromotionTerms. Each number or date found is given a role by the phrase nearest to it
 // (spend-words vs credit-words, activate vs arrive vs expire), never by where it sits in the text.
-import { addDays, findDates, isValidIsoDate } from '../dates.ts';
+import { addDays, findDateRanges, isValidIsoDate } from '../dates.ts';
 import { currencyOf, findAmounts, toMajor, type FoundAmount } from '../money.ts';
 import { EMPTY_TERMS, PromotionTerms } from '../schemas.ts';
 import { cueMatcher, mentions, nearestRole, type Cue, type CueMatcher, type Span } from './cues.ts';
@@ -62,12 +62,14 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
   const { amount: amountCues, time: timeCues } = matchersFor(langs);
 
   const amounts = findAmounts(text, locale);
-  const dates = findDates(text, locale);
+  // A range counts as one date, its last day: "spend €200 between 15 December and 15 January" ends then.
+  const dates = findDateRanges(text, locale);
   const periods = withoutOverlaps(findPeriods(text, langs), dates);
-  const keep = [...amounts, ...dates];
+  const cues = { amount: amountCues.find(text), time: timeCues.find(text) };
+  // Phrases are kept whole too: "between activation and January 31" is not two clauses.
+  const keep = [...amounts, ...dates, ...periods, ...cues.amount, ...cues.time];
   const sentenceSpans = sentences(text, keep);
   const clauseSpans = clauses(text, keep);
-  const cues = { amount: amountCues.find(text), time: timeCues.find(text) };
 
   // `kind` (amounts, or periods and dates) is sorted and disjoint and holds the target at `at`: its window
   // ends at the mentions of the same kind on either side, so each one is looked at once per target, never all of them.

@@ -38,6 +38,9 @@ export function dropNoiseLines(text: string, langs: readonly Language[]): string
 
 const SENTENCE_END = /\n+|[。！？!?]+|\.(?=\s+[\p{Lu}¡¿"“«(•·・\-*])|[.!?](?=\s*$)/gu;
 const CLAUSE_END = /[,;:、，；：()（）]/gu;
+// "Activate the code by 15/12 and spend R$ 250": a conjunction starts a new statement, and what follows
+// it is about something else. (Ranges, amounts and periods are kept whole: "between … and …".)
+const CONJUNCTION = /(?<=\s)(?:and|then|y|luego|e|depois|et|puis|und|dann|dan|lalu|kemudian|và|rồi)(?=\s)/giu;
 
 /** Sentence spans, never cutting through `keep` (a date like "Dec. 15" or an amount). */
 export function sentences(text: string, keep: readonly Span[]): Span[] {
@@ -46,7 +49,7 @@ export function sentences(text: string, keep: readonly Span[]): Span[] {
 
 /** Clause spans: sentences cut again at commas, colons and the like. */
 export function clauses(text: string, keep: readonly Span[]): Span[] {
-  return split(text, [SENTENCE_END, CLAUSE_END], keep);
+  return split(text, [SENTENCE_END, CLAUSE_END, CONJUNCTION], keep);
 }
 
 /**
