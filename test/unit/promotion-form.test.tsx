@@ -17,8 +17,10 @@ afterEach(() => {
 
 const OFFER = 'Spend 50 USD within 30 days of activation and get 50 USD in ad credit.';
 
-function setup(read: (text: string, received: string | null) => PromotionTerms = parseTerms) {
-  const parse = vi.fn(read);
+function setup() {
+  const parse = vi.fn((text: string, received: string | null): PromotionTerms =>
+    parseTerms(text, { lang: 'en', received }),
+  );
   const onSave = vi.fn(async () => null);
   renderUi(
     <PromotionForm
@@ -37,7 +39,10 @@ function setup(read: (text: string, received: string | null) => PromotionTerms =
   return { parse, onSave, offer, type, field };
 }
 
-const pause = () => act(() => vi.advanceTimersByTime(OFFER_READ_DELAY_MS));
+const pause = () =>
+  act(() => {
+    vi.advanceTimersByTime(OFFER_READ_DELAY_MS);
+  });
 
 describe('the offer text in the add-by-hand form', () => {
   it('is read once typing pauses, from the last text typed', () => {
