@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PromotionTerms } from '../../src/core/schemas.ts';
 import { parseTerms } from '../../src/core/terms/index.ts';
 import { PromotionForm } from '../../src/ui/PromotionForm.tsx';
-import { OFFER_READ_DELAY_MS, OFFER_READ_LIMIT, offerToRead } from '../../src/ui/promotion-form.ts';
+import {
+  OFFER_READ_DELAY_MS,
+  OFFER_READ_LIMIT,
+  offerToRead,
+  type PromotionDraft,
+} from '../../src/ui/promotion-form.ts';
 import { renderUi } from './ui-records.tsx';
 
 beforeEach(() => vi.useFakeTimers());
@@ -21,7 +26,7 @@ function setup() {
   const parse = vi.fn((text: string, received: string | null): PromotionTerms =>
     parseTerms(text, { lang: 'en', received }),
   );
-  const onSave = vi.fn(async () => null);
+  const onSave = vi.fn(async (_draft: PromotionDraft): Promise<string | null> => null);
   renderUi(
     <PromotionForm
       initial={null}
