@@ -370,9 +370,9 @@ export interface FoundDateRange extends FoundDate {
 // only after an opener ("between … and …", "de … a …"): elsewhere they join two separate statements.
 const RANGE_JOIN =
   /^(?:-|–|—|~|to(?: the)?|till|until|through|thru|al|hasta(?: el)?|ate(?: (?:o|a|ao|dia))?|au|bis(?: (?:zum|zur|einschließlich))?|hingga|sampai(?: dengan)?|s\.? ?d\.?|s\/d|đen(?: het)?(?: ngay)?|toi(?: ngay)?|から)$/u;
-const RANGE_AND = /^(?:and|y|e|a|et|und(?: dem)?|dan|va)$/u;
+const RANGE_AND = /^(?:and|y|e|a|et|und|dan|va)(?: (?:the|el|la|le|o|dem|der|tanggal|ngay))?$/u;
 const RANGE_OPENER =
-  /(?:^|[^\p{L}])(?:between|from|entre(?: el| o| a)?|de|del|desde(?: el)?|du|zwischen(?: dem)?|vom|von|dari(?: tanggal)?|antara(?: tanggal)?|tu(?: ngay)?|giua(?: ngay)?)\s*$/u;
+  /(?:^|[^\p{L}])(?:between|from|entre|de|del|desde|du|zwischen|vom|von|dari|antara|tu|giua)(?: (?:the|el|la|le|les|o|a|dem|der|tanggal|ngay))?\s*$/u;
 
 /**
  * The dates of a text, with each range ("between 15 December 2026 and 15 January 2027", "du … au …",
