@@ -104,6 +104,7 @@ const en: Lexicon = {
       'into ads',
       'in ads',
       'on advertising',
+      'min\\.',
     ],
     credit: [
       'get',
@@ -225,6 +226,8 @@ const en: Lexicon = {
     '(?:one|1|a single)[- ]time use per (?:advertiser|account)',
     '(?:can|may) (?:only )?be (?:used|redeemed) once',
     'single use per (?:advertiser|account)',
+    '(?:one|1|a single) (?:voucher|promo code|offer) per (?:advertiser|account|ad account|customer)',
+    '1x per (?:advertiser|account|ad account)',
   ],
   excludesTax: [
     'excluding (?:taxes|tax|vat)',
@@ -240,6 +243,7 @@ const en: Lexicon = {
     'excluding (?:vat|gst|sales tax)',
     'exclusive of (?:vat|gst)',
     'net of (?:vat|gst)',
+    '(?:taxes|tax|vat|gst)\\W{1,3}not included',
   ],
   includesTax: ['including (?:taxes|tax|vat)', '(?:taxes|tax|vat) (?:are |is )?included'],
   regionSentence: [
@@ -445,6 +449,8 @@ const es: Lexicon = {
     'sin incluir (?:el )?iva',
     '(?:los )?impuestos no cuentan',
     'antes de impuestos',
+    'impuestos\\W{1,3}no incluidos',
+    'iva\\W{1,3}no incluido',
   ],
   includesTax: ['impuestos incluidos', 'incluye(?:ndo)? (?:los )?impuestos', 'iva incluido'],
   regionSentence: [
@@ -623,6 +629,7 @@ const pt: Lexicon = {
     '(?:os )?impostos não (?:são considerados|entram)',
     'sem tributos',
     'valores sem impostos',
+    'impostos\\W{1,3}não incluídos',
   ],
   includesTax: ['impostos incluídos', 'incluindo (?:os )?impostos'],
   regionSentence: [
@@ -767,6 +774,7 @@ const fr: Lexicon = {
       'valable',
       'valide',
       'expire(?:ra)? après',
+      'expirer(?:a|ont)',
     ],
     ignore: ['au cours des (?:derniers|)', 'durant les derniers', 'envoyé le', "date d'envoi"],
   },
@@ -777,6 +785,8 @@ const fr: Lexicon = {
     "n'ont (?:pas )?(?:eu de dépenses|dépensé)[^.]{0,30}au cours des",
     'aucune dépense au cours des',
     'sans (?:aucune )?dépenses? au cours des',
+    "n[’']ayant jamais (?:diffusé|fait|annoncé|dépensé)",
+    'jamais (?:diffusé|annoncé) (?:de publicité )?sur',
   ],
   openToExisting: [
     'nouveaux et (?:anciens|existants) annonceurs',
@@ -1057,6 +1067,7 @@ const id: Lexicon = {
       'persyaratan',
       'untuk iklan',
       'capai|mencapai',
+      'min\\.',
     ],
     credit: [
       'dapatkan|mendapatkan|dapat',
@@ -1101,6 +1112,7 @@ const id: Lexicon = {
       'mencapai target',
       'masuk ke akun',
       'target tercapai',
+      'kredit masuk',
     ],
     validity: [
       'berlaku selama',
@@ -1112,6 +1124,7 @@ const id: Lexicon = {
       'masa berlaku',
       'kedaluwarsa dalam',
       'berlaku selama',
+      'berlaku',
     ],
     ignore: ['terakhir', 'dikirim pada', 'tanggal kirim'],
   },
@@ -1128,6 +1141,7 @@ const id: Lexicon = {
     'sekali per (?:pengiklan|akun)',
     'satu kali untuk setiap pengiklan',
     '(?:satu|1) (?:kali )?(?:penggunaan|pemakaian) per (?:pengiklan|akun)',
+    '1x per (?:pengiklan|akun)',
   ],
   excludesTax: [
     'tidak termasuk pajak',
@@ -1214,7 +1228,17 @@ const ja: Lexicon = {
       '対象期間',
     ],
     arrival: ['条件達成後', '達成後', '付与', '反映', '加算', '付与されます', '付与され'],
-    validity: ['有効期限', '有効期間', 'ご利用いただけます', '失効', '有効(?!化)', 'の有効期限'],
+    validity: [
+      '有効期限',
+      '有効期間',
+      'ご利用いただけます',
+      '失効',
+      '有効(?!化)',
+      'の有効期限',
+      '付与後',
+      '付与日から',
+      '付与から',
+    ],
     ignore: ['過去', '配信日', '送信日', '発行日'],
   },
   newAdvertisersOnly: [
@@ -1362,7 +1386,7 @@ const vi: Lexicon = {
   openToExisting: ['nhà quảng cáo mới và (?:hiện tại|cũ)', 'tất cả nhà quảng cáo'],
   onePerAdvertiser: [
     '(?:một|1) (?:lần |mã )?(?:cho )?mỗi (?:nhà quảng cáo|tài khoản)',
-    'mỗi nhà quảng cáo (?:chỉ )?(?:được )?(?:sử dụng |đổi )?(?:một|1) lần',
+    'mỗi (?:nhà quảng cáo|tài khoản) (?:chỉ )?(?:được )?(?:sử dụng |đổi )?(?:một|1) lần',
   ],
   excludesTax: [
     'chưa bao gồm thuế',
