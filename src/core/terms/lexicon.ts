@@ -144,6 +144,7 @@ const en: Lexicon = {
       'use (?:the |your |this )?(?:promo |promotional |coupon )?code',
       'redemption deadline',
       'redeem(?:able)? (?:by|before|until)',
+      '(?:code|coupon|voucher)(?: is |\\W{1,4})valid (?:until|through)',
     ],
     spend: [
       'spend(?:ing)?',
@@ -372,6 +373,7 @@ const es: Lexicon = {
       'la oferta (?:es válida hasta|vence|termina)',
       'canjea(?:r)? (?:el|tu) (?:código|cupón)',
       'fecha límite (?:de|para) canje',
+      '(?:cupón|código)(?: es |\\W{1,4})válido hasta',
     ],
     spend: [
       'gast(?:a|e|ar|as|es|en|o)',
@@ -556,6 +558,7 @@ const pt: Lexicon = {
       'o código (?:é )?válido até',
       'resgate o (?:cupom|código)',
       'ative o (?:cupom|código)',
+      '(?:cupom|código)(?: é |\\W{1,4})válido até',
     ],
     spend: [
       'gast(?:e|ar|ou|a|em|arem)',
