@@ -12,7 +12,24 @@ export interface Cue<R extends string> extends Span {
 
 // Japanese runs words together, so its phrases match anywhere; elsewhere a phrase is whole words.
 function bounded(source: string, lang: Language): string {
-  return lang === 'ja' ? `(?:${source})` : `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}])`;
+  return lang === 'ja' ? `(?:${source})` : `${WORD_START}(?:${source})${WORD_END}`;
+}
+
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const WORD_END = '(?![\\p{L}])';
+
+/**
+ * One alternation over phrases (given longest first), the word boundaries written once around all the
+ * phrases that need them rather than around each: the search tests them once per position, not once
+ * per phrase, which is most of the time a long text takes.
+ */
+function alternation(phrases: ReadonlyArray<{ source: string; lang: Language }>): string {
+  const words = phrases.filter((p) => p.lang !== 'ja').map((p) => `(?:${p.source})`);
+  const runOn = phrases.filter((p) => p.lang === 'ja').map((p) => `(?:${p.source})`);
+  const parts = [];
+  if (words.length) parts.push(`${WORD_START}(?:${words.join('|')})${WORD_END}`);
+  if (runOn.length) parts.push(runOn.join('|'));
+  return parts.join('|');
 }
 
 export interface CueMatcher<R extends string> {
@@ -25,17 +42,16 @@ export function cueMatcher<R extends string>(
   langs: readonly Language[],
   table: (lang: Language) => Partial<Record<R, string[]>>,
 ): CueMatcher<R> {
-  const phrases: Array<{ role: R; source: string; test: RegExp }> = [];
+  const phrases: Array<{ role: R; source: string; lang: Language; test: RegExp }> = [];
   for (const lang of langs) {
     for (const [role, list] of Object.entries(table(lang)) as Array<[R, string[]]>) {
       for (const p of list) {
-        const source = bounded(p, lang);
-        phrases.push({ role, source, test: new RegExp(`^${source}$`, 'iu') });
+        phrases.push({ role, source: p, lang, test: new RegExp(`^${bounded(p, lang)}$`, 'iu') });
       }
     }
   }
   phrases.sort((a, b) => b.source.length - a.source.length);
-  const all = phrases.length ? new RegExp(phrases.map((p) => p.source).join('|'), 'giu') : null;
+  const all = phrases.length ? new RegExp(alternation(phrases), 'giu') : null;
   // The same few words recur all through a long text: which phrase a wording belongs to is asked once.
   const roleOfWording = new Map<string, R | null>();
   return {
@@ -67,8 +83,8 @@ function listPattern(langs: readonly Language[], list: PhraseList): RegExp | nul
   const key = `${langs.join(',')}:${list}`;
   let re = phraseLists.get(key);
   if (re === undefined) {
-    const sources = langs.flatMap((lang) => LEXICONS[lang][list].map((p) => bounded(p, lang)));
-    re = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
+    const phrases = langs.flatMap((lang) => LEXICONS[lang][list].map((source) => ({ source, lang })));
+    re = phrases.length ? new RegExp(alternation(phrases), 'giu') : null;
     phraseLists.set(key, re);
   }
   return re;
@@ -76,7 +92,16 @@ function listPattern(langs: readonly Language[], list: PhraseList): RegExp | nul
 
 /** True when any phrase of the list occurs in the text. */
 export function mentions(text: string, langs: readonly Language[], list: PhraseList): boolean {
-  return listPattern(langs, list)?.test(text) ?? false;
+  const re = listPattern(langs, list);
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Where the phrases of the list start in the text, in order: one search, however many sentences ask. */
+export function mentionsAt(text: string, langs: readonly Language[], list: PhraseList): number[] {
+  const re = listPattern(langs, list);
+  return re ? [...text.matchAll(re)].map((m) => m.index) : [];
 }
 
 /** Index of the first span in sorted, disjoint `spans` that starts at or after `at`. */

@@ -3,7 +3,15 @@
 import { addDays, findDateRanges, isValidIsoDate } from '../dates.ts';
 import { currencyOf, findAmounts, toMajor, type FoundAmount } from '../money.ts';
 import { EMPTY_TERMS, PromotionTerms } from '../schemas.ts';
-import { cueMatcher, mentions, nearestRole, type Cue, type CueMatcher, type Span } from './cues.ts';
+import {
+  cueMatcher,
+  mentions,
+  mentionsAt,
+  nearestRole,
+  type Cue,
+  type CueMatcher,
+  type Span,
+} from './cues.ts';
 import {
   LANGUAGES,
   LEXICONS,
@@ -113,8 +121,14 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
   });
 
   const masked = maskCurrency(text, amounts, langs);
+  // The sentences that say where the offer applies: those holding a region word.
+  const regionWords = mentionsAt(text, langs, 'regionSentence');
+  let w = 0;
   const regions = sentenceSpans
-    .filter((s) => mentions(text.slice(s.start, s.end), langs, 'regionSentence'))
+    .filter((s) => {
+      while (w < regionWords.length && regionWords[w]! < s.start) w++;
+      return w < regionWords.length && regionWords[w]! < s.end;
+    })
     .flatMap((s) => regionsIn(masked.slice(s.start, s.end)));
   const uniqueRegions = [...new Set(regions)];
 
