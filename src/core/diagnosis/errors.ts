@@ -45,6 +45,7 @@ const KEYWORDS: ReadonlyArray<[RefusalCause, string[]]> = [
     'moyen de paiement', 'zahlungsmethode', 'zahlungsart', 'zahlungsmittel', 'metode pembayaran',
     'cara pembayaran', '支払い方法', '支払方法', 'phuong thuc thanh toan',
     'payment info', 'zahlungsinformationen', 'informasi pembayaran', 'お支払い情報',
+    'credit card', 'tarjeta de credito', 'cartao de credito', 'carte bancaire', 'carte de credit', 'kreditkarte', 'kartu kredit', 'クレジットカード', 'the tin dung',
   ]],
   ['not-eligible-new-advertiser', [
     'new advertiser', 'new user', 'new account', 'first-time', 'first time advertiser',
@@ -82,12 +83,14 @@ const KEYWORDS: ReadonlyArray<[RefusalCause, string[]]> = [
     'maximo', 'nombre maximum', 'hochstzahl', 'maximale anzahl', 'kontingent', 'batas', 'kuota', '上限',
     'gioi han', 'toi da',
     'maximum', 'maximal', 'maxima', 'hochstanzahl', 'batas penggunaan', '回数', 'so lan', 'het luot', 'sold out', 'agotado', 'esgotado', 'epuise', 'vergriffen',
+    "nombre d'utilisations", 'utilisations autorisees', 'anzahl der einlosungen', 'jumlah penggunaan', '利用回数', 'so lan su dung',
   ]],
   ['code-expired', [
     'expired', 'expire', 'no longer valid', 'has ended', 'caducado', 'caduco', 'vencido', 'expirado',
     'expiro', 'expirou', 'venceu', 'perime', 'abgelaufen', 'verfallen', 'nicht mehr gultig',
     'kedaluwarsa', 'kadaluarsa', 'kadaluwarsa', 'sudah berakhir', '期限切れ', '有効期限', '期限が切れ', 'het han',
     'ended', 'is over', 'no longer available', 'ha terminado', 'ha finalizado', 'termino', 'terminou', 'encerrad', 'est termine', 'est terminee', 'beendet', 'abgelaufen', 'telah habis', 'sudah habis', 'masa berlaku', 'berakhir', '終了', 'ket thuc', 'het hieu luc',
+    'nicht mehr verfugbar', 'ya no es valido', 'ya no esta disponible', 'nao e mais valido', 'nao esta mais disponivel', "n'est plus valide", "n'est plus disponible", 'tidak berlaku lagi', 'sudah tidak berlaku', 'khong con hieu luc', 'khong con kha dung',
   ]],
   ['already-redeemed', [
     'already', 'previously redeemed', 'been used', 'ya se ha', 'ya ha sido', 'ya fue', 'ya se canjeo',
