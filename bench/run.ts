@@ -1,6 +1,6 @@
 // `npm run bench`: every performance figure of issue 8 in one run, each beside its budget, printed as a
 // table and written to bench/results.json. `npm run bench -- --only reader,bundle` runs some sections
-// (reader, chromium, bundle, popup, extension).
+// (reader, chromium, bundle, popup, extension, terms).
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,9 @@ import { measurePopupNode } from './popup-node.tsx';
 import { measureChromium } from './reader-chromium.ts';
 import { measureNodeDom, NODE_DOMS, readerFigures } from './reader.ts';
 import { table, verdict, type Figure } from './report.ts';
+import { measureTerms, termsFigures } from './terms.ts';
 
-const SECTIONS = ['reader', 'chromium', 'bundle', 'popup', 'extension'] as const;
+const SECTIONS = ['reader', 'chromium', 'bundle', 'popup', 'extension', 'terms'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { only: Set<Section> } {
@@ -95,6 +96,12 @@ await section('popup', async () => {
       note: `render call → cards in the DOM (${r.cards} shown); warm renders: ${r.warmMs.toFixed(0)} ms`,
     },
   ];
+});
+
+await section('terms', async () => {
+  const points = measureTerms();
+  details.terms = points;
+  return termsFigures(points);
 });
 
 await section('extension', async () => {

@@ -76,13 +76,23 @@ const lastInZone = new Map<string, { time: number; date: IsoDate }>();
 function fold(text: string): string {
   // Most cells are plain ASCII ("2026-11-02", "Nov 10, 2026"): skip the per-character Unicode work.
   if (/^[ -~\t\n\r]*$/.test(text)) return text.toLowerCase();
-  let out = '';
-  for (const ch of text) {
-    const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
-  }
-  return out;
+  // Each distinct character outside ASCII is folded once (a long pasted text repeats the same few), and
+  // the rest lowered in one call, unless lowering would change a length (then ASCII letters one by one).
+  const folded = text.replace(NOT_ASCII, (ch) => {
+    let out = folds.get(ch);
+    if (out === undefined) {
+      const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      out = n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+      folds.set(ch, out);
+    }
+    return out;
+  });
+  const lower = folded.toLowerCase();
+  return lower.length === folded.length ? lower : folded.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
+
+const NOT_ASCII = /[^\0-\x7f]/gu;
+const folds = new Map<string, string>();
 
 const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 
@@ -187,7 +197,8 @@ function rules(lang: string | null | undefined): LangRules {
     },
     {
       re: new RegExp(
-        `${NOT_BEFORE}(?<y>\\d{4})\\s*[年년]\\s*(?<m>\\d{1,2})\\s*[月월]\\s*(?<d>\\d{1,2})\\s*[日일]?`,
+        // A label's colon may come right before ("有効期限：2027年3月31日"): the 年 makes it a date.
+        `${NOT_BEFORE.replace(':', '')}(?<y>\\d{4})\\s*[年년]\\s*(?<m>\\d{1,2})\\s*[月월]\\s*(?<d>\\d{1,2})\\s*[日일]?`,
         'gu',
       ),
       read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
@@ -348,4 +359,44 @@ export function parseDateRange(
     return { from: first.iso, until: null };
   if (tail === '' && OPEN_FROM.has(head)) return { from: first.iso, until: null };
   return null;
+}
+
+export interface FoundDateRange extends FoundDate {
+  /** The first day; `iso` is the last, which is what a deadline means ("between 15 December and 15 January"). */
+  from: IsoDate;
+}
+
+// What joins the two dates of a range, folded (lower case, no accents). "and" and its kind join a range
+// only after an opener ("between … and …", "de … a …"): elsewhere they join two separate statements.
+const RANGE_JOIN =
+  /^(?:-|–|—|~|to(?: the)?|till|until|through|thru|al|hasta(?: el)?|ate(?: (?:o|a|ao|dia))?|au|bis(?: (?:zum|zur|einschließlich))?|hingga|sampai(?: dengan)?|s\.? ?d\.?|s\/d|đen(?: het)?(?: ngay)?|toi(?: ngay)?|から)$/u;
+const RANGE_AND = /^(?:and|y|e|a|et|und|dan|va)(?: (?:the|el|la|le|o|dem|der|tanggal|ngay))?$/u;
+const RANGE_OPENER =
+  /(?:^|[^\p{L}])(?:between|from|entre|de|del|desde|du|zwischen|vom|von|dari|antara|tu|giua)(?: (?:the|el|la|le|les|o|a|dem|der|tanggal|ngay))?\s*$/u;
+
+/**
+ * The dates of a text, with each range ("between 15 December 2026 and 15 January 2027", "du … au …",
+ * "vom … bis …", "dari … hingga …", "2026年12月16日～2027年1月15日", "từ … đến …", "de … a/até …")
+ * joined into one span that ends on its last day.
+ */
+export function findDateRanges(text: string, lang?: string | null): FoundDateRange[] {
+  const folded = fold(text);
+  const dates = datesIn(folded, lang);
+  const out: FoundDateRange[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const first = dates[i]!;
+    const second = dates[i + 1];
+    if (second && joinsRange(folded, first, second)) {
+      out.push({ iso: second.iso, from: first.iso, start: first.start, end: second.end });
+      i++;
+    } else out.push({ ...first, from: first.iso });
+  }
+  return out;
+}
+
+function joinsRange(folded: string, first: FoundDate, second: FoundDate): boolean {
+  if (second.iso < first.iso) return false;
+  const join = folded.slice(skipTime(folded, first.end), second.start).replace(/\s+/g, ' ').trim();
+  if (RANGE_JOIN.test(join)) return true;
+  return RANGE_AND.test(join) && RANGE_OPENER.test(folded.slice(Math.max(0, first.start - 30), first.start));
 }

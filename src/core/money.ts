@@ -190,13 +190,21 @@ function interpretNumber(
 function foldWidth(text: string): string {
   // Printable ASCII has no full-width forms to fold: most amounts on a page skip the per-character work.
   if (/^[ -~]*$/.test(text)) return text;
-  let out = '';
-  for (const ch of text) {
-    const n = ch.normalize('NFKC');
-    out += n.length === ch.length ? n : ch;
-  }
-  return out;
+  // Only the characters outside ASCII are looked at, each distinct one once: a long pasted text is
+  // mostly ASCII and repeats the same few others.
+  return text.replace(NOT_ASCII, (ch) => {
+    let n = widthFolds.get(ch);
+    if (n === undefined) {
+      n = ch.normalize('NFKC');
+      if (n.length !== ch.length) n = ch;
+      widthFolds.set(ch, n);
+    }
+    return n;
+  });
 }
+
+const NOT_ASCII = /[^\0-\x7f]/gu;
+const widthFolds = new Map<string, string>();
 
 function markerCurrency(
   groups: Record<string, string | undefined> | undefined,

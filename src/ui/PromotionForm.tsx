@@ -1,10 +1,14 @@
-// Add or edit a promotion by hand. Pasted offer text is read as it is typed and fills the term fields
-// the user has not changed themselves; nothing is sent until every field is valid.
+// Add or edit a promotion by hand. Pasted offer text is read once typing pauses (so a keystroke never
+// waits on a reading) and fills the term fields the user has not changed themselves; a very long paste
+// is read up to a limit, with a note saying so. Nothing is sent until every field is valid.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { EMPTY_TERMS, type IsoDate, type PromotionRecord, type PromotionTerms } from '../core/schemas.ts';
 import { useI18n } from './i18n.tsx';
 import {
   IDENTITY_FIELDS,
+  OFFER_READ_DELAY_MS,
+  OFFER_READ_LIMIT,
+  offerToRead,
   TERM_FIELDS,
   termValues,
   validateForm,
@@ -67,6 +71,7 @@ export function PromotionForm(props: PromotionFormProps) {
   // Terms the form does not show (regions, eligibility...) come from the last reading of the offer.
   const [base, setBase] = useState<PromotionTerms>(props.initial?.terms ?? EMPTY_TERMS);
   const [readCount, setReadCount] = useState<number | null>(null);
+  const [capped, setCapped] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitted, setSubmitted] = useState(false);
@@ -90,23 +95,49 @@ export function PromotionForm(props: PromotionFormProps) {
     revalidate(next, base);
   };
 
-  const readOffer = (text: string) => {
-    setOffer(text);
-    const terms = props.parseTerms(text, values.receivedOn === '' ? null : values.receivedOn);
+  // The reading runs later, from a timer: it must see the fields as they are then, not as they were typed.
+  const latest = useRef({ values, touched, submitted });
+  latest.current = { values, touched, submitted };
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | null>(null);
+  useEffect(() => () => clearTimeout(pending.current?.timer), []);
+
+  /** Reads the offer now; returns the values and terms it leaves, for a submit that cannot wait. */
+  const readOffer = (text: string): { next: FormValues; terms: PromotionTerms } => {
+    pending.current = null;
+    const { values: now, touched: changed, submitted: checked } = latest.current;
+    const part = offerToRead(text);
+    const terms = props.parseTerms(part.text, now.receivedOn === '' ? null : now.receivedOn);
     const read = termValues(terms);
-    const next = { ...values };
-    for (const f of TERM_FIELDS) if (!touched.has(f)) next[f] = read[f];
+    const next = { ...now };
+    for (const f of TERM_FIELDS) if (!changed.has(f)) next[f] = read[f];
     setValues(next);
     setBase(terms);
+    setCapped(part.capped);
     setReadCount(TERM_FIELDS.filter((f) => read[f] !== '').length);
-    revalidate(next, terms);
+    if (checked) {
+      const r = validateForm(next, locale, isNew, terms);
+      setErrors(r.ok ? {} : r.errors);
+    }
+    return { next, terms };
+  };
+
+  const typeOffer = (text: string) => {
+    setOffer(text);
+    clearTimeout(pending.current?.timer);
+    pending.current = { text, timer: setTimeout(() => readOffer(text), OFFER_READ_DELAY_MS) };
   };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setSubmitted(true);
     setSaveError(null);
-    const r = validateForm(values, locale, isNew, base);
+    // Text typed just before Save is read now rather than after the pause.
+    let current = { next: values, terms: base };
+    if (pending.current) {
+      clearTimeout(pending.current.timer);
+      current = readOffer(pending.current.text);
+    }
+    const r = validateForm(current.next, locale, isNew, current.terms);
     if (!r.ok) {
       setErrors(r.errors);
       const first = [...IDENTITY_FIELDS, ...TERM_FIELDS].find((f) => r.errors[f]);
@@ -168,10 +199,11 @@ export function PromotionForm(props: PromotionFormProps) {
             rows={4}
             value={offer}
             aria-describedby={`${prefix}-offer-hint`}
-            onInput={(e) => readOffer(e.currentTarget.value)}
+            onInput={(e) => typeOffer(e.currentTarget.value)}
           />
           <p class="hint" id={`${prefix}-offer-hint`} aria-live="polite">
             {readCount === null ? t('popup_offerHint') : t('popup_offerRead', [String(readCount)])}
+            {capped && ` ${t('popup_offerCapped', [OFFER_READ_LIMIT.toLocaleString(locale)])}`}
           </p>
         </div>
         <fieldset class="terms">

@@ -5,6 +5,23 @@ import { isValidIsoDate } from '../core/dates.ts';
 import { parseAmount, toMajor } from '../core/money.ts';
 import { IsoDate, PromotionTerms, type PromotionRecord } from '../core/schemas.ts';
 
+/**
+ * The most of a pasted offer the form reads: an offer's terms fit in a few thousand characters, and a
+ * larger paste (a whole mailbox, a web page) would keep the popup busy for nothing. The parser itself is
+ * linear, so the limit only bounds the wait; the form says when it applies.
+ */
+export const OFFER_READ_LIMIT = 20_000;
+
+/** How long typing must pause before the offer is read again, so keystrokes never wait on a reading. */
+export const OFFER_READ_DELAY_MS = 300;
+
+/** The part of a pasted offer the form reads, and whether the limit cut it. */
+export function offerToRead(text: string): { text: string; capped: boolean } {
+  return text.length > OFFER_READ_LIMIT
+    ? { text: text.slice(0, OFFER_READ_LIMIT), capped: true }
+    : { text, capped: false };
+}
+
 /** Term fields the user can correct after the offer text is read; the rest are kept from the reading. */
 export const TERM_FIELDS = [
   'amount',

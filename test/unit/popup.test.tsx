@@ -261,7 +261,10 @@ describe('add a promotion by hand', () => {
       'Offer text (paste from the e-mail)',
       'Spend 50 USD within 30 days of activation and get 50 USD in ad credit. Activate your code within 14 days.',
     );
-    expect((screen.getByLabelText('Minimum spend') as HTMLInputElement).value).toBe('50');
+    // Read once typing pauses.
+    await waitFor(() =>
+      expect((screen.getByLabelText('Minimum spend') as HTMLInputElement).value).toBe('50'),
+    );
     expect((screen.getByLabelText('Days to reach the minimum') as HTMLInputElement).value).toBe('30');
     expect((screen.getByLabelText('Currency (e.g. USD)') as HTMLInputElement).value).toBe('USD');
     expect((screen.getByLabelText('Credit amount') as HTMLInputElement).value).toBe('60');

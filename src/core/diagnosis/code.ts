@@ -10,8 +10,14 @@ export interface CodeFinding {
 
 export interface CodeCheck {
   findings: CodeFinding[];
-  /** The code with every finding corrected; equal to the typed code when nothing was found. */
-  corrected: string;
+  /**
+   * The code with every finding corrected; equal to the typed code when nothing was found; null when a
+   * character could be a letter or a digit and nothing says which: a fix is offered only when every
+   * character it changes is certain, so a guess never reads as the answer.
+   */
+  corrected: string | null;
+  /** Positions (counting letters and digits, from 1) of characters that could be a letter or a digit. */
+  ambiguous: number[];
 }
 
 // Characters that do not show on screen but make a code differ, usually carried over from an e-mail.
@@ -24,9 +30,16 @@ const INVISIBLE: Record<string, string> = {
   '\u00ad': 'soft hyphen',
 };
 const WIDE_SPACE = /[\u00a0\u202f\u2007\u3000]/;
+// Every dash that is not the hyphen-minus on the keyboard: hyphens, en and em dashes, minus signs,
+// small and full-width forms (a code copied from a document or a phone picks these up).
+const FULL_WIDTH = /[\uff01-\uff5e]/u;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/gu;
+const OTHER_DASH = /[\u2010-\u2015\u2212\u2043\u2e3a\u2e3b\ufe58\ufe63\uff0d]/gu;
 const SEPARATOR = /[-_./]/;
 const LETTER_FOR_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', S: '5', B: '8', Z: '2' };
 const DIGIT_FOR_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z' };
+// Capital letters that have a digit twin.
+const DIGIT_OF_CAPITAL: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2' };
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && /^\d$/.test(c);
 const isLetter = (c: string | undefined): boolean => c !== undefined && /^\p{L}$/u.test(c);
@@ -53,6 +66,22 @@ export function checkCode(typed: string, previousCodes: readonly string[] = []):
       weight: 0.85,
     });
     code = [...code].filter((ch) => INVISIBLE[ch] === undefined).join('');
+  }
+
+  const dashes = code.match(OTHER_DASH);
+  if (dashes) {
+    findings.push({
+      key: 'diag_ev_unusualDash',
+      substitutions: [`${dashes[0]} ${codepoint(dashes[0])}`],
+      weight: 0.75,
+    });
+    code = code.replace(OTHER_DASH, '-');
+  }
+
+  // Full-width letters and digits ("ＴＴＡＤＳ５００"), typed with an East Asian input method.
+  if (FULL_WIDTH.test(code)) {
+    findings.push({ key: 'diag_ev_fullWidth', substitutions: [], weight: 0.8 });
+    code = code.replace(FULL_WIDTH_ALL, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   }
 
   if (/^[\s\u00a0\u202f\u3000]/.test(code)) {
@@ -95,7 +124,56 @@ export function checkCode(typed: string, previousCodes: readonly string[] = []):
     });
   }
 
-  return { findings, corrected: findings.length > 0 ? code : typed };
+  const ambiguous = ambiguousPositions(code, previous);
+  for (const position of ambiguous) {
+    const ch = [...code.replace(/[^\p{L}\p{N}]/gu, '')][position - 1]!;
+    findings.push({
+      key: 'diag_ev_letterOrDigit',
+      substitutions: [position, ch, DIGIT_OF_CAPITAL[ch]!],
+      weight: 0.6,
+    });
+  }
+  const corrected = ambiguous.length > 0 ? null : findings.length > 0 ? code : typed;
+  return { findings, corrected, ambiguous };
+}
+
+/**
+ * Capital letters with a digit twin (O/0, I/1, L/1, S/5, B/8, Z/2) that touch a digit in their group, or
+ * such a letter that does: "5OO" could be "500", "5O0" or "5OO" itself. The letters between two digits
+ * were already made digits (certain); codes of the same shape redeemed before settle the others.
+ */
+function ambiguousPositions(code: string, previous: readonly string[]): number[] {
+  const sameShape = previous.filter((p) => groupLengths(p).join('-') === groupLengths(code).join('-'));
+  const chars = [...code];
+  const doubtful = chars.map((ch, i) => {
+    if (DIGIT_OF_CAPITAL[ch] === undefined) return false;
+    const letterHere = sameShape.some((p) => isLetter(p[i]));
+    const digitHere = sameShape.some((p) => isDigit(p[i]));
+    return letterHere === digitHere;
+  });
+  const touches = (i: number, test: (j: number) => boolean): boolean =>
+    [i - 1, i + 1].some((j) => j >= 0 && j < chars.length && !SEPARATOR.test(chars[j]!) && test(j));
+  const ambiguous = new Set<number>();
+  chars.forEach((_, i) => {
+    if (doubtful[i] && touches(i, (j) => isDigit(chars[j]))) ambiguous.add(i);
+  });
+  // Along a run of such letters: the one beside the digit makes its neighbour just as uncertain.
+  for (let grew = true; grew;) {
+    grew = false;
+    chars.forEach((_, i) => {
+      if (doubtful[i] && !ambiguous.has(i) && touches(i, (j) => ambiguous.has(j))) {
+        ambiguous.add(i);
+        grew = true;
+      }
+    });
+  }
+  let position = 0;
+  const positions: number[] = [];
+  chars.forEach((ch, i) => {
+    if (/[\p{L}\p{N}]/u.test(ch)) position++;
+    if (ambiguous.has(i)) positions.push(position);
+  });
+  return positions;
 }
 
 /**

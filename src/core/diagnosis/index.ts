@@ -139,7 +139,10 @@ function refusalReasons(a: Attempt, v: Voice): Reason[] {
         id: 'code-typo',
         likelihood: Math.max(pageSaysTypo, ...check.findings.map((f) => f.weight * scale)),
         evidence: check.findings.map((f) => t(f.key, f.substitutions)),
-        fix: t('diag_fix_typeCode', [check.corrected]),
+        fix:
+          check.corrected === null
+            ? t('diag_fix_checkCharacters', [check.ambiguous.join(', ')])
+            : t('diag_fix_typeCode', [check.corrected]),
       });
     }
     const normal = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();

@@ -1,9 +1,17 @@
 // Offer text → PromotionTerms. Each number or date found is given a role by the phrase nearest to it
 // (spend-words vs credit-words, activate vs arrive vs expire), never by where it sits in the text.
-import { addDays, findDates, isValidIsoDate } from '../dates.ts';
+import { addDays, findDateRanges, isValidIsoDate } from '../dates.ts';
 import { currencyOf, findAmounts, toMajor, type FoundAmount } from '../money.ts';
 import { EMPTY_TERMS, PromotionTerms } from '../schemas.ts';
-import { cueMatcher, mentions, nearestRole, type CueMatcher, type Span } from './cues.ts';
+import {
+  cueMatcher,
+  mentions,
+  mentionsAt,
+  nearestRole,
+  type Cue,
+  type CueMatcher,
+  type Span,
+} from './cues.ts';
 import {
   LANGUAGES,
   LEXICONS,
@@ -62,47 +70,66 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
   const { amount: amountCues, time: timeCues } = matchersFor(langs);
 
   const amounts = findAmounts(text, locale);
-  const dates = findDates(text, locale);
-  const periods = findPeriods(text, langs).filter((p) => !dates.some((d) => overlaps(p, d)));
-  const keep = [...amounts, ...dates];
+  // A range counts as one date, its last day: "spend €200 between 15 December and 15 January" ends then.
+  const dates = findDateRanges(text, locale);
+  const periods = withoutOverlaps(findPeriods(text, langs), dates);
+  const cues = { amount: amountCues.find(text), time: timeCues.find(text) };
+  // Phrases are kept whole too: "between activation and January 31" is not two clauses.
+  const keep = [...amounts, ...dates, ...periods, ...cues.amount, ...cues.time];
   const sentenceSpans = sentences(text, keep);
   const clauseSpans = clauses(text, keep);
 
+  // `kind` (amounts, or periods and dates) is sorted and disjoint and holds the target at `at`: its window
+  // ends at the mentions of the same kind on either side, so each one is looked at once per target, never all of them.
   const roleOf = <R extends string>(
-    matcher: CueMatcher<R>,
-    target: Span,
-    neighbours: readonly Span[],
+    found: readonly Cue<R>[],
+    kind: readonly Span[],
+    at: number,
   ): R | null => {
+    const target = kind[at]!;
+    const prev = kind[at - 1];
+    const next = kind[at + 1];
     for (const spans of [clauseSpans, sentenceSpans]) {
       const outer = spanAt(spans, target.start);
       if (!outer) continue;
-      const role = nearestRole(matcher, text, target, between(target, neighbours, outer));
+      const window = {
+        start: prev && prev.end > outer.start ? Math.min(prev.end, target.start) : outer.start,
+        end: next && next.start < outer.end ? Math.max(next.start, target.end) : outer.end,
+      };
+      const role = nearestRole(found, target, window);
       if (role) return role;
     }
     return null;
   };
 
   const byAmountRole = new Map<AmountRole, FoundAmount>();
-  for (const a of amounts) {
-    const role = roleOf(amountCues, a, amounts);
+  amounts.forEach((a, i) => {
+    const role = roleOf(cues.amount, amounts, i);
     if (role && !byAmountRole.has(role) && a.amount.minor > 0) byAmountRole.set(role, a);
-  }
-  const times = [...periods, ...dates].sort((x, y) => x.start - y.start);
+  });
+  const times: Array<Span & ({ days: number } | { iso: string })> = [...periods, ...dates].sort(
+    (x, y) => x.start - y.start,
+  );
   const periodDays = new Map<TimeRole, number>();
-  for (const p of periods) {
-    const role = roleOf(timeCues, p, times);
-    if (role && !periodDays.has(role)) periodDays.set(role, p.days);
-  }
   const namedDates = new Map<TimeRole, string>();
-  for (const d of dates) {
-    const role = roleOf(timeCues, d, times);
-    if (role && !namedDates.has(role)) namedDates.set(role, d.iso);
-  }
+  times.forEach((t, i) => {
+    const role = roleOf(cues.time, times, i);
+    if (!role) return;
+    if ('days' in t) {
+      if (!periodDays.has(role)) periodDays.set(role, t.days);
+    } else if (!namedDates.has(role)) namedDates.set(role, t.iso);
+  });
 
+  const masked = maskCurrency(text, amounts, langs);
+  // The sentences that say where the offer applies: those holding a region word.
+  const regionWords = mentionsAt(text, langs, 'regionSentence');
+  let w = 0;
   const regions = sentenceSpans
-    .map((s) => text.slice(s.start, s.end))
-    .filter((s) => mentions(s, langs, 'regionSentence'))
-    .flatMap((s) => regionsIn(maskCurrency(s, locale, langs)));
+    .filter((s) => {
+      while (w < regionWords.length && regionWords[w]! < s.start) w++;
+      return w < regionWords.length && regionWords[w]! < s.end;
+    })
+    .flatMap((s) => regionsIn(masked.slice(s.start, s.end)));
   const uniqueRegions = [...new Set(regions)];
 
   const credit = byAmountRole.get('credit')?.amount ?? null;
@@ -145,16 +172,13 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** The part of `outer` around `target` that no other mention of the same kind interrupts. */
-function between(target: Span, neighbours: readonly Span[], outer: Span): Span {
-  let start = outer.start;
-  let end = outer.end;
-  for (const n of neighbours) {
-    if (n === target || overlaps(n, target)) continue;
-    if (n.end <= target.start && n.end > start) start = n.end;
-    if (n.start >= target.end && n.start < end) end = n.start;
-  }
-  return { start, end };
+/** The periods that are not part of a date ("15 days" inside nothing, but not "15" of "15 December"). */
+function withoutOverlaps<T extends Span>(spans: readonly T[], dates: readonly Span[]): T[] {
+  let d = 0;
+  return spans.filter((p) => {
+    while (d < dates.length && dates[d]!.end <= p.start) d++;
+    return !(d < dates.length && overlaps(p, dates[d]!));
+  });
 }
 
 /** A bare "$" or "¥": the currency the text states elsewhere, else the one currency of the offer's regions. */
@@ -180,12 +204,16 @@ function currencyByName(text: string, langs: readonly Language[]): string | null
   return null;
 }
 
-/** "US dollars", "US$50", "日本円" name a currency, not a place. */
-function maskCurrency(sentence: string, lang: string | null, langs: readonly Language[]): string {
-  let masked = sentence;
-  for (const a of findAmounts(sentence, lang)) {
-    masked = masked.slice(0, a.start) + ' '.repeat(a.end - a.start) + masked.slice(a.end);
+/** "US dollars", "US$50", "日本円" name a currency, not a place: blanked out, offsets kept. */
+function maskCurrency(text: string, amounts: readonly Span[], langs: readonly Language[]): string {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const a of amounts) {
+    pieces.push(text.slice(at, a.start), ' '.repeat(a.end - a.start));
+    at = a.end;
   }
+  pieces.push(text.slice(at));
+  let masked = pieces.join('');
   for (const l of langs) {
     for (const name of Object.keys(LEXICONS[l].currencyNames)) {
       masked = masked.replace(new RegExp(`(?<![\\p{L}])(?:${name})(?![\\p{L}])`, 'giu'), (m) =>

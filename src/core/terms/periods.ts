@@ -1,5 +1,5 @@
-// Relative periods ("within 30 days", "two weeks", "2週間") → days. Months and years are left alone:
-// their length in days depends on when they start, and the contract wants only what the text says.
+// Relative periods ("within 30 days", "two weeks", "3 months", "48 hours", "2週間") → days. A month
+// counts as 30 days and hours round up to whole days, as the terms' contract says.
 import type { Span } from './cues.ts';
 import { LEXICONS, type Language } from './lexicon.ts';
 
@@ -14,6 +14,8 @@ interface PeriodReader {
   numberWords: Map<string, number>;
   phrases: Map<string, number>;
   weekUnit: RegExp;
+  monthUnit: RegExp;
+  hourUnit: RegExp;
 }
 
 const readers = new Map<string, PeriodReader>();
@@ -26,6 +28,8 @@ function reader(langs: readonly Language[]): PeriodReader {
   const phrases = new Map<string, number>();
   const alternatives: string[] = [];
   const weekUnits: string[] = [];
+  const monthUnits: string[] = [];
+  const hourUnits: string[] = [];
   for (const lang of langs) {
     const lex = LEXICONS[lang];
     lex.numbers.forEach((spellings, i) => {
@@ -37,22 +41,27 @@ function reader(langs: readonly Language[]): PeriodReader {
       .sort((a, b) => b.length - a.length)
       .map(escapeSpaces)
       .join('|');
-    const gap = lang === 'ja' ? '' : '[\\s\\u00A0]*';
+    // "48-hour window": a hyphen joins a number to its unit too.
+    const gap = lang === 'ja' ? '' : '[\\s\\u00A0-]*';
     const before = lang === 'ja' ? '(?<![\\d月])' : '(?<![\\p{L}\\p{N}.,])';
     const after = lang === 'ja' ? '' : '(?![\\p{L}])';
     alternatives.push(
-      `${before}(?:\\d{1,3}|${words})${gap}${lex.unitQualifier}(?:${lex.weekUnit}|${lex.dayUnit})${after}`,
+      `${before}(?:\\d{1,3}|${words})${gap}${lex.unitQualifier}(?:${lex.weekUnit}|${lex.monthUnit}|${lex.hourUnit}|${lex.dayUnit})${after}`,
     );
     for (const phrase of Object.keys(lex.periodPhrases)) {
       alternatives.push(`(?<![\\p{L}])${escapeSpaces(phrase)}(?![\\p{L}])`);
     }
     weekUnits.push(lex.weekUnit);
+    monthUnits.push(lex.monthUnit);
+    hourUnits.push(lex.hourUnit);
   }
   const built: PeriodReader = {
     pattern: new RegExp(alternatives.join('|'), 'giu'),
     numberWords,
     phrases,
     weekUnit: new RegExp(`(?:${weekUnits.join('|')})$`, 'iu'),
+    monthUnit: new RegExp(`(?:${monthUnits.join('|')})$`, 'iu'),
+    hourUnit: new RegExp(`(?:${hourUnits.join('|')})$`, 'iu'),
   };
   readers.set(key, built);
   return built;
@@ -85,5 +94,7 @@ function periodDays(phrase: string, r: PeriodReader): number | null {
   for (let i = text.length - 1; n === null && i > 0; i--)
     n = r.numberWords.get(text.slice(0, i).trim()) ?? null;
   if (n === null || n <= 0) return null;
+  if (r.hourUnit.test(text)) return Math.ceil(n / 24);
+  if (r.monthUnit.test(text)) return n * 30;
   return r.weekUnit.test(text) ? n * 7 : n;
 }

@@ -37,7 +37,8 @@ const NOT_COUNTRIES = new Set([
 interface RegionIndex {
   codes: ReadonlySet<string>;
   byName: ReadonlyMap<string, string>;
-  longestName: number;
+  /** The lengths of the names that begin with each two characters, longest first. */
+  lengthsByStart: ReadonlyMap<string, readonly number[]>;
 }
 
 let index: RegionIndex | null = null;
@@ -66,8 +67,13 @@ function buildIndex(): RegionIndex {
   }
   for (const [alias, code] of Object.entries(REGION_ALIASES)) byName.set(alias, code);
   for (const code of codes) if (!byName.has(code)) byName.set(code, code);
-  const longestName = Math.max(...[...byName.keys()].map((n) => n.length));
-  return { codes, byName, longestName };
+  const lengths = new Map<string, Set<number>>();
+  for (const name of byName.keys()) {
+    const start = name.slice(0, 2);
+    lengths.set(start, (lengths.get(start) ?? new Set()).add(name.length));
+  }
+  const lengthsByStart = new Map([...lengths].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
+  return { codes, byName, lengthsByStart };
 }
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -76,8 +82,9 @@ const isCjk = (ch: string | undefined): boolean =>
 
 /**
  * ISO codes named in a sentence already known to be about where the offer applies, in order, without repeats.
- * Names are looked up at each word start, longest first ("Guinea-Bissau" before "Guinea"); Latin names only
- * as whole words, Japanese ones anywhere. Two-letter codes count only in capitals.
+ * Names are looked up at each word start, longest first ("Guinea-Bissau" before "Guinea"), only in the
+ * lengths of the names that begin there, so a word costs a few lookups; Latin names only as whole words,
+ * Japanese ones anywhere. Two-letter codes count only in capitals.
  */
 export function regionsIn(sentence: string): string[] {
   index ??= buildIndex();
@@ -90,7 +97,8 @@ export function regionsIn(sentence: string): string[] {
       continue;
     }
     let matched = 0;
-    for (let len = Math.min(index.longestName, sentence.length - i); len > 0 && !matched; len--) {
+    for (const len of index.lengthsByStart.get(sentence.slice(i, i + 2)) ?? []) {
+      if (matched || i + len > sentence.length) continue;
       const candidate = sentence.slice(i, i + len);
       const code = index.byName.get(candidate);
       if (!code || (!cjk && (isLetter(sentence[i + len]) || sentence[i + len] === '$'))) continue;

@@ -38,34 +38,40 @@ export function dropNoiseLines(text: string, langs: readonly Language[]): string
 
 const SENTENCE_END = /\n+|[。！？!?]+|\.(?=\s+[\p{Lu}¡¿"“«(•·・\-*])|[.!?](?=\s*$)/gu;
 const CLAUSE_END = /[,;:、，；：()（）]/gu;
+// "Activate the code by 15/12 and spend R$ 250": a conjunction starts a new statement, and what follows
+// it is about something else. (Ranges, amounts and periods are kept whole: "between … and …".)
+const CONJUNCTION = /(?<=\s)(?:and|then|y|luego|e|depois|et|puis|und|dann|dan|lalu|kemudian|và|rồi)(?=\s)/giu;
 
 /** Sentence spans, never cutting through `keep` (a date like "Dec. 15" or an amount). */
 export function sentences(text: string, keep: readonly Span[]): Span[] {
-  return split(text, SENTENCE_END, keep);
+  return split(text, [SENTENCE_END], keep);
 }
 
 /** Clause spans: sentences cut again at commas, colons and the like. */
 export function clauses(text: string, keep: readonly Span[]): Span[] {
-  return sentences(text, keep).flatMap((s) =>
-    split(text.slice(s.start, s.end), CLAUSE_END, shift(keep, -s.start)).map((c) => ({
-      start: c.start + s.start,
-      end: c.end + s.start,
-    })),
-  );
+  return split(text, [SENTENCE_END, CLAUSE_END, CONJUNCTION], keep);
 }
 
-function shift(spans: readonly Span[], by: number): Span[] {
-  return spans.map((s) => ({ start: s.start + by, end: s.end + by }));
-}
-
-function split(text: string, boundary: RegExp, keep: readonly Span[]): Span[] {
+/**
+ * The text cut at every match of the boundaries outside `keep`, in one pass: boundaries come in order
+ * and `keep` is walked alongside them, so a long text with many amounts costs no more per boundary.
+ */
+function split(text: string, boundaries: readonly RegExp[], keep: readonly Span[]): Span[] {
+  const cuts: Span[] = [];
+  for (const boundary of boundaries)
+    for (const m of text.matchAll(boundary)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  if (boundaries.length > 1) cuts.sort((a, b) => a.start - b.start);
+  const kept = [...keep].sort((a, b) => a.start - b.start);
   const spans: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(boundary)) {
-    const at = m.index;
-    if (keep.some((k) => at >= k.start && at < k.end)) continue;
-    if (at > start) spans.push({ start, end: at });
-    start = at + m[0].length;
+  let k = 0;
+  let keptUntil = -1;
+  for (const cut of cuts) {
+    if (cut.start < start) continue;
+    while (k < kept.length && kept[k]!.start <= cut.start) keptUntil = Math.max(keptUntil, kept[k++]!.end);
+    if (cut.start < keptUntil) continue;
+    if (cut.start > start) spans.push({ start, end: cut.start });
+    start = cut.end;
   }
   if (start < text.length) spans.push({ start, end: text.length });
   return spans;
