@@ -37,6 +37,8 @@ const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Sc
 /** Words: a run of CJK letters, or of other letters ("にJPY" is two: the currency code stands apart). */
 const LETTERS = new RegExp(`[${CJK_CLASS}]+|(?:(?![${CJK_CLASS}])[\\p{L}\\p{M}])+`, 'gu');
 const RANGE_WORD_LONGEST = 12;
+/** An e-mail address is all data, even where a part of it is a glossary word ("com" is Portuguese). */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 
@@ -151,9 +153,10 @@ export function createRedactor(
         const d = i > 0 ? Math.floor(next() * 10) : ascii[0] === '0' ? 0 : 1 + Math.floor(next() * 9);
         candidate += d;
       }
-      const fresh = ascii === '0' || candidate !== ascii;
-      const unseen = ascii.length < 3 || !pageDigits.has(candidate);
-      if ((fresh && unseen) || attempt >= 32) {
+      const usable = (c: string) =>
+        (ascii === '0' || c !== ascii) && (ascii.length < 3 || !pageDigits.has(c));
+      if (attempt >= RANDOM_TRIES) candidate = nearestUsable(candidate, usable);
+      if (usable(candidate) || attempt >= RANDOM_TRIES) {
         out = [...candidate].map((d, i) => toWide(d, run[i]!)).join('');
         break;
       }
@@ -203,19 +206,22 @@ export function createRedactor(
 
   function text(s: string): string {
     if (!/[\p{L}\p{N}]/u.test(s)) return s;
-    // Dates first (their month names are wording), then amounts (their currency marks are), then the rest.
+    // E-mails first (all data), dates (their month names are wording), amounts (so are their currency
+    // marks), then the rest.
     const spans: Array<{ start: number; end: number; redact: (part: string) => string }> = [];
+    const add = (start: number, end: number, redact: (part: string) => string) => {
+      if (!spans.some((o) => start < o.end && o.start < end)) spans.push({ start, end, redact });
+    };
+    for (const m of s.matchAll(EMAIL)) add(m.index, m.index + m[0].length, shape);
     const dates = findDates(s, lang);
     dates.forEach((d, i) => {
-      spans.push({ start: d.start, end: d.end, redact: (p) => date(p, d.iso) });
+      add(d.start, d.end, (p) => date(p, d.iso));
       // Between two dates, a few letters are the range's word ("au", "bis", "đến"), which the reader needs.
       const next = dates[i + 1];
       if (next && next.start - d.end <= RANGE_WORD_LONGEST && !/[\p{N}]/u.test(s.slice(d.end, next.start)))
-        spans.push({ start: d.end, end: next.start, redact: (p) => p });
+        add(d.end, next.start, (p) => p);
     });
-    for (const a of findAmounts(s, lang))
-      if (!spans.some((d) => a.start < d.end && d.start < a.end))
-        spans.push({ start: a.start, end: a.end, redact: redactDigits });
+    for (const a of findAmounts(s, lang)) add(a.start, a.end, redactDigits);
     spans.sort((a, b) => a.start - b.start);
     let out = '';
     let at = 0;
@@ -247,7 +253,8 @@ export function createRedactor(
       return null;
     }
     const out = new URL(`${parsed.protocol}//${parsed.host}`);
-    out.pathname = redactDigits(decodeURIComponent(parsed.pathname));
+    // Long digit runs in the path are ids; short ones are route names ("i18n").
+    out.pathname = decodeURIComponent(parsed.pathname).replace(/\d{5,}/g, digits);
     // The reader takes the ad account id from aadvid; every other query value is dropped.
     for (const [name, value] of parsed.searchParams)
       out.searchParams.append(name, name === 'aadvid' ? redactDigits(value) : '');
@@ -255,6 +262,24 @@ export function createRedactor(
   }
 
   return { text, shape, numbers: redactDigits, reference, url };
+}
+
+const RANDOM_TRIES = 32;
+
+/**
+ * A page that shows most numbers of some length leaves random tries little room: the next usable number
+ * of the same length and first digit kind after `from`, counting up and wrapping; `from` when none is.
+ */
+function nearestUsable(from: string, usable: (candidate: string) => boolean): string {
+  if (from.length > 6) return from;
+  const low = from[0] === '0' ? 0 : 10 ** (from.length - 1);
+  const high = from[0] === '0' ? 10 ** (from.length - 1) : 10 ** from.length;
+  for (let n = Number(from) + 1, i = 0; i < high - low; i++, n++) {
+    if (n >= high) n = low;
+    const candidate = String(n).padStart(from.length, '0');
+    if (usable(candidate)) return candidate;
+  }
+  return from;
 }
 
 /**
