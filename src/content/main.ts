@@ -3,6 +3,7 @@
 // listeners (see watch.ts).
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
+import { answerCaptureRequests } from '../platform/report-answer.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
 import { loadGlossary } from './glossary.ts';
@@ -33,6 +34,7 @@ void loadGlossary().then((problem) => {
       schedule: frameScheduler(window),
       defer: (run) => void setTimeout(run, 0),
       now: () => new Date(),
+      answerReportRequests: answerCaptureRequests,
     },
     FEATURES,
   );

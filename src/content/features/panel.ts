@@ -5,6 +5,7 @@ import type { Checklist, Step, StepState } from '../../core/checklist.ts';
 import { builder, keyed, setAttrs, setChildren, setText } from '../dom.ts';
 import { coalesce } from '../schedule.ts';
 import { dockSide, visibleBox } from '../geometry.ts';
+import { readDoubtful } from '../../core/report/doubt.ts';
 import type { Feature, PageState, Translate } from '../types.ts';
 
 const STATE_KEY: Record<StepState, string> = {
@@ -18,7 +19,12 @@ const MARK: Record<StepState, string> = { done: '✓', current: '→', todo: '' 
  * The panel's elements, made once. The function returned brings them up to date with a checklist and
  * gives back the one to show: the open panel, or the tab it folds to.
  */
-function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) => void) {
+function panelView(
+  doc: Document,
+  t: Translate,
+  onToggle: (collapsed: boolean) => void,
+  onReport: () => void,
+) {
   const el = builder(doc);
   const tab = el(
     'button',
@@ -42,6 +48,11 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
   const pitfallsTitle = el('h3', {}, t('overlay_pitfalls'));
   const pitfalls = el('ul');
   const allDone = el('p', { 'data-part': 'now' }, t('steps_allDone'));
+  const readWrong = el(
+    'button',
+    { type: 'button', 'data-part': 'report', onclick: onReport },
+    t('report_action'),
+  );
   const section = el('section', {
     'data-part': 'panel',
     'aria-label': t('overlay_title'),
@@ -76,7 +87,7 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
     (key) => ({ node: el('li', {}, t(key)) }),
   );
 
-  return (list: Checklist, collapsed: boolean, side: 'right' | 'left'): HTMLElement => {
+  return (list: Checklist, collapsed: boolean, side: 'right' | 'left', doubtful: boolean): HTMLElement => {
     if (collapsed) {
       setAttrs(tab, { 'data-side': side });
       return tab;
@@ -94,7 +105,9 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
       hints.length > 0 && pitfallsTitle,
       hints.length > 0 && pitfalls,
       list.current === null && allDone,
+      readWrong,
     ]);
+    setAttrs(readWrong, { 'data-prominent': doubtful ? 'true' : null });
     return section;
   };
 }
@@ -114,7 +127,7 @@ export const panel: Feature = {
       // Focus follows the control just used: the tab after folding, the fold button after unfolding.
       root.querySelector('button')?.focus();
     };
-    const view = panelView(win.document, deps.t, toggle);
+    const view = panelView(win.document, deps.t, toggle, () => void deps.send({ type: 'report-open' }));
 
     const draw = () => {
       const s: PageState | null = state.get();
@@ -132,7 +145,12 @@ export const panel: Feature = {
       const dialog = s.snapshot.redeem?.open ? visibleBox(s.targets.dialog) : null;
       const side = dockSide(dialog, { width: win.innerWidth, height: win.innerHeight });
       // No edge free of the dialog: step out of the way until it closes.
-      setChildren(root, collapsed === undefined || side === null ? [] : [view(s.checklist, collapsed, side)]);
+      setChildren(
+        root,
+        collapsed === undefined || side === null
+          ? []
+          : [view(s.checklist, collapsed, side, readDoubtful(s.snapshot))],
+      );
     };
 
     const redraw = coalesce(deps.schedule, draw);

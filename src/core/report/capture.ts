@@ -3,6 +3,9 @@
 // copied (scripts, handlers, styles, images, frames, link targets), and no form value but the redeem
 // code's. Values are copied as they are: redact.ts turns every text into its redacted shape afterwards.
 
+/** The review page's request to a tab's content script for its page (core/messages.ts validates the answer). */
+export const REPORT_CAPTURE = 'report-capture';
+
 /** Is the element shown to the user? The extension asks the browser's computed style; the CLI the markup. */
 export type Shown = (el: Element) => boolean;
 
