@@ -34,7 +34,7 @@ import {
 import { planMigrations } from '../core/store/migrations/index.ts';
 import { parseTerms } from '../core/terms/index.ts';
 import { onMessage, type Handlers } from '../platform/messaging.ts';
-import { openReview } from '../platform/report.ts';
+import { openReview } from '../platform/review.ts';
 import {
   armAlarm,
   onAlarm,

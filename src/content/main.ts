@@ -3,7 +3,7 @@
 // listeners (see watch.ts).
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
-import { answerCaptureRequests } from '../platform/report-answer.ts';
+import { answerCaptureRequests } from '../platform/review.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
 import { loadGlossary } from './glossary.ts';

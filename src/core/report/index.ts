@@ -49,7 +49,16 @@ export function makeReport(input: ReportInput): Report {
     // Our own sentences, but a number in them may be the page's: digits go the way the page's went.
     warnings: read.warnings.map(redactor.numbers),
     warningCount: read.warnings.length,
-    corrections: input.corrections,
+    // What was read is the page's own value: the report names it as the report reads it, redacted.
+    corrections: input.corrections.map((c) => ({ ...c, read: valueAt(snapshot, c.field) })),
   });
   return { html, snapshot, document };
+}
+
+/** The value at "promotions.2.amount" in a snapshot, or null when the report has no such field. */
+function valueAt(snapshot: PageSnapshot, field: string): Correction['read'] {
+  let node: unknown = snapshot;
+  for (const key of field.split('.'))
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean' ? node : null;
 }

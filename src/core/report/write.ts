@@ -10,7 +10,9 @@ import type { Capture, CapturedElement, CapturedNode } from './capture.ts';
 export const Correction = z.object({
   /** Where in the snapshot: "balance.total", "promotions.2.amount", "redeem.error". */
   field: z.string().check(z.maxLength(200)),
+  /** The value as the report reads it (redacted like the page), null when the report lacks the field. */
   read: z.nullable(z.union([z.string(), z.number(), z.boolean()])),
+  /** As the advertiser typed it: their choice to share. */
   right: z.nullable(z.string().check(z.maxLength(500))),
 });
 export type Correction = z.infer<typeof Correction>;

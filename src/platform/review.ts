@@ -1,8 +1,22 @@
-// The content script's side of "Read wrong?" (the review page's side is report.ts): answers the review
-// page's request for the page, and nothing else. No validator ships in the content script: the request is
-// one literal type, and the review page validates the answer.
+// "Read wrong?" without a validator (the content script and the popup load no zod; the review page's side,
+// which validates, is report.ts):
+//
+//   reviewUrl(tabId), openReview(tabId)     the review page of one tab, opened in a new tab (by the worker
+//                                           for the page's panel, by the popup for the active tab)
+//   answerCaptureRequests(capture, signal)  (content script) answers the review page's request for the
+//                                           page, and nothing else: the request is one literal type
 import { REPORT_CAPTURE } from '../core/report/capture.ts';
 import { api, type MessageSender } from './browser.ts';
+
+const REVIEW_PAGE = 'src/report/index.html';
+
+export function reviewUrl(tabId: number): string {
+  return `${api().runtime.getURL(REVIEW_PAGE)}?tab=${tabId}`;
+}
+
+export async function openReview(tabId: number): Promise<void> {
+  await api().tabs.create({ url: reviewUrl(tabId) });
+}
 
 /** Only a page of this extension may ask (the review page): never the page itself or another extension. */
 export function fromOwnPage(sender: MessageSender): boolean {
