@@ -137,11 +137,15 @@ describe('redaction', () => {
 
 // ---------------------------------------------------------------- nothing of the page survives
 
-/** What a report shows a reader: texts and every attribute but structure and class names (kept as they are). */
-function visibleParts(doc: Document): string[] {
+/**
+ * What a page or report shows a reader: texts and every attribute but structure and class names (kept as
+ * they are); with `comments`, the report's facts too (a page's own comments are never copied).
+ */
+function visibleParts(doc: Document, comments: boolean): string[] {
   const parts: string[] = [];
   const walk = (node: Node) => {
-    if (node.nodeType === 3 || node.nodeType === 8) parts.push(node.nodeValue ?? '');
+    if (node.nodeType === 3 || (comments && node.nodeType === 8)) parts.push(node.nodeValue ?? '');
+    if (node.nodeType === 9) return node.childNodes.forEach(walk);
     if (node.nodeType !== 1) return;
     const el = node as Element;
     if (el.localName === 'style') return;
@@ -197,8 +201,8 @@ describe('a report keeps no number, name or id of the page', () => {
         // linkedom writes a document back as HTML when asked for its string.
         const html = String(doc);
         const report = reportOf(html, page.url, [seed, seed >>> 3, 5, 11]);
-        const original = digitRuns([...visibleParts(doc), page.url ?? '']);
-        const shown = visibleParts(parseHtml(report.html)).join('\n');
+        const original = digitRuns([...visibleParts(doc, false), page.url ?? '']);
+        const shown = visibleParts(parseHtml(report.html), true).join('\n');
         for (const run of original) expect(shown).not.toMatch(new RegExp(`(?<!\\d)${run}(?!\\d)`));
         for (const secret of secrets) {
           expect(shown).not.toContain(secret);
