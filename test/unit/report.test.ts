@@ -1,6 +1,7 @@
 // The page report ("Read wrong?"): the reader reads a report as it read the page (same nulls, rows,
 // statuses), redaction keeps wording and formats and leaves no number, name or id of the page, and the
 // file carries nothing that runs.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,31 @@ describe('a report reads like its page', () => {
     expect(facts!.snapshot.accountId).toBe(new URL(facts!.url!).searchParams.get('aadvid'));
     expect(facts!.warningCount).toBe(0);
     expect(readReportFacts('<html><!-- ad-credit-guide report {"url": 1} --></html>')).toBeNull();
+  });
+});
+
+describe('cli redact, spawned', { timeout: 60_000 }, () => {
+  const cli = (...args: string[]) =>
+    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+
+  it("prints the report of a saved page, which cli parse reads to the page's shape", () => {
+    const page = 'test/fixtures/pages/en-promotions-earning.html';
+    const r = cli('redact', page);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<!-- saved from url=\(\d{4}\)https:\/\/ads\.tiktok\.com\//);
+    const file = join(mkdtempSync(join(tmpdir(), 'redact-')), 'report.html');
+    writeFileSync(file, r.stdout);
+    const read = parseCli([join(ROOT, page)], new Map());
+    expect(shapeOf(JSON.parse(cli('parse', file).stdout))).toEqual(shapeOf(read));
+  });
+
+  it('exits 2 with one line on stderr for a missing file', () => {
+    const r = cli('redact', 'no-such-page.html');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('redact: no-such-page.html: no such file');
   });
 });
 
