@@ -170,6 +170,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',
+      // The review page of "Read wrong?" is opened by the extension, not named in the manifest.
+      rollupOptions: { input: { report: 'src/report/index.html' } },
     },
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts'],

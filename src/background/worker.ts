@@ -35,6 +35,7 @@ import {
 import { planMigrations } from '../core/store/migrations/index.ts';
 import { parseTerms } from '../core/terms/index.ts';
 import { onMessage, type Handlers } from '../platform/messaging.ts';
+import { openReview } from '../platform/review.ts';
 import {
   armAlarm,
   onAlarm,
@@ -189,6 +190,13 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         await writeChanges(changes({ [KEY.glossary]: glossaryFile() }));
         return ok(glossaryFile());
       }),
+
+    // "Read wrong?" on a page's panel: the review page asks that tab for its page itself.
+    'report-open': async (_message, from) => {
+      if (from.tabId === null) return fail('invalid-message', 'report-open: no tab to report');
+      await openReview(from.tabId);
+      return ok(null);
+    },
 
     snapshot: ({ snapshot }, from) =>
       transact((kept, atMs) => {

@@ -4,6 +4,11 @@ import { readFileSync, statSync } from 'node:fs';
 /** Thrown for input the command cannot use; main.ts turns it into exit code 2 and a one-line message. */
 export class InputError extends Error {}
 
+/** A command's output printed as it is (a report is HTML), not as JSON. */
+export class Printed {
+  constructor(readonly text: string) {}
+}
+
 /** Reads a text file, or explains in one line why it cannot. */
 export function readTextFile(path: string | undefined, what: string): string {
   if (!path) throw new InputError(`missing ${what} file argument`);

@@ -4,6 +4,7 @@
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import { clockNow, followDemoClock } from '../platform/clock.ts';
+import { answerCaptureRequests } from '../platform/review.ts';
 import { translator } from '../platform/services.ts';
 import { keptFor, panelCollapsed, send } from './bridge.ts';
 import { loadGlossary } from './glossary.ts';
@@ -35,6 +36,7 @@ void loadGlossary().then((problem) => {
       schedule: frameScheduler(window),
       defer: (run) => void setTimeout(run, 0),
       now: () => new Date(clockNow()),
+      answerReportRequests: answerCaptureRequests,
     },
     FEATURES,
   );

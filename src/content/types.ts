@@ -60,6 +60,8 @@ export interface ContentDeps {
   /** Runs `run` in a task of its own, after this one: the browser may paint and take input in between. */
   defer(run: () => void): void;
   now(): Date;
+  /** "Read wrong?": answers the review page's request for this page with `capture()`, until `signal` aborts. */
+  answerReportRequests(capture: () => unknown, signal: AbortSignal): void;
 }
 
 /** Everything a billing page shows us at one read. */

@@ -14,6 +14,7 @@
 // would refuse.
 import * as z from 'zod/mini';
 import type { GlossaryFile } from './page/glossary.ts';
+import { REPORT_CAPTURE, type CapturedElement } from './report/capture.ts';
 import { ERROR_CODES } from './result.ts';
 
 export { fail, ok, type Failure, type Result } from './result.ts';
@@ -65,6 +66,9 @@ export const TermsTextMessage = z.object({
   text: z.string().check(z.maxLength(20_000)),
   lang: z.nullable(z.string()),
 });
+
+/** "Read wrong?" on the page's panel: the worker opens the review page for the sender's tab. */
+export const ReportOpenMessage = z.object({ type: z.literal('report-open') });
 
 // ---------------------------------------------------------------- popup/options→worker
 
@@ -118,6 +122,7 @@ export const ContentMessage = z.discriminatedUnion('type', [
   SnapshotMessage,
   RedeemAttemptMessage,
   TermsTextMessage,
+  ReportOpenMessage,
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -155,6 +160,7 @@ export interface Answers {
   snapshot: { changed: PromotionRef[] };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };
+  'report-open': null;
   'promotion-save': { promotion: PromotionRecord };
   'promotion-delete': null;
   /** The instant reminders for the promotion resume. */
@@ -174,3 +180,34 @@ export const ResultShape = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: z.string() }) }),
 ]);
+
+// ---------------------------------------------------------------- review page→content script
+
+/**
+ * The review page asks the content script of one tab for its page's structure (never the worker: the
+ * page's unredacted text goes from the tab to the review page only, and is redacted there). The content
+ * script answers only a page of this extension; its answer is validated here, on receipt.
+ */
+export { REPORT_CAPTURE };
+
+const CapturedElementShape: z.ZodMiniType<CapturedElement> = z.object({
+  tag: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+  attrs: z.array(z.tuple([z.string(), z.string()])),
+  hides: z.boolean(),
+  get children() {
+    return z.array(z.union([z.object({ text: z.string() }), CapturedElementShape]));
+  },
+});
+
+export const PageCapture = z.object({
+  capture: z.object({
+    root: CapturedElementShape,
+    hidingRules: z.array(
+      z.object({ selector: z.string(), declaration: z.enum(['display:none', 'visibility:hidden']) }),
+    ),
+  }),
+  /** What the extension read from the page. */
+  snapshot: PageSnapshot,
+  url: z.string(),
+});
+export type PageCapture = z.infer<typeof PageCapture>;

@@ -57,6 +57,8 @@ export interface PlatformBrowser {
     create(props: { url: string }): Promise<Pick<Tabs.Tab, 'id'>>;
     /** Without the "tabs" permission it still answers ids (not URLs): the popup matches its tab by id. */
     query?(query: { active: boolean; currentWindow: boolean }): Promise<Array<Pick<Tabs.Tab, 'id'>>>;
+    /** The review page asks a tab's content script for its page (src/platform/report.ts). */
+    sendMessage?(tabId: number, message: unknown): Promise<unknown>;
   };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { localeOf, type Translate } from '../core/i18n.ts';
 import type { PromotionRecord } from '../core/schemas.ts';
 import { openOptions, openTab, translator } from '../platform/services.ts';
+import { openReview } from '../platform/review.ts';
 import { activeTabId } from '../platform/tabs.ts';
 import type { Message } from '../core/messages.ts';
 import { I18nProvider } from '../ui/i18n.tsx';
@@ -28,6 +29,10 @@ function connect(t: Translate): PopupActions {
       send({ type: 'promotion-save', existing: existing && ref(existing), draft }),
     deletePromotion: (record) => send({ type: 'promotion-delete', promotion: ref(record) }),
     snooze: (record) => send({ type: 'reminder-snooze', promotion: ref(record) }),
+    reportPage: () =>
+      void activeTabId().then((tabId) => {
+        if (tabId !== null) void openReview(tabId);
+      }),
   };
 }
 

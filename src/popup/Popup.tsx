@@ -5,6 +5,7 @@ import { checklist } from '../core/checklist.ts';
 import { dateInZone } from '../core/dates.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
+import { readDoubtful } from '../core/report/doubt.ts';
 import { promoKey } from '../core/store/layout.ts';
 import { ChecklistView } from '../ui/ChecklistView.tsx';
 import { useI18n } from '../ui/i18n.tsx';
@@ -32,6 +33,8 @@ export interface PopupActions {
   savePromotion(draft: PromotionDraft, existing: PromotionRecord | null): Promise<string | null>;
   deletePromotion(record: PromotionRecord): Promise<string | null>;
   snooze(record: PromotionRecord): Promise<string | null>;
+  /** "Read wrong?": the review of what was read from the billing page in the active tab. */
+  reportPage(): void;
 }
 
 type Page = 'promotions' | 'why' | 'credit';
@@ -127,6 +130,15 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
       {view.name === 'promotions' && (
         <>
           {steps && <ChecklistView checklist={steps} />}
+          {steps && snapshot && (
+            <button
+              type="button"
+              class={readDoubtful(snapshot) ? 'report-action primary' : 'report-action link'}
+              onClick={props.actions.reportPage}
+            >
+              {t('report_action')}
+            </button>
+          )}
           <PromotionList
             items={items}
             actions={{

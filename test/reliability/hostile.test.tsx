@@ -134,6 +134,7 @@ describe.each([BENIGN, ...PAYLOADS].map((p) => [p.name, p] as const))('payload: 
           savePromotion: vi.fn(async () => null),
           deletePromotion: vi.fn(async () => null),
           snooze: vi.fn(async () => null),
+          reportPage: vi.fn(),
         }}
       />,
     );

@@ -41,6 +41,7 @@ const EVERY_TYPE: Message[] = [
   { type: 'snapshot', snapshot },
   { type: 'redeem-attempt', accountId: '1', code: 'X', error: null, succeeded: true, lang: 'en' },
   { type: 'terms-text', accountId: '1', code: 'X', text: 'Spend $50 get $50', lang: 'en' },
+  { type: 'report-open' },
   {
     type: 'promotion-save',
     existing: null,

@@ -120,6 +120,7 @@ function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
   if (message.type === 'snapshot') return { ok: true, value: { changed: [] } };
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'glossary') return { ok: true, value: glossaryFile() };
+  if (message.type === 'report-open') return { ok: true, value: null };
   const { accountId, code, error, succeeded, lang } = message;
   const attempt = { id: 'a1', accountId, code, error, succeeded, lang, at: '2026-11-24T12:00:00.000Z' };
   return { ok: true, value: { attempt: { ...attempt, reasons: worker.reasons(message) }, promotion: null } };
@@ -130,6 +131,9 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
   const sent: Outgoing[] = [];
   const collapsed = new Map<string | null, boolean>();
   const worker: FakeWorker = { accepts: () => true, reasons: () => [] };
+  /** The review page's side of "Read wrong?": asks the page as the review page would, while it answers. */
+  const reportRequests: Array<{ capture: () => unknown; signal: AbortSignal }> = [];
+  const askReport = () => reportRequests.find((r) => !r.signal.aborted)?.capture() ?? null;
   const deps: ContentDeps = {
     reader: headingReader(),
     t: keyT,
@@ -149,9 +153,10 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
     // At once, so that a test sees a read's snapshot sent in the frame that read it.
     defer: (run) => run(),
     now: () => new Date('2026-11-24T12:00:00Z'),
+    answerReportRequests: (capture, signal) => void reportRequests.push({ capture, signal }),
     ...over,
   };
-  return { deps, frames, sent, collapsed, worker };
+  return { deps, frames, sent, collapsed, worker, askReport };
 }
 
 /** Lets pending promises and MutationObserver callbacks run. */

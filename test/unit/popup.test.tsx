@@ -26,6 +26,7 @@ function setup(
     savePromotion: vi.fn(async () => null),
     deletePromotion: vi.fn(async () => null),
     snooze: vi.fn(async () => null),
+    reportPage: vi.fn(),
     ...actions,
   };
   const { container } = renderUi(

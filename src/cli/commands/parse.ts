@@ -10,12 +10,19 @@ const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
 const ELEMENT_TAG = /<(?:!doctype\s+html|[a-z][a-z0-9-]*)(?:\s[^<>]*)?\/?>/i;
 
 export function run(positional: string[], options: Map<string, string>): PageSnapshot {
-  const path = positional[0];
+  const { html, url } = readSavedPage(positional[0], options);
+  return readPage(parseDocument(html), url);
+}
+
+/** A saved page (or a report) and its URL: `--url`, else the saved-from comment, else null. */
+export function readSavedPage(
+  path: string | undefined,
+  options: Map<string, string>,
+): { html: string; url: string | null } {
   const html = readTextFile(path, 'HTML page');
   const why = notHtml(html);
   if (why) throw new InputError(`${path}: not an HTML page (${why})`);
-  const url = options.get('url') ?? SAVED_FROM.exec(html.slice(0, 4096))?.[1] ?? null;
-  return readPage(parseDocument(html), url);
+  return { html, url: options.get('url') ?? SAVED_FROM.exec(html.slice(0, 4096))?.[1] ?? null };
 }
 
 /**

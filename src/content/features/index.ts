@@ -4,5 +4,6 @@ import { outline } from './outline.ts';
 import { panel } from './panel.ts';
 import { promotionNotes } from './promotion-notes.ts';
 import { redeemHelp } from './redeem-help.ts';
+import { report } from './report.ts';
 
-export const FEATURES: readonly Feature[] = [outline, promotionNotes, panel, redeemHelp];
+export const FEATURES: readonly Feature[] = [outline, promotionNotes, panel, redeemHelp, report];

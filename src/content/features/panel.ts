@@ -6,6 +6,7 @@ import type { Checklist, Step, StepState } from '../../core/checklist.ts';
 import { builder, keyed, setAttrs, setChildren, setText } from '../dom.ts';
 import { coalesce } from '../schedule.ts';
 import { placePanel, visibleBox, type Box } from '../geometry.ts';
+import { readDoubtful } from '../../core/report/doubt.ts';
 import type { Feature, PageState, Translate } from '../types.ts';
 
 const STATE_KEY: Record<StepState, string> = {
@@ -20,7 +21,12 @@ const MARK: Record<StepState, string> = { done: '✓', current: '→', todo: '',
  * The panel's elements, made once. The function returned brings them up to date with a checklist and
  * gives back the one to show: the open panel, or the tab it folds to.
  */
-function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) => void) {
+function panelView(
+  doc: Document,
+  t: Translate,
+  onToggle: (collapsed: boolean) => void,
+  onReport: () => void,
+) {
   const el = builder(doc);
   const tab = el(
     'button',
@@ -44,6 +50,11 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
   const pitfallsTitle = el('h3', {}, t('overlay_pitfalls'));
   const pitfalls = el('ul');
   const allDone = el('p', { 'data-part': 'now' }, t('steps_allDone'));
+  const readWrong = el(
+    'button',
+    { type: 'button', 'data-part': 'report', onclick: onReport },
+    t('report_action'),
+  );
   const section = el('section', {
     'data-part': 'panel',
     'aria-label': t('overlay_title'),
@@ -78,7 +89,7 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
     (key) => ({ node: el('li', {}, t(key)) }),
   );
 
-  return (list: Checklist, collapsed: boolean, side: 'right' | 'left'): HTMLElement => {
+  return (list: Checklist, collapsed: boolean, side: 'right' | 'left', doubtful: boolean): HTMLElement => {
     if (collapsed) {
       setAttrs(tab, { 'data-side': side });
       return tab;
@@ -97,7 +108,9 @@ function panelView(doc: Document, t: Translate, onToggle: (collapsed: boolean) =
       hints.length > 0 && pitfallsTitle,
       hints.length > 0 && pitfalls,
       current === undefined && allDone,
+      readWrong,
     ]);
+    setAttrs(readWrong, { 'data-prominent': doubtful ? 'true' : null });
     return section;
   };
 }
@@ -133,7 +146,7 @@ export const panel: Feature = {
       // Focus follows the control just used: the tab after folding, the fold button after unfolding.
       root.querySelector('button')?.focus();
     };
-    const view = panelView(win.document, deps.t, toggle);
+    const view = panelView(win.document, deps.t, toggle, () => void deps.send({ type: 'report-open' }));
 
     const draw = () => {
       const s: PageState | null = state.get();
@@ -156,7 +169,14 @@ export const panel: Feature = {
         root,
         collapsed === undefined || place === null
           ? []
-          : [view(s.checklist, collapsed || (place.folded && !openedAnyway), place.side)],
+          : [
+              view(
+                s.checklist,
+                collapsed || (place.folded && !openedAnyway),
+                place.side,
+                readDoubtful(s.snapshot),
+              ),
+            ],
       );
     };
 

@@ -1,0 +1,140 @@
+// "Read wrong?" in Chromium: on the demo site and on every fixture page, the panel's action opens the
+// review page for that tab, "Save report" downloads ad-credit-guide-report-<date>.html, and `cli parse`
+// reads the file to the same snapshot shape as the extension read from the page.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEMO_PAYMENT_URL, fixturePages } from '../../scripts/demo-server.ts';
+import type { PageSnapshot } from '../../src/core/schemas.ts';
+import { shapeOf } from '../support/report.ts';
+import { waitForContent } from './demo-site.ts';
+import { ROOT, findChromium, launchHarness, type Harness } from './harness.ts';
+import { overlayText } from './overlay.ts';
+
+interface DomNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findPart(node: DomNode, part: string): DomNode | null {
+  const attrs = node.attributes ?? [];
+  for (let i = 0; i < attrs.length; i += 2)
+    if (attrs[i] === 'data-part' && attrs[i + 1] === part) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findPart(child, part);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Clicks our panel's "Read wrong?" as a user would: the panel is in a closed shadow root, so by position. */
+async function clickReadWrong(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const button = findPart(root, 'report');
+    if (!button) throw new Error('no "Read wrong?" on the panel');
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The saved report, kept in artifacts/ for a look after the run; its path. */
+function keep(name: string, html: string): string {
+  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+  const file = join(ROOT, 'artifacts', name);
+  writeFileSync(file, html);
+  return file;
+}
+
+function cliParse(file: string): PageSnapshot {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'parse', file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`cli parse failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launchHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const lastSnapshot = async (url: string): Promise<PageSnapshot> => {
+    let found: PageSnapshot | null = null;
+    await expect
+      .poll(
+        async () => {
+          const stored = (await h.workerEval(
+            async (api) => (await api.storage.local.get('lastSnapshot')).lastSnapshot,
+          )) as { snapshot: PageSnapshot } | null;
+          found = stored?.snapshot.url === url ? stored.snapshot : null;
+          return found !== null;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    return found!;
+  };
+
+  /** From the page's panel to a saved report; the report's text and the review page. */
+  async function reportFrom(page: Page): Promise<{ html: string; review: Page; fileName: string }> {
+    await expect.poll(() => overlayText(page), { timeout: 15_000 }).toContain('Read wrong?');
+    const opened = h.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith(`${h.extensionOrigin}src/report/index.html?tab=`),
+      timeout: 15_000,
+    });
+    await clickReadWrong(page);
+    const review = await opened;
+    const save = review.getByRole('button', { name: 'Save report' });
+    await save.waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([review.waitForEvent('download'), save.click()]);
+    const path = await download.path();
+    return { html: readFileSync(path, 'utf8'), review, fileName: download.suggestedFilename() };
+  }
+
+  it('on the demo site: opens the review, saves a report, and the report reads to the same shape', async () => {
+    const before = h.errors.length;
+    const page = await h.openPage(DEMO_PAYMENT_URL);
+    await waitForContent(page);
+    const read = await lastSnapshot(page.url());
+    const { html, review, fileName } = await reportFrom(page);
+    expect(fileName).toMatch(/^ad-credit-guide-report-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(await review.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'What Ad Credit Guide read from this page',
+    );
+    const file = keep('report-demo.html', html);
+    expect(shapeOf(cliParse(file))).toEqual(shapeOf(read));
+    expect(html).not.toMatch(/<script|\son\w+=/i);
+    // The demo page's own 404s (its favicon) are not ours: the review page and the worker log no error.
+    expect(h.errors.slice(before).filter((e) => e.source.startsWith(h.extensionOrigin))).toEqual([]);
+    await review.close();
+    await page.close();
+  });
+
+  it.each(fixturePages())('on fixture $name: the report reads to the same shape', async (fixture) => {
+    const page = await h.openPage(fixture.servedUrl);
+    const read = await lastSnapshot(fixture.realUrl);
+    const { html, review } = await reportFrom(page);
+    const file = keep(`report-${fixture.name}.html`, html);
+    expect(shapeOf(cliParse(file))).toEqual(shapeOf(read));
+    await review.close();
+    await page.close();
+  });
+});
