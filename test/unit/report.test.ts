@@ -22,7 +22,7 @@ const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
 /** Fixed in CI; FC_SEED=<n> replays a failure (fast-check prints the seed it used). */
 const SEED = Number(process.env.FC_SEED ?? 16_2026);
 
-const PAGES = ['test/fixtures/pages', 'test/pages/pages'].flatMap((dir) =>
+const PAGES = ['test/fixtures/pages', 'test/pages/kits/pages', 'test/pages/hand/pages'].flatMap((dir) =>
   readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.html'))
     .map((f) => {
