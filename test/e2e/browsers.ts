@@ -93,6 +93,8 @@ export interface E2EHarness {
   download(page: E2EPage, target: Target): Promise<{ name: string; text: string }>;
   /** URLs of every network request (http, https, ws) the extension made itself, from any of its contexts. */
   extensionRequests(): Promise<string[]>;
+  /** URLs of the network requests made by web pages or the extension (the browser's own traffic left out). */
+  requestUrls(): Promise<string[]>;
   /** How many network requests the browser made in all (proves the recorder saw traffic). */
   requestCount(): Promise<number>;
   close(): Promise<void>;

@@ -104,6 +104,8 @@ export async function launchChromium(): Promise<E2EHarness> {
       return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
     },
     extensionRequests: async () => h.network.extensionRequests().map((r) => r.url),
+    requestUrls: async () =>
+      h.network.requests.filter((r) => r.by !== 'browser' && /^(https?|wss?):/.test(r.url)).map((r) => r.url),
     requestCount: async () => h.network.requests.length,
     close: () => h.close(),
   };

@@ -22,7 +22,7 @@ import {
   type ShownNotification,
   type Target,
 } from './browsers.ts';
-import { ROOT } from './harness.ts';
+import { ROOT, appendLedgerEntry } from './harness.ts';
 
 export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 /** The gecko id of the Firefox build (vite.config.ts). */
@@ -75,10 +75,11 @@ const CHROME_SETUP = `(() => {
       const channel = subject.QueryInterface(Ci.nsIHttpChannel);
       const url = channel.URI.spec;
       log.requests++;
-      log.urls.push(url);
       const info = channel.loadInfo;
       if (info && (fromExtension(info.triggeringPrincipal) || fromExtension(info.loadingPrincipal)))
         log.extension.push(url);
+      // Firefox's own traffic (updates, remote settings) is made with the system principal.
+      if (info && !info.triggeringPrincipal.isSystemPrincipal) log.urls.push(url);
     },
   }, 'http-on-modify-request');
   Services.ww.registerNotification({
@@ -197,11 +198,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       title: () => page.title(),
       evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
         evaluate<R>(callExpression(fn, JSON.stringify(arg ?? null))),
+      // Firefox delivers input only to the selected tab: another tab (the control tab, a popup) may be in front.
       async click(target) {
-        await page.click(await mark(target, true));
+        const selector = await mark(target, true);
+        await page.bringToFront();
+        await page.click(selector);
       },
       async fill(target, value) {
-        await page.locator(await mark(target, true)).fill(value);
+        const selector = await mark(target, true);
+        await page.bringToFront();
+        await page.locator(selector).fill(value);
       },
       async waitFor(target, timeoutMs) {
         await mark(target, true, timeoutMs);
@@ -308,8 +314,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       return { name, text: readFileSync(file, 'utf8') };
     },
     extensionRequests: () => chromeEval<string[]>('globalThis.acgE2E.extension'),
+    requestUrls: () => chromeEval<string[]>('globalThis.acgE2E.urls'),
     requestCount: () => chromeEval<number>('globalThis.acgE2E.requests'),
     async close() {
+      appendLedgerEntry(
+        await chromeEval<number>('globalThis.acgE2E.requests'),
+        (await chromeEval<string[]>('globalThis.acgE2E.extension')).map((url) => ({ url })),
+      );
       await browser.close();
       if (!options.server) await server.close();
       rmSync(profile, { recursive: true, force: true });
