@@ -194,7 +194,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       );
     const contextId = (page.mainFrame() as unknown as { _id: string })._id;
     return {
-      url: async () => page.url(),
+      // Asked of the document: puppeteer's own record misses a navigation that changed process.
+      url: () => evaluate<string>('location.href'),
       title: () => page.title(),
       evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
         evaluate<R>(callExpression(fn, JSON.stringify(arg ?? null))),
