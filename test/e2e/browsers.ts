@@ -57,12 +57,18 @@ export interface E2EPage {
 /** A function run inside the extension with the browser's extension API; see E2EHarness.backgroundEval. */
 export type ExtensionFn<R, A> = (api: ExtensionApi, arg: A) => R | Promise<R>;
 
-/** A notification the browser displayed. Chromium's headless notification centre gives ids only. */
+/**
+ * A notification the browser displayed. Firefox's alert windows give title and body; Chromium's headless
+ * notification centre (and Firefox without a chrome context) give ids only.
+ */
 export interface ShownNotification {
   id: string | null;
   title: string | null;
   body: string | null;
 }
+
+/** Parts of the harness a browser version may lack (see E2EHarness.unsupported). */
+export type Feature = 'background-control' | 'network-log';
 
 export interface E2EHarness {
   browser: BrowserName;
@@ -97,6 +103,11 @@ export interface E2EHarness {
   requestUrls(): Promise<string[]>;
   /** How many network requests the browser made in all (proves the recorder saw traffic). */
   requestCount(): Promise<number>;
+  /**
+   * Why this browser cannot do feature, or null when it can: stopping or reading the background's state
+   * (background-control), the request log (network-log).
+   */
+  unsupported(feature: Feature): string | null;
   close(): Promise<void>;
 }
 

@@ -107,6 +107,7 @@ export async function launchChromium(): Promise<E2EHarness> {
     requestUrls: async () =>
       h.network.requests.filter((r) => r.by !== 'browser' && /^(https?|wss?):/.test(r.url)).map((r) => r.url),
     requestCount: async () => h.network.requests.length,
+    unsupported: () => null,
     close: () => h.close(),
   };
 }

@@ -87,7 +87,9 @@ describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
     await page.close();
   });
 
-  it('stops its background like an idle timeout and starts again on the next event', async () => {
+  it('stops its background like an idle timeout and starts again on the next event', async (ctx) => {
+    const why = h.unsupported('background-control');
+    if (why !== null) return ctx.skip(why);
     await h.backgroundEval((api) => api.storage.local.set({ e2eProbe: 'kept across the stop' }));
     await h.stopBackground();
     expect(await h.backgroundRunning()).toBe(false);
@@ -98,7 +100,9 @@ describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
     await h.backgroundEval((api) => api.storage.local.remove('e2eProbe'));
   });
 
-  it('makes no network requests of its own', async () => {
+  it('makes no network requests of its own', async (ctx) => {
+    const why = h.unsupported('network-log');
+    if (why !== null) return ctx.skip(why);
     expect(await h.requestCount()).toBeGreaterThan(0);
     expect(await h.extensionRequests()).toEqual([]);
     // The demo site and the fixture pages this file opened (some live outside the demo's /i18n/ paths).

@@ -19,6 +19,7 @@ import {
   type E2EHarness,
   type E2EPage,
   type ExtensionFn,
+  type Feature,
   type ShownNotification,
   type Target,
 } from './browsers.ts';
@@ -98,6 +99,9 @@ const CHROME_SETUP = `(() => {
   return true;
 })()`;
 
+/** What the harness does through the chrome context, and cannot do without it. */
+const CHROME_FEATURES: readonly Feature[] = ['background-control', 'network-log'];
+
 const EXTENSION = `ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)})`;
 const withExtension = (body: string): string =>
   `(async () => { const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs'); const ext = ${EXTENSION}; ${body} })()`;
@@ -128,8 +132,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'network.dns.localDomains': 'ads.tiktok.com,business.tiktok.com',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'alerts.useSystemBackend': false,
-      // Alerts stay up long enough to be read, and never ask the user anything.
-      'alerts.totalOpenTime': 60_000,
+      // The harness reads an alert as it opens. Firefox 140's BiDi opens new tabs in the most recent
+      // window, which an open alert window is: alerts go away quickly.
+      'alerts.totalOpenTime': 1_000,
       'browser.download.dir': downloads,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
@@ -141,17 +146,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const version = await browser.version();
   const origin = `moz-extension://${EXTENSION_UUID}/`;
 
-  const chromeContext = async (): Promise<string> => {
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
-      contexts: { context: string; url: string }[];
-    };
-    const main = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!main) throw new Error('Firefox: no browser window in the chrome context');
-    return main.context;
+  // Firefox 141 and later open their chrome context to BiDi; ESR 140 lists no chrome context at all.
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
   };
-  const context = await chromeContext();
+  const context =
+    tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context ?? null;
+  const noChrome = `${version} gives WebDriver BiDi no chrome context (Firefox 141 and later do)`;
   /** Evaluates a JSON-returning expression in Firefox's chrome context. */
   const chromeEval = async <T>(expression: string): Promise<T> => {
+    if (context === null) throw new Error(`unsupported: ${noChrome}`);
     const answer = (
       await connection.send('script.evaluate', {
         expression: `(async () => JSON.stringify(await ${expression}))()`,
@@ -164,11 +168,14 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     const json = answer.result?.value;
     return (json === undefined ? undefined : JSON.parse(json)) as T;
   };
-  await chromeEval(CHROME_SETUP);
+  if (context !== null) await chromeEval(CHROME_SETUP);
   await browser.installExtension(extensionDir);
 
   const backgroundState = () => chromeEval<string>(withExtension('return ext.backgroundState;'));
-  const wake = () => chromeEval(withExtension('await ext.wakeupBackground(); return ext.backgroundState;'));
+  // Without the chrome context, getBackgroundPage() alone starts a stopped event page.
+  const wake = async () => {
+    if (context !== null) await chromeEval(withExtension('await ext.wakeupBackground(); return true;'));
+  };
 
   /**
    * Extension pages: BiDi navigates a new tab there, but puppeteer misses the navigation of a tab that
@@ -301,7 +308,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         `browser.alarms.create(${JSON.stringify(name)}, { when: Date.now() + 50 }).then(() => true)`,
       );
     },
-    notificationsShown: () => chromeEval<ShownNotification[]>('globalThis.acgE2E.alerts'),
+    async notificationsShown() {
+      if (context !== null) return chromeEval<ShownNotification[]>('globalThis.acgE2E.alerts');
+      // Without the alert windows: the notifications Firefox holds, by id.
+      const ids = await withBackground<string[]>(
+        'async (bg) => Object.keys(await bg.browser.notifications.getAll())',
+        null,
+      );
+      return ids.map((id) => ({ id, title: null, body: null }));
+    },
+    unsupported: (feature) => (context === null && CHROME_FEATURES.includes(feature) ? noChrome : null),
     async download(page, target) {
       const before = new Set(readdirSync(downloads));
       await page.click(target);
@@ -318,10 +334,11 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     requestUrls: () => chromeEval<string[]>('globalThis.acgE2E.urls'),
     requestCount: () => chromeEval<number>('globalThis.acgE2E.requests'),
     async close() {
-      appendLedgerEntry(
-        await chromeEval<number>('globalThis.acgE2E.requests'),
-        (await chromeEval<string[]>('globalThis.acgE2E.extension')).map((url) => ({ url })),
-      );
+      if (context !== null)
+        appendLedgerEntry(
+          await chromeEval<number>('globalThis.acgE2E.requests'),
+          (await chromeEval<string[]>('globalThis.acgE2E.extension')).map((url) => ({ url })),
+        );
       await browser.close();
       if (!options.server) await server.close();
       rmSync(profile, { recursive: true, force: true });

@@ -115,11 +115,15 @@ describe.each(e2eBrowsers())('the redemption journey in %s', (browser) => {
       .poll(async () => (await conditional())?.observations.at(-1)?.spent, { timeout: 15_000 })
       .toBe(20);
 
-    await h.stopBackground();
-    expect(await h.backgroundRunning()).toBe(false);
+    // Where the harness cannot stop the background (Firefox ESR 140), the spend is still recorded.
+    const stoppable = h.unsupported('background-control') === null;
+    if (stoppable) {
+      await h.stopBackground();
+      expect(await h.backgroundRunning()).toBe(false);
+    }
     // The page keeps changing while the background is down; the next snapshot wakes it.
     await simulateSpend(page, 1, 10);
-    await expect.poll(() => h.backgroundRunning(), { timeout: 20_000 }).toBe(true);
+    if (stoppable) await expect.poll(() => h.backgroundRunning(), { timeout: 20_000 }).toBe(true);
     await expect
       .poll(async () => (await conditional())?.observations.at(-1)?.spent, { timeout: 20_000 })
       .toBe(30);
@@ -159,8 +163,9 @@ describe.each(e2eBrowsers())('the redemption journey in %s', (browser) => {
       .toBeGreaterThan(0);
     const shown = (await h.notificationsShown()).slice(before);
     expect(shown.length).toBeLessThanOrEqual(ids.length);
-    if (browser === 'firefox') {
+    if (shown.some((n) => n.title !== null)) {
       // Read from Firefox's alert window: what the advertiser saw, in the extension's own words.
+      expect(browser).toBe('firefox');
       const titles = Object.entries(EN_MESSAGES)
         .filter(([key]) => key.startsWith('notif_') && key.endsWith('Title'))
         .map(([, m]) => m.message);
@@ -196,7 +201,9 @@ describe.each(e2eBrowsers())('the redemption journey in %s', (browser) => {
     await options.close();
   });
 
-  it('made no network request of its own over the whole journey', async () => {
+  it('made no network request of its own over the whole journey', async (ctx) => {
+    const why = h.unsupported('network-log');
+    if (why !== null) return ctx.skip(why);
     expect(await h.requestCount()).toBeGreaterThan(0);
     expect(await h.extensionRequests()).toEqual([]);
     expect((await h.requestUrls()).filter((url) => !isDemoSiteUrl(url))).toEqual([]);
