@@ -1,13 +1,13 @@
 // One command to see Ad Credit Guide working without a TikTok account: build the extension, serve the
-// mock Ads Manager as https://ads.tiktok.com, and open it in Chromium with the extension loaded.
-// With a display the browser stays open until Ctrl-C; without one it walks the main flow headless
-// and saves screenshots.
+// mock Ads Manager as https://ads.tiktok.com, and open it in Chromium (or Firefox with `-- --firefox`)
+// with the extension loaded. With a display the browser stays open until Ctrl-C; without one it walks
+// the main flow headless and saves screenshots.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import process from 'node:process';
 import { DEMO_PAYMENT_URL } from './demo-server.ts';
-import { POPUP_PATH, ROOT, findChromium, launchHarness } from '../test/e2e/harness.ts';
+import { findBrowser, launchBrowser, type BrowserName, type E2EPage } from '../test/e2e/browsers.ts';
 import {
   DEMO_CODES,
   closeRedeemDialog,
@@ -15,14 +15,21 @@ import {
   redeem,
   simulateSpend,
   waitForContent,
-} from '../test/e2e/demo-site.ts';
+} from '../test/e2e/demo-actions.ts';
+import { POPUP_PATH, ROOT } from '../test/e2e/harness.ts';
 
-const SHOTS = join(ROOT, 'artifacts', 'start');
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
-const browser = findChromium();
-if (!browser) {
-  say('No Chromium found. Install one (apt-get install chromium) or set CHROME_PATH to Chrome or Chromium.');
+const name: BrowserName = process.argv.includes('--firefox') ? 'firefox' : 'chromium';
+const label = name === 'firefox' ? 'Firefox' : 'Chromium';
+const SHOTS = join(ROOT, 'artifacts', name === 'firefox' ? 'start-firefox' : 'start');
+const executable = findBrowser(name);
+if (!executable) {
+  say(
+    name === 'firefox'
+      ? 'No Firefox found. Install one (apt-get install firefox-esr) or set FIREFOX_PATH.'
+      : 'No Chromium found. Install one (apt-get install chromium) or set CHROME_PATH to Chrome or Chromium.',
+  );
   process.exit(1);
 }
 // macOS and Windows always have a screen; elsewhere a display server must be running.
@@ -37,8 +44,10 @@ try {
   process.exit(1);
 }
 
-say(`2/3 Starting the mock Ads Manager and ${headed ? '' : 'headless '}Chromium (${browser})…`);
-const h = await launchHarness({ headless: !headed, executablePath: browser });
+say(`2/3 Starting the mock Ads Manager and ${headed ? '' : 'headless '}${label} (${executable})…`);
+if (name === 'firefox')
+  say('    (Firefox reaches it at https://ads.tiktok.com on port 443: run as root, or free that port)');
+const h = await launchBrowser(name, { headless: !headed });
 const page = await h.openPage(DEMO_PAYMENT_URL);
 await waitForContent(page);
 
@@ -48,22 +57,18 @@ if (headed) {
      is the mock payment page (served locally; the extension sees the real address).
    - Redeem coupon: try ${DEMO_CODES.typo} (a typo) and ${DEMO_CODES.conditional} (accepted);
      the yellow Demo controls panel lists every demo code and moves the clock with simulated spend.
-   - The extension's popup: the puzzle-piece menu, or ${h.extensionOrigin}${POPUP_PATH}
+   - The extension's popup: the toolbar's extensions menu, or ${h.extensionOrigin}${POPUP_PATH}
 Press Ctrl-C to quit.`);
-  const quit = async (): Promise<void> => {
-    await h.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void quit());
-  h.context.on('close', () => process.exit(0));
+  process.on('SIGINT', () => void h.close().then(() => process.exit(0)));
 } else {
   mkdirSync(SHOTS, { recursive: true });
-  const shot = async (target: typeof page, name: string, what: string): Promise<void> => {
-    const file = join(SHOTS, `${name}.png`);
-    await target.screenshot({ path: file, fullPage: true });
-    say(`   ${what}: ${relative(process.cwd(), file)}`);
+  const shot = async (target: E2EPage, file: string, what: string): Promise<void> => {
+    const path = join(SHOTS, `${file}.png`);
+    await target.bringToFront();
+    await target.screenshot(path);
+    say(`   ${what}: ${relative(process.cwd(), path)}`);
   };
-  say('3/3 No display: walking the main flow headless, screenshots in artifacts/start/');
+  say(`3/3 No display: walking the main flow headless, screenshots in ${relative(process.cwd(), SHOTS)}/`);
   await shot(page, '1-payment', 'payment page');
   await redeem(page, DEMO_CODES.typo);
   await shot(page, '2-invalid-code', `redeem ${DEMO_CODES.typo} (letter O for zero)`);
@@ -74,11 +79,11 @@ Press Ctrl-C to quit.`);
   await simulateSpend(page, 1, 20);
   await shot(page, '4-promotions-earning', 'promotions, Earning tab after a day of $20 spend');
   const popup = await h.openExtensionPage(POPUP_PATH);
-  await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.waitForLoadState('networkidle');
+  await popup.setViewport(400, 600);
+  await popup.waitFor('main');
   await shot(popup, '5-popup', 'extension popup');
   await h.close();
   say(
-    'Done. With a display (or CHROME_PATH to a desktop Chrome on a machine with one), npm start opens the browser for you to try.',
+    `Done. With a display, npm start${name === 'firefox' ? ' -- --firefox' : ''} opens the browser for you to try.`,
   );
 }

@@ -48,6 +48,8 @@ export interface E2EPage {
   text(target: Target): Promise<string | null>;
   /** What our on-page panel shows (it lives in a closed shadow root), null when there is none. */
   overlayText(): Promise<string | null>;
+  /** Resizes the tab's viewport (a popup is narrow). */
+  setViewport(width: number, height: number): Promise<void>;
   /** Brings the tab to the front (Firefox freezes animations in background tabs). */
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
@@ -139,9 +141,12 @@ export function e2eBrowsers(): BrowserName[] {
   return requestedBrowsers().filter((b) => findBrowser(b) !== null);
 }
 
-export async function launchBrowser(name: BrowserName): Promise<E2EHarness> {
-  if (name === 'chromium') return (await import('./chromium.ts')).launchChromium();
-  return (await import('./firefox.ts')).launchFirefox();
+export async function launchBrowser(
+  name: BrowserName,
+  options: { headless?: boolean } = {},
+): Promise<E2EHarness> {
+  if (name === 'chromium') return (await import('./chromium.ts')).launchChromium(options);
+  return (await import('./firefox.ts')).launchFirefox(options);
 }
 
 /**

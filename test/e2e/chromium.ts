@@ -11,7 +11,7 @@ import {
   type ExtensionFn,
   type Target,
 } from './browsers.ts';
-import { findChromium, launchHarness, type Harness } from './harness.ts';
+import { findChromium, launchHarness, type Harness, type LaunchOptions } from './harness.ts';
 import { overlayText } from './overlay.ts';
 
 function wrapPage(page: Page): E2EPage {
@@ -40,6 +40,7 @@ function wrapPage(page: Page): E2EPage {
       return selector === null ? null : page.textContent(selector);
     },
     overlayText: () => overlayText(page),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     bringToFront: () => page.bringToFront(),
     async screenshot(path) {
       await page.screenshot({ path, fullPage: true });
@@ -51,8 +52,8 @@ function wrapPage(page: Page): E2EPage {
 /** Chromium: the page behind an E2EPage, for the Chromium-only parts of a journey. */
 const pages = new WeakMap<E2EPage, Page>();
 
-export async function launchChromium(): Promise<E2EHarness> {
-  const h: Harness = await launchHarness();
+export async function launchChromium(options: LaunchOptions = {}): Promise<E2EHarness> {
+  const h: Harness = await launchHarness(options);
   const version = `Chromium ${h.context.browser()?.version() ?? ''}`.trim();
   const open = async (url: string): Promise<E2EPage> => {
     const page = await h.openPage(url);

@@ -239,6 +239,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         collectText(answer.result, out);
         return out.join(' ');
       },
+      setViewport: (width, height) => page.setViewport({ width, height }),
       bringToFront: () => page.bringToFront(),
       async screenshot(path) {
         await page.bringToFront();
