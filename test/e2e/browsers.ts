@@ -99,6 +99,8 @@ export interface E2EHarness {
   notificationsShown(): Promise<ShownNotification[]>;
   /** Clicks the target in page and returns the file the page downloaded. */
   download(page: E2EPage, target: Target): Promise<{ name: string; text: string }>;
+  /** Uncaught errors and console errors of the pages the harness opened (and, in Chromium, the worker), in order. */
+  errors(): string[];
   /** URLs of every network request (http, https, ws) the extension made itself, from any of its contexts. */
   extensionRequests(): Promise<string[]>;
   /** URLs of the network requests made by web pages or the extension (the browser's own traffic left out). */

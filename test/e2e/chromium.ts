@@ -108,6 +108,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EHa
     requestUrls: async () =>
       h.network.requests.filter((r) => r.by !== 'browser' && /^(https?|wss?):/.test(r.url)).map((r) => r.url),
     requestCount: async () => h.network.requests.length,
+    errors: () => h.errors.map((e) => `${e.source}: ${e.text}`),
     unsupported: () => null,
     close: () => h.close(),
   };

@@ -34,11 +34,13 @@ describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
     );
   });
 
-  it.each([POPUP_PATH, OPTIONS_PATH])('opens %s', async (path) => {
+  it.each([POPUP_PATH, OPTIONS_PATH])('opens %s without errors', async (path) => {
+    const before = h.errors().length;
     const page = await h.openExtensionPage(path);
     expect(await page.url()).toBe(`${h.extensionOrigin}${path}`);
     await page.waitFor('main h1, main');
     expect((await page.text('main'))?.length).toBeGreaterThan(0);
+    expect(h.errors().slice(before)).toEqual([]);
     await page.close();
   });
 

@@ -191,7 +191,12 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     return page;
   };
 
+  const errors: string[] = [];
   const wrap = (page: Page): E2EPage => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${String(error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
     const evaluate = async <R>(expression: string): Promise<R> => (await page.evaluate(expression)) as R;
     const mark = (target: Target, visible: boolean, timeoutMs = 15_000) =>
       until(
@@ -318,6 +323,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       );
       return ids.map((id) => ({ id, title: null, body: null }));
     },
+    errors: () => [...errors],
     unsupported: (feature) => (context === null && CHROME_FEATURES.includes(feature) ? noChrome : null),
     async download(page, target) {
       const before = new Set(readdirSync(downloads));
