@@ -1,8 +1,8 @@
 // The demo's one clock: the mock Ads Manager's "Spend 1 day" moves the page's date, and through this the
 // clock of the extension npm start loads (the demo build: src/platform/clock.ts). The page asks through a
-// function Playwright gives it, and the offset is written by the harness in the extension's own worker:
+// function the browser driver gives it, and the offset is written by the harness in the extension's own worker:
 // the page itself has no way into the extension, and the shipped extension has no movable clock at all.
-import type { Harness } from '../test/e2e/harness.ts';
+import type { E2EHarness } from '../test/e2e/browsers.ts';
 import { DEMO_CLOCK_KEY } from '../src/core/store/keys.ts';
 
 const DAY_MS = 86_400_000;
@@ -17,12 +17,16 @@ export function daysAhead(date: unknown, now = new Date()): number | null {
   return Number.isInteger(days) && Math.abs(days) <= MAX_DAYS ? days : null;
 }
 
-/** Gives the demo pages `acgDemoDate(date)`, which resolves once the extension goes by that date. */
-export async function linkDemoClock(h: Harness): Promise<void> {
-  await h.context.exposeBinding('acgDemoDate', async (_source, date: unknown) => {
+/**
+ * Gives the demo pages `acgDemoDate(date)`, which resolves once the extension goes by that date. False
+ * when the browser driver cannot give pages a function (Firefox over WebDriver BiDi).
+ */
+export async function linkDemoClock(h: E2EHarness): Promise<boolean> {
+  if (!h.exposeToPages) return false;
+  await h.exposeToPages('acgDemoDate', async (date: unknown) => {
     const days = daysAhead(date);
     if (days === null) return;
-    await h.workerEval(
+    await h.backgroundEval(
       (api, { key, offset }) =>
         new Promise<void>((resolve) => {
           // Resolves after the worker's own clock has seen the change: its listener came first. (The
@@ -42,4 +46,5 @@ export async function linkDemoClock(h: Harness): Promise<void> {
       { key: DEMO_CLOCK_KEY, offset: days * DAY_MS },
     );
   });
+  return true;
 }

@@ -9,6 +9,7 @@
 //   fake.clock.now / fake.advance(ms)  the clock; advancing fires alarms that are due, in order
 //   fake.alarms             armed alarms by name
 //   fake.notifications      shown notifications by id (options as given); fake.clickNotification(id, button?)
+//   fake.refuseNotifications(message | null)  notifications.create rejects (a browser refusing to show them)
 //   fake.badge              { text, color }
 //   fake.openedTabs         URLs passed to tabs.create
 //   fake.send(message, sender)  deliver to runtime.onMessage listeners as the browser does; resolves to
@@ -16,7 +17,8 @@
 //   fake.senders            ready-made senders: popup, content (ads.tiktok.com tab), foreign extension, web page
 //   fake.install(reason) / fake.startup()   fire runtime.onInstalled / onStartup
 //   fake.restartWorker()    drop every listener (a stopped worker's memory) but keep storage and alarms
-//   fake.firefox            when created with { firefox: true }, notifications have no buttons
+//   { firefox: true }       behaves as Firefox: runtime.getBrowserInfo exists, notifications.onButtonClicked is a
+//                           stub that never fires, and create() throws synchronously when given buttons
 // i18n.getMessage reads the real public/_locales/en/messages.json.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,7 @@ export function createFakeBrowser(options: FakeOptions = {}) {
   const badge = { text: '', color: '' };
   const openedTabs: string[] = [];
   let failures: Error[] = [];
+  let refusal: string | null = null;
 
   const events = {
     changed: new FakeEvent<
@@ -144,6 +147,16 @@ export function createFakeBrowser(options: FakeOptions = {}) {
       async openOptionsPage() {
         openedTabs.push(`${ORIGIN}/src/options/index.html`);
       },
+      ...(options.firefox
+        ? {
+            getBrowserInfo: async () => ({
+              name: 'Firefox',
+              vendor: 'Mozilla',
+              version: '153.0',
+              buildID: '0',
+            }),
+          }
+        : {}),
     },
     alarms: {
       create(name, info) {
@@ -159,16 +172,20 @@ export function createFakeBrowser(options: FakeOptions = {}) {
       onAlarm: events.alarm,
     },
     notifications: {
-      async create(id, opts) {
-        if (options.firefox && 'buttons' in opts) throw new Error('Type error: buttons is not supported');
+      // Not async: Firefox refuses an unsupported option by throwing synchronously, before any promise.
+      create(id, opts) {
+        if (options.firefox && 'buttons' in opts)
+          throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox)');
+        if (refusal !== null) return Promise.reject(new Error(refusal));
         notifications.set(id, copy(opts));
-        return id;
+        return Promise.resolve(id);
       },
       async clear(id) {
         return notifications.delete(id);
       },
       onClicked: events.clicked,
-      ...(options.firefox ? {} : { onButtonClicked: events.button }),
+      // Firefox defines the event but never fires it: a stub, as in the real browser.
+      onButtonClicked: options.firefox ? new FakeEvent<(id: string, index: number) => void>() : events.button,
     },
     action: {
       async setBadgeText({ text }) {
@@ -251,6 +268,10 @@ export function createFakeBrowser(options: FakeOptions = {}) {
         events.alarm.fire(next);
       }
       clock.now = target;
+    },
+    /** From now on notifications.create rejects with this message (null: shows them again). */
+    refuseNotifications(message: string | null) {
+      refusal = message;
     },
     clickNotification(id: string, button?: number) {
       if (button === undefined) events.clicked.fire(id);

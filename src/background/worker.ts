@@ -19,6 +19,7 @@ import {
   KEY,
   LatestSnapshot,
   MAX_ATTEMPTS,
+  MAX_REFUSAL_ERROR,
   promoKey,
   quarantineKey,
   ReminderState,
@@ -54,6 +55,8 @@ import { mergeChanges, summaryChanges, withSummary } from './summary.ts';
 import type * as z from 'zod/mini';
 
 export const REMINDER_ALARM = 'reminders';
+/** A refused notification is tried again this long after, unless the alarm is due sooner anyway. */
+export const REFUSAL_RETRY_MS = 60 * 60 * 1000;
 
 export interface WorkerOptions {
   /** The clock; tests drive it with the fake browser's. */
@@ -134,7 +137,11 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       if (Object.keys(wordings.set).length > 0) await writeChanges(wordings);
     });
 
-  /** Shows due reminders (recording them first, so each fires once), re-arms the alarm, sets the badge. */
+  /**
+   * Shows due reminders, records those the browser accepted (each fires once), re-arms the alarm, sets the
+   * badge. A refused notification is not recorded as fired: it is tried again within REFUSAL_RETRY_MS, and
+   * the refusal is kept for the options page.
+   */
   // Reminders after a burst of writes (many tabs reporting) are worked out once, after the last of them:
   // a remind already queued has not read storage yet, so it will see every write queued before it.
   let remindQueued = false;
@@ -147,14 +154,26 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       const zone = zoneOf(kept.settings);
       const at = now();
       const { due, nextAt } = dueReminders(kept.promotions, kept.settings, kept.reminders, at, zone);
-      if (due.length > 0) {
+      let retryAt: number | null = null;
+      const notice = reminderDigest(due, t);
+      if (notice !== null) {
+        // Shown before recorded: a worker stopped in between shows a reminder twice, never loses one.
+        const outcome = await notify(notice);
+        const shownAt = new Date(at).toISOString();
         const fired = { ...kept.reminders.fired };
-        for (const r of due) fired[r.id] = new Date(at).toISOString();
-        const written = await writeChanges(changes({ [KEY.reminders]: { ...kept.reminders, fired } }));
-        const notice = reminderDigest(due, t);
-        if (written.ok && notice !== null) await notify(notice);
+        let refused = kept.reminders.refused;
+        if (outcome.shown) for (const r of due) fired[r.id] = shownAt;
+        else
+          refused = {
+            count: (refused?.count ?? 0) + 1,
+            lastError: outcome.error.slice(0, MAX_REFUSAL_ERROR),
+            at: shownAt,
+          };
+        if (refused !== kept.reminders.refused) retryAt = at + REFUSAL_RETRY_MS;
+        const state: ReminderState = { ...kept.reminders, fired, ...(refused ? { refused } : {}) };
+        await writeChanges(changes({ [KEY.reminders]: state }));
       }
-      await armAlarm(REMINDER_ALARM, nextAt);
+      await armAlarm(REMINDER_ALARM, earliest(nextAt, retryAt));
       await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
     });
   };
@@ -391,6 +410,10 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     /** Reminders and the badge again, as on a wake: for a clock that moved (the demo build's). */
     reconcile: () => void reconcile(),
   };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /** A reminder id starts with its promotion's key: "promo:<account>:<id>|kind|…". */

@@ -58,6 +58,7 @@ export function OptionsApp() {
           attempts: k.attempts,
           settings: k.settings,
           quarantine: k.quarantine,
+          ...(k.reminders.refused ? { refusedNotifications: k.reminders.refused } : {}),
           now,
           systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         }}

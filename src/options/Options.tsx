@@ -20,7 +20,7 @@ import {
   type RedeemAttempt,
   type Settings,
 } from '../core/schemas.ts';
-import type { QuarantinedItem } from '../core/store/layout.ts';
+import type { NotificationRefusals, QuarantinedItem } from '../core/store/layout.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { readSettings, settingsValues, type SettingsField, type SettingsValues } from './settings-form.ts';
@@ -30,6 +30,8 @@ export interface OptionsData {
   attempts: readonly RedeemAttempt[];
   settings: Settings;
   quarantine: readonly QuarantinedItem[];
+  /** Reminders the browser refused to show (they are tried again); absent when none ever was. */
+  refusedNotifications?: NotificationRefusals;
   now: Date;
   /** The system's own zone, offered as the default. */
   systemTimeZone: string;
@@ -108,6 +110,7 @@ function SettingsSection({ data, actions }: SectionProps) {
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('options_remindersTitle')}</h2>
+      {data.refusedNotifications && <RefusedNotifications refusals={data.refusedNotifications} />}
       <form
         class="form"
         noValidate
@@ -202,6 +205,20 @@ function SettingsSection({ data, actions }: SectionProps) {
         <Outcome message={outcome?.message ?? null} error={outcome?.error ?? false} />
       </form>
     </section>
+  );
+}
+
+/** The browser would not show some reminders: say so, since the advertiser would otherwise never know. */
+function RefusedNotifications({ refusals }: { refusals: NotificationRefusals }) {
+  const { t, locale, timeZone } = useI18n();
+  return (
+    <p class="field-error" role="status">
+      {t('options_notificationsRefused', [
+        String(refusals.count),
+        formatDateTime(refusals.at, locale, timeZone),
+        refusals.lastError,
+      ])}
+    </p>
   );
 }
 

@@ -35,6 +35,8 @@ export interface PlatformBrowser {
     onInstalled: Ev<(details: Pick<Runtime.OnInstalledDetailsType, 'reason' | 'previousVersion'>) => void>;
     onStartup: Ev<() => void>;
     openOptionsPage(): Promise<void>;
+    /** Firefox only: its presence is how the platform tells Firefox apart. */
+    getBrowserInfo?(): Promise<Runtime.BrowserInfo>;
   };
   alarms: {
     create(name: string, info: { when: number }): void | Promise<void>;
@@ -46,7 +48,7 @@ export interface PlatformBrowser {
     create(id: string, options: Notifications.CreateNotificationOptions): Promise<string>;
     clear(id: string): Promise<boolean>;
     onClicked: Ev<(id: string) => void>;
-    /** Firefox has no notification buttons and no onButtonClicked: absent means unsupported. */
+    /** Absent in some browsers; Firefox defines it as a stub that never fires. */
     onButtonClicked?: Ev<(id: string, buttonIndex: number) => void>;
   };
   action: {

@@ -4,8 +4,9 @@
 //   armAlarm(name, when | null)           one alarm per name, re-armed (or cleared for null)
 //   onAlarm(name, listener)               listener for that alarm only
 //   onLifecycle({ installed, startup })   runtime.onInstalled (with reason) / runtime.onStartup
-//   notificationButtonsSupported()        Chrome: true; Firefox has no buttons (feature-detected)
-//   showNotification(id, { title, body, buttons })   buttons dropped where unsupported
+//   notificationButtonsSupported()        Chrome: true; Firefox has no buttons (it only stubs the event)
+//   showNotification(id, { title, body, buttons })   buttons dropped where unsupported; resolves to
+//                                         whether the browser accepted it (never rejects)
 //   onNotificationClicked(listener) / onNotificationButton(listener)
 //   setBadgeCount(count)                  empty badge for 0
 //   openTab(url)                          tabs.create: needs no "tabs" permission
@@ -31,24 +32,52 @@ export function onLifecycle(listeners: { installed(reason: string): void; startu
   runtime.onStartup.addListener(() => listeners.startup());
 }
 
+/**
+ * Chrome and Edge show notification buttons. Firefox does not, yet it defines
+ * `notifications.onButtonClicked` (a stub that never fires) and refuses `buttons` in create(): the event's
+ * existence proves nothing. Only Firefox has runtime.getBrowserInfo.
+ */
 export function notificationButtonsSupported(): boolean {
-  return api().notifications.onButtonClicked !== undefined;
+  const browser = api();
+  return browser.runtime.getBrowserInfo === undefined && browser.notifications.onButtonClicked !== undefined;
 }
+
+/** Whether the browser accepted a notification; when it did not, its own words for why. */
+export type NotificationOutcome = { shown: true } | { shown: false; error: string };
 
 export async function showNotification(
   id: string,
   content: { title: string; body: string; buttons: string[] },
-): Promise<void> {
+): Promise<NotificationOutcome> {
   const browser = api();
-  await browser.notifications.create(id, {
-    type: 'basic',
+  const plain = {
+    type: 'basic' as const,
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: content.title,
     message: content.body,
-    ...(notificationButtonsSupported() && content.buttons.length > 0
-      ? { buttons: content.buttons.map((title) => ({ title })) }
-      : {}),
-  });
+  };
+  const withButtons = notificationButtonsSupported() && content.buttons.length > 0;
+  // Chrome's option; the polyfill's types are Firefox's, which have no buttons.
+  const buttons = { ...plain, buttons: content.buttons.map((title) => ({ title })) };
+  try {
+    // Awaited inside try: Firefox refuses an option by throwing synchronously, not by rejecting.
+    await browser.notifications.create(id, withButtons ? buttons : plain);
+    return { shown: true };
+  } catch (error) {
+    if (!withButtons) return { shown: false, error: errorText(error) };
+  }
+  // A browser that refuses buttons and looks like Chrome (a fork, a future Firefox): the reminder
+  // matters more than its buttons, and a click on it still opens the billing page.
+  try {
+    await browser.notifications.create(id, plain);
+    return { shown: true };
+  } catch (error) {
+    return { shown: false, error: errorText(error) };
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function clearNotification(id: string): Promise<boolean> {

@@ -15,12 +15,13 @@ import {
   simulateSpend,
   waitForContent,
 } from './demo-site.ts';
-import { findChromium, launchHarness, type Harness } from './harness.ts';
+import { launchHarness, type Harness } from './harness.ts';
+import { e2eBrowsers } from './browsers.ts';
 
 const errors = glossary.en.redeem.errors;
 const firstWording = (w: string | string[]): string => (Array.isArray(w) ? w[0]! : w);
 
-describe.skipIf(!findChromium())('mock Ads Manager', () => {
+describe.skipIf(!e2eBrowsers().includes('chromium'))('mock Ads Manager', () => {
   let h: Harness;
   let page: Page;
   beforeAll(async () => {

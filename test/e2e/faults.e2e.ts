@@ -7,7 +7,8 @@ import type { Result } from '../../src/core/messages.ts';
 import { EMPTY_TERMS, PromotionRecord } from '../../src/core/schemas.ts';
 import { PROMO_PREFIX, QUARANTINE_PREFIX, ReminderState, promoKey } from '../../src/core/store/layout.ts';
 import { report, scaled } from '../reliability/figures.ts';
-import { extensionPageEval, findChromium, launchHarness, type Harness } from './harness.ts';
+import { extensionPageEval, launchHarness, type Harness } from './harness.ts';
+import { e2eBrowsers } from './browsers.ts';
 
 const ACCOUNT = '7300000000000000555';
 const DAY = 86_400_000;
@@ -30,7 +31,7 @@ const draftFor = (code: string) => ({
   },
 });
 
-describe.skipIf(!findChromium())('worker stopped mid-write', () => {
+describe.skipIf(!e2eBrowsers().includes('chromium'))('worker stopped mid-write', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await launchHarness();

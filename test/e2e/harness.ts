@@ -144,10 +144,15 @@ export const NETWORK_LEDGER_ENV = 'ACG_E2E_NETWORK_LEDGER';
 const isProbe = (url: string): boolean => new URL(url).pathname.startsWith('/e2e-probe/');
 
 function appendToLedger(network: NetworkRecorder): void {
+  appendLedgerEntry(network.requests.length, network.extensionRequests());
+}
+
+/** One browser's figures for the ledger: how many requests it saw, and those the extension made. */
+export function appendLedgerEntry(requests: number, extension: Array<{ url: string }>): void {
   const ledger = process.env[NETWORK_LEDGER_ENV];
   if (!ledger) return;
-  const extension = network.extensionRequests().filter((r) => !isProbe(r.url));
-  appendFileSync(ledger, `${JSON.stringify({ requests: network.requests.length, extension })}\n`);
+  const own = extension.filter((r) => !isProbe(r.url));
+  appendFileSync(ledger, `${JSON.stringify({ requests, extension: own })}\n`);
 }
 
 /** Reads the ledger after the last e2e file: prints the figures and throws on an extension request. */

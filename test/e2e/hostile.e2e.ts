@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../reliability/figures.ts';
 import { paymentPage, promotionsPage, samplePromotions } from '../support/pages.ts';
 import { PAYLOADS, PWNED } from '../support/payloads.ts';
-import { findChromium, launchHarness, type Harness } from './harness.ts';
+import { launchHarness, type Harness } from './harness.ts';
+import { e2eBrowsers } from './browsers.ts';
 
 const ACCOUNT = '7300000000000000666';
 const PAYMENT_URL = `https://ads.tiktok.com/i18n/account/payment?aadvid=${ACCOUNT}`;
@@ -62,7 +63,7 @@ async function overlayBoxes(
   return boxes;
 }
 
-describe.skipIf(!findChromium())('hostile pages', () => {
+describe.skipIf(!e2eBrowsers().includes('chromium'))('hostile pages', () => {
   let h: Harness;
   const dialogs: string[] = [];
   beforeAll(async () => {

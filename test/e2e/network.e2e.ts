@@ -2,11 +2,12 @@
 // could reach the network, or that assertion proves nothing. Its own browser: these probes are requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAYMENT_URL, isDemoSiteUrl } from '../../scripts/demo-server.ts';
-import { extensionPageEval, findChromium, launchHarness, type Harness } from './harness.ts';
+import { extensionPageEval, launchHarness, type Harness } from './harness.ts';
+import { e2eBrowsers } from './browsers.ts';
 
 const probe = (who: string): string => `https://ads.tiktok.com/e2e-probe/${who}`;
 
-describe.skipIf(!findChromium())('network recorder', () => {
+describe.skipIf(!e2eBrowsers().includes('chromium'))('network recorder', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await launchHarness();

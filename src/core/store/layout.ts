@@ -62,11 +62,25 @@ export type BalanceEntry = z.infer<typeof BalanceEntry>;
 export const Balances = z.record(z.string(), BalanceEntry);
 export type Balances = z.infer<typeof Balances>;
 
+/** Longest browser error text kept for a refused notification: enough to recognise it, bounded in storage. */
+export const MAX_REFUSAL_ERROR = 300;
+
+/** Notifications the browser refused to show: those reminders stay unfired and are tried again. */
+export const NotificationRefusals = z.object({
+  /** Refusals since the extension was installed (or its data cleared). */
+  count: z.int().check(z.positive()),
+  /** The browser's words for the last refusal. */
+  lastError: z.string().check(z.maxLength(MAX_REFUSAL_ERROR)),
+  at: IsoInstant,
+});
+export type NotificationRefusals = z.infer<typeof NotificationRefusals>;
+
 export const ReminderState = z.object({
-  /** Reminder id → instant it was shown. An id is never shown twice. */
+  /** Reminder id → instant the browser accepted its notification. An id is never shown twice. */
   fired: z.record(z.string(), IsoInstant),
   /** promoKey → instant until which that promotion's reminders wait. */
   snoozed: z.record(z.string(), IsoInstant),
+  refused: z.optional(NotificationRefusals),
 });
 export type ReminderState = z.infer<typeof ReminderState>;
 export const EMPTY_REMINDER_STATE: ReminderState = Object.freeze({ fired: {}, snoozed: {} }) as ReminderState;
