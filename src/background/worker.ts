@@ -46,6 +46,7 @@ import {
   translator,
 } from '../platform/services.ts';
 import { billingUrl } from '../core/links.ts';
+import { clipReasons } from '../core/limits.ts';
 import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
 import { createQueue } from './queue.ts';
 import { mergeChanges, summaryChanges, withSummary } from './summary.ts';
@@ -212,18 +213,19 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         const at = new Date(atMs).toISOString();
         const reasons = message.succeeded
           ? []
-          : (message.reasons ??
-            diagnose(
-              {
-                code: message.code,
-                error: message.error,
-                lang: message.lang,
-                snapshot: message.snapshot ?? null,
-                now: at,
-              },
-              t,
-              { redeemedCodes: kept.attempts.filter((a) => a.succeeded).map((a) => a.code) },
-            ).reasons);
+          : clipReasons(
+              diagnose(
+                {
+                  code: message.code,
+                  error: message.error,
+                  lang: message.lang,
+                  snapshot: message.snapshot ?? null,
+                  now: at,
+                },
+                t,
+                { redeemedCodes: kept.attempts.filter((a) => a.succeeded).map((a) => a.code) },
+              ).reasons,
+            );
         const attempt: RedeemAttempt = {
           id: `${atMs}-${crypto.randomUUID()}`,
           accountId: message.accountId,

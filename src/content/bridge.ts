@@ -8,6 +8,7 @@ import type { PromotionRecord } from '../core/schemas.ts';
 import { api } from '../platform/browser.ts';
 import { promoPrefix } from '../core/store/keys.ts';
 import { packMessage } from '../core/wire.ts';
+import { clipMessage } from '../core/limits.ts';
 
 /** The overlay's own key in storage.local: ad account ("-" when unknown) → panel folded. */
 export const COLLAPSED_KEY = 'overlayCollapsed';
@@ -16,7 +17,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export async function send<M extends ContentMessage>(message: M): Promise<Result<Answers[M['type']]>> {
   try {
-    const answer: unknown = await api().runtime.sendMessage(packMessage(message));
+    // Clipped here, not refused there: a page's over-long text costs its tail, not the whole report.
+    const answer: unknown = await api().runtime.sendMessage(packMessage(clipMessage(message)));
     if (isObject(answer) && (answer.ok === true || (answer.ok === false && isObject(answer.error)))) {
       return answer as Result<Answers[M['type']]>;
     }

@@ -23,15 +23,14 @@ import {
   PageSnapshot,
   PromotionRecord,
   PromotionTerms,
-  Reason,
   RedeemAttempt,
   Settings,
 } from './schemas.ts';
 
 /** Identifies one kept promotion: ids are unique only within an ad account. */
 export const PromotionRef = z.object({
-  accountId: z.nullable(z.string()),
-  id: z.string().check(z.minLength(1)),
+  accountId: PromotionRecord.shape.accountId,
+  id: PromotionRecord.shape.id,
 });
 export type PromotionRef = z.infer<typeof PromotionRef>;
 
@@ -43,27 +42,29 @@ export const GlossaryMessage = z.object({ type: z.literal('glossary') });
 /** The page's state, sent by the content script only when it changed. */
 export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshot });
 
-/** A code typed into the redeem dialog and the page's answer. */
+/**
+ * A code typed into the redeem dialog and the page's answer. It carries no reasons: the worker always
+ * diagnoses itself, so a page cannot have its own wording ("re-enter your card at …") shown as ours.
+ * Unknown fields are dropped by the schema, so an old sender's `reasons` never reaches the worker.
+ */
 export const RedeemAttemptMessage = z.object({
   type: z.literal('redeem-attempt'),
-  accountId: z.nullable(z.string()),
-  code: z.string(),
-  error: z.nullable(z.string()),
+  accountId: RedeemAttempt.shape.accountId,
+  code: RedeemAttempt.shape.code,
+  error: RedeemAttempt.shape.error,
   succeeded: z.boolean(),
-  lang: z.nullable(z.string()),
+  lang: RedeemAttempt.shape.lang,
   /** The page at the time: the worker diagnoses with it and reads the new promotion's terms from it. */
   snapshot: z.optional(z.nullable(PageSnapshot)),
-  /** The overlay's own diagnosis, when it already made one; else the worker diagnoses. */
-  reasons: z.optional(z.array(Reason)),
 });
 
 /** Offer text the user pasted into the overlay's terms prompt after a successful redeem. */
 export const TermsTextMessage = z.object({
   type: z.literal('terms-text'),
-  accountId: z.nullable(z.string()),
-  code: z.nullable(z.string()),
+  accountId: PromotionRecord.shape.accountId,
+  code: PromotionRecord.shape.code,
   text: z.string().check(z.maxLength(20_000)),
-  lang: z.nullable(z.string()),
+  lang: RedeemAttempt.shape.lang,
 });
 
 // ---------------------------------------------------------------- popup/options→worker
@@ -73,10 +74,10 @@ export const PromotionSaveMessage = z.object({
   type: z.literal('promotion-save'),
   existing: z.nullable(PromotionRef),
   draft: z.object({
-    code: z.nullable(z.string()),
-    accountId: z.nullable(z.string()),
+    code: PromotionRecord.shape.code,
+    accountId: PromotionRecord.shape.accountId,
     receivedOn: z.nullable(IsoDate),
-    name: z.nullable(z.string()),
+    name: PromotionRecord.shape.name,
     terms: PromotionTerms,
   }),
 });
