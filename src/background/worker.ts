@@ -12,18 +12,29 @@ import { diagnose } from '../core/diagnosis/index.ts';
 import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
 import { GLOSSARY_VERSION, glossaryFile } from '../core/page/glossary.ts';
 import { dueReminders, needingAction, reminderText, SNOOZE_MS, type Reminder } from '../core/reminders.ts';
-import { DEFAULT_SETTINGS, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
+import {
+  DEFAULT_SETTINGS,
+  PromotionRecord,
+  RedeemAttempt,
+  Settings,
+  type PageSnapshot,
+} from '../core/schemas.ts';
 import {
   accountOfKey,
   Balances,
+  heldKey,
+  HeldChange,
   KEY,
   LatestSnapshot,
   MAX_ATTEMPTS,
   promoKey,
   quarantineKey,
   ReminderState,
+  setAside,
   type QuarantinedItem,
 } from '../core/store/layout.ts';
+import { guardChanges, MAX_UNBACKED_PER_VISIT, successBacked } from '../core/store/guard.ts';
+import { notificationsToShow, type Grouped } from '../core/store/notify.ts';
 import {
   applyDraft,
   applyTerms,
@@ -33,7 +44,7 @@ import {
 } from '../core/store/merge.ts';
 import { planMigrations } from '../core/store/migrations/index.ts';
 import { parseTerms } from '../core/terms/index.ts';
-import { onMessage, type Handlers } from '../platform/messaging.ts';
+import { onMessage, type Handlers, type SenderContext } from '../platform/messaging.ts';
 import {
   armAlarm,
   onAlarm,
@@ -47,7 +58,16 @@ import {
 } from '../platform/services.ts';
 import { billingUrl } from '../core/links.ts';
 import { clipReasons } from '../core/limits.ts';
-import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
+import { foldedMap, panelFolded } from '../core/store/panel.ts';
+import {
+  issuesText,
+  keptFrom,
+  readRaw,
+  restrictToTrustedContexts,
+  writeChanges,
+  type Changes,
+  type Kept,
+} from '../platform/store.ts';
 import { createQueue } from './queue.ts';
 import { mergeChanges, summaryChanges, withSummary } from './summary.ts';
 import type * as z from 'zod/mini';
@@ -107,16 +127,13 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       const kept = keptFrom(raw);
       const set: Record<string, unknown> = {};
       const remove: string[] = [];
+      // Values too large to copy whole, set aside as an excerpt: their originals may go first.
+      const excerpted: string[] = [];
       kept.invalid.forEach((entry, index) => {
         // Unique across wakes: two repairs in the same millisecond (or after the clock went back) must
         // not overwrite each other's quarantined values.
-        const item: QuarantinedItem = {
-          id: `${now()}-${index}-${crypto.randomUUID()}`,
-          key: entry.key,
-          reason: entry.reason,
-          at,
-          raw: entry.raw,
-        };
+        const item = setAside(entry, `${now()}-${index}-${crypto.randomUUID()}`, at);
+        if (item.size !== undefined && !entry.key.startsWith(`${KEY.attempts}[`)) excerpted.push(entry.key);
         set[quarantineKey(item.id)] = item;
         // A bad attempt lives inside the attempts list: the list is rewritten with the valid ones.
         if (entry.key.startsWith(`${KEY.attempts}[`)) set[KEY.attempts] = kept.attempts;
@@ -127,7 +144,15 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         { set, remove },
         summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings)),
       );
-      if (Object.keys(all.set).length > 0 || all.remove.length > 0) await writeChanges(all);
+      if (Object.keys(all.set).length > 0 || all.remove.length > 0) {
+        const written = await writeChanges(all);
+        // Storage too full for even the excerpts: a huge bad value is what fills it, and its excerpt and
+        // size are all that would be kept of it anyway, so it goes first and the rest follows.
+        if (!written.ok && written.error.code === 'quota-exceeded' && excerpted.length > 0) {
+          await writeChanges(changes({}, excerpted));
+          await writeChanges(all);
+        }
+      }
       // Apart, and after: near the quota, the wordings must not stand in the way of the kept data.
       const wordings = glossaryChanges(raw[KEY.glossary]);
       if (Object.keys(wordings.set).length > 0) await writeChanges(wordings);
@@ -150,12 +175,30 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         const fired = { ...kept.reminders.fired };
         for (const r of due) fired[r.id] = new Date(at).toISOString();
         const written = await writeChanges(changes({ [KEY.reminders]: { ...kept.reminders, fired } }));
-        if (written.ok) await Promise.all(due.map(notify));
+        await showDue(due, written.ok);
       }
       await armAlarm(REMINDER_ALARM, nextAt);
       await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
     });
   };
+
+  // Reminders shown while storage could not record them (it was full): not shown again by this worker.
+  // A full storage must never keep a deadline from being shown; a restarted worker may show one again,
+  // under the same id, so it replaces the first rather than adding to it.
+  const shownUnrecorded = new Set<string>();
+  const showDue = async (due: readonly Reminder[], recorded: boolean) => {
+    const fresh = due.filter((r) => !shownUnrecorded.has(r.id));
+    if (!recorded) for (const r of fresh) shownUnrecorded.add(r.id);
+    const { each, grouped } = notificationsToShow(fresh);
+    await Promise.all([...each.map(notify), ...(grouped === null ? [] : [notifyGroup(grouped)])]);
+  };
+
+  const notifyGroup = (group: Grouped) =>
+    showNotification(group.id, {
+      title: t('notif_moreTitle'),
+      body: t('notif_moreBody', [String(group.count)]),
+      buttons: [],
+    });
 
   const notify = (reminder: Reminder) =>
     showNotification(reminder.id, {
@@ -174,6 +217,25 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       return ok({ changes: changes({ [KEY.reminders]: { ...kept.reminders, snoozed } }), value: { until } });
     });
 
+  // Promotions minted per page visit (tab and address) from success messages the page's list does not
+  // back. In memory: a worker restart forgets it, which costs at most another MAX_UNBACKED_PER_VISIT.
+  const unbacked = new Map<string, number>();
+  const mayCreate = (
+    kept: Kept,
+    message: { accountId: string | null; code: string; snapshot?: PageSnapshot | null },
+    today: string,
+    from: SenderContext,
+  ): boolean => {
+    const rows = message.snapshot?.promotions.filter((p) => p.redeemedOn === today).length ?? 0;
+    if (from.kind === 'page' || successBacked(kept.promotions, message.accountId, message.code, rows))
+      return true;
+    const visit = `${from.tabId}|${message.snapshot?.url ?? ''}`;
+    const count = unbacked.get(visit) ?? 0;
+    if (count >= MAX_UNBACKED_PER_VISIT) return false;
+    unbacked.set(visit, count + 1);
+    return true;
+  };
+
   const findRecord = (kept: Kept, ref: PromotionRef) =>
     kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
 
@@ -190,10 +252,16 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     snapshot: ({ snapshot }, from) =>
       transact((kept, atMs) => {
         const at = new Date(atMs).toISOString();
-        const merged = mergeSnapshot(kept.promotions, snapshot, at, dateInZone(atMs, zoneOf(kept.settings)));
+        const today = dateInZone(atMs, zoneOf(kept.settings));
+        const merged = mergeSnapshot(kept.promotions, snapshot, at, today);
+        const guarded = guardChanges(kept.promotions, merged, snapshot.accountId, today);
         const set: Record<string, unknown> = Object.fromEntries(
-          merged.map((r) => [promoKey(r.accountId, r.id), r]),
+          guarded.apply.map((r) => [promoKey(r.accountId, r.id), r]),
         );
+        for (const { record, reasons } of guarded.held) {
+          const key = promoKey(record.accountId, record.id);
+          set[heldKey(key)] = { key, record, reasons, url: snapshot.url, at } satisfies HeldChange;
+        }
         set[KEY.lastSnapshot] = { tabId: from.tabId, at, snapshot } satisfies LatestSnapshot;
         if (snapshot.accountId !== null && snapshot.balance !== null) {
           const balances: Balances = {
@@ -204,11 +272,15 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         }
         return ok({
           changes: changes(set),
-          value: { changed: merged.map((r) => ({ accountId: r.accountId, id: r.id })) },
+          value: {
+            changed: guarded.apply.map((r) => ({ accountId: r.accountId, id: r.id })),
+            held: guarded.held.length,
+            refused: guarded.refused,
+          },
         });
       }).then(afterChange),
 
-    'redeem-attempt': (message) =>
+    'redeem-attempt': (message, from) =>
       transact((kept, atMs) => {
         const at = new Date(atMs).toISOString();
         const reasons = message.succeeded
@@ -240,8 +312,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
           [KEY.attempts]: [...kept.attempts, attempt].slice(-MAX_ATTEMPTS),
         };
         let promotion: PromotionRecord | null = null;
-        if (message.succeeded) {
-          const today = dateInZone(atMs, zoneOf(kept.settings));
+        const today = dateInZone(atMs, zoneOf(kept.settings));
+        if (message.succeeded && mayCreate(kept, message, today, from)) {
           promotion = recordRedeemSuccess(
             kept.promotions,
             { accountId: message.accountId, code: message.code, snapshot: message.snapshot ?? null },
@@ -330,16 +402,37 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     'data-clear': () =>
       queue
         .run(async () => {
-          // The wordings are the extension's, not the advertiser's data.
+          // The wordings are the extension's, not the advertiser's data. Everything else goes first, then
+          // the defaults are written: in a full storage the write needs the room the removal makes.
           const keys = Object.keys(await readRaw()).filter((k) => k !== KEY.version && k !== KEY.glossary);
-          return writeChanges(
-            changes(
-              { [KEY.settings]: DEFAULT_SETTINGS },
-              keys.filter((k) => k !== KEY.settings),
-            ),
-          );
+          const removed = await writeChanges(changes({}, keys));
+          return removed.ok ? writeChanges(changes({ [KEY.settings]: DEFAULT_SETTINGS })) : removed;
         })
         .then(afterChange),
+
+    'held-answer': ({ promotion, apply }) =>
+      transact((kept) => {
+        const key = promoKey(promotion.accountId, promotion.id);
+        const held = kept.held.find((h) => h.key === key);
+        if (held === undefined) return fail('not-found', 'That change is no longer waiting.');
+        const set = apply && findRecord(kept, promotion) !== undefined ? { [key]: held.record } : {};
+        return ok({ changes: changes(set, [heldKey(key)]), value: null });
+      }).then(afterChange),
+
+    'kept-for': ({ accountId }) =>
+      readRaw().then((raw) => ok(keptFrom(raw).promotions.filter((r) => r.accountId === accountId))),
+
+    'panel-collapsed': ({ accountId, collapsed }) =>
+      collapsed === undefined
+        ? readRaw([KEY.overlayCollapsed]).then((raw) => ok(panelFolded(raw, accountId)))
+        : queue.run(async () => {
+            const raw = await readRaw([KEY.overlayCollapsed]);
+            const map = { ...foldedMap(raw) };
+            if (collapsed) map[accountId ?? '-'] = true;
+            else delete map[accountId ?? '-'];
+            const written = await writeChanges(changes({ [KEY.overlayCollapsed]: map }));
+            return written.ok ? ok(collapsed) : written;
+          }),
 
     'settings-save': ({ settings }) =>
       transact(() => ok({ changes: changes({ [KEY.settings]: settings }), value: null })).then(afterChange),
@@ -354,6 +447,9 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   // ------------------------------------------------------------ listeners, registered synchronously
 
   onMessage(handlers);
+  // Only the extension's own pages and this worker may use storage.local: a content script's context,
+  // which shares a process with a hostile page, goes through the messages above and their checks.
+  void restrictToTrustedContexts();
   onLifecycle({ installed: () => void reconcile(), startup: () => void reconcile() });
   onAlarm(REMINDER_ALARM, () => void remind());
   onNotificationClicked((id) => void openTab(billingUrl(accountOfKey(id) ?? null)));
@@ -380,6 +476,8 @@ function refOfReminder(reminderId: string): PromotionRef {
 
 /** Where a restored value goes: a promotion to its key, an attempt into the list, a setting to its key. */
 function restoreTarget(item: QuarantinedItem, value: unknown, kept: Kept): Result<Record<string, unknown>> {
+  if (item.size !== undefined && value === item.raw)
+    return fail('invalid-value', `Only the first part of this ${item.size}-character value was kept.`);
   const record = PromotionRecord.safeParse(value);
   if (record.success) return ok({ [promoKey(record.data.accountId, record.data.id)]: record.data });
   const attempt = RedeemAttempt.safeParse(value);

@@ -47,6 +47,21 @@ export const STORAGE_QUOTA_BYTES = 10 * 1024 * 1024;
 /** The options page warns from here on, while a full visit's snapshot still fits. */
 export const STORAGE_WARN_RATIO = 0.8;
 
+/**
+ * About how many bytes storage.local counts for `items`: each key and the JSON of its value (Chrome's
+ * QUOTA_BYTES reckoning; characters, so text outside ASCII counts a little under its UTF-8 size).
+ */
+export function storageBytes(items: Readonly<Record<string, unknown>>): number {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(items))
+    bytes += key.length + (JSON.stringify(value)?.length ?? 0);
+  return bytes;
+}
+
+/** Whether the options page should say storage is nearly full. */
+export const storageNearlyFull = (bytes: number, quota = STORAGE_QUOTA_BYTES): boolean =>
+  bytes >= quota * STORAGE_WARN_RATIO;
+
 /** `text` cut to `max` characters, with an ellipsis saying it was cut. Never splits a surrogate pair. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

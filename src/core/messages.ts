@@ -67,7 +67,31 @@ export const TermsTextMessage = z.object({
   lang: RedeemAttempt.shape.lang,
 });
 
+/**
+ * The kept promotions of one ad account, for the overlay's checklist and list notes. Content scripts
+ * cannot read storage.local themselves (the worker restricts it to the extension's own pages), so a
+ * hostile page's context can neither read every account nor write a record past the worker's checks.
+ */
+export const KeptForMessage = z.object({
+  type: z.literal('kept-for'),
+  accountId: PromotionRef.shape.accountId,
+});
+
+/** Whether the on-page panel is folded for an account; `collapsed` given sets it. */
+export const PanelCollapsedMessage = z.object({
+  type: z.literal('panel-collapsed'),
+  accountId: PromotionRef.shape.accountId,
+  collapsed: z.optional(z.boolean()),
+});
+
 // ---------------------------------------------------------------- popup/options→worker
+
+/** The advertiser's answer to a page's change held for confirmation: apply it, or keep what was kept. */
+export const HeldAnswerMessage = z.object({
+  type: z.literal('held-answer'),
+  promotion: PromotionRef,
+  apply: z.boolean(),
+});
 
 /** A promotion added or edited by hand. `existing` names the record being edited, null to add. */
 export const PromotionSaveMessage = z.object({
@@ -119,6 +143,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
   SnapshotMessage,
   RedeemAttemptMessage,
   TermsTextMessage,
+  KeptForMessage,
+  PanelCollapsedMessage,
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -131,6 +157,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   DataImportMessage,
   DataClearMessage,
   SettingsSaveMessage,
+  HeldAnswerMessage,
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -152,10 +179,16 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
 export interface Answers {
   /** The wordings, as the content script installs them (core/page/glossary.ts installGlossary). */
   glossary: GlossaryFile;
-  /** Keys of the promotions the snapshot added or changed. */
-  snapshot: { changed: PromotionRef[] };
+  /**
+   * Keys of the promotions the snapshot added or changed; how many changes wait for the advertiser's
+   * confirmation, and how many new promotions the account's bounds left out.
+   */
+  snapshot: { changed: PromotionRef[]; held: number; refused: number };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };
+  'kept-for': PromotionRecord[];
+  'panel-collapsed': boolean;
+  'held-answer': null;
   'promotion-save': { promotion: PromotionRecord };
   'promotion-delete': null;
   /** The instant reminders for the promotion resume. */

@@ -29,8 +29,15 @@ describe('senderKind', () => {
 });
 
 describe('Message', () => {
-  it('lets content scripts send only page reports, and ask for the page wordings', () => {
-    expect([...CONTENT_TYPES].sort()).toEqual(['glossary', 'redeem-attempt', 'snapshot', 'terms-text']);
+  it('lets content scripts send only page reports, and ask for the page wordings and their account', () => {
+    expect([...CONTENT_TYPES].sort()).toEqual([
+      'glossary',
+      'kept-for',
+      'panel-collapsed',
+      'redeem-attempt',
+      'snapshot',
+      'terms-text',
+    ]);
     for (const option of PageMessage.def.options)
       expect(CONTENT_TYPES.has(option.shape.type.def.values[0]!)).toBe(false);
   });
