@@ -6,6 +6,7 @@
 import { daysBetween, isValidIsoDate } from '../dates.ts';
 import { ACCOUNT_BUDGET_BYTES, MAX_ROWS } from '../limits.ts';
 import { normalizeCode } from './ids.ts';
+import { promoKey } from './keys.ts';
 import type { Lifecycle, PromotionRecord } from '../schemas.ts';
 
 /** Where a status sits on the way to credit; the end states share the last place. */
@@ -79,7 +80,8 @@ export interface Guarded {
   refused: number;
 }
 
-const bytesOf = (value: unknown) => JSON.stringify(value).length;
+/** What a record takes in storage: its key and its JSON, as the browser counts them. */
+const bytesOf = (r: PromotionRecord) => promoKey(r.accountId, r.id).length + JSON.stringify(r).length;
 
 /**
  * The most JSON one promotion can take within the schemas' bounds: 120 readings (~6 KB), 300 regions
@@ -105,7 +107,8 @@ export function guardChanges(
   // Counted only once the account could be near its budget: the bounds keep a record under
   // MAX_RECORD_BYTES, so fewer records than the budget holds of those cannot reach it.
   const used = { bytes: null as number | null };
-  const bytesNow = () => (used.bytes ??= account.reduce((sum, r) => sum + bytesOf(r), 0));
+  const added: PromotionRecord[] = [];
+  const bytesNow = () => (used.bytes ??= [...account, ...added].reduce((sum, r) => sum + bytesOf(r), 0));
   const result: Guarded = { apply: [], held: [], refused: 0 };
   for (const record of changed) {
     const old = before.get(record.id);
@@ -118,6 +121,7 @@ export function guardChanges(
       }
       rows += 1;
       if (used.bytes !== null) used.bytes += size;
+      else added.push(record);
       result.apply.push(record);
       continue;
     }
