@@ -28,6 +28,7 @@ function connect(t: Translate): PopupActions {
       send({ type: 'promotion-save', existing: existing && ref(existing), draft }),
     deletePromotion: (record) => send({ type: 'promotion-delete', promotion: ref(record) }),
     snooze: (record) => send({ type: 'reminder-snooze', promotion: ref(record) }),
+    answerHeld: (change, apply) => send({ type: 'held-answer', promotion: ref(change.record), apply }),
   };
 }
 
@@ -85,5 +86,6 @@ function fullData(k: Kept, now: Date, tabId: number | null, t: Translate): Popup
     now,
     snoozed: k.reminders.snoozed,
     notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
+    held: k.held,
   };
 }

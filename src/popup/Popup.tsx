@@ -7,6 +7,8 @@ import { progressOfRecord } from '../core/progress.ts';
 import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
 import { promoKey } from '../core/store/layout.ts';
 import { ChecklistView } from '../ui/ChecklistView.tsx';
+import { HeldChanges } from '../ui/HeldChanges.tsx';
+import type { HeldChange } from '../core/store/layout.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { lazyPart } from '../ui/lazy.tsx';
 import { PromotionList } from '../ui/PromotionList.tsx';
@@ -23,6 +25,8 @@ export interface PopupData {
   snoozed: Readonly<Record<string, string>>;
   /** A problem reading what is kept (e.g. records set aside as invalid), shown above everything. */
   notice: string | null;
+  /** Page changes waiting for the advertiser's confirmation (absent: none, or not read yet). */
+  held?: readonly HeldChange[];
 }
 
 export interface PopupActions {
@@ -32,6 +36,8 @@ export interface PopupActions {
   savePromotion(draft: PromotionDraft, existing: PromotionRecord | null): Promise<string | null>;
   deletePromotion(record: PromotionRecord): Promise<string | null>;
   snooze(record: PromotionRecord): Promise<string | null>;
+  /** Applies (or dismisses) a page's change held for confirmation. */
+  answerHeld?(change: HeldChange, apply: boolean): Promise<string | null>;
 }
 
 type View = { name: 'promotions' | 'why' } | { name: 'form'; record: PromotionRecord | null };
@@ -114,6 +120,9 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
 
       {view.name === 'promotions' && (
         <>
+          {props.actions.answerHeld && (
+            <HeldChanges held={props.data.held ?? []} answer={props.actions.answerHeld} />
+          )}
           {steps && <ChecklistView checklist={steps} />}
           <PromotionList
             items={items}
