@@ -217,8 +217,8 @@ export type DiagnosisCase = z.infer<typeof DiagnosisCase>;
 export const Reason = z.object({
   id: ReasonId,
   likelihood: z.number().check(z.gte(0), z.lte(1)),
-  evidence: z.array(text(MAX_LINE)).check(z.maxLength(MAX_EVIDENCE)),
-  fix: text(MAX_LINE),
+  evidence: z.array(z.string()),
+  fix: z.string(),
 });
 export type Reason = z.infer<typeof Reason>;
 
@@ -296,7 +296,16 @@ export const RedeemAttempt = z.object({
   succeeded: z.boolean(),
   lang: z.nullable(text(MAX_ID)),
   at: IsoInstant,
-  reasons: z.array(Reason).check(z.maxLength(MAX_REASONS)),
+  // A diagnosis as kept: our wording quotes page text, so its lines are bounded here (the worker clips
+  // them, core/limits.ts clipReasons), not in the diagnosis contract.
+  reasons: z
+    .array(
+      z.extend(Reason, {
+        evidence: z.array(text(MAX_LINE)).check(z.maxLength(MAX_EVIDENCE)),
+        fix: text(MAX_LINE),
+      }),
+    )
+    .check(z.maxLength(MAX_REASONS)),
 });
 export type RedeemAttempt = z.infer<typeof RedeemAttempt>;
 
