@@ -12,10 +12,18 @@ import { diagnose } from '../core/diagnosis/index.ts';
 import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
 import { GLOSSARY_VERSION, glossaryFile } from '../core/page/glossary.ts';
 import { dueReminders, needingAction, reminderDigest, SNOOZE_MS, type Notice } from '../core/reminders.ts';
-import { DEFAULT_SETTINGS, PromotionRecord, RedeemAttempt, Settings } from '../core/schemas.ts';
+import {
+  DEFAULT_SETTINGS,
+  PromotionRecord,
+  RedeemAttempt,
+  Settings,
+  type PageSnapshot,
+} from '../core/schemas.ts';
 import {
   accountOfKey,
   Balances,
+  heldKey,
+  HeldChange,
   KEY,
   LatestSnapshot,
   MAX_ATTEMPTS,
@@ -23,8 +31,10 @@ import {
   promoKey,
   quarantineKey,
   ReminderState,
+  setAside,
   type QuarantinedItem,
 } from '../core/store/layout.ts';
+import { guardChanges, MAX_UNBACKED_PER_VISIT, successBacked } from '../core/store/guard.ts';
 import {
   applyDraft,
   applyTerms,
@@ -35,7 +45,7 @@ import {
 } from '../core/store/merge.ts';
 import { planMigrations } from '../core/store/migrations/index.ts';
 import { parseTerms } from '../core/terms/index.ts';
-import { onMessage, type Handlers } from '../platform/messaging.ts';
+import { onMessage, type Handlers, type SenderContext } from '../platform/messaging.ts';
 import { openReview } from '../platform/review.ts';
 import {
   armAlarm,
@@ -49,7 +59,17 @@ import {
   translator,
 } from '../platform/services.ts';
 import { billingUrl } from '../core/links.ts';
-import { issuesText, keptFrom, readRaw, writeChanges, type Changes, type Kept } from '../platform/store.ts';
+import { clipReasons } from '../core/limits.ts';
+import { foldedMap, panelFolded } from '../core/store/panel.ts';
+import {
+  issuesText,
+  keptFrom,
+  readRaw,
+  restrictToTrustedContexts,
+  writeChanges,
+  type Changes,
+  type Kept,
+} from '../platform/store.ts';
 import { createQueue } from './queue.ts';
 import { mergeChanges, summaryChanges, withSummary } from './summary.ts';
 import type * as z from 'zod/mini';
@@ -111,16 +131,13 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       const kept = keptFrom(raw);
       const set: Record<string, unknown> = {};
       const remove: string[] = [];
+      // Values too large to copy whole, set aside as an excerpt: their originals may go first.
+      const excerpted: string[] = [];
       kept.invalid.forEach((entry, index) => {
         // Unique across wakes: two repairs in the same millisecond (or after the clock went back) must
         // not overwrite each other's quarantined values.
-        const item: QuarantinedItem = {
-          id: `${now()}-${index}-${crypto.randomUUID()}`,
-          key: entry.key,
-          reason: entry.reason,
-          at,
-          raw: entry.raw,
-        };
+        const item = setAside(entry, `${now()}-${index}-${crypto.randomUUID()}`, at);
+        if (item.size !== undefined && !entry.key.startsWith(`${KEY.attempts}[`)) excerpted.push(entry.key);
         set[quarantineKey(item.id)] = item;
         // A bad attempt lives inside the attempts list: the list is rewritten with the valid ones.
         if (entry.key.startsWith(`${KEY.attempts}[`)) set[KEY.attempts] = kept.attempts;
@@ -131,7 +148,15 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         { set, remove },
         summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings)),
       );
-      if (Object.keys(all.set).length > 0 || all.remove.length > 0) await writeChanges(all);
+      if (Object.keys(all.set).length > 0 || all.remove.length > 0) {
+        const written = await writeChanges(all);
+        // Storage too full for even the excerpts: a huge bad value is what fills it, and its excerpt and
+        // size are all that would be kept of it anyway, so it goes first and the rest follows.
+        if (!written.ok && written.error.code === 'quota-exceeded' && excerpted.length > 0) {
+          await writeChanges(changes({}, excerpted));
+          await writeChanges(all);
+        }
+      }
       // Apart, and after: near the quota, the wordings must not stand in the way of the kept data.
       const wordings = glossaryChanges(raw[KEY.glossary]);
       if (Object.keys(wordings.set).length > 0) await writeChanges(wordings);
@@ -145,6 +170,9 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   // Reminders after a burst of writes (many tabs reporting) are worked out once, after the last of them:
   // a remind already queued has not read storage yet, so it will see every write queued before it.
   let remindQueued = false;
+  // Reminders shown while storage could not record them (it was full): not shown again by this worker.
+  // A full storage must never keep a deadline from being shown; a restarted worker may show one again.
+  const shownUnrecorded = new Set<string>();
   const remind = () => {
     if (remindQueued) return Promise.resolve();
     remindQueued = true;
@@ -153,7 +181,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       const kept = keptFrom(await readRaw());
       const zone = zoneOf(kept.settings);
       const at = now();
-      const { due, nextAt } = dueReminders(kept.promotions, kept.settings, kept.reminders, at, zone);
+      const reminders = dueReminders(kept.promotions, kept.settings, kept.reminders, at, zone);
+      const due = reminders.due.filter((r) => !shownUnrecorded.has(r.id));
       let retryAt: number | null = null;
       const notice = reminderDigest(due, t);
       if (notice !== null) {
@@ -171,9 +200,10 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
           };
         if (refused !== kept.reminders.refused) retryAt = at + REFUSAL_RETRY_MS;
         const state: ReminderState = { ...kept.reminders, fired, ...(refused ? { refused } : {}) };
-        await writeChanges(changes({ [KEY.reminders]: state }));
+        const written = await writeChanges(changes({ [KEY.reminders]: state }));
+        if (outcome.shown && !written.ok) for (const r of due) shownUnrecorded.add(r.id);
       }
-      await armAlarm(REMINDER_ALARM, earliest(nextAt, retryAt));
+      await armAlarm(REMINDER_ALARM, earliest(reminders.nextAt, retryAt));
       await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
     });
   };
@@ -196,6 +226,25 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       const snoozed = { ...kept.reminders.snoozed, [promoKey(ref.accountId, ref.id)]: until };
       return ok({ changes: changes({ [KEY.reminders]: { ...kept.reminders, snoozed } }), value: { until } });
     });
+
+  // Promotions minted per page visit (tab and address) from success messages the page's list does not
+  // back. In memory: a worker restart forgets it, which costs at most another MAX_UNBACKED_PER_VISIT.
+  const unbacked = new Map<string, number>();
+  const mayCreate = (
+    kept: Kept,
+    message: { accountId: string | null; code: string; snapshot?: PageSnapshot | null },
+    today: string,
+    from: SenderContext,
+  ): boolean => {
+    const rows = message.snapshot?.promotions.filter((p) => p.redeemedOn === today).length ?? 0;
+    if (from.kind === 'page' || successBacked(kept.promotions, message.accountId, message.code, rows))
+      return true;
+    const visit = `${from.tabId}|${message.snapshot?.url ?? ''}`;
+    const count = unbacked.get(visit) ?? 0;
+    if (count >= MAX_UNBACKED_PER_VISIT) return false;
+    unbacked.set(visit, count + 1);
+    return true;
+  };
 
   const findRecord = (kept: Kept, ref: PromotionRef) =>
     kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
@@ -220,15 +269,16 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     snapshot: ({ snapshot }, from) =>
       transact((kept, atMs) => {
         const at = new Date(atMs).toISOString();
-        const { changed: merged, removed } = mergeSnapshot(
-          kept.promotions,
-          snapshot,
-          at,
-          dateInZone(atMs, zoneOf(kept.settings)),
-        );
+        const today = dateInZone(atMs, zoneOf(kept.settings));
+        const { changed: merged, removed } = mergeSnapshot(kept.promotions, snapshot, at, today);
+        const guarded = guardChanges(kept.promotions, merged, snapshot.accountId, today);
         const set: Record<string, unknown> = Object.fromEntries(
-          merged.map((r) => [promoKey(r.accountId, r.id), r]),
+          guarded.apply.map((r) => [promoKey(r.accountId, r.id), r]),
         );
+        for (const { record, reasons } of guarded.held) {
+          const key = promoKey(record.accountId, record.id);
+          set[heldKey(key)] = { key, record, reasons, url: snapshot.url, at } satisfies HeldChange;
+        }
         set[KEY.lastSnapshot] = { tabId: from.tabId, at, snapshot } satisfies LatestSnapshot;
         if (snapshot.accountId !== null && snapshot.balance !== null) {
           const balances: Balances = {
@@ -242,27 +292,32 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
             set,
             removed.map((r) => promoKey(r.accountId, r.id)),
           ),
-          value: { changed: merged.map((r) => ({ accountId: r.accountId, id: r.id })) },
+          value: {
+            changed: guarded.apply.map((r) => ({ accountId: r.accountId, id: r.id })),
+            held: guarded.held.length,
+            refused: guarded.refused,
+          },
         });
       }).then(afterChange),
 
-    'redeem-attempt': (message) =>
+    'redeem-attempt': (message, from) =>
       transact((kept, atMs) => {
         const at = new Date(atMs).toISOString();
         const reasons = message.succeeded
           ? []
-          : (message.reasons ??
-            diagnose(
-              {
-                code: message.code,
-                error: message.error,
-                lang: message.lang,
-                snapshot: message.snapshot ?? null,
-                now: at,
-              },
-              t,
-              { redeemedCodes: kept.attempts.filter((a) => a.succeeded).map((a) => a.code) },
-            ).reasons);
+          : clipReasons(
+              diagnose(
+                {
+                  code: message.code,
+                  error: message.error,
+                  lang: message.lang,
+                  snapshot: message.snapshot ?? null,
+                  now: at,
+                },
+                t,
+                { redeemedCodes: kept.attempts.filter((a) => a.succeeded).map((a) => a.code) },
+              ).reasons,
+            );
         const attempt: RedeemAttempt = {
           id: `${atMs}-${crypto.randomUUID()}`,
           accountId: message.accountId,
@@ -277,8 +332,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
           [KEY.attempts]: [...kept.attempts, attempt].slice(-MAX_ATTEMPTS),
         };
         let promotion: PromotionRecord | null = null;
-        if (message.succeeded) {
-          const today = dateInZone(atMs, zoneOf(kept.settings));
+        const today = dateInZone(atMs, zoneOf(kept.settings));
+        if (message.succeeded && mayCreate(kept, message, today, from)) {
           promotion = recordRedeemSuccess(
             kept.promotions,
             { accountId: message.accountId, code: message.code, snapshot: message.snapshot ?? null },
@@ -369,16 +424,37 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     'data-clear': () =>
       queue
         .run(async () => {
-          // The wordings are the extension's, not the advertiser's data.
+          // The wordings are the extension's, not the advertiser's data. Everything else goes first, then
+          // the defaults are written: in a full storage the write needs the room the removal makes.
           const keys = Object.keys(await readRaw()).filter((k) => k !== KEY.version && k !== KEY.glossary);
-          return writeChanges(
-            changes(
-              { [KEY.settings]: DEFAULT_SETTINGS },
-              keys.filter((k) => k !== KEY.settings),
-            ),
-          );
+          const removed = await writeChanges(changes({}, keys));
+          return removed.ok ? writeChanges(changes({ [KEY.settings]: DEFAULT_SETTINGS })) : removed;
         })
         .then(afterChange),
+
+    'held-answer': ({ promotion, apply }) =>
+      transact((kept) => {
+        const key = promoKey(promotion.accountId, promotion.id);
+        const held = kept.held.find((h) => h.key === key);
+        if (held === undefined) return fail('not-found', 'That change is no longer waiting.');
+        const set = apply && findRecord(kept, promotion) !== undefined ? { [key]: held.record } : {};
+        return ok({ changes: changes(set, [heldKey(key)]), value: null });
+      }).then(afterChange),
+
+    'kept-for': ({ accountId }) =>
+      readRaw().then((raw) => ok(keptFrom(raw).promotions.filter((r) => r.accountId === accountId))),
+
+    'panel-collapsed': ({ accountId, collapsed }) =>
+      collapsed === undefined
+        ? readRaw([KEY.overlayCollapsed]).then((raw) => ok(panelFolded(raw, accountId)))
+        : queue.run(async () => {
+            const raw = await readRaw([KEY.overlayCollapsed]);
+            const map = { ...foldedMap(raw) };
+            if (collapsed) map[accountId ?? '-'] = true;
+            else delete map[accountId ?? '-'];
+            const written = await writeChanges(changes({ [KEY.overlayCollapsed]: map }));
+            return written.ok ? ok(collapsed) : written;
+          }),
 
     'settings-save': ({ settings }) =>
       transact(() => ok({ changes: changes({ [KEY.settings]: settings }), value: null })).then(afterChange),
@@ -393,6 +469,9 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   // ------------------------------------------------------------ listeners, registered synchronously
 
   onMessage(handlers);
+  // Only the extension's own pages and this worker may use storage.local: a content script's context,
+  // which shares a process with a hostile page, goes through the messages above and their checks.
+  void restrictToTrustedContexts();
   onLifecycle({ installed: () => void reconcile(), startup: () => void reconcile() });
   onAlarm(REMINDER_ALARM, () => void remind());
   onNotificationClicked((id) => void openTab(billingUrl(accountOfKey(id) ?? null)));
@@ -425,6 +504,8 @@ function refOfReminder(reminderId: string): PromotionRef {
 
 /** Where a restored value goes: a promotion to its key, an attempt into the list, a setting to its key. */
 function restoreTarget(item: QuarantinedItem, value: unknown, kept: Kept): Result<Record<string, unknown>> {
+  if (item.size !== undefined && value === item.raw)
+    return fail('invalid-value', `Only the first part of this ${item.size}-character value was kept.`);
   const record = PromotionRecord.safeParse(value);
   if (record.success) return ok({ [promoKey(record.data.accountId, record.data.id)]: record.data });
   const attempt = RedeemAttempt.safeParse(value);

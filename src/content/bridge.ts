@@ -1,4 +1,5 @@
-// The content script's link to the worker and to storage, through the platform's browser seam (`api()`).
+// The content script's link to the worker, through the platform's browser seam (`api()`). It reads no
+// storage itself: Chrome's storage.local is closed to content scripts (src/platform/store.ts).
 // It deliberately does not use the platform's sendToWorker/readPromotions: those validate with zod, and the
 // content script ships without a validator (size budget). Nothing is lost: the worker validates every
 // message on receipt and is the only writer of the records read here; what comes back is checked for
@@ -6,17 +7,15 @@
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import type { PromotionRecord } from '../core/schemas.ts';
 import { api } from '../platform/browser.ts';
-import { promoPrefix } from '../core/store/keys.ts';
 import { packMessage } from '../core/wire.ts';
-
-/** The overlay's own key in storage.local: ad account ("-" when unknown) → panel folded. */
-export const COLLAPSED_KEY = 'overlayCollapsed';
+import { clipMessage } from '../core/limits.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export async function send<M extends ContentMessage>(message: M): Promise<Result<Answers[M['type']]>> {
   try {
-    const answer: unknown = await api().runtime.sendMessage(packMessage(message));
+    // Clipped here, not refused there: a page's over-long text costs its tail, not the whole report.
+    const answer: unknown = await api().runtime.sendMessage(packMessage(clipMessage(message)));
     if (isObject(answer) && (answer.ok === true || (answer.ok === false && isObject(answer.error)))) {
       return answer as Result<Answers[M['type']]>;
     }
@@ -38,42 +37,23 @@ function looksKept(v: unknown): v is PromotionRecord {
   );
 }
 
+/**
+ * The account's kept promotions, from the worker: storage.local is closed to content scripts (the
+ * worker restricts it to the extension's own pages), and a page's context must not read every account.
+ */
 export async function keptFor(accountId: string | null): Promise<PromotionRecord[]> {
-  try {
-    const prefix = promoPrefix(accountId);
-    const items = await api().storage.local.get(null);
-    return Object.entries(items)
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([, value]) => value)
-      .filter(looksKept);
-  } catch {
-    return [];
-  }
-}
-
-const accountKey = (accountId: string | null) => accountId ?? '-';
-
-async function collapsedMap(): Promise<Record<string, boolean>> {
-  const value = (await api().storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY];
-  return isObject(value) ? (value as Record<string, boolean>) : {};
+  const answer = await send({ type: 'kept-for', accountId });
+  return answer.ok && Array.isArray(answer.value) ? answer.value.filter(looksKept) : [];
 }
 
 export const panelCollapsed = {
   async get(accountId: string | null): Promise<boolean> {
-    try {
-      return (await collapsedMap())[accountKey(accountId)] === true;
-    } catch {
-      return false;
-    }
+    const answer = await send({ type: 'panel-collapsed', accountId });
+    return answer.ok && answer.value === true;
   },
   async set(accountId: string | null, collapsed: boolean): Promise<void> {
-    try {
-      const map = await collapsedMap();
-      if (collapsed) map[accountKey(accountId)] = true;
-      else delete map[accountKey(accountId)];
-      await api().storage.local.set({ [COLLAPSED_KEY]: map });
-    } catch {
-      // Storage unavailable (extension updated under the page): the panel still folds for this visit.
-    }
+    // Not kept when the worker cannot answer (extension updated under the page): the panel still folds
+    // for this visit.
+    await send({ type: 'panel-collapsed', accountId, collapsed });
   },
 };

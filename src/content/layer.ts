@@ -6,6 +6,25 @@ import STYLES from './overlay.css?inline';
 /** A custom-element name (never defined: the name alone keeps page selectors like `div` off it). */
 export const HOST_TAG = 'ad-credit-guide';
 
+/**
+ * Events that carry what is typed. A page's listeners in the capture phase on the window or document run
+ * before the host's and still see a key's value (not the text box, which the closed root hides):
+ * SECURITY.md says so.
+ */
+export const TYPING_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+  'paste',
+  'copy',
+  'cut',
+] as const;
+
 export interface Layer {
   /** A new container for one feature, inside the shadow root. */
   mount(): HTMLElement;
@@ -20,6 +39,9 @@ export function createLayer(doc: Document): Layer {
   const style = doc.createElement('style');
   style.textContent = STYLES;
   root.append(style);
+  // Keys, text and IME composition typed into our boxes (the offer terms) cross the closed root, retargeted
+  // to the host: stopped here, the page's own listeners on the way up never hear them.
+  for (const type of TYPING_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
   // Outside <body>: single-page apps replace the body's content, not the document element's children.
   doc.documentElement.append(host);
   return {

@@ -33,3 +33,27 @@ export function coalesce(schedule: Scheduler, run: () => void): Coalesced {
     },
   };
 }
+
+/**
+ * User Timing measures of the content script's own work (reads, sends, redraws), for DevTools and
+ * `npm run bench`. They land in the page's own performance timeline, where the page's scripts can read
+ * them and so tell that the extension is installed: only builds made with VITE_ACG_TIMING=1 (the
+ * bench's) leave them. A measure is cleared as soon as it is made, so observers see it and the page's
+ * buffer does not grow.
+ */
+export interface Marks {
+  measure(name: string, start: number): void;
+}
+
+export function userTiming(
+  timeline: Pick<Performance, 'measure' | 'clearMeasures'>,
+  enabled: boolean = import.meta.env.VITE_ACG_TIMING === '1',
+): Marks {
+  if (!enabled) return { measure: () => undefined };
+  return {
+    measure(name, start) {
+      timeline.measure(name, { start });
+      timeline.clearMeasures(name);
+    },
+  };
+}

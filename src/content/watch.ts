@@ -6,7 +6,7 @@ import { checklist } from '../core/checklist.ts';
 import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
 import type { PageSnapshot, PromotionRecord } from '../core/schemas.ts';
 import { createLayer } from './layer.ts';
-import { coalesce } from './schedule.ts';
+import { coalesce, userTiming } from './schedule.ts';
 import { createStore } from './store.ts';
 import type { ContentDeps, Feature, PageState, Targets, Win } from './types.ts';
 
@@ -63,6 +63,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     const { signal } = alive;
     const layer = createLayer(doc);
     const timeline = win.performance;
+    const marks = userTiming(timeline);
     const state = createStore<PageState | null>(null);
     let kept: { accountId: string | null; records: PromotionRecord[] } | null = null;
     let snapshot: PageSnapshot | null = null;
@@ -79,6 +80,12 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     // waits and older ones are dropped, so a busy page costs the worker what it can take.
     let sending = false;
     let waiting: PageSnapshot | null = null;
+    // The last snapshot the worker refused: snapshots with the same rows are not sent.
+    let refused: PageSnapshot | null = null;
+    // The account this page is about, and the address it was read at: a page that names another account
+    // without its address changing is not followed (a hostile page rewriting another account's promotions).
+    let account: { id: string | null; href: string } | null = null;
+    let warnedAccount = false;
 
     // The features redraw from what the page and storage say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
@@ -88,8 +95,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       const now = deps.now();
       const list = checklist(snap, records, (r) => deps.progress(r, now).status);
       state.set({ url, snapshot: snap, targets: found, kept: records, checklist: list });
-      timeline.measure('acg:publish', { start });
-      timeline.clearMeasures('acg:publish');
+      marks.measure('acg:publish', start);
     };
 
     const loadKept = (accountId: string | null) => {
@@ -110,13 +116,16 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       // the page waits for, so it is measured like a read.
       const start = timeline.now();
       const answer = deps.send({ type: 'snapshot', snapshot: snap });
-      timeline.measure('acg:snapshot', { start });
-      timeline.clearMeasures('acg:snapshot');
+      marks.measure('acg:snapshot', start);
       // The worker may turn a snapshot into kept promotions: read them back once it has.
-      void answer.then(({ ok }) => {
+      void answer.then((result) => {
         sending = false;
-        if (!ok && lastSent === snap) lastSent = null;
-        else if (ok && !signal.aborted) loadKept(snap.accountId);
+        // Refused (storage full, too large): the same rows would be refused again, and copying a long
+        // list costs the page and the worker each time. Nothing goes until the rows change. Unanswered
+        // (a worker stopping): the next read sends it again.
+        if (!result.ok && result.error.code !== 'no-answer') refused = snap;
+        else if (!result.ok && lastSent === snap) lastSent = null;
+        else if (result.ok && !signal.aborted) loadKept(snap.accountId);
         const next = waiting;
         waiting = null;
         if (next && !signal.aborted) sendSnapshot(next);
@@ -146,6 +155,13 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       // The address may have changed before the page re-rendered (the route was judged on the old
       // page's words): once the new page says it is not billing, leave.
       if (snap.view === 'other') return leave();
+      if (account && account.id !== null && snap.accountId !== account.id && url === account.href) {
+        if (!warnedAccount)
+          console.warn('Ad Credit Guide: the page changed its ad account without navigating; ignored');
+        warnedAccount = true;
+        return;
+      }
+      account = { id: snap.accountId, href: url };
       const accountChanged = snap.accountId !== snapshot?.accountId;
       snapshot = snap;
       targets = reading.targets;
@@ -154,7 +170,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       deps.defer(() => {
         if (!signal.aborted && snapshot === snap) publish(url, snap, reading.targets);
       });
-      if (!sameSnapshot(lastSent, snap)) {
+      const refusedRows =
+        refused !== null && sameSnapshot(refused, { ...refused, promotions: snap.promotions });
+      if (!sameSnapshot(lastSent, snap) && !refusedRows) {
         lastSent = snap;
         // Copying a long list into a message takes as long as reading it again: a task of its own.
         deps.defer(() => {
@@ -164,16 +182,14 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         });
       } else if (accountChanged) loadKept(snap.accountId);
     };
-    // Each read and each snapshot sent leaves a User Timing measure, so that DevTools and `npm run bench`
-    // can count them from the page's timeline. Observers see every entry; clearing it at once keeps the
-    // page's buffer from growing for as long as the tab stays open.
+    // Each read and each snapshot sent leaves a User Timing measure in builds that ask for them
+    // (schedule.ts userTiming), so that DevTools and `npm run bench` can count them from the page's timeline.
     const read = coalesce(deps.schedule, () => {
       const start = timeline.now();
       try {
         readNow();
       } finally {
-        timeline.measure('acg:read', { start });
-        timeline.clearMeasures('acg:read');
+        marks.measure('acg:read', start);
       }
     });
 

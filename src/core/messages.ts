@@ -24,15 +24,14 @@ import {
   PageSnapshot,
   PromotionRecord,
   PromotionTerms,
-  Reason,
   RedeemAttempt,
   Settings,
 } from './schemas.ts';
 
 /** Identifies one kept promotion: ids are unique only within an ad account. */
 export const PromotionRef = z.object({
-  accountId: z.nullable(z.string()),
-  id: z.string().check(z.minLength(1)),
+  accountId: PromotionRecord.shape.accountId,
+  id: PromotionRecord.shape.id,
 });
 export type PromotionRef = z.infer<typeof PromotionRef>;
 
@@ -44,27 +43,46 @@ export const GlossaryMessage = z.object({ type: z.literal('glossary') });
 /** The page's state, sent by the content script only when it changed. */
 export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshot });
 
-/** A code typed into the redeem dialog and the page's answer. */
+/**
+ * A code typed into the redeem dialog and the page's answer. It carries no reasons: the worker always
+ * diagnoses itself, so a page cannot have its own wording ("re-enter your card at …") shown as ours.
+ * Unknown fields are dropped by the schema, so an old sender's `reasons` never reaches the worker.
+ */
 export const RedeemAttemptMessage = z.object({
   type: z.literal('redeem-attempt'),
-  accountId: z.nullable(z.string()),
-  code: z.string(),
-  error: z.nullable(z.string()),
+  accountId: RedeemAttempt.shape.accountId,
+  code: RedeemAttempt.shape.code,
+  error: RedeemAttempt.shape.error,
   succeeded: z.boolean(),
-  lang: z.nullable(z.string()),
+  lang: RedeemAttempt.shape.lang,
   /** The page at the time: the worker diagnoses with it and reads the new promotion's terms from it. */
   snapshot: z.optional(z.nullable(PageSnapshot)),
-  /** The overlay's own diagnosis, when it already made one; else the worker diagnoses. */
-  reasons: z.optional(z.array(Reason)),
 });
 
 /** Offer text the user pasted into the overlay's terms prompt after a successful redeem. */
 export const TermsTextMessage = z.object({
   type: z.literal('terms-text'),
-  accountId: z.nullable(z.string()),
-  code: z.nullable(z.string()),
+  accountId: PromotionRecord.shape.accountId,
+  code: PromotionRecord.shape.code,
   text: z.string().check(z.maxLength(20_000)),
-  lang: z.nullable(z.string()),
+  lang: RedeemAttempt.shape.lang,
+});
+
+/**
+ * The kept promotions of one ad account, for the overlay's checklist and list notes. Content scripts
+ * cannot read storage.local themselves (the worker restricts it to the extension's own pages), so a
+ * hostile page's context can neither read every account nor write a record past the worker's checks.
+ */
+export const KeptForMessage = z.object({
+  type: z.literal('kept-for'),
+  accountId: PromotionRef.shape.accountId,
+});
+
+/** Whether the on-page panel is folded for an account; `collapsed` given sets it. */
+export const PanelCollapsedMessage = z.object({
+  type: z.literal('panel-collapsed'),
+  accountId: PromotionRef.shape.accountId,
+  collapsed: z.optional(z.boolean()),
 });
 
 /** "Read wrong?" on the page's panel: the worker opens the review page for the sender's tab. */
@@ -72,15 +90,22 @@ export const ReportOpenMessage = z.object({ type: z.literal('report-open') });
 
 // ---------------------------------------------------------------- popup/options→worker
 
+/** The advertiser's answer to a page's change held for confirmation: apply it, or keep what was kept. */
+export const HeldAnswerMessage = z.object({
+  type: z.literal('held-answer'),
+  promotion: PromotionRef,
+  apply: z.boolean(),
+});
+
 /** A promotion added or edited by hand. `existing` names the record being edited, null to add. */
 export const PromotionSaveMessage = z.object({
   type: z.literal('promotion-save'),
   existing: z.nullable(PromotionRef),
   draft: z.object({
-    code: z.nullable(z.string()),
-    accountId: z.nullable(z.string()),
+    code: PromotionRecord.shape.code,
+    accountId: PromotionRecord.shape.accountId,
     receivedOn: z.nullable(IsoDate),
-    name: z.nullable(z.string()),
+    name: PromotionRecord.shape.name,
     terms: PromotionTerms,
   }),
 });
@@ -123,6 +148,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
   RedeemAttemptMessage,
   TermsTextMessage,
   ReportOpenMessage,
+  KeptForMessage,
+  PanelCollapsedMessage,
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -135,6 +162,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   DataImportMessage,
   DataClearMessage,
   SettingsSaveMessage,
+  HeldAnswerMessage,
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -156,11 +184,17 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
 export interface Answers {
   /** The wordings, as the content script installs them (core/page/glossary.ts installGlossary). */
   glossary: GlossaryFile;
-  /** Keys of the promotions the snapshot added or changed. */
-  snapshot: { changed: PromotionRef[] };
+  /**
+   * Keys of the promotions the snapshot added or changed; how many changes wait for the advertiser's
+   * confirmation, and how many new promotions the account's bounds left out.
+   */
+  snapshot: { changed: PromotionRef[]; held: number; refused: number };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };
   'report-open': null;
+  'kept-for': PromotionRecord[];
+  'panel-collapsed': boolean;
+  'held-answer': null;
   'promotion-save': { promotion: PromotionRecord };
   'promotion-delete': null;
   /** The instant reminders for the promotion resume. */

@@ -350,6 +350,11 @@ export interface Notice {
 }
 
 export const DIGEST_PREFIX = 'digest|';
+/**
+ * Lines a digest names one by one; the rest are counted in a last line. A page can make any number of
+ * promotions due at once (60 rows due in two days), and a notification is read at a glance.
+ */
+export const DIGEST_LINES = 3;
 
 /**
  * One notification for everything due now: the reminder itself when there is one, else a digest with a
@@ -361,12 +366,16 @@ export function reminderDigest(due: readonly Reminder[], t: Translate): Notice |
   if (first === undefined) return null;
   if (sorted.length === 1) return { id: first.id, ...reminderText(first, t), single: true };
   const locale = localeOf(t);
+  const named = sorted.slice(0, DIGEST_LINES);
+  const rest = sorted.length - named.length;
   return {
-    id: `${DIGEST_PREFIX}${sorted.map((r) => r.id).join(',')}`,
+    // Names the reminders it stands for, so a wake repeating the same ones replaces it; bounded.
+    id: `${DIGEST_PREFIX}${first.id}|${sorted.length}`,
     title: t('notif_digestTitle', [sorted.length]),
-    body: sorted
-      .map((r) => t('notif_digestLine', [whoOf(r, t), t(TITLE_KEY[r.kind]), whenOf(r, t, locale)]))
-      .join('\n'),
+    body: [
+      ...named.map((r) => t('notif_digestLine', [whoOf(r, t), t(TITLE_KEY[r.kind]), whenOf(r, t, locale)])),
+      ...(rest > 0 ? [t('notif_moreBody', [String(rest)])] : []),
+    ].join('\n'),
     single: false,
   };
 }

@@ -4,18 +4,57 @@
 // checks its shapes use (the popup reads every record through these before its first render).
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { isValidIsoDate } from './dates.ts';
+import {
+  MAX_AMOUNT,
+  MAX_CODE,
+  MAX_DAYS,
+  MAX_EVIDENCE,
+  MAX_ID,
+  MAX_LINE,
+  MAX_MESSAGE,
+  MAX_NAME,
+  MAX_REASONS,
+  MAX_REGIONS,
+  MAX_ROWS,
+  MAX_URL,
+  MAX_WARNINGS,
+} from './limits.ts';
+import { MAX_OBSERVATIONS } from './store/observations.ts';
 
 // zod 4 compiles validators with `new Function` unless told not to; extension CSPs and web-ext forbid eval.
 // zod/mini leaves messages to the caller: the English ones are what set-aside records and imports show.
 z.config({ jitless: true, ...en() });
 
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'));
+// A real calendar day: the shape alone let "2026-02-30" through, and every day count built on it threw.
+export const IsoDate = z.string().check(z.refine(isValidIsoDate, 'expected a real YYYY-MM-DD date'));
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Any ISO 8601 instant with an explicit offset or Z (what `Date#toISOString` writes). */
-export const IsoInstant = z
-  .string()
-  .check(z.refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'expected an ISO date-time'));
+export const IsoInstant = z.string().check(
+  z.maxLength(40),
+  z.refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'expected an ISO date-time'),
+);
+
+/** Bounded text (src/core/limits.ts says why each bound is what it is). */
+const text = (max: number) => z.string().check(z.maxLength(max));
+/** A finite amount of money in major units, within MAX_AMOUNT either way. */
+const Amount = z.number().check(z.gte(-MAX_AMOUNT), z.lte(MAX_AMOUNT));
+/** A count of days an offer gives, 0 to MAX_DAYS. */
+const Days = z.int().check(z.gte(0), z.lte(MAX_DAYS));
+/** An ad account id as kept; null when the page did not say. */
+const AccountId = z.nullable(text(MAX_ID));
+
+/** An IANA zone the browser's Intl accepts: any other string made every day count throw. */
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > MAX_ID) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'));
 
@@ -40,13 +79,13 @@ export const PageStatus = z.enum([
 export type PageStatus = z.infer<typeof PageStatus>;
 
 export const PagePromotion = z.object({
-  name: z.nullable(z.string()),
+  name: z.nullable(text(MAX_NAME)),
   type: CreditType,
   status: PageStatus,
-  amount: z.nullable(z.number()),
-  minSpend: z.nullable(z.number()),
-  spent: z.nullable(z.number()),
-  unused: z.nullable(z.number()),
+  amount: z.nullable(Amount),
+  minSpend: z.nullable(Amount),
+  spent: z.nullable(Amount),
+  unused: z.nullable(Amount),
   redeemedOn: z.nullable(IsoDate),
   validFrom: z.nullable(IsoDate),
   validUntil: z.nullable(IsoDate),
@@ -55,50 +94,50 @@ export const PagePromotion = z.object({
 export type PagePromotion = z.infer<typeof PagePromotion>;
 
 export const Balance = z.object({
-  total: z.nullable(z.number()),
-  cash: z.nullable(z.number()),
-  credit: z.nullable(z.number()),
+  total: z.nullable(Amount),
+  cash: z.nullable(Amount),
+  credit: z.nullable(Amount),
 });
 export type Balance = z.infer<typeof Balance>;
 
 export const RedeemDialog = z.object({
   open: z.boolean(),
-  code: z.nullable(z.string()),
-  error: z.nullable(z.string()),
+  code: z.nullable(text(MAX_CODE)),
+  error: z.nullable(text(MAX_MESSAGE)),
   succeeded: z.boolean(),
 });
 export type RedeemDialog = z.infer<typeof RedeemDialog>;
 
 export const PageSnapshot = z.object({
   view: PageView,
-  url: z.nullable(z.string()),
-  lang: z.nullable(z.string()),
-  accountId: z.nullable(z.string()),
+  url: z.nullable(text(MAX_URL)),
+  lang: z.nullable(text(MAX_ID)),
+  accountId: AccountId,
   currency: z.nullable(CurrencyCode),
   balance: z.nullable(Balance),
-  promotions: z.array(PagePromotion),
+  promotions: z.array(PagePromotion).check(z.maxLength(MAX_ROWS)),
   redeem: z.nullable(RedeemDialog),
-  warnings: z.array(z.string()),
+  warnings: z.array(text(MAX_MESSAGE)).check(z.maxLength(MAX_WARNINGS)),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
 // ---------------------------------------------------------------- promotion terms (contract)
 
 export const PromotionTerms = z.object({
-  amount: z.nullable(z.number()),
+  amount: z.nullable(Amount),
   currency: z.nullable(CurrencyCode),
-  minSpend: z.nullable(z.number()),
-  spendWindowDays: z.nullable(z.int()),
+  minSpend: z.nullable(Amount),
+  spendWindowDays: z.nullable(Days),
   spendDeadline: z.nullable(IsoDate),
-  activateWithinDays: z.nullable(z.int()),
+  activateWithinDays: z.nullable(Days),
   activateBy: z.nullable(IsoDate),
-  creditValidityDays: z.nullable(z.int()),
+  creditValidityDays: z.nullable(Days),
   creditExpiry: z.nullable(IsoDate),
-  creditArrivalDays: z.nullable(z.int()),
+  creditArrivalDays: z.nullable(Days),
   newAdvertisersOnly: z.nullable(z.boolean()),
   onePerAdvertiser: z.nullable(z.boolean()),
   excludesTax: z.nullable(z.boolean()),
-  regions: z.array(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  regions: z.array(z.string().check(z.regex(/^[A-Z]{2}$/))).check(z.maxLength(MAX_REGIONS)),
 });
 export type PromotionTerms = z.infer<typeof PromotionTerms>;
 
@@ -166,8 +205,8 @@ export const CasePromotion = z.extend(PromotionTerms, {
 export type CasePromotion = z.infer<typeof CasePromotion>;
 
 export const DiagnosisCase = z.object({
-  code: z.optional(z.nullable(z.string())),
-  error: z.optional(z.nullable(z.string())),
+  code: z.optional(z.nullable(text(MAX_CODE))),
+  error: z.optional(z.nullable(text(MAX_MESSAGE))),
   lang: z.optional(z.nullable(z.string())),
   snapshot: z.optional(z.nullable(PageSnapshot)),
   promotion: z.optional(z.nullable(CasePromotion)),
@@ -189,16 +228,16 @@ export type Diagnosis = z.infer<typeof Diagnosis>;
 // ---------------------------------------------------------------- what the extension keeps
 
 /** One reading of how much has been spent toward a promotion's minimum, and when. */
-export const SpendObservation = z.object({ at: IsoInstant, spent: z.number().check(z.gte(0)) });
+export const SpendObservation = z.object({ at: IsoInstant, spent: Amount.check(z.gte(0)) });
 export type SpendObservation = z.infer<typeof SpendObservation>;
 
 /** A promotion the extension keeps for one ad account: its terms, what the page showed, and its progress. */
 export const PromotionRecord = z.object({
   /** Stable key within the account: derived from the code when known, else from the page's name and dates. */
-  id: z.string().check(z.minLength(1)),
-  accountId: z.nullable(z.string()),
-  name: z.nullable(z.string()),
-  code: z.nullable(z.string()),
+  id: z.string().check(z.minLength(1), z.maxLength(MAX_NAME)),
+  accountId: AccountId,
+  name: z.nullable(text(MAX_NAME)),
+  code: z.nullable(text(MAX_CODE)),
   type: CreditType,
   status: Lifecycle,
   /** The status tag the page last showed, kept apart from our own lifecycle reading. */
@@ -214,8 +253,8 @@ export const PromotionRecord = z.object({
   validFrom: z.nullable(IsoDate),
   validUntil: z.nullable(IsoDate),
   assigned: z.nullable(z.boolean()),
-  unused: z.nullable(z.number()),
-  observations: z.array(SpendObservation),
+  unused: z.nullable(Amount),
+  observations: z.array(SpendObservation).check(z.maxLength(MAX_OBSERVATIONS)),
   source: z.enum(['page', 'manual']),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
@@ -250,14 +289,23 @@ export function blankPromotion(
 
 /** A code typed into the redeem dialog and what the page answered. */
 export const RedeemAttempt = z.object({
-  id: z.string().check(z.minLength(1)),
-  accountId: z.nullable(z.string()),
-  code: z.string(),
-  error: z.nullable(z.string()),
+  id: z.string().check(z.minLength(1), z.maxLength(MAX_ID)),
+  accountId: AccountId,
+  code: text(MAX_CODE),
+  error: z.nullable(text(MAX_MESSAGE)),
   succeeded: z.boolean(),
-  lang: z.nullable(z.string()),
+  lang: z.nullable(text(MAX_ID)),
   at: IsoInstant,
-  reasons: z.array(Reason),
+  // A diagnosis as kept: our wording quotes page text, so its lines are bounded here (the worker clips
+  // them, core/limits.ts clipReasons), not in the diagnosis contract.
+  reasons: z
+    .array(
+      z.extend(Reason, {
+        evidence: z.array(text(MAX_LINE)).check(z.maxLength(MAX_EVIDENCE)),
+        fix: text(MAX_LINE),
+      }),
+    )
+    .check(z.maxLength(MAX_REASONS)),
 });
 export type RedeemAttempt = z.infer<typeof RedeemAttempt>;
 
@@ -270,7 +318,7 @@ export const Settings = z.object({
   /** No notifications between start and end (may wrap past midnight); null for none. */
   quietHours: z.nullable(z.object({ start: ClockTime, end: ClockTime })),
   /** IANA zone for days-left; null follows the system. */
-  timeZone: z.nullable(z.string()),
+  timeZone: z.nullable(z.string().check(z.refine(isKnownTimeZone, 'expected a time zone the browser knows'))),
 });
 export type Settings = z.infer<typeof Settings>;
 

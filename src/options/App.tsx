@@ -1,6 +1,7 @@
 // The options page wired to the extension: reads what is kept straight from storage, changes it only
 // through typed messages to the worker. Needs an installed browser; tests install the fake.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { readBytesInUse } from '../platform/store.ts';
 import { localeOf, type Translate } from '../core/i18n.ts';
 import { translator } from '../platform/services.ts';
 import { sendOrExplain } from '../ui/failure.ts';
@@ -34,6 +35,9 @@ export function OptionsApp() {
     return { t, locale: localeOf(t), actions: connect(t) };
   });
   const kept = useKept();
+  const [bytesInUse, setBytesInUse] = useState<number | null>(null);
+  // Again with every change of what is kept, so the warning comes before storage is full.
+  useEffect(() => void readBytesInUse().then(setBytesInUse, () => setBytesInUse(null)), [kept]);
   if (kept.state === 'loading') return null;
   if (kept.state === 'failed') {
     return (
@@ -61,6 +65,7 @@ export function OptionsApp() {
           ...(k.reminders.refused ? { refusedNotifications: k.reminders.refused } : {}),
           now,
           systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          bytesInUse,
         }}
         actions={actions}
       />

@@ -20,7 +20,12 @@ import {
   type RedeemAttempt,
   type Settings,
 } from '../core/schemas.ts';
-import type { NotificationRefusals, QuarantinedItem } from '../core/store/layout.ts';
+import {
+  MAX_SET_ASIDE_CHARS,
+  type NotificationRefusals,
+  type QuarantinedItem,
+} from '../core/store/layout.ts';
+import { STORAGE_QUOTA_BYTES, storageNearlyFull } from '../core/limits.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { readSettings, settingsValues, type SettingsField, type SettingsValues } from './settings-form.ts';
@@ -35,6 +40,8 @@ export interface OptionsData {
   now: Date;
   /** The system's own zone, offered as the default. */
   systemTimeZone: string;
+  /** How much of storage.local is in use, once known. */
+  bytesInUse?: number | null;
 }
 
 /** Each resolves to null when done, else to a message for the user. */
@@ -52,6 +59,14 @@ export function Options(props: { data: OptionsData; actions: OptionsActions }) {
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
+      {props.data.bytesInUse != null && storageNearlyFull(props.data.bytesInUse) && (
+        <p class="field-error" role="status">
+          {t('options_storageNearlyFull', [
+            (props.data.bytesInUse / 1024 / 1024).toFixed(1),
+            String(STORAGE_QUOTA_BYTES / 1024 / 1024),
+          ])}
+        </p>
+      )}
       <SettingsSection data={props.data} actions={props.actions} />
       <ExportSection data={props.data} actions={props.actions} />
       <ImportSection data={props.data} actions={props.actions} />
@@ -510,12 +525,21 @@ function QuarantineSection({ data, actions }: SectionProps) {
                   <span class="muted">{formatDateTime(q.at, locale, timeZone)}</span>
                 </p>
                 <p class="problem">{q.reason}</p>
+                {q.size !== undefined && (
+                  <p class="muted">
+                    {t('options_quarantineExcerpt', [String(q.size), String(MAX_SET_ASIDE_CHARS)])}
+                  </p>
+                )}
                 <details>
                   <summary>{t('options_quarantineRaw')}</summary>
                   <pre class="code">{JSON.stringify(q.raw, null, 2)}</pre>
                 </details>
                 <div class="actions">
-                  <button type="button" onClick={() => run(actions.restoreQuarantined(q.id))}>
+                  <button
+                    type="button"
+                    disabled={q.size !== undefined}
+                    onClick={() => run(actions.restoreQuarantined(q.id))}
+                  >
                     {t('options_restore')}
                   </button>
                   <button type="button" class="danger" onClick={() => run(actions.deleteQuarantined(q.id))}>

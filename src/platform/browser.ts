@@ -24,6 +24,12 @@ export interface PlatformBrowser {
       get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
       remove(keys: string | string[]): Promise<void>;
+      /** Chrome; Firefox has none for storage.local (the store reckons it from the JSON instead). */
+      getBytesInUse?(keys: null | string | string[]): Promise<number>;
+      /** Chrome: who may use the area (TRUSTED_CONTEXTS keeps content scripts out); Firefox has none. */
+      setAccessLevel?(options: {
+        accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
+      }): Promise<void>;
     };
     onChanged: Ev<(changes: Record<string, Storage.StorageChange>, areaName: string) => void>;
   };

@@ -20,6 +20,8 @@ import { errorText, fail, ok, type Result } from '../core/result.ts';
 import {
   Balances,
   EMPTY_REMINDER_STATE,
+  HELD_PREFIX,
+  HeldChange,
   KEY,
   LatestSnapshot,
   PROMO_PREFIX,
@@ -27,6 +29,7 @@ import {
   QuarantinedItem,
   ReminderState,
   Summary,
+  type HeldChange as HeldChangeT,
   type LatestSnapshot as LatestSnapshotT,
   type QuarantinedItem as QuarantinedItemT,
 } from '../core/store/layout.ts';
@@ -38,6 +41,7 @@ import {
   type PromotionRecord as PromotionRecordT,
   type RedeemAttempt as RedeemAttemptT,
 } from '../core/schemas.ts';
+import { storageBytes } from '../core/limits.ts';
 import type * as z from 'zod/mini';
 import { api } from './browser.ts';
 
@@ -56,6 +60,8 @@ export interface Kept {
   reminders: ReminderState;
   latestSnapshot: LatestSnapshotT | null;
   quarantine: QuarantinedItemT[];
+  /** Page changes to kept promotions waiting for the advertiser's confirmation (core/store/guard.ts). */
+  held: HeldChangeT[];
   invalid: InvalidEntry[];
 }
 
@@ -73,10 +79,14 @@ export function keptFrom(items: RawItems): Kept {
   };
   const promotions: PromotionRecordT[] = [];
   const quarantine: QuarantinedItemT[] = [];
+  const held: HeldChangeT[] = [];
   for (const key of Object.keys(items).sort()) {
     if (key.startsWith(PROMO_PREFIX)) {
       const record = valid<PromotionRecordT | null>(key, PromotionRecord, null);
       if (record) promotions.push(record);
+    } else if (key.startsWith(HELD_PREFIX)) {
+      const change = valid<HeldChangeT | null>(key, HeldChange, null);
+      if (change) held.push(change);
     } else if (key.startsWith(QUARANTINE_PREFIX)) {
       // A quarantined item is the last resort: one that does not even parse is still listed, by key.
       const parsed = QuarantinedItem.safeParse(items[key]);
@@ -113,6 +123,7 @@ export function keptFrom(items: RawItems): Kept {
     reminders: valid(KEY.reminders, ReminderState, EMPTY_REMINDER_STATE),
     latestSnapshot: valid<LatestSnapshotT | null>(KEY.lastSnapshot, LatestSnapshot, null),
     quarantine,
+    held,
     invalid,
   };
 }
@@ -132,6 +143,13 @@ export async function readKept(): Promise<Kept> {
 export async function readPromotions(accountId?: string | null): Promise<PromotionRecordT[]> {
   const { promotions } = await readKept();
   return accountId === undefined ? promotions : promotions.filter((p) => p.accountId === accountId);
+}
+
+/** How much of storage.local is in use: the browser's own count where it has one, else our reckoning. */
+export async function readBytesInUse(): Promise<number> {
+  const local = api().storage.local;
+  if (local.getBytesInUse) return local.getBytesInUse(null);
+  return storageBytes(await readRaw());
 }
 
 export async function readSettings(): Promise<Settings> {
@@ -171,6 +189,23 @@ export interface Changes {
 export function isQuotaError(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   return name === 'QuotaExceededError' || /QUOTA_BYTES|quota/i.test(errorText(error));
+}
+
+/**
+ * Chrome: storage.local for the extension's own pages and worker only. Without it any content-script
+ * context (which runs in the page's process) could write settings or promotions past the worker's
+ * checks. Firefox has no such setting for storage.local (only for storage.session): there the worker's
+ * validation on every read is the defence. Resolves to whether the browser took it.
+ */
+export async function restrictToTrustedContexts(): Promise<boolean> {
+  const local = api().storage.local;
+  if (!local.setAccessLevel) return false;
+  try {
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function writeChanges(changes: Changes): Promise<Result<null>> {

@@ -33,6 +33,7 @@ function connect(t: Translate): PopupActions {
       void activeTabId().then((tabId) => {
         if (tabId !== null) void openReview(tabId);
       }),
+    answerHeld: (change, apply) => send({ type: 'held-answer', promotion: ref(change.record), apply }),
   };
 }
 
@@ -90,5 +91,6 @@ function fullData(k: Kept, now: Date, tabId: number | null, t: Translate): Popup
     now,
     snoozed: k.reminders.snoozed,
     notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
+    held: k.held,
   };
 }

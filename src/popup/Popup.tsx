@@ -8,6 +8,8 @@ import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schem
 import { readDoubtful } from '../core/report/doubt.ts';
 import { promoKey } from '../core/store/layout.ts';
 import { ChecklistView } from '../ui/ChecklistView.tsx';
+import { HeldChanges } from '../ui/HeldChanges.tsx';
+import type { HeldChange } from '../core/store/layout.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { lazyPart } from '../ui/lazy.tsx';
 import { PromotionList } from '../ui/PromotionList.tsx';
@@ -24,6 +26,8 @@ export interface PopupData {
   snoozed: Readonly<Record<string, string>>;
   /** A problem reading what is kept (e.g. records set aside as invalid), shown above everything. */
   notice: string | null;
+  /** Page changes waiting for the advertiser's confirmation (absent: none, or not read yet). */
+  held?: readonly HeldChange[];
 }
 
 export interface PopupActions {
@@ -35,6 +39,8 @@ export interface PopupActions {
   snooze(record: PromotionRecord): Promise<string | null>;
   /** "Read wrong?": the review of what was read from the billing page in the active tab. */
   reportPage(): void;
+  /** Applies (or dismisses) a page's change held for confirmation. */
+  answerHeld?(change: HeldChange, apply: boolean): Promise<string | null>;
 }
 
 type Page = 'promotions' | 'why' | 'credit';
@@ -129,6 +135,9 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
 
       {view.name === 'promotions' && (
         <>
+          {props.actions.answerHeld && (
+            <HeldChanges held={props.data.held ?? []} answer={props.actions.answerHeld} />
+          )}
           {steps && <ChecklistView checklist={steps} />}
           {steps && snapshot && (
             <button

@@ -1,5 +1,6 @@
 // "Why did my code fail?": the ranked reasons for recent refusals, a by-hand diagnosis, and the checks
 // for credit that has not appeared. Reasons come from core diagnosis; this only lays them out.
+import { withoutLinks } from '../core/quote.ts';
 import { useId, useState } from 'preact/hooks';
 import type { Reason, ReasonId, RedeemAttempt } from '../core/schemas.ts';
 import { formatDateTime, formatPercent } from './format.ts';
@@ -41,12 +42,12 @@ export function ReasonList(props: { reasons: readonly Reason[] }) {
           {r.evidence.length > 0 && (
             <ul class="evidence" aria-label={t('ui_evidence')}>
               {r.evidence.map((e, i) => (
-                <li key={i}>{e}</li>
+                <li key={i}>{withoutLinks(e, t('ui_linkRemoved'))}</li>
               ))}
             </ul>
           )}
           <p class="fix">
-            <span class="fix-label">{t('ui_fix')}</span> {r.fix}
+            <span class="fix-label">{t('ui_fix')}</span> {withoutLinks(r.fix, t('ui_linkRemoved'))}
           </p>
         </li>
       ))}
@@ -76,7 +77,11 @@ export function FailedAttempts(props: { attempts: readonly RedeemAttempt[] }) {
                   {a.accountId !== null && ` · ${t('ui_accountLabel', [a.accountId])}`}
                 </span>
               </p>
-              {a.error !== null && <p class="attempt-error">{t('popup_pageSaid', [a.error])}</p>}
+              {a.error !== null && (
+                <p class="attempt-error">
+                  {t('popup_pageSaid', [withoutLinks(a.error, t('ui_linkRemoved'))])}
+                </p>
+              )}
               <ReasonList reasons={a.reasons} />
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLLAPSED_KEY, keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
+import { keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
 import { loadGlossary } from '../../src/content/glossary.ts';
 import { glossaryFile, glossaryGeneration, installGlossary } from '../../src/core/page/glossary.ts';
 import type { LanguageGlossary } from '../../src/core/page/glossary.ts';
@@ -45,17 +45,21 @@ const snapshotMessage = {
 describe('content bridge', () => {
   beforeEach(() => fakeBrowser(async () => ({ ok: true, value: { changed: [] } })));
 
-  it('remembers the folded panel per ad account, under the overlay’s own key', async () => {
-    const items = fakeBrowser(async () => undefined);
-    expect(await panelCollapsed.get('111')).toBe(false);
-    await panelCollapsed.set('111', true);
-    await panelCollapsed.set(null, true);
+  it('asks the worker for the folded panel per ad account, never storage', async () => {
+    const asked: unknown[] = [];
+    const items = fakeBrowser(async (m) => {
+      asked.push(m);
+      return { ok: true, value: (m as { collapsed?: boolean }).collapsed ?? true };
+    });
     expect(await panelCollapsed.get('111')).toBe(true);
-    expect(await panelCollapsed.get('222')).toBe(false);
-    expect(await panelCollapsed.get(null)).toBe(true);
-    await panelCollapsed.set('111', false);
+    await panelCollapsed.set(null, false);
+    expect(asked).toEqual([
+      { type: 'panel-collapsed', accountId: '111' },
+      { type: 'panel-collapsed', accountId: null, collapsed: false },
+    ]);
+    expect([...items.keys()]).toEqual([]);
+    fakeBrowser(async () => undefined);
     expect(await panelCollapsed.get('111')).toBe(false);
-    expect(items.get(COLLAPSED_KEY)).toEqual({ '-': true });
   });
 
   it('sends a snapshot’s promotions packed in rows, which the worker unpacks to what was read', async () => {
@@ -86,15 +90,16 @@ describe('content bridge', () => {
     expect(await send(snapshotMessage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('reads the promotions of one account only, leaving out what is not a record', async () => {
-    const items = fakeBrowser(async () => undefined);
-    items.set('promo:111:a', record({ id: 'a' }));
-    items.set('promo:1111:b', record({ id: 'b', accountId: '1111' }));
-    items.set('promo:111:broken', { id: 'broken' });
-    items.set('promo:-:c', record({ id: 'c', accountId: null }));
-    items.set('settings', {});
+  it('asks the worker for one account’s promotions, leaving out what is not a record', async () => {
+    const asked: unknown[] = [];
+    fakeBrowser(async (m) => {
+      asked.push(m);
+      return { ok: true, value: [record({ id: 'a' }), { id: 'broken' }] };
+    });
     expect((await keptFor('111')).map((r) => r.id)).toEqual(['a']);
-    expect((await keptFor(null)).map((r) => r.id)).toEqual(['c']);
+    expect(asked).toEqual([{ type: 'kept-for', accountId: '111' }]);
+    fakeBrowser(async () => ({ ok: false, error: { code: 'no-answer', message: 'x' } }));
+    expect(await keptFor('111')).toEqual([]);
   });
 });
 

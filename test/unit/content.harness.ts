@@ -117,10 +117,12 @@ export interface FakeWorker {
 
 function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
   if (!worker.accepts(message)) return { ok: false, error: { code: 'no-answer', message: 'worker stopped' } };
-  if (message.type === 'snapshot') return { ok: true, value: { changed: [] } };
+  if (message.type === 'snapshot') return { ok: true, value: { changed: [], held: 0, refused: 0 } };
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'glossary') return { ok: true, value: glossaryFile() };
   if (message.type === 'report-open') return { ok: true, value: null };
+  if (message.type === 'kept-for') return { ok: true, value: [] };
+  if (message.type === 'panel-collapsed') return { ok: true, value: message.collapsed ?? false };
   const { accountId, code, error, succeeded, lang } = message;
   const attempt = { id: 'a1', accountId, code, error, succeeded, lang, at: '2026-11-24T12:00:00.000Z' };
   return { ok: true, value: { attempt: { ...attempt, reasons: worker.reasons(message) }, promotion: null } };

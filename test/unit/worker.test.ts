@@ -325,7 +325,12 @@ describe('quota', () => {
     const before = JSON.stringify(fake.storage);
     fake.quotaBytes = before.length + 10;
     const answer = await send(
-      { type: 'snapshot', snapshot: snapshot([row({ name: 'x'.repeat(5000) })]) },
+      {
+        type: 'snapshot',
+        snapshot: snapshot(
+          Array.from({ length: 20 }, (_, i) => row({ name: `${i}`.padEnd(250, 'x'), amount: i + 1 })),
+        ),
+      },
       fake.senders.content(),
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'quota-exceeded' } });

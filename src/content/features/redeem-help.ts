@@ -3,6 +3,7 @@
 // the fix, appear beside the dialog. The diagnosis runs in the worker so its rules and wording stay out of
 // the content script. An accepted code: "Promotion saved", and when the page showed no terms, a box to
 // paste them from the offer e-mail (sent to the worker, which parses and keeps them).
+import { withoutLinks } from '../../core/quote.ts';
 import { checklist } from '../../core/checklist.ts';
 import type { PromotionRecord, Reason } from '../../core/schemas.ts';
 import { builder, keyed, setAttrs, setChildren, setText } from '../dom.ts';
@@ -61,8 +62,12 @@ function cardView(doc: Document, t: Translate, onText: (text: string) => void, o
       return {
         node: el('li', {}, evidence, el('p', {}, el('strong', {}, t('overlay_fix')), ' ', fix)),
         update(reason) {
-          setChildren(evidence, lines(reason.evidence));
-          setText(fix, reason.fix);
+          // Page text quoted in our card: no address the page wrote is shown (core/quote.ts).
+          setChildren(
+            evidence,
+            lines(reason.evidence.map((line) => withoutLinks(line, t('ui_linkRemoved')))),
+          );
+          setText(fix, withoutLinks(reason.fix, t('ui_linkRemoved')));
         },
       };
     },

@@ -2,6 +2,8 @@
 // account's promotions without carrying the zod shapes.
 export const PROMO_PREFIX = 'promo:';
 export const QUARANTINE_PREFIX = 'quarantine:';
+/** A page's change to a kept promotion waiting for the advertiser (layout.ts). */
+export const HELD_PREFIX = 'held:';
 /** The page wordings the worker puts where the content script can read them (layout.ts). */
 export const GLOSSARY_KEY = 'glossary';
 /** The demo build's clock offset in ms (src/platform/clock.ts); no other build reads or writes it. */
@@ -31,3 +33,6 @@ export function accountOfKey(key: string): string | null | undefined {
 }
 
 export const quarantineKey = (id: string): string => `${QUARANTINE_PREFIX}${id}`;
+
+/** Where a change held for `promotionKey` (a promoKey) waits: one per promotion, the newest wins. */
+export const heldKey = (promotionKey: string): string => `${HELD_PREFIX}${promotionKey}`;

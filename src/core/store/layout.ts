@@ -9,7 +9,10 @@
 //   settings                 Settings
 //   reminders                ReminderState — which reminders fired, and snoozes (survives restarts)
 //   lastSnapshot             LatestSnapshot — the most recent page snapshot, for the popup's checklist
-//   quarantine:<id>          QuarantinedItem — a value that failed validation, with its raw value
+//   quarantine:<id>          QuarantinedItem — a value that failed validation, with its raw value (or, past
+//                            MAX_SET_ASIDE_CHARS of JSON, the start of it and its size)
+//   held:<promo key>         HeldChange — a page's change to a kept promotion that waits for the advertiser's
+//                            confirmation in the popup (core/store/guard.ts says which changes wait)
 //   summary                  Summary — the SUMMARY_SIZE most urgent promotions, copied from their keys: the
 //                            popup paints its first cards from this one small key, then reads everything
 //                            (reading 500 promotions takes the browser hundreds of ms). Derived, so never
@@ -24,6 +27,8 @@
 // Pure: the platform store reads and writes these keys; migrations and tests build them.
 import * as z from 'zod/mini';
 import { Balance, CurrencyCode, IsoDate, IsoInstant, PageSnapshot, PromotionRecord } from '../schemas.ts';
+import { MAX_ID, MAX_URL } from '../limits.ts';
+import { DATE_FIELDS } from './guard.ts';
 import { GLOSSARY_KEY } from './keys.ts';
 
 export const SCHEMA_VERSION = 3;
@@ -38,6 +43,8 @@ export const KEY = {
   lastSnapshot: 'lastSnapshot',
   summary: 'summary',
   glossary: GLOSSARY_KEY,
+  /** The on-page panel folded per ad account (core/store/panel.ts). */
+  overlayCollapsed: 'overlayCollapsed',
 } as const;
 
 /** As many promotions as the popup's first paint shows (FIRST_PAINT in src/ui/PromotionList.tsx). */
@@ -45,6 +52,8 @@ export const SUMMARY_SIZE = 8;
 
 export {
   GLOSSARY_KEY,
+  HELD_PREFIX,
+  heldKey,
   PROMO_PREFIX,
   QUARANTINE_PREFIX,
   accountOfKey,
@@ -92,6 +101,13 @@ export const LatestSnapshot = z.object({
 });
 export type LatestSnapshot = z.infer<typeof LatestSnapshot>;
 
+/**
+ * The most JSON of a bad value that is set aside whole. A larger one (a 6 MB corrupt record) could not be
+ * copied next to itself in a full storage area: the start of its JSON is kept, with its size, and the
+ * options page says it cannot be restored.
+ */
+export const MAX_SET_ASIDE_CHARS = 64 * 1024;
+
 /** A stored value that failed validation, set aside with its raw value (the options page lists them). */
 export const QuarantinedItem = z.object({
   id: z.string().check(z.minLength(1)),
@@ -101,6 +117,8 @@ export const QuarantinedItem = z.object({
   reason: z.string(),
   at: IsoInstant,
   raw: z.unknown(),
+  /** Set when `raw` is only the first MAX_SET_ASIDE_CHARS of the value's JSON: its whole length. */
+  size: z.optional(z.int().check(z.positive())),
 });
 export type QuarantinedItem = z.infer<typeof QuarantinedItem>;
 
@@ -113,3 +131,40 @@ export const Summary = z.object({
   snoozed: z.record(z.string(), IsoInstant),
 });
 export type Summary = z.infer<typeof Summary>;
+
+/** A page's change to a kept promotion, held until the advertiser applies or dismisses it. */
+export const HeldChange = z.object({
+  /** promoKey of the promotion it would change. */
+  key: z.string().check(z.maxLength(2 * MAX_ID + 400)),
+  /** The promotion as the page would make it. */
+  record: PromotionRecord,
+  reasons: z
+    .array(
+      z.object({
+        kind: z.enum(['status-back', 'status-skip', 'date-jump']),
+        field: z.nullable(z.enum(DATE_FIELDS)),
+        from: z.string().check(z.maxLength(MAX_ID)),
+        to: z.string().check(z.maxLength(MAX_ID)),
+      }),
+    )
+    .check(z.maxLength(8)),
+  /** The page that asked for it. */
+  url: z.nullable(z.string().check(z.maxLength(MAX_URL))),
+  at: IsoInstant,
+});
+export type HeldChange = z.infer<typeof HeldChange>;
+
+/**
+ * A bad value as it is set aside: whole when its JSON fits MAX_SET_ASIDE_CHARS, else the start of its
+ * JSON and its full length (`size`), which can be looked at but not restored.
+ */
+export function setAside(
+  entry: { key: string; reason: string; raw: unknown },
+  id: string,
+  at: string,
+): QuarantinedItem {
+  const item: QuarantinedItem = { id, key: entry.key, reason: entry.reason, at, raw: entry.raw };
+  const json = JSON.stringify(entry.raw) ?? '';
+  if (json.length <= MAX_SET_ASIDE_CHARS) return item;
+  return { ...item, raw: json.slice(0, MAX_SET_ASIDE_CHARS), size: json.length };
+}
