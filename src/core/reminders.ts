@@ -18,6 +18,7 @@
 import { addDays, dateInZone, daysBetween } from './dates.ts';
 import { formatDay } from './format.ts';
 import { localeOf, type Translate } from './i18n.ts';
+import { clip } from './limits.ts';
 import { formatAmount } from './money.ts';
 import { progressOfRecord, type Progress } from './progress.ts';
 import type { IsoDate, PromotionRecord, Settings } from './schemas.ts';
@@ -355,6 +356,8 @@ export const DIGEST_PREFIX = 'digest|';
  * promotions due at once (60 rows due in two days), and a notification is read at a glance.
  */
 export const DIGEST_LINES = 3;
+/** A digest line names its promotion in at most this many characters, so the lines fit one glance. */
+const DIGEST_NAME_CHARS = 60;
 
 /**
  * One notification for everything due now: the reminder itself when there is one, else a digest with a
@@ -373,7 +376,13 @@ export function reminderDigest(due: readonly Reminder[], t: Translate): Notice |
     id: `${DIGEST_PREFIX}${first.id}|${sorted.length}`,
     title: t('notif_digestTitle', [sorted.length]),
     body: [
-      ...named.map((r) => t('notif_digestLine', [whoOf(r, t), t(TITLE_KEY[r.kind]), whenOf(r, t, locale)])),
+      ...named.map((r) =>
+        t('notif_digestLine', [
+          clip(whoOf(r, t), DIGEST_NAME_CHARS),
+          t(TITLE_KEY[r.kind]),
+          whenOf(r, t, locale),
+        ]),
+      ),
       ...(rest > 0 ? [t('notif_moreBody', [String(rest)])] : []),
     ].join('\n'),
     single: false,

@@ -42,6 +42,9 @@ const EVERY_TYPE: Message[] = [
   { type: 'redeem-attempt', accountId: '1', code: 'X', error: null, succeeded: true, lang: 'en' },
   { type: 'terms-text', accountId: '1', code: 'X', text: 'Spend $50 get $50', lang: 'en' },
   { type: 'report-open' },
+  { type: 'kept-for', accountId: '1' },
+  { type: 'panel-collapsed', accountId: '1', collapsed: true },
+  { type: 'held-answer', promotion: ref, apply: false },
   {
     type: 'promotion-save',
     existing: null,
