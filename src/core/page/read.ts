@@ -1,11 +1,11 @@
 // Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
 // null (or empty) with a warning saying what and why, and readPage itself never throws.
 import { prepareDates } from '../dates.ts';
-import { currencyOf, parseAmount } from '../money.ts';
+import { currencyOf, joinPieces, parseAmount } from '../money.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
-import { findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
+import { cellAt, findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Row, Scan, ScanJob } from './scan.ts';
@@ -383,9 +383,10 @@ function tableAmounts(found: PromotionsTable | null): string[] {
   if (!found) return [];
   const at = AMOUNT_COLUMNS.flatMap((c) => found.columns.get(c) ?? []);
   const out: string[] = [];
-  for (const row of found.table.rows.slice(found.firstRow, found.firstRow + 20))
-    for (const i of at) {
-      const t = row.cells[i]?.parts.join(' ');
+  for (const row of found.rows.slice(0, 20))
+    for (const col of at) {
+      const cell = cellAt(row, col);
+      const t = cell && joinPieces(cell.parts);
       // A dash names no currency, and costs currencyOf its slowest search (a regex built per call).
       if (t && !NOTHING.test(t)) out.push(t);
     }
@@ -461,9 +462,9 @@ function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null): Pag
     earningTab: tab('earning'),
     availableTab: tab('available'),
     promotionRows: table
-      ? table.table.rows.slice(table.firstRow).map((r) => ({
+      ? table.rows.map((r) => ({
           row: r.el,
-          name: (nameAt === undefined ? undefined : r.cells[nameAt]?.parts[0]) ?? null,
+          name: (nameAt === undefined ? undefined : cellAt(r, nameAt)?.parts[0]) ?? null,
         }))
       : [],
   };

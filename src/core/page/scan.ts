@@ -17,13 +17,24 @@ export interface Block {
 export interface Cell {
   el: Element;
   header: boolean;
-  /** Its text runs, in order (a cell often holds a tag and a button side by side). */
+  /** Its visible text runs, in order (a cell often holds a tag and a button side by side). */
   parts: string[];
+  /**
+   * Its column, from 0: aria-colindex where the page gives it (a virtualized or split grid leaves
+   * columns out), else its place in the row counting the columns spanned before it.
+   */
+  col: number;
+  /** Columns it spans (colspan, aria-colspan). */
+  span: number;
+  /** What elements in it say by aria-label or title only (a status dot, an icon tag). */
+  labels: string[];
 }
 
 export interface Row {
   el: Element;
   cells: Cell[];
+  /** Hidden as the user sees it (a measuring row, a collapsed detail row). */
+  hidden: boolean;
 }
 
 export interface Table {
@@ -90,12 +101,20 @@ const TOP: Context = { dialog: -1, hidden: false, table: null, row: null, cell: 
 
 const HAS_TEXT = /\S/;
 /** Text that fold would change: whitespace other than single inner spaces, or zero-width spaces. */
-const UNFOLDED = /[^\S ]|\u200b| {2}|^ | $/;
+const UNFOLDED = /[^\S ]|[\u200b-\u200d\u2060\u00ad]| {2}|^ | $/;
 
-/** Folds whitespace (including no-break and narrow spaces) and trims. */
+/** Marks that take no room: they split words on a page only for a program comparing them. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Folds whitespace (including no-break and narrow spaces), drops invisible marks, and trims. */
 export function fold(text: string): string {
   // Most page text is already folded: testing is far cheaper than building the same string again.
-  return UNFOLDED.test(text) ? text.replace(/[\s\u00a0\u202f\u200b]+/g, ' ').trim() : text;
+  return UNFOLDED.test(text)
+    ? text
+        .replace(INVISIBLE, '')
+        .replace(/[\s\u00a0\u202f]+/g, ' ')
+        .trim()
+    : text;
 }
 
 function owned(ctx: Context, rec: { parts: string[] }): Context {
@@ -103,9 +122,82 @@ function owned(ctx: Context, rec: { parts: string[] }): Context {
 }
 
 function hiddenByMarkup(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  return style !== null && /(?:^|;)\s*display\s*:\s*none\b/i.test(style);
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
+}
+
+/** A rule of the page's stylesheet that hides what it selects. */
+const HIDING_DECLARATION =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/**
+ * Whether the page's own style hides an element, as the user sees it. Where the document has a window
+ * that computes style (a browser, jsdom, happy-dom) that is asked; elsewhere (linkedom, the command
+ * line's DOM) the rules of the page's <style> elements that set display:none or visibility:hidden
+ * outside media queries are matched. Null when the page's style hides nothing, so most pages pay nothing.
+ */
+function styleHider(doc: Document): ((el: Element) => boolean) | null {
+  const styles = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
+  const linked = doc.querySelector('link[rel~="stylesheet"]') !== null;
+  const view = doc.defaultView as { getComputedStyle?: (el: Element) => CSSStyleDeclaration } | null;
+  if (typeof view?.getComputedStyle === 'function') {
+    if (!linked && !styles.some((css) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(css)))
+      return null;
+    const compute = view.getComputedStyle.bind(view);
+    return (el) => {
+      const style = compute(el);
+      return style.display === 'none' || style.visibility === 'hidden';
+    };
+  }
+  const selectors: string[] = [];
+  for (const css of styles) {
+    // Media and other at-rule blocks hide only on some screens: their rules are left out.
+    let flat = css.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (let before = ''; before !== flat;) {
+      before = flat;
+      flat = flat.replace(/@[^{};]*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '');
+    }
+    for (const m of flat.matchAll(/([^{}]+)\{([^{}]*)\}/g))
+      if (HIDING_DECLARATION.test(m[2]!.trim()))
+        for (const sel of m[1]!.split(',')) {
+          const one = sel.trim();
+          if (one && isSelector(doc, one)) selectors.push(one);
+        }
+  }
+  if (selectors.length === 0) return null;
+  const list = selectors.join(', ');
+  return (el) => {
+    try {
+      return el.matches(list);
+    } catch {
+      return false;
+    }
+  };
+}
+
+function isSelector(doc: Document, selector: string): boolean {
+  try {
+    doc.documentElement?.matches(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An element's tag name. A form's field named "localName" shadows the property on the form itself
+ * (DOM clobbering): then the getter of the element's prototype answers.
+ */
+export function localNameOf(el: Element): string {
+  const own: unknown = el.localName;
+  if (typeof own === 'string') return own.toLowerCase();
+  for (let p: object | null = Object.getPrototypeOf(el); p; p = Object.getPrototypeOf(p)) {
+    const get = Object.getOwnPropertyDescriptor(p, 'localName')?.get;
+    if (get) return String(get.call(el)).toLowerCase();
+  }
+  return '';
 }
 
 export function scanPage(doc: Document): Scan {
@@ -157,13 +249,12 @@ export function rescanRow(doc: Document, row: Row, node: Node): Cell[] {
   const table = { el: row.el, rows: [], hidden: false };
   const at = row.cells.findIndex((c) => c.el.contains(node));
   if (at === -1) {
-    const fresh: Row = { el: row.el, cells: [] };
+    const fresh: Row = { el: row.el, cells: [], hidden: row.hidden };
     scanner.walk(row.el, { ...TOP, table, row: fresh })(() => false);
     return fresh.cells;
   }
-  const { el, header } = row.cells[at]!;
-  const cell: Cell = { el, header, parts: [] };
-  scanner.walk(el, { ...TOP, table, row, cell })(() => false);
+  const cell: Cell = { ...row.cells[at]!, parts: [], labels: [] };
+  scanner.walk(cell.el, { ...TOP, table, row, cell })(() => false);
   return row.cells.map((c, i) => (i === at ? cell : c));
 }
 
@@ -179,23 +270,46 @@ function createScanner(doc: Document) {
   };
   const labelledBy: Array<[Dialog, string]> = [];
   const byId = new Map<string, Labelled>();
+  // Looked up at the first element outside a table row: a row read again never needs it.
+  let hider: ((el: Element) => boolean) | null | undefined;
+  const hides = (el: Element): boolean =>
+    (hider === undefined ? (hider = styleHider(doc)) : hider)?.(el) ?? false;
+  /** The table that rows found outside any table belong to: one per parent element. */
+  const looseTable = (row: Element, hidden: boolean): Table => {
+    const parent = row.parentElement ?? row;
+    const last = scan.tables[scan.tables.length - 1];
+    if (last?.el === parent) return last;
+    const table: Table = { el: parent, rows: [], hidden };
+    scan.tables.push(table);
+    return table;
+  };
 
   const enter = (el: Element, ctx: Context): Context | null => {
-    const tag = el.localName.toLowerCase();
+    const tag = localNameOf(el);
     if (SKIPPED.has(tag)) return null;
-    // Inside a cell only the text matters; the bulk of a long table's elements are here.
-    if (ctx.cell) return ctx;
+    // Inside a cell only the visible text matters; the bulk of a long table's elements are here, so
+    // only the markup says what is hidden (a tooltip's text, a screen-reader copy).
+    if (ctx.cell) {
+      if (hiddenByMarkup(el)) return null;
+      const label = el.hasAttributes() ? (el.getAttribute('aria-label') ?? el.getAttribute('title')) : null;
+      if (label) ctx.cell.labels.push(fold(label));
+      return ctx;
+    }
     const role = el.getAttribute('role');
     if (ctx.row) {
       const cell = role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
       if (!cell) return ctx;
       const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
-      const c: Cell = { el, header, parts: [] };
+      const before = ctx.row.cells[ctx.row.cells.length - 1];
+      const index = Number(el.getAttribute('aria-colindex'));
+      const span = Number(el.getAttribute('colspan') ?? el.getAttribute('aria-colspan')) || 1;
+      const col = Number.isInteger(index) && index > 0 ? index - 1 : before ? before.col + before.span : 0;
+      const c: Cell = { el, header, parts: [], col, span, labels: [] };
       ctx.row.cells.push(c);
       return { ...ctx, cell: c };
     }
     let next = ctx;
-    if (!ctx.hidden && hiddenByMarkup(el)) next = { ...ctx, hidden: true };
+    if (!ctx.hidden && (hiddenByMarkup(el) || hides(el))) next = { ...ctx, hidden: true };
 
     // Table structure: ARIA roles on div grids, or the real elements.
     if ((role && TABLE_ROLES.has(role)) || tag === 'table') {
@@ -203,10 +317,12 @@ function createScanner(doc: Document) {
       scan.tables.push(table);
       return { ...next, table, row: null };
     }
-    if (ctx.table && (role === 'row' || (tag === 'tr' && !role))) {
-      const row: Row = { el, cells: [] };
-      ctx.table.rows.push(row);
-      return { ...next, row };
+    if (role === 'row' || (tag === 'tr' && !role && ctx.table)) {
+      // Rows outside any table (a body of div rows under a header table) form one with their siblings.
+      const table = ctx.table ?? looseTable(el, next.hidden);
+      const row: Row = { el, cells: [], hidden: next.hidden };
+      table.rows.push(row);
+      return { ...next, table, row };
     }
 
     if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
