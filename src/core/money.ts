@@ -368,3 +368,13 @@ export function joinPieces(pieces: readonly string[]): string {
   }
   return out;
 }
+
+/** Is `code` an ISO 4217 code this runtime knows ("USD"; not "ABC")? */
+export function isCurrencyCode(code: string): boolean {
+  return ISO_CODES.has(code);
+}
+
+/** Is `code` an ISO code that is not also an ordinary upper-case word ("TOP", "ALL")? */
+export function isPlainCurrencyCode(code: string): boolean {
+  return ISO_CODES.has(code) && !WORDLIKE_CODES.has(code);
+}

@@ -40,9 +40,7 @@ export function findPromotionsTable(scan: Scan, words: Words): PromotionsTable |
   let best: PromotionsTable | null = null;
   scan.tables.forEach((table, at) => {
     if (table.hidden) return;
-    const headerRow = table.rows.findIndex(
-      (r) => !r.hidden && r.cells.length > 0 && r.cells.every((c) => c.header),
-    );
+    const headerRow = table.rows.findIndex(isHeaderRow);
     const first = headerRow === -1 ? 0 : headerRow;
     const head = table.rows[first];
     if (!head) return;
@@ -52,15 +50,25 @@ export function findPromotionsTable(scan: Scan, words: Words): PromotionsTable |
       if (key && !columns.has(key)) columns.set(key, cell.col);
     }
     if (columns.size < 2 || (best && columns.size <= best.columns.size)) return;
-    const rows = table.rows.slice(first + 1);
-    if (!rows.some(isDataRow))
-      for (const body of scan.tables.slice(at + 1)) {
-        if (body.rows.some((r) => !r.hidden && r.cells.length > 0 && r.cells.every((c) => c.header))) break;
-        if (!body.hidden) rows.push(...body.rows);
-      }
-    best = { table, columns, rows };
+    best = { table, columns, rows: dataRowsAfter(scan, at, first) };
   });
   return best;
+}
+
+const isHeaderRow = (r: Row): boolean => !r.hidden && r.cells.length > 0 && r.cells.every((c) => c.header);
+
+/**
+ * The rows under the header row `head` of scan.tables[at]: the table's own rows after it, else (a
+ * header drawn as a table of its own) the rows of the tables that follow, up to one with its own header.
+ */
+export function dataRowsAfter(scan: Scan, at: number, head: number): Row[] {
+  const rows = scan.tables[at]!.rows.slice(head + 1);
+  if (rows.some(isDataRow)) return rows;
+  for (const body of scan.tables.slice(at + 1)) {
+    if (body.rows.some(isHeaderRow)) break;
+    if (!body.hidden) rows.push(...body.rows);
+  }
+  return rows;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Block {
   /** Index in Scan.dialogs of the dialog it is in, else -1. */
   dialog: number;
   hidden: boolean;
+  /** In a button, link or menu item: text that names an action or a page, never a value's label. */
+  control: boolean;
 }
 
 export interface Cell {
@@ -80,6 +82,7 @@ export interface Scan {
 interface Context {
   dialog: number;
   hidden: boolean;
+  control: boolean;
   table: Table | null;
   row: Row | null;
   cell: Cell | null;
@@ -97,7 +100,15 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as numbers: src/core has no DOM globals.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
-const TOP: Context = { dialog: -1, hidden: false, table: null, row: null, cell: null, owners: [] };
+const TOP: Context = {
+  dialog: -1,
+  hidden: false,
+  control: false,
+  table: null,
+  row: null,
+  cell: null,
+  owners: [],
+};
 
 const HAS_TEXT = /\S/;
 /** Text that fold would change: whitespace other than single inner spaces, or zero-width spaces. */
@@ -340,7 +351,7 @@ function createScanner(doc: Document) {
       scan.alerts.push(alert);
       next = owned(next, alert);
     } else if ((role && CONTROL_ROLES.has(role)) || tag === 'button' || tag === 'a') {
-      next = owned(next, collect(scan.controls, el, next));
+      next = { ...owned(next, collect(scan.controls, el, next)), control: true };
     } else if (
       role === 'heading' ||
       HEADING_TAGS.has(tag) ||
@@ -381,7 +392,7 @@ function createScanner(doc: Document) {
     if (ctx.table) return;
     const last = scan.blocks[scan.blocks.length - 1];
     if (last && last.el === parent) last.text = `${last.text} ${text}`;
-    else scan.blocks.push({ el: parent, text, dialog: ctx.dialog, hidden: ctx.hidden });
+    else scan.blocks.push({ el: parent, text, dialog: ctx.dialog, hidden: ctx.hidden, control: ctx.control });
   };
 
   // A TreeWalker is the fastest way through the tree in every DOM tried (linkedom builds a child list
