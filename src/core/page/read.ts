@@ -329,7 +329,7 @@ function accountIdOf(url: string | null, scan: Scan, words: Words, warnings: str
 }
 
 /** An ISO code shown on its own, or first in the account header ("USD | (UTC-05:00) New York"). */
-const HEADER_CODE = /^[:：]?\s*([A-Z]{3})(?:\s*(?:[|·•,(/–—-]|$))/;
+const HEADER_CODE = /^[:：|·•,–—-]?\s*([A-Z]{3})(?:\s*(?:[|·•,(/–—-]|$))/;
 
 /**
  * The account currency: an ISO code the page shows as the account's (a "Currency" label or column,
@@ -374,6 +374,7 @@ function currencyOfPage(
   if (iso.length === 1) return iso[0]!;
   if (iso.length > 1) warnings.push(`currency: several currencies shown (${iso.join(', ')})`);
   else if (dollars) warnings.push('currency: amounts show a bare "$", which several currencies use');
+  else warnings.push('currency: the page shows no account currency');
   return null;
 }
 
