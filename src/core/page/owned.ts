@@ -102,7 +102,15 @@ function ownedInTree<K extends string>(
     while (hi < blocks.length - 1 && hi - i < MAX_SPAN && el.contains(blocks[hi + 1]!.el)) hi++;
     let others = false;
     for (let j = lo; j <= hi && !others; j++) others = j !== i && keys[j] !== null;
-    if (others) return byLayout(el, blocks, keys, i, lo, hi, valueOf);
+    if (others) {
+      const owned = byLayout(el, blocks, keys, i, lo, hi, valueOf);
+      const up = el.parentElement;
+      if (owned.value !== null || !up || !onlyLabels(el, blocks, keys, lo, hi)) return owned;
+      // A row of labels alone: its values are in a row beside it, one level up.
+      while (lo > 0 && i - lo < MAX_SPAN && up.contains(blocks[lo - 1]!.el)) lo--;
+      while (hi < blocks.length - 1 && hi - i < MAX_SPAN && up.contains(blocks[hi + 1]!.el)) hi++;
+      return byLayout(up, blocks, keys, i, lo, hi, valueOf);
+    }
     const before = blocks.slice(lo, i).map((b) => b.text);
     const after = blocks.slice(i + 1, hi + 1).map((b) => b.text);
     const values = [...new Set([...valuesIn(before, valueOf), ...valuesIn(after, valueOf)])];
@@ -174,7 +182,7 @@ function byLayout<K extends string>(
   valueOf: ValueOf,
 ): Owned {
   const groups = groupsOf(parent, blocks, keys, lo, hi).filter(
-    (g) => g.labels.length > 0 || valueOf(joinPieces(g.pieces)) !== null,
+    (g) => g.labels.length > 0 || valuesIn(g.pieces, valueOf).length > 0,
   );
   const at = groups.findIndex((g) => g.labels.includes(i));
   const own = groups[at];
@@ -193,8 +201,11 @@ function byLayout<K extends string>(
     const prev = kind(groups[at - 1]);
     const next = kind(groups[at + 1]);
     const kinds = groups.map(kind).join('');
-    const takeNext = next === 'V' && (prev !== 'V' || /^(?:LV)+L?$/.test(kinds));
-    const takePrev = prev === 'V' && (next !== 'V' || /^(?:VL)+V?$/.test(kinds));
+    // Where the whole row alternates, its first item says which way every pair reads.
+    const labelFirst = /^(?:LV)+L?$/.test(kinds);
+    const valueFirst = /^(?:VL)+V?$/.test(kinds);
+    const takeNext = next === 'V' && (labelFirst || (!valueFirst && prev !== 'V'));
+    const takePrev = prev === 'V' && (valueFirst || (!labelFirst && next !== 'V'));
     if (takeNext && !takePrev) return valueOfGroup(groups[at + 1]!);
     if (takePrev && !takeNext) return valueOfGroup(groups[at - 1]!);
     if (prev === 'V' || next === 'V') return { value: null, problem: 'a value on each side of the label' };
@@ -215,6 +226,18 @@ function byLayout<K extends string>(
     }
   }
   return none();
+}
+
+/** Whether everything `el` shows (of blocks[lo..hi]) is a label of the family. */
+function onlyLabels<K extends string>(
+  el: Element,
+  blocks: Block[],
+  keys: Array<K | null>,
+  lo: number,
+  hi: number,
+): boolean {
+  for (let j = lo; j <= hi; j++) if (keys[j] === null && el.contains(blocks[j]!.el)) return false;
+  return true;
 }
 
 const none = (): Owned => ({ value: null, problem: 'no value of its own beside the label' });
