@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { joinPieces, parseAmount } from '../../src/core/money.ts';
 import { readPage } from '../../src/core/page/read.ts';
+import { scanPage } from '../../src/core/page/scan.ts';
 import { parseHtml } from '../support/dom.ts';
 
 const PROMOTIONS = 'https://ads.tiktok.com/i18n/account/promotion?aadvid=7301234567890123456';
@@ -231,5 +232,35 @@ describe('the redeem dialog', () => {
       PAYMENT,
     );
     expect(item.redeem?.error).toBe('Nope, not this one');
+  });
+});
+
+describe('hostile markup', () => {
+  it('a form whose fields are named like DOM properties (DOM clobbering) does not stop or steer the reader', () => {
+    const doc = page(`<h1>Payment</h1><form id="f"><input name="localName"><input name="getAttribute">
+      <input name="parentNode"><input name="nodeType"><input name="hasAttributes"></form>
+      <div class="card"><span>Cash balance</span><b>$10.00</b></div>
+      <div role="dialog" aria-label="Redeem coupon" hidden><input value="X"></div>`);
+    const form = doc.getElementById('f')!;
+    // What a browser does: each named field shadows the form's own property of that name.
+    for (const input of Array.from(form.querySelectorAll('input')))
+      Object.defineProperty(form, input.getAttribute('name')!, { value: input, configurable: true });
+    expect(form.localName).not.toBe('form');
+    const snap = readPage(doc, PAYMENT);
+    expect(snap.balance?.cash).toBe(10);
+    expect(snap.redeem).toEqual({ open: false, code: null, error: null, succeeded: false });
+    expect(snap.warnings.join('\n')).not.toMatch(/could not be read/);
+  });
+
+  it('20,000 nested buttons each with text: each text is collected a bounded number of times', () => {
+    const depth = 20_000;
+    const doc = page(`${'<div role="button">b'.repeat(depth)}${'</div>'.repeat(depth)}`);
+    const scan = scanPage(doc);
+    expect(scan.controls).toHaveLength(depth);
+    const collected = scan.controls.reduce((n, c) => n + c.parts.length, 0);
+    // Linear: at most one copy per enclosing record up to the cap, not one per enclosing button.
+    expect(collected).toBeLessThanOrEqual(8 * depth);
+    expect(scan.controls[0]!.parts).toHaveLength(depth);
+    expect(scan.controls[depth - 1]!.parts).toEqual([]);
   });
 });

@@ -128,14 +128,21 @@ export function fold(text: string): string {
     : text;
 }
 
+/**
+ * Records collecting text may nest (a button in a link in a tab); past a few levels an inner record
+ * gets no text of its own, so that a page nesting thousands of buttons costs the walk a bounded
+ * amount per text, not one copy per enclosing record.
+ */
+const MAX_OWNERS = 8;
+
 function owned(ctx: Context, rec: { parts: string[] }): Context {
-  return { ...ctx, owners: [...ctx.owners, rec] };
+  return ctx.owners.length >= MAX_OWNERS ? ctx : { ...ctx, owners: [...ctx.owners, rec] };
 }
 
 function hiddenByMarkup(el: Element): boolean {
-  if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
+  if (!hasAttrs(el)) return false;
+  if (hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
   return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
 }
 
@@ -197,18 +204,55 @@ function isSelector(doc: Document, selector: string): boolean {
   }
 }
 
-/**
- * An element's tag name. A form's field named "localName" shadows the property on the form itself
- * (DOM clobbering): then the getter of the element's prototype answers.
- */
+// DOM clobbering: a form's field named like a DOM property ("localName", "getAttribute", "parentNode")
+// shadows that property on the form itself. A page's own markup must not stop the reader or steer it,
+// so where a property does not have the type the DOM gives it, the prototype's own getter or method
+// answers. The common case costs one typeof.
+
+/** `name` of `node` as its prototype chain defines it, past anything the node's own fields shadow. */
+function native(node: object, name: string): unknown {
+  for (let p: object | null = Object.getPrototypeOf(node); p; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d.get ? d.get.call(node) : d.value;
+  }
+  return undefined;
+}
+
+/** An element's tag name, lower case. */
 export function localNameOf(el: Element): string {
   const own: unknown = el.localName;
-  if (typeof own === 'string') return own.toLowerCase();
-  for (let p: object | null = Object.getPrototypeOf(el); p; p = Object.getPrototypeOf(p)) {
-    const get = Object.getOwnPropertyDescriptor(p, 'localName')?.get;
-    if (get) return String(get.call(el)).toLowerCase();
-  }
-  return '';
+  return (typeof own === 'string' ? own : String(native(el, 'localName') ?? '')).toLowerCase();
+}
+
+type Method = (this: Element, ...args: unknown[]) => unknown;
+const method = (el: Element, name: 'getAttribute' | 'hasAttribute' | 'hasAttributes'): Method => {
+  const own: unknown = el[name];
+  return (typeof own === 'function' ? own : native(el, name)) as Method;
+};
+
+/** el.getAttribute(name), whatever a form's fields are called. */
+export function attr(el: Element, name: string): string | null {
+  return method(el, 'getAttribute').call(el, name) as string | null;
+}
+const hasAttr = (el: Element, name: string): boolean => method(el, 'hasAttribute').call(el, name) === true;
+const hasAttrs = (el: Element): boolean => method(el, 'hasAttributes').call(el) === true;
+
+function nodeTypeOf(node: Node): number {
+  const own: unknown = node.nodeType;
+  return typeof own === 'number' ? own : Number(native(node, 'nodeType') ?? ELEMENT_NODE);
+}
+
+/**
+ * A node's parent: a form's "parentNode" field is not its parent. DOMs that keep the parent as the
+ * node's own field (linkedom) have no prototype getter to ask: their own field answers.
+ */
+function parentOf(node: Node): Node | null {
+  const own: unknown = node.parentNode;
+  if (own === null || nodeTypeOf(node) !== ELEMENT_NODE) return own as Node | null;
+  const tag: unknown = (node as Element).localName;
+  if (tag !== 'form' && typeof tag === 'string') return own as Node;
+  const real = native(node, 'parentNode');
+  return (real === undefined ? own : real) as Node | null;
 }
 
 export function scanPage(doc: Document): Scan {
@@ -302,18 +346,18 @@ function createScanner(doc: Document) {
     // only the markup says what is hidden (a tooltip's text, a screen-reader copy).
     if (ctx.cell) {
       if (hiddenByMarkup(el)) return null;
-      const label = el.hasAttributes() ? (el.getAttribute('aria-label') ?? el.getAttribute('title')) : null;
+      const label = hasAttrs(el) ? (attr(el, 'aria-label') ?? attr(el, 'title')) : null;
       if (label) ctx.cell.labels.push(fold(label));
       return ctx;
     }
-    const role = el.getAttribute('role');
+    const role = attr(el, 'role');
     if (ctx.row) {
       const cell = role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
       if (!cell) return ctx;
       const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
       const before = ctx.row.cells[ctx.row.cells.length - 1];
-      const index = Number(el.getAttribute('aria-colindex'));
-      const span = Number(el.getAttribute('colspan') ?? el.getAttribute('aria-colspan')) || 1;
+      const index = Number(attr(el, 'aria-colindex'));
+      const span = Number(attr(el, 'colspan') ?? attr(el, 'aria-colspan')) || 1;
       const col = Number.isInteger(index) && index > 0 ? index - 1 : before ? before.col + before.span : 0;
       const c: Cell = { el, header, parts: [], col, span, labels: [] };
       ctx.row.cells.push(c);
@@ -337,13 +381,13 @@ function createScanner(doc: Document) {
     }
 
     if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
-      const hidden = next.hidden || (tag === 'dialog' && !el.hasAttribute('open'));
-      const dialog: Dialog = { el, hidden, label: el.getAttribute('aria-label') ?? '', inputs: [] };
-      const ref = el.getAttribute('aria-labelledby');
+      const hidden = next.hidden || (tag === 'dialog' && !hasAttr(el, 'open'));
+      const dialog: Dialog = { el, hidden, label: attr(el, 'aria-label') ?? '', inputs: [] };
+      const ref = attr(el, 'aria-labelledby');
       if (ref) labelledBy.push([dialog, ref]);
       next = { ...next, hidden, dialog: scan.dialogs.push(dialog) - 1 };
     } else if (role === 'tab') {
-      const tab: Tab = { ...record(el, next), selected: el.getAttribute('aria-selected') === 'true' };
+      const tab: Tab = { ...record(el, next), selected: attr(el, 'aria-selected') === 'true' };
       scan.tabs.push(tab);
       next = owned(next, tab);
     } else if (role === 'alert' || role === 'status') {
@@ -355,7 +399,7 @@ function createScanner(doc: Document) {
     } else if (
       role === 'heading' ||
       HEADING_TAGS.has(tag) ||
-      (!role && el.getAttribute('aria-current') === 'page')
+      (!role && attr(el, 'aria-current') === 'page')
     ) {
       next = owned(next, collect(scan.headings, el, next));
     } else if (tag === 'input' || tag === 'textarea') {
@@ -363,7 +407,7 @@ function createScanner(doc: Document) {
     }
 
     // A dialog named by another element (aria-labelledby) needs that element's text.
-    const id = labelledBy.length > 0 ? el.getAttribute('id') : null;
+    const id = labelledBy.length > 0 ? attr(el, 'id') : null;
     if (id && labelledBy.some(([, ref]) => ref.split(/\s+/).includes(id))) {
       const rec = record(el, next);
       byId.set(id, rec);
@@ -407,18 +451,19 @@ function createScanner(doc: Document) {
       if (!walker.currentNode.isConnected) return 'stale';
       let count = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentNode;
+        const parent = parentOf(node);
         while (open.length > 1 && open[open.length - 1] !== parent) {
           open.pop();
           contexts.pop();
         }
         const ctx = contexts[contexts.length - 1];
-        if (node.nodeType === ELEMENT_NODE) {
+        const type = nodeTypeOf(node);
+        if (type === ELEMENT_NODE) {
           // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
           // leaving them off would make their children unwind the stack past the table they sit in.
           open.push(node as Element);
           contexts.push(ctx ? enter(node as Element, ctx) : null);
-        } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
+        } else if (ctx && type === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
         // The clock is asked every few hundred nodes: asking is not free either.
         if (++count % 512 === 0 && enough()) return 'more';
       }
