@@ -93,7 +93,7 @@ const NO_DATA: Record<Lang, string> = {
 
 const EMPTY_CELL = '-';
 
-export const tabStatus: Record<TabKey, Status | null> = {
+const tabStatus: Record<TabKey, Status | null> = {
   available: 'available',
   earning: 'earning',
   notAvailable: null,
@@ -117,7 +117,6 @@ function url(host: 'ads' | 'business', path: string, account: string, extra = ''
 /* ------------------------------------------------------------------ the frame every page shares */
 
 function Shell(p: {
-  kit: Kit;
   lang: Lang;
   account: Account;
   current: 'payment' | 'promotions';
@@ -232,8 +231,8 @@ export function paymentPage(o: PaymentOptions): PageSpec {
         />
       );
     const page = (dialogOpen: boolean) => (
-      <kit.Root>
-        <Shell kit={kit} lang={o.lang} account={o.account} current="payment" currencyInHeader={inHeader}>
+      <kit.Root lang={o.lang}>
+        <Shell lang={o.lang} account={o.account} current="payment" currencyInHeader={inHeader}>
           <h1 className="page-title">{w((g) => g.nav.payment)}</h1>
           <section className="page-card">{balance}</section>
           <div className="page-actions">
@@ -529,9 +528,8 @@ export function promotionsPage(o: PromotionsOptions): PageSpec {
 
   const phases = (kit: Kit) => {
     const page = (active: TabKey, tooltipOpen: boolean) => (
-      <kit.Root>
+      <kit.Root lang={o.lang}>
         <Shell
-          kit={kit}
           lang={o.lang}
           account={o.account}
           current="promotions"

@@ -56,3 +56,21 @@ win.HTMLElement.prototype.scrollIntoView = () => undefined;
 g.getComputedStyle = win.getComputedStyle.bind(win);
 g.requestAnimationFrame = win.requestAnimationFrame.bind(win);
 g.cancelAnimationFrame = win.cancelAnimationFrame.bind(win);
+
+/**
+ * Makes the ids the kits draw at random (Semi's form and tooltip ids) the same on every render of a page, so a
+ * re-render changes a saved page only where the page changed. A small linear congruential generator suffices.
+ */
+export function seedRandomness(seed: number): void {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  Math.random = next;
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  Object.defineProperty(globalThis.crypto, 'randomUUID', {
+    configurable: true,
+    value: () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+  });
+}

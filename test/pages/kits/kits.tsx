@@ -2,6 +2,8 @@
 // is the kit's own component with the props its documentation gives; nothing here imitates a kit's markup.
 import * as React from 'react';
 
+import type { Lang } from './locale';
+
 export type KitName = 'semi' | 'arco' | 'antd';
 
 export interface Column<Row> {
@@ -44,8 +46,8 @@ export interface Kit {
   name: KitName;
   /** The rules of the kit's stylesheet that hide what it keeps in the DOM (closed dialogs, tooltips, panes). */
   hidingRules: string;
-  /** Wraps a page: providers that switch animations off so the saved DOM is the settled one. */
-  Root: React.FC<{ children: React.ReactNode }>;
+  /** Wraps a page in the kit's provider with the page language's locale, as an application does. */
+  Root: React.FC<{ lang: Lang; children: React.ReactNode }>;
   Table: <Row>(props: TableOptions<Row>) => React.ReactElement;
   Tabs: React.FC<{
     active: string;
@@ -62,8 +64,6 @@ export interface Kit {
     items: { label: React.ReactNode; value: React.ReactNode }[];
     layout: 'plain' | 'bordered' | 'vertical';
   }>;
-  Empty: React.FC<{ text: string }>;
-  Pagination: React.FC<{ total: number; pageSize: number }>;
   /** The redeem dialog: title, the code field with its error tied to it by the kit's form, two buttons. */
   Modal: React.FC<{
     open: boolean;
@@ -76,6 +76,38 @@ export interface Kit {
     error: string | null;
   }>;
 }
+
+// Each kit's own translation of its built-in texts (pagination, empty states, buttons) for the page language.
+const SEMI_LOCALES: Record<Lang, string> = {
+  en: 'en_US',
+  es: 'es',
+  pt: 'pt_BR',
+  fr: 'fr',
+  de: 'de',
+  id: 'id_ID',
+  ja: 'ja_JP',
+  vi: 'vi_VN',
+};
+const ARCO_LOCALES: Record<Lang, string> = {
+  en: 'en-US',
+  es: 'es-ES',
+  pt: 'pt-BR',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  id: 'id-ID',
+  ja: 'ja-JP',
+  vi: 'vi-VN',
+};
+const ANTD_LOCALES: Record<Lang, string> = {
+  en: 'en_US',
+  es: 'es_ES',
+  pt: 'pt_BR',
+  fr: 'fr_FR',
+  de: 'de_DE',
+  id: 'id_ID',
+  ja: 'ja_JP',
+  vi: 'vi_VN',
+};
 
 function splitNumber(o: StatOptions): [string, string] {
   const [int, frac] = o.value.toFixed(o.precision).split('.') as [string, string | undefined];
@@ -94,17 +126,21 @@ function semi(): Kit {
   const SButton = load('button').default;
   const SDescriptions = load('descriptions').default;
   const SEmpty = load('empty').default;
-  const SPagination = load('pagination').default;
   const SModal = load('modal').default;
   const { Form } = load('form');
   const SCard = load('card').default;
+  const SLocaleProvider = load('locale/localeProvider').default;
   const STypography = load('typography').default;
 
   const colors = { green: 'green', orange: 'orange', red: 'red', grey: 'grey', blue: 'blue' } as const;
   return {
     name: 'semi',
     hidingRules: '.semi-modal-displayNone{display:none}.semi-tabs-pane-inactive{display:none}',
-    Root: ({ children }) => <>{children}</>,
+    Root: ({ lang, children }) => (
+      <SLocaleProvider locale={load(`locale/source/${SEMI_LOCALES[lang]}`).default}>
+        {children}
+      </SLocaleProvider>
+    ),
     Table: (t) => (
       <STable
         columns={t.columns.map((c) => ({
@@ -146,7 +182,7 @@ function semi(): Kit {
     ),
     Progress: ({ percent, text }) => <SProgress percent={percent} showInfo format={() => text} />,
     Tooltip: ({ content, open, children }) => (
-      <STooltip content={content} visible={open} trigger="custom" motion={false} keepDOM>
+      <STooltip content={content} visible={open} trigger="custom" keepDOM motion={false}>
         {children}
       </STooltip>
     ),
@@ -176,8 +212,6 @@ function semi(): Kit {
         />
       </>
     ),
-    Empty: ({ text }) => <SEmpty description={text} />,
-    Pagination: ({ total, pageSize }) => <SPagination total={total} pageSize={pageSize} />,
     Modal: (m) => (
       <SModal
         visible={m.open}
@@ -208,7 +242,11 @@ function arco(): Kit {
     hidingRules:
       '.arco-tabs-content .arco-tabs-content-item{width:100%;overflow:hidden;height:0;flex-shrink:0}' +
       '.arco-tabs-content .arco-tabs-content-item.arco-tabs-content-item-active{height:auto}',
-    Root: ({ children }) => <A.ConfigProvider>{children}</A.ConfigProvider>,
+    Root: ({ lang, children }) => (
+      <A.ConfigProvider locale={require(`@arco-design/web-react/lib/locale/${ARCO_LOCALES[lang]}`).default}>
+        {children}
+      </A.ConfigProvider>
+    ),
     Table: (t) => (
       <A.Table
         columns={t.columns.map((c) => ({
@@ -273,8 +311,6 @@ function arco(): Kit {
         data={items.map((i) => ({ label: i.label, value: i.value }))}
       />
     ),
-    Empty: ({ text }) => <A.Empty description={text} />,
-    Pagination: ({ total, pageSize }) => <A.Pagination total={total} pageSize={pageSize} />,
     Modal: (m) => (
       <A.Modal
         visible={m.open}
@@ -312,8 +348,10 @@ function antd(): Kit {
   return {
     name: 'antd',
     hidingRules: '.ant-tooltip-hidden,.ant-tabs-content-hidden,.ant-modal-hidden{display:none}',
-    Root: ({ children }) => (
-      <D.ConfigProvider theme={{ token: { motion: false } }}>{children}</D.ConfigProvider>
+    Root: ({ lang, children }) => (
+      <D.ConfigProvider locale={require(`antd/lib/locale/${ANTD_LOCALES[lang]}`).default}>
+        {children}
+      </D.ConfigProvider>
     ),
     Table: (t) => (
       <D.Table
@@ -380,8 +418,6 @@ function antd(): Kit {
         items={items.map((i, n) => ({ key: String(n), label: i.label, children: i.value }))}
       />
     ),
-    Empty: ({ text }) => <D.Empty description={text} />,
-    Pagination: ({ total, pageSize }) => <D.Pagination total={total} pageSize={pageSize} />,
     Modal: (m) => (
       <D.Modal open={m.open} title={m.title} okText={m.okText} cancelText={m.cancelText}>
         <D.Form layout="vertical" initialValues={{ code: m.code }}>

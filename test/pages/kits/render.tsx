@@ -1,7 +1,7 @@
 // Renders every page in pages.tsx with its kit's real components in jsdom and saves it as a browser would:
 // the "saved from" comment, <html lang>, the page's own style rules, the body as the kits left it (portals
 // included), and beside it the expected snapshot. Run: npm install && npm run render
-import { jsdom } from './dom';
+import { jsdom, seedRandomness } from './dom';
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,12 +27,14 @@ async function render(): Promise<void> {
     mount.id = 'root';
     doc.body.append(mount);
     const root = createRoot(mount);
+    seedRandomness([...spec.name].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
     const kit = kits[spec.kit]();
     for (const phase of spec.phases(kit)) {
       await React.act(async () => {
         root.render(phase);
         await settle();
       });
+      await finishAnimations(doc);
     }
     // The promotions the kit put in the selected pane, by their (unique) names, in page order.
     const keys = [
@@ -54,6 +56,29 @@ async function render(): Promise<void> {
     await React.act(async () => root.unmount());
     for (const s of doc.head.querySelectorAll('style')) s.remove();
     console.log(`${spec.name}: ${html.length} bytes${keys.length ? `, ${keys.length} rows` : ''}`);
+  }
+}
+
+/** Class names the kits give an element while it animates in or out (not the "-done" that follows). */
+const ANIMATING = /(?:^|[\s-])(?:enter|leave|appear|exit)(?:-(?:start|active|prepare))?(?=\s|$)/;
+
+/**
+ * Ends the kits' animations as a browser does when their time is up: jsdom runs no CSS, so it never fires the
+ * animationend and transitionend events the kits wait for before they hide a closed dialog or tooltip.
+ */
+async function finishAnimations(doc: Document): Promise<void> {
+  for (let round = 0; round < 6; round++) {
+    const moving = [...doc.querySelectorAll('[class]')].filter((e) =>
+      ANIMATING.test(e.getAttribute('class') ?? ''),
+    );
+    if (moving.length === 0) return;
+    await React.act(async () => {
+      for (const e of moving) {
+        e.dispatchEvent(new jsdom.window.Event('animationend'));
+        e.dispatchEvent(new jsdom.window.Event('transitionend'));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
   }
 }
 
