@@ -6,6 +6,7 @@ import { findAmounts, joinPieces, parseAmount, toMajor } from '../money.ts';
 import type { Amount } from '../money.ts';
 import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
+import { fold, hiddenByMarkup, localNameOf } from './scan.ts';
 import type { Cell, Row, Scan, Table } from './scan.ts';
 import type { Words } from './words.ts';
 
@@ -50,7 +51,10 @@ export function findPromotionsTable(scan: Scan, words: Words): PromotionsTable |
       if (key && !columns.has(key)) columns.set(key, cell.col);
     }
     if (columns.size < 2 || (best && columns.size <= best.columns.size)) return;
-    best = { table, columns, rows: dataRowsAfter(scan, at, first) };
+    const rows = dataRowsAfter(scan, at, first);
+    // A header-only table over plain elements (a virtualized body, hand-made div rows): rows by shape.
+    if (!rows.some(isDataRow)) rows.push(...rowsBelow(table, head.cells.length));
+    best = { table, columns, rows };
   });
   return best;
 }
@@ -70,6 +74,65 @@ export function dataRowsAfter(scan: Scan, at: number, head: number): Row[] {
   }
   return rows;
 }
+
+/**
+ * The rows drawn as plain elements under a header-only table: in the element after it (or after one of
+ * its first few ancestors), the first set of sibling elements that each have exactly one child per
+ * header cell, descending through wrappers. Their children are the cells, in column order.
+ */
+function rowsBelow(header: Table, columns: number): Row[] {
+  let from: Element | null = header.el;
+  for (let level = 0; level < 4 && from; level++, from = from.parentElement) {
+    const next = from.nextElementSibling;
+    const rows = next ? rowsIn(next, columns, 0) : [];
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+const MAX_WRAPPERS = 8;
+
+function rowsIn(container: Element, columns: number, depth: number): Row[] {
+  const kids = Array.from(container.children);
+  // A row has one child per column, and its cells are not rows themselves (a list of rows of that width).
+  const rowShaped = (el: Element): boolean => el.children.length === columns;
+  const shaped = kids.filter((k) => rowShaped(k) && !Array.from(k.children).every(rowShaped));
+  if (shaped.length > 0 && shaped.length * 2 >= kids.length)
+    return shaped.map((el) => {
+      const hidden = hiddenByMarkup(el);
+      return { el, hidden, cells: Array.from(el.children, (c, col) => looseCell(c, col)) };
+    });
+  if (depth >= MAX_WRAPPERS) return [];
+  for (const k of kids) {
+    const rows = rowsIn(k, columns, depth + 1);
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+/** A cell of a row drawn as plain elements: its visible text runs, as the scan reads a table cell. */
+function looseCell(el: Element, col: number): Cell {
+  const cell: Cell = { el, header: false, parts: [], col, span: 1, labels: [] };
+  const visit = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === TEXT_NODE) {
+        const t = fold((n as Text).data);
+        if (t) cell.parts.push(t);
+      } else if (n.nodeType === ELEMENT_NODE && !SKIPPED_TAGS.has(localNameOf(n as Element))) {
+        if (hiddenByMarkup(n as Element)) continue;
+        const label = (n as Element).getAttribute('aria-label') ?? (n as Element).getAttribute('title');
+        if (label) cell.labels.push(fold(label));
+        visit(n);
+      }
+    }
+  };
+  visit(el);
+  return cell;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 /**
  * A row the user sees as one promotion. Empty-state ("No data") and expanded-detail rows (a detail

@@ -139,7 +139,7 @@ function owned(ctx: Context, rec: { parts: string[] }): Context {
   return ctx.owners.length >= MAX_OWNERS ? ctx : { ...ctx, owners: [...ctx.owners, rec] };
 }
 
-function hiddenByMarkup(el: Element): boolean {
+export function hiddenByMarkup(el: Element): boolean {
   if (!hasAttrs(el)) return false;
   if (hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
   const style = attr(el, 'style');
