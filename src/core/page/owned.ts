@@ -296,7 +296,19 @@ function ownedInTable<K extends string>(
   table.rows.forEach((row, r) => {
     if (row.hidden) return;
     const labels = row.cells.map((c) => opts.labelOf(text(c)));
-    if (labels.every((k) => k === null)) return;
+    if (labels.every((k) => k === null)) {
+      // A label and its value in one cell ("<span>Saldo</span><span>1.250 €</span>", "Saldo: 1.250 €").
+      for (const c of row.cells) {
+        const inline = c.parts.length === 1 ? LABEL_AND_VALUE.exec(c.parts[0]!) : null;
+        const key = inline ? opts.labelOf(inline[1]!) : c.parts.length > 1 ? opts.labelOf(c.parts[0]!) : null;
+        if (!key) continue;
+        const values = inline
+          ? valuesIn([inline[2]!], opts.valueOf)
+          : valuesIn(c.parts.slice(1), opts.valueOf);
+        add(key, values.length === 1 ? values[0]! : null, 'no single value beside the label in its cell');
+      }
+      return;
+    }
     const beside = row.cells.some((c, n) => labels[n] === null && opts.valueOf(text(c)) !== null);
     if (beside) {
       row.cells.forEach((c, n) => {
@@ -310,7 +322,13 @@ function ownedInTable<K extends string>(
     }
     // The rows under it, up to the next row of labels (descriptions laid out as label rows over value rows).
     const after = dataRowsAfter(scan, at, r);
-    const end = after.findIndex((b) => b.cells.some((c) => opts.labelOf(text(c)) !== null));
+    // Only rows shaped like the label row: a row of another width starts another block of the table.
+    const end = after.findIndex(
+      (b) =>
+        b.cells.length !== row.cells.length ||
+        b.cells.every((c) => c.header) ||
+        b.cells.some((c) => opts.labelOf(text(c)) !== null),
+    );
     const body = (end === -1 ? after : after.slice(0, end)).filter((b) => !b.hidden && b.cells.length > 0);
     const rows = body.length > 1 ? accountRows(body, opts.accountId) : body;
     row.cells.forEach((c, n) => {

@@ -388,7 +388,7 @@ function accountHeaderCurrency(blocks: Block[], accountId: string | null): strin
     accountId ? b.text.includes(accountId) : /\bID\b.*\d{6,}/.test(b.text),
   );
   if (at === -1) return null;
-  const codes = new Set<string>();
+  const codes = new Set<string>(segmentCodes(blocks[at]!.text));
   let container: Element | null = blocks[at]!.el.parentElement;
   for (
     let level = 0;
@@ -402,6 +402,14 @@ function accountHeaderCurrency(blocks: Block[], accountId: string | null): strin
       if (m && isPlainCurrencyCode(m[1]!)) codes.add(m[1]!);
     }
   return codes.size === 1 ? [...codes][0]! : null;
+}
+
+/** Plain ISO codes standing as a part of their own in "Name — ID: 7316… — EUR". */
+function segmentCodes(text: string): string[] {
+  return text
+    .split(/\s[|·•—–-]\s|\s*[|·•]\s*/)
+    .map((s) => s.trim())
+    .filter((s) => /^[A-Z]{3}$/.test(s) && isPlainCurrencyCode(s));
 }
 
 const AMOUNT_COLUMNS: Column[] = ['amount', 'unusedAmount', 'usedAmount'];

@@ -75,7 +75,8 @@ export function readRedeem(scan: Scan, words: Words): RedeemDialog | null {
  */
 function fieldError(scan: Scan, index: number, input: Element | null, words: Words): string | null {
   if (!input) return null;
-  const invalid = input.getAttribute('aria-invalid') === 'true';
+  // aria-invalid says it; the kits also say it by an error state on the field (a hint, never needed).
+  const invalid = input.getAttribute('aria-invalid') === 'true' || saysError(input);
   const shown = scan.blocks.filter((b) => b.dialog === index && !b.hidden && !b.control);
   const textOf = (el: Element): string =>
     fold(
@@ -97,7 +98,14 @@ function fieldError(scan: Scan, index: number, input: Element | null, words: Wor
   }
   for (const el of refs('aria-describedby')) {
     const t = textOf(el);
-    if (t && (invalid || words.key('redeemErrors', t) !== null)) return t;
+    if (
+      t &&
+      (invalid ||
+        saysError(el) ||
+        el.querySelector('[class*="error" i]') !== null ||
+        words.key('redeemErrors', t) !== null)
+    )
+      return t;
   }
   if (!invalid) return null;
   // The form item: the nearest element around the field that holds text after it.
@@ -110,6 +118,10 @@ function fieldError(scan: Scan, index: number, input: Element | null, words: Wor
   }
   return null;
 }
+
+/** A class token naming an error state ("ant-input-status-error", "is-invalid"). */
+const ERROR_CLASS = /(?:^|[\s_-])(?:error|invalid)(?:$|[\s_-])/i;
+const saysError = (el: Element): boolean => ERROR_CLASS.test(el.getAttribute('class') ?? '');
 
 /** Node.DOCUMENT_POSITION_FOLLOWING, as a number: src/core has no DOM globals. */
 const FOLLOWING = 4;
