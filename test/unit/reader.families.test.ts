@@ -264,3 +264,25 @@ describe('hostile markup', () => {
     expect(scan.controls[depth - 1]!.parts).toEqual([]);
   });
 });
+
+describe('tabs and rows by shape', () => {
+  it('the selected tab from an "active" class where aria-selected is absent gives rows their status', () => {
+    const snap = read(`<div role="tablist"><div class="tab-item"><span role="tab">Available</span></div>
+      <div class="tab-item tab-item-active"><span role="tab">Earning</span></div></div>
+      <table><tr><th>Ad credit name</th><th>Amount</th></tr><tr><td>Spring</td><td>$5.00</td></tr></table>`);
+    expect(snap.promotions[0]?.status).toBe('earning');
+  });
+
+  it('reads div rows with one child per header cell under a header-only table (a virtualized body)', () => {
+    const snap =
+      read(`<div class="head"><table><thead><tr><th>Ad credit name</th><th>Amount</th><th>Status</th></tr></thead></table></div>
+      <div class="body"><div class="holder"><div class="inner">
+        <div class="tr"><div class="td"><span>Spring</span></div><div class="td">$5.00</div><div class="td"><span>Used</span></div></div>
+        <div class="tr"><div class="td">Autumn</div><div class="td">$7.50</div><div class="td">Expired</div></div>
+      </div></div></div>`);
+    expect(snap.promotions.map((p) => [p.name, p.amount, p.status])).toEqual([
+      ['Spring', 5, 'used'],
+      ['Autumn', 7.5, 'expired'],
+    ]);
+  });
+});

@@ -432,8 +432,10 @@ function tableAmounts(found: PromotionsTable | null): string[] {
 
 /** Status the selected tab implies: Available and Earning name one; Not available mixes several. */
 function tabStatus(scan: Scan, words: Words): PageStatus {
-  const selected = scan.tabs.find((t) => t.selected && !t.hidden);
-  const key = selected ? tabKey(selected.parts, words) : null;
+  const key = scan.tabs
+    .filter((t) => t.selected && !t.hidden)
+    .map((t) => tabKey(t.parts, words))
+    .find((k) => k !== null);
   return key === 'available' ? 'available' : key === 'earning' ? 'earning' : 'unknown';
 }
 

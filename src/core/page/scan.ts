@@ -255,6 +255,23 @@ function parentOf(node: Node): Node | null {
   return (real === undefined ? own : real) as Node | null;
 }
 
+/** A class token saying an item is the chosen one ("active", "tab-active", "is-selected"). */
+const ACTIVE_CLASS = /(?:^|[\s_-])(?:active|selected|current)(?:$|\s)/i;
+
+/**
+ * Whether a tab is the selected one: aria-selected where the page sets it, else an "active" class on
+ * the tab or on the element wrapping it (how hand-made tab bars mark it).
+ */
+function tabSelected(el: Element): boolean {
+  const aria = attr(el, 'aria-selected');
+  if (aria !== null) return aria === 'true';
+  const parent = el.parentElement;
+  return (
+    ACTIVE_CLASS.test(attr(el, 'class') ?? '') ||
+    (parent !== null && ACTIVE_CLASS.test(attr(parent, 'class') ?? ''))
+  );
+}
+
 export function scanPage(doc: Document): Scan {
   const job = startScan(doc);
   job.step(() => false);
@@ -387,7 +404,7 @@ function createScanner(doc: Document) {
       if (ref) labelledBy.push([dialog, ref]);
       next = { ...next, hidden, dialog: scan.dialogs.push(dialog) - 1 };
     } else if (role === 'tab') {
-      const tab: Tab = { ...record(el, next), selected: attr(el, 'aria-selected') === 'true' };
+      const tab: Tab = { ...record(el, next), selected: tabSelected(el) };
       scan.tabs.push(tab);
       next = owned(next, tab);
     } else if (role === 'alert' || role === 'status') {
