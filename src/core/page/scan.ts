@@ -243,16 +243,12 @@ function nodeTypeOf(node: Node): number {
 }
 
 /**
- * A node's parent: a form's "parentNode" field is not its parent. DOMs that keep the parent as the
- * node's own field (linkedom) have no prototype getter to ask: their own field answers.
+ * A form's parent: its "parentNode" field is not its parent. DOMs that keep the parent as the node's
+ * own field (linkedom) have no prototype getter to ask: their own field answers.
  */
-function parentOf(node: Node): Node | null {
-  const own: unknown = node.parentNode;
-  if (own === null || nodeTypeOf(node) !== ELEMENT_NODE) return own as Node | null;
-  const tag: unknown = (node as Element).localName;
-  if (tag !== 'form' && typeof tag === 'string') return own as Node;
-  const real = native(node, 'parentNode');
-  return (real === undefined ? own : real) as Node | null;
+function parentOf(form: Node): Node | null {
+  const real = native(form, 'parentNode');
+  return (real === undefined ? form.parentNode : real) as Node | null;
 }
 
 /** A class token saying an item is the chosen one ("active", "tab-active", "is-selected"). */
@@ -356,12 +352,15 @@ function createScanner(doc: Document) {
     return table;
   };
 
-  const enter = (el: Element, ctx: Context): Context | null => {
-    const tag = localNameOf(el);
+  const enter = (el: Element, ctx: Context, tag: string = localNameOf(el)): Context | null => {
     if (SKIPPED.has(tag)) return null;
     // Inside a cell only the visible text matters; the bulk of a long table's elements are here, so
-    // only the markup says what is hidden (a tooltip's text, a screen-reader copy).
+    // only the markup says what is hidden (a tooltip's text, a screen-reader copy), and an element with
+    // no attribute but its class (most of them) is passed at the cost of one look.
     if (ctx.cell) {
+      const attrs: unknown = el.attributes;
+      const count = (attrs as { length?: unknown } | null)?.length;
+      if (count === 0 || (count === 1 && (attrs as NamedNodeMap)[0]?.name === 'class')) return ctx;
       if (hiddenByMarkup(el)) return null;
       const label = hasAttrs(el) ? (attr(el, 'aria-label') ?? attr(el, 'title')) : null;
       if (label) ctx.cell.labels.push(fold(label));
@@ -468,18 +467,20 @@ function createScanner(doc: Document) {
       if (!walker.currentNode.isConnected) return 'stale';
       let count = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = parentOf(node);
+        const type = nodeTypeOf(node);
+        // One look at the tag serves both the parent (a form's may be shadowed) and enter.
+        const tag = type === ELEMENT_NODE ? localNameOf(node as Element) : '';
+        const parent = tag === 'form' ? parentOf(node) : node.parentNode;
         while (open.length > 1 && open[open.length - 1] !== parent) {
           open.pop();
           contexts.pop();
         }
         const ctx = contexts[contexts.length - 1];
-        const type = nodeTypeOf(node);
         if (type === ELEMENT_NODE) {
           // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
           // leaving them off would make their children unwind the stack past the table they sit in.
           open.push(node as Element);
-          contexts.push(ctx ? enter(node as Element, ctx) : null);
+          contexts.push(ctx ? enter(node as Element, ctx, tag) : null);
         } else if (ctx && type === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
         // The clock is asked every few hundred nodes: asking is not free either.
         if (++count % 512 === 0 && enough()) return 'more';
