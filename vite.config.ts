@@ -172,7 +172,8 @@ export default defineConfig(({ mode }) => {
     },
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts'],
-      exclude: ['test/e2e/**', 'node_modules/**'],
+      // test/pages/kits is the test-page generator, a project of its own: its node_modules holds other tests.
+      exclude: ['test/e2e/**', 'node_modules/**', 'test/pages/kits/**'],
       environment: 'node',
       testTimeout: 20_000,
       // The overlay's CSS, imported as a string, is the real thing in tests (vitest stubs CSS by default).
