@@ -432,11 +432,32 @@ function tableAmounts(found: PromotionsTable | null): string[] {
 
 /** Status the selected tab implies: Available and Earning name one; Not available mixes several. */
 function tabStatus(scan: Scan, words: Words): PageStatus {
-  const key = scan.tabs
-    .filter((t) => t.selected && !t.hidden)
-    .map((t) => tabKey(t.parts, words))
-    .find((k) => k !== null);
+  const key =
+    scan.tabs
+      .filter((t) => t.selected && !t.hidden)
+      .map((t) => tabKey(t.parts, words))
+      .find((k) => k !== null) ?? markedTab(scan, words);
   return key === 'available' ? 'available' : key === 'earning' ? 'earning' : 'unknown';
+}
+
+/**
+ * A tab bar drawn without tab roles: sibling elements saying tab names, all with one class but the
+ * selected one, which carries something more (whatever its language calls "active"). Null unless
+ * exactly one stands out that way.
+ */
+function markedTab(scan: Scan, words: Words): string | null {
+  const named = pageBlocks(scan).filter((b) => words.key('tabs', b.text) !== null);
+  for (const b of named) {
+    const siblings = named.filter((o) => o.el.parentElement === b.el.parentElement);
+    if (siblings.length < 2) continue;
+    const classes = siblings.map((o) => o.el.getAttribute('class') ?? '');
+    const odd = classes.filter((c) => c !== classes.find((x, i) => classes.indexOf(x) !== i));
+    const mine = b.el.getAttribute('class') ?? '';
+    const others = classes.filter((c) => c !== mine);
+    if (odd.length === 1 && odd[0] === mine && others.every((c) => c === others[0] && mine.startsWith(c)))
+      return words.key('tabs', b.text);
+  }
+  return null;
 }
 
 function tabKey(parts: string[], words: Words): string | null {
