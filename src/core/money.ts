@@ -349,3 +349,40 @@ export function formatAmount(value: number, currency: string | null, locale: str
   }
   return format.format(value);
 }
+
+// A digit run cut where a decimal or group separator meets digits: "2.718" + ",40", "1,284" + ".50".
+const CUT_BEFORE = /^[.,]\d/;
+const DIGIT_START = /^\d/;
+const DIGIT_END = /\d$/;
+const SEPARATOR_END = /\d[.,]$/;
+
+/**
+ * The text a reader sees from an amount's pieces, as pages split them across elements: integer and
+ * decimal parts ("2.718" ",40" → "2.718,40"), prefix and suffix currency ("$" "1,284" ".50" "USD" →
+ * "$ 1,284.50 USD"). Pieces meet without a space only where the cut falls inside the number (a
+ * separator on one side of the cut and a digit on the other); two bare digit runs side by side stay
+ * apart, so that "12" "345" never becomes a number the page did not show.
+ */
+export function joinPieces(pieces: readonly string[]): string {
+  let out = '';
+  for (const raw of pieces) {
+    const piece = raw.trim();
+    if (piece === '') continue;
+    const glued =
+      out !== '' &&
+      ((CUT_BEFORE.test(piece) && DIGIT_END.test(out)) ||
+        (SEPARATOR_END.test(out) && DIGIT_START.test(piece)));
+    out = out === '' ? piece : glued ? out + piece : `${out} ${piece}`;
+  }
+  return out;
+}
+
+/** Is `code` an ISO 4217 code this runtime knows ("USD"; not "ABC")? */
+export function isCurrencyCode(code: string): boolean {
+  return ISO_CODES.has(code);
+}
+
+/** Is `code` an ISO code that is not also an ordinary upper-case word ("TOP", "ALL")? */
+export function isPlainCurrencyCode(code: string): boolean {
+  return ISO_CODES.has(code) && !WORDLIKE_CODES.has(code);
+}

@@ -2,20 +2,23 @@
 // cells say the glossary's column names; columns are found by their header, in any order, and columns
 // the glossary does not know are ignored.
 import { parseDate, parseDateRange } from '../dates.ts';
-import { findAmounts, parseAmount, toMajor } from '../money.ts';
+import { findAmounts, joinPieces, parseAmount, toMajor } from '../money.ts';
 import type { Amount } from '../money.ts';
 import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
+import { fold, hiddenByMarkup, localNameOf } from './scan.ts';
 import type { Cell, Row, Scan, Table } from './scan.ts';
 import type { Words } from './words.ts';
 
 export type Column = keyof LanguageGlossary['columns'];
 
 export interface PromotionsTable {
+  /** The table holding the header row. */
   table: Table;
+  /** Column of each known header (Cell.col). */
   columns: Map<Column, number>;
-  /** Index in table.rows of the first data row. */
-  firstRow: number;
+  /** The data rows, in page order: after the header row, or in the body tables that follow a header-only table. */
+  rows: Row[];
 }
 
 const NOTHING = /^[\s\-–—―−_/.]*$/;
@@ -27,23 +30,121 @@ const campaigns = (g: LanguageGlossary) => g.assignment.campaigns;
 /** Columns without which the table is not worth reading, and warnings name when missing. */
 const KEY_COLUMNS: Column[] = ['name', 'amount'];
 
-/** The best table whose header row names at least two promotion columns; visible tables first. */
+/**
+ * The visible table whose header row names the most promotion columns (at least two). Columns are
+ * matched by position, so a header drawn as its own table (a fixed or sticky header: the kits render
+ * one <table> for the header and another for the body, or div rows under it) takes its rows from the
+ * tables that follow it up to the next one with a header of its own. A hidden table (another tab's
+ * pane kept in the page) is never read: its rows are not what the user sees.
+ */
 export function findPromotionsTable(scan: Scan, words: Words): PromotionsTable | null {
-  let best: (PromotionsTable & { score: number }) | null = null;
-  for (const table of scan.tables) {
-    const headerRow = table.rows.findIndex((r) => r.cells.length > 0 && r.cells.every((c) => c.header));
-    const head = table.rows[headerRow === -1 ? 0 : headerRow];
-    if (!head) continue;
+  let best: PromotionsTable | null = null;
+  scan.tables.forEach((table, at) => {
+    if (table.hidden) return;
+    const headerRow = table.rows.findIndex(isHeaderRow);
+    const first = headerRow === -1 ? 0 : headerRow;
+    const head = table.rows[first];
+    if (!head) return;
     const columns = new Map<Column, number>();
-    head.cells.forEach((cell, i) => {
+    for (const cell of head.cells) {
       const key = headerKey(cell, words);
-      if (key && !columns.has(key)) columns.set(key, i);
-    });
-    const score = columns.size - (table.hidden ? 100 : 0);
-    if (columns.size >= 2 && (!best || score > best.score))
-      best = { table, columns, firstRow: (headerRow === -1 ? 0 : headerRow) + 1, score };
+      if (key && !columns.has(key)) columns.set(key, cell.col);
+    }
+    if (columns.size < 2 || (best && columns.size <= best.columns.size)) return;
+    const rows = dataRowsAfter(scan, at, first);
+    // A header-only table over plain elements (a virtualized body, hand-made div rows): rows by shape.
+    if (!rows.some(isDataRow)) rows.push(...rowsBelow(table, head.cells.length));
+    best = { table, columns, rows };
+  });
+  return best;
+}
+
+const isHeaderRow = (r: Row): boolean => !r.hidden && r.cells.length > 0 && r.cells.every((c) => c.header);
+
+/**
+ * The rows under the header row `head` of scan.tables[at]: the table's own rows after it, else (a
+ * header drawn as a table of its own) the rows of the tables that follow, up to one with its own header.
+ */
+export function dataRowsAfter(scan: Scan, at: number, head: number): Row[] {
+  const rows = scan.tables[at]!.rows.slice(head + 1);
+  if (rows.some(isDataRow)) return rows;
+  for (const body of scan.tables.slice(at + 1)) {
+    if (body.rows.some(isHeaderRow)) break;
+    if (!body.hidden) rows.push(...body.rows);
   }
-  return best && { table: best.table, columns: best.columns, firstRow: best.firstRow };
+  return rows;
+}
+
+/**
+ * The rows drawn as plain elements under a header-only table: in the element after it (or after one of
+ * its first few ancestors), the first set of sibling elements that each have exactly one child per
+ * header cell, descending through wrappers. Their children are the cells, in column order.
+ */
+function rowsBelow(header: Table, columns: number): Row[] {
+  let from: Element | null = header.el;
+  for (let level = 0; level < 4 && from; level++, from = from.parentElement) {
+    const next = from.nextElementSibling;
+    const rows = next ? rowsIn(next, columns, 0) : [];
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+const MAX_WRAPPERS = 8;
+
+function rowsIn(container: Element, columns: number, depth: number): Row[] {
+  const kids = Array.from(container.children);
+  // A row has one child per column, and its cells are not rows themselves (a list of rows of that width).
+  const rowShaped = (el: Element): boolean => el.children.length === columns;
+  const shaped = kids.filter((k) => rowShaped(k) && !Array.from(k.children).every(rowShaped));
+  if (shaped.length > 0 && shaped.length * 2 >= kids.length)
+    return shaped.map((el) => {
+      const hidden = hiddenByMarkup(el);
+      return { el, hidden, cells: Array.from(el.children, (c, col) => looseCell(c, col)) };
+    });
+  if (depth >= MAX_WRAPPERS) return [];
+  for (const k of kids) {
+    const rows = rowsIn(k, columns, depth + 1);
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+/** A cell of a row drawn as plain elements: its visible text runs, as the scan reads a table cell. */
+function looseCell(el: Element, col: number): Cell {
+  const cell: Cell = { el, header: false, parts: [], col, span: 1, labels: [] };
+  const visit = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === TEXT_NODE) {
+        const t = fold((n as Text).data);
+        if (t) cell.parts.push(t);
+      } else if (n.nodeType === ELEMENT_NODE && !SKIPPED_TAGS.has(localNameOf(n as Element))) {
+        if (hiddenByMarkup(n as Element)) continue;
+        const label = (n as Element).getAttribute('aria-label') ?? (n as Element).getAttribute('title');
+        if (label) cell.labels.push(fold(label));
+        visit(n);
+      }
+    }
+  };
+  visit(el);
+  return cell;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+
+/**
+ * A row the user sees as one promotion. Empty-state ("No data") and expanded-detail rows (a detail
+ * panel, a nested sub-table) span the table in one or two cells; a measuring row has no text.
+ */
+function isPromotionRow(row: Row, width: number): boolean {
+  return isDataRow(row) && row.cells.length >= Math.min(width, 3);
+}
+
+/** A row that can hold a promotion: shown, with a cell that is not a header and some text. */
+function isDataRow(row: Row): boolean {
+  return !row.hidden && row.cells.some((c) => !c.header) && row.cells.some((c) => c.parts.length > 0);
 }
 
 function headerKey(cell: Cell, words: Words): Column | null {
@@ -70,12 +171,20 @@ export interface RowContext {
  */
 export interface RowMemo {
   /** By what a row's cells say. */
-  rows: Map<string, PagePromotion>;
+  rows: Map<string, ReadRow>;
   /** By the cells themselves: a row read again (rescanRow) gets new cells, an untouched one keeps them. */
-  byCells: WeakMap<readonly Cell[], { key: string; promotion: PagePromotion }>;
+  byCells: WeakMap<readonly Cell[], { key: string; read: ReadRow }>;
   /** What the entries were read under: the page language, the selected tab and the columns. */
   setting: string;
 }
+
+/** A row's promotion and what its self-checks found wrong in it (fields they left null, and why). */
+export interface ReadRow {
+  promotion: PagePromotion;
+  notes: readonly string[];
+}
+
+const NO_NOTES: readonly string[] = [];
 
 export function newRowMemo(): RowMemo {
   return { rows: new Map(), byCells: new WeakMap(), setting: '' };
@@ -91,21 +200,22 @@ export function readPromotions(
     if (!found.columns.has(c)) warnings.push(`promotions table: no '${columnName(c)}' column found`);
   const width = Math.max(...found.columns.values()) + 1;
   const out: PagePromotion[] = [];
-  const rows = found.table.rows;
   if (memo) settle(memo, found, ctx);
-  const seen = new Map<string, PagePromotion>();
-  for (let i = found.firstRow; i < rows.length; i++) {
-    const row = rows[i]!;
-    // Empty-state and expanded-detail rows span the table in one or two cells.
-    if (row.cells.length < Math.min(width, 3) || row.cells.every((c) => c.header)) continue;
+  const seen = new Map<string, ReadRow>();
+  const take = (read: ReadRow): void => {
+    out.push(read.promotion);
+    for (const note of read.notes) warnings.push(`promotions table: row ${out.length}: ${note}`);
+  };
+  for (const row of found.rows) {
+    if (!isPromotionRow(row, width)) continue;
     try {
       if (!memo) {
-        out.push(readRow(row, found.columns, ctx));
+        take(readRow(row, found.columns, ctx));
         continue;
       }
       const known = remembered(row, found, ctx, memo, seen);
-      out.push(known.promotion);
-      seen.set(known.key, known.promotion);
+      take(known.read);
+      seen.set(known.key, known.read);
     } catch (e) {
       warnings.push(`promotions table: row ${out.length + 1} could not be read (${(e as Error).message})`);
     }
@@ -126,11 +236,10 @@ export function parseAhead(
   enough: () => boolean,
 ): boolean {
   settle(memo, found, ctx);
-  const rows = found.table.rows;
+  const width = Math.max(...found.columns.values()) + 1;
   let parsed = 0;
-  for (let i = found.firstRow; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (memo.byCells.has(row.cells) || row.cells.every((c) => c.header)) continue;
+  for (const row of found.rows) {
+    if (memo.byCells.has(row.cells) || !isPromotionRow(row, width)) continue;
     // At least one row a turn, so that a caller always gets somewhere.
     if (parsed++ > 0 && enough()) return false;
     try {
@@ -157,20 +266,28 @@ function remembered(
   found: PromotionsTable,
   ctx: RowContext,
   memo: RowMemo,
-  also?: Map<string, PagePromotion>,
-): { key: string; promotion: PagePromotion } {
+  also?: Map<string, ReadRow>,
+): { key: string; read: ReadRow } {
   let known = memo.byCells.get(row.cells);
   if (!known) {
     const key = rowKey(row);
-    known = { key, promotion: also?.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
+    known = { key, read: also?.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
     memo.byCells.set(row.cells, known);
   }
   return known;
 }
 
+/** The row's cell in column `col`: most rows have one cell per column, in order. */
+export function cellAt(row: Row, col: number): Cell | null {
+  const guess = row.cells[col];
+  if (guess?.col === col) return guess;
+  return row.cells.find((c) => c.col <= col && col < c.col + c.span) ?? null;
+}
+
 function rowKey(row: Row): string {
   let key = '';
-  for (const c of row.cells) key += `\u0002${c.header ? 'h' : ''}${c.parts.join('\u0003')}`;
+  for (const c of row.cells)
+    key += `\u0002${c.header ? 'h' : ''}${c.col}\u0004${c.parts.join('\u0003')}\u0004${c.labels.join('\u0003')}`;
   return key;
 }
 
@@ -178,35 +295,61 @@ function columnName(c: Column): string {
   return c.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`).replace(/^./, (m) => m.toUpperCase());
 }
 
-function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): PagePromotion {
+function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadRow {
   const cell = (c: Column): Cell | null => {
-    const i = columns.get(c);
-    return i === undefined ? null : (row.cells[i] ?? null);
+    const col = columns.get(c);
+    return col === undefined ? null : cellAt(row, col);
   };
   const text = (c: Column): string | null => {
-    const t = cell(c)?.parts.join(' ') ?? '';
+    const t = joinPieces(cell(c)?.parts ?? []);
     return NOTHING.test(t) ? null : t;
   };
-  const money = (c: Column): number | null => amountOf(text(c), ctx.lang);
+  const notes: string[] = [];
+  const money = (c: Column): number | null => amountOf(text(c), ctx.lang, columnName(c), notes);
   const type = (lookup(cell('creditType'), 'creditTypes', ctx.words) ?? 'unknown') as CreditType;
   const progress = progressOf(row, columns, ctx.lang);
   const range = text('validDates');
   const dates = range ? parseDateRange(range, ctx.lang) : null;
   const redeemed = text('redeemedDate');
+  const amount = money('amount');
+  let unused = money('unusedAmount');
+  const required = minSpendOf(text('usageRequirements'), ctx);
+  let minSpend = required ?? (columns.has('usageRequirements') ? null : progress.goal);
+  let spent = progress.spent;
+  // Self-checks: numbers of one row that contradict each other leave the fields null, and say why.
+  if (unused !== null && amount !== null && unused > amount + 0.005) {
+    notes.push(`'Unused amount' ${unused} is more than the amount ${amount}; left empty`);
+    unused = null;
+  }
+  if (required !== null && progress.goal !== null && Math.abs(required - progress.goal) > 0.005) {
+    notes.push(
+      `progress goal ${progress.goal} differs from the usage requirement ${required}; minimum spend and spend so far left empty`,
+    );
+    minSpend = null;
+    spent = null;
+  }
   return {
-    name: cell('name')?.parts[0] ?? null,
-    type,
-    status: statusOf(row, cell('status'), ctx),
-    amount: money('amount'),
-    minSpend:
-      minSpendOf(text('usageRequirements'), ctx) ?? (columns.has('usageRequirements') ? null : progress.goal),
-    spent: progress.spent,
-    unused: money('unusedAmount'),
-    redeemedOn: redeemed ? parseDate(redeemed, ctx.lang) : null,
-    validFrom: dates?.from ?? null,
-    validUntil: dates?.until ?? null,
-    assigned: type === 'assignable' ? assignedOf(row, cell('actions'), ctx.words) : null,
+    promotion: {
+      name: nameOf(cell('name')),
+      type,
+      status: statusOf(row, cell('status'), ctx),
+      amount,
+      minSpend,
+      spent,
+      unused,
+      redeemedOn: redeemed ? parseDate(redeemed, ctx.lang) : null,
+      validFrom: dates?.from ?? null,
+      validUntil: dates?.until ?? null,
+      assigned: type === 'assignable' ? assignedOf(row, cell('actions'), ctx.words) : null,
+    },
+    notes: notes.length > 0 ? notes : NO_NOTES,
   };
+}
+
+/** The name alone: the cell's first text, not an "ID: …" line or a status tag after it. */
+function nameOf(cell: Cell | null): string | null {
+  const first = cell?.parts[0];
+  return first === undefined || NOTHING.test(first) ? null : first;
 }
 
 /** The key of `group` that the cell's text, or one of its parts (a tag beside other text), says. */
@@ -224,7 +367,7 @@ function lookup(cell: Cell | null, group: 'creditTypes' | 'statuses', words: Wor
 }
 
 function statusOf(row: Row, statusCell: Cell | null, ctx: RowContext): PageStatus {
-  const own = lookup(statusCell, 'statuses', ctx.words);
+  const own = lookup(statusCell, 'statuses', ctx.words) ?? labelled(statusCell, ctx.words);
   if (own) return own as PageStatus;
   if (!statusCell) {
     // No status column: a status tag may sit beside the name or in another cell.
@@ -239,9 +382,31 @@ function statusOf(row: Row, statusCell: Cell | null, ctx: RowContext): PageStatu
   return ctx.tabStatus;
 }
 
-function amountOf(text: string | null, lang: string | null): number | null {
+/** A status the cell says only by aria-label or title (a coloured dot, an icon tag). */
+function labelled(cell: Cell | null, words: Words): string | null {
+  for (const l of cell?.labels ?? []) {
+    const k = words.key('statuses', l);
+    if (k) return k;
+  }
+  return null;
+}
+
+/**
+ * The one amount a cell shows. A cell with several amounts in it (a range, a before/after) names no
+ * single value: null, and a note says so.
+ */
+function amountOf(text: string | null, lang: string | null, what: string, notes: string[]): number | null {
   if (!text) return null;
-  return major(parseAmount(text, lang) ?? findAmounts(text, lang)[0]?.amount ?? null);
+  const whole = parseAmount(text, lang);
+  if (whole) return major(whole);
+  const found = findAmounts(text, lang, { requireCurrency: false });
+  const values = new Set(found.map((f) => major(f.amount)));
+  if (values.size > 1) {
+    notes.push(`'${what}' shows several amounts (${text}); left empty`);
+    return null;
+  }
+  const marked = findAmounts(text, lang)[0]?.amount;
+  return major(marked ?? (found.length === 1 ? found[0]!.amount : null));
 }
 
 /** An amount in major units; null for none, and for digits too long to be a number. */
@@ -273,9 +438,12 @@ function progressOf(
   const progressAt = columns.get('progress');
   const dateColumns = new Set([columns.get('validDates'), columns.get('redeemedDate'), columns.get('name')]);
   const candidates =
-    progressAt !== undefined ? [row.cells[progressAt]] : row.cells.filter((_, i) => !dateColumns.has(i));
+    progressAt !== undefined ? [cellAt(row, progressAt)] : row.cells.filter((c) => !dateColumns.has(c.col));
   for (const cell of candidates) {
-    for (const part of cell?.parts ?? []) {
+    if (!cell) continue;
+    // "0,00 €" " / " "100,00 €" in three spans reads as the one display the user sees.
+    const texts = cell.parts.length > 1 ? [joinPieces(cell.parts), ...cell.parts] : cell.parts;
+    for (const part of texts) {
       const pair = progressPair(part, lang);
       if (pair) return { spent: major(pair[0]), goal: major(pair[1]) };
     }

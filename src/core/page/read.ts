@@ -1,12 +1,13 @@
 // Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
 // null (or empty) with a warning saying what and why, and readPage itself never throws.
 import { prepareDates } from '../dates.ts';
-import { currencyOf, parseAmount } from '../money.ts';
+import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../money.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
-import { findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
+import { cellAt, findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
+import { ownedValues } from './owned.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
 import type { Block, Row, Scan, ScanJob } from './scan.ts';
 import { fold, rescanRow, scanPage, startScan } from './scan.ts';
@@ -19,8 +20,6 @@ export { detectView } from './view.ts';
 const ISO_CODE = /^[A-Z]{3}$/;
 /** An empty-looking cell: dashes, slashes, dots (as promotions.ts reads them). */
 const NOTHING = /^[\s\-–—―−_/.]*$/;
-/** "Label: value" in one text block. */
-const LABEL_AND_VALUE = /^(.{1,40}?)\s*[:：]\s*(.+)$/;
 const accountIdLabel = (g: LanguageGlossary) => g.labels.adAccountId;
 const currencyLabel = (g: LanguageGlossary) => g.labels.currency;
 
@@ -204,15 +203,22 @@ function readScanned(
           readPromotions(found, { words, lang, tabStatus: tabStatus(scan, words) }, warnings, memo),
         )
       : [];
-  const balance = attempt('balance', null, () => readBalance(scan, words, lang, warnings));
+  const accountId = attempt('account id', null, () => accountIdOf(url, scan, words, warnings));
+  // Amount texts the balance labels own: the currency is read from them.
+  const shown: string[] = [];
+  const balance = attempt('balance', null, () =>
+    readBalance(scan, words, lang, accountIdFromUrl(url), found, shown, warnings),
+  );
   if (view === 'payment' && !balance) warnings.push('balance: no balance labels found');
   const promotionsTable = view === 'promotions' ? found : null;
   const snapshot: PageSnapshot = {
     view,
     url,
     lang,
-    accountId: attempt('account id', null, () => accountIdOf(url, scan, words)),
-    currency: attempt('currency', null, () => currencyOfPage(scan, words, lang, promotionsTable, warnings)),
+    accountId,
+    currency: attempt('currency', null, () =>
+      currencyOfPage(scan, words, lang, accountIdFromUrl(url), promotionsTable, shown, warnings),
+    ),
     balance,
     promotions,
     redeem: attempt('redeem dialog', null, () => readRedeem(scan, words)),
@@ -247,107 +253,116 @@ function pageBlocks(scan: Scan): Block[] {
   return scan.blocks.filter((b) => b.dialog === -1 && !b.hidden);
 }
 
-/**
- * The value shown for the label at blocks[i]: the nearest following text block inside the label's
- * container, looking a few ancestors up (label and value are usually siblings' children). Stops at the
- * next label so that one label never takes another's value.
- */
-function valueAfter(
-  blocks: Block[],
-  i: number,
-  accept: (text: string) => boolean,
-  isLabel: (text: string) => boolean,
-): string | null {
-  let container: Element | null = blocks[i]!.el;
-  for (let level = 0; level < 4 && container; level++, container = container.parentElement) {
-    for (let j = i + 1; j < blocks.length && j <= i + 4; j++) {
-      const b = blocks[j]!;
-      if (!container.contains(b.el) || isLabel(b.text)) break;
-      if (accept(b.text)) return b.text;
-    }
-  }
-  return null;
-}
+type BalanceKey = keyof LanguageGlossary['balance'];
 
-function readBalance(scan: Scan, words: Words, lang: string | null, warnings: string[]): Balance | null {
-  const blocks = pageBlocks(scan);
-  const isLabel = (t: string): boolean => words.key('balance', t) !== null;
-  const found = new Map<string, number | null>();
-  blocks.forEach((b, i) => {
-    // "Cash balance" with its amount in the next block, or "Cash balance: $1,034.50" in one.
-    const inline = LABEL_AND_VALUE.exec(b.text);
-    const key = words.key('balance', b.text) ?? (inline ? words.key('balance', inline[1]!) : null);
-    if (!key || found.get(key) != null) return;
-    const value = inline?.[2] ?? valueAfter(blocks, i, (t) => parseAmount(t, lang) !== null, isLabel);
-    found.set(key, value === null ? null : major(parseAmount(value, lang)));
+/** A cent's worth of rounding between total and cash + credit is not a contradiction. */
+const ROUNDING = 0.011;
+
+function readBalance(
+  scan: Scan,
+  words: Words,
+  lang: string | null,
+  accountId: string | null,
+  skip: PromotionsTable | null,
+  shown: string[],
+  warnings: string[],
+): Balance | null {
+  const owned = ownedValues(scan, pageBlocks(scan), {
+    labelOf: (t) => words.key('balance', t) as BalanceKey | null,
+    valueOf: (t) => {
+      const a = parseAmount(t, lang);
+      const v = a ? major(a) : null;
+      if (v === null) return null;
+      shown.push(t);
+      return String(v);
+    },
+    accountId,
+    skip: skip?.table ?? null,
   });
-  if (found.size === 0) return null;
-  const pick = (key: keyof LanguageGlossary['balance'], what: string): number | null => {
-    const v = found.get(key);
-    if (v === undefined) warnings.push(`balance: no '${what}' label found`);
-    else if (v === null) warnings.push(`balance: no amount next to the '${what}' label`);
-    return v ?? null;
+  if (owned.size === 0) return null;
+  const pick = (key: BalanceKey, what: string): number | null => {
+    const v = owned.get(key);
+    if (!v) warnings.push(`balance: no '${what}' label found`);
+    else if (v.value === null) warnings.push(`balance: '${what}' left empty: ${v.problem}`);
+    return v?.value == null ? null : Number(v.value);
   };
-  return {
+  const balance = {
     total: pick('accountBalance', 'Account balance'),
     cash: pick('cashBalance', 'Cash balance'),
     credit: pick('adCredit', 'Ad credit'),
   };
+  const { total, cash, credit } = balance;
+  if (total !== null && cash !== null && credit !== null && Math.abs(total - (cash + credit)) > ROUNDING) {
+    warnings.push(
+      `balance: account balance ${total} is not cash ${cash} + ad credit ${credit}; all three left empty`,
+    );
+    return { total: null, cash: null, credit: null };
+  }
+  return balance;
 }
 
 // ---------------------------------------------------------------- account and currency
 
-function accountIdOf(url: string | null, scan: Scan, words: Words): string | null {
-  if (url) {
-    try {
-      const id = new URL(url).searchParams.get('aadvid');
-      if (id && /^\d+$/.test(id.trim())) return id.trim();
-    } catch {
-      // Not a URL: the page may still show the id.
-    }
+const ACCOUNT_DIGITS = /^\d{6,}$/;
+
+function accountIdFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const id = new URL(url).searchParams.get('aadvid')?.trim();
+    return id && /^\d+$/.test(id) ? id : null;
+  } catch {
+    return null;
   }
-  const blocks = pageBlocks(scan);
-  const digits = (t: string): boolean => /^\d{6,}$/.test(t);
-  for (let i = 0; i < blocks.length; i++) {
-    const text = blocks[i]!.text;
-    const m = LABEL_AND_VALUE.exec(text);
-    if (m && digits(m[2]!) && (/^id$/i.test(m[1]!) || words.says(accountIdLabel, m[1]!))) return m[2]!;
-    if (words.says(accountIdLabel, text)) {
-      const value = valueAfter(blocks, i, digits, () => false);
-      if (value) return value;
-    }
-  }
-  return null;
 }
 
+function accountIdOf(url: string | null, scan: Scan, words: Words, warnings: string[]): string | null {
+  const fromUrl = accountIdFromUrl(url);
+  if (fromUrl) return fromUrl;
+  const owned = ownedValues(scan, pageBlocks(scan), {
+    labelOf: (t) => (/^id$/i.test(t.trim()) || words.says(accountIdLabel, t) ? 'id' : null),
+    valueOf: (t) => (ACCOUNT_DIGITS.test(t.trim()) ? t.trim() : null),
+    accountId: null,
+  }).get('id');
+  if (owned?.problem && owned.value === null && /several/.test(owned.problem))
+    warnings.push(`account id: left empty: ${owned.problem}`);
+  return owned?.value ?? null;
+}
+
+/** An ISO code shown on its own, or first in the account header ("USD | (UTC-05:00) New York"). */
+const HEADER_CODE = /^[:：|·•,–—-]?\s*([A-Z]{3})(?:\s*(?:[|·•,(/–—-]|$))/;
+
 /**
- * The account currency: an ISO code the page states (a "Currency" label, or data amounts written
- * "USD 25.00"), else an unambiguous symbol from those amounts. Amounts outside the balance block and
- * the promotions table (transactions, spend widgets) do not count.
+ * The account currency: an ISO code the page shows as the account's (a "Currency" label or column,
+ * the account header beside the account id, a code glued to the balance or promotion amounts), else
+ * an unambiguous symbol of those amounts. Amounts elsewhere (transactions, spend widgets) do not count.
  */
 function currencyOfPage(
   scan: Scan,
   words: Words,
   lang: string | null,
+  accountId: string | null,
   table: PromotionsTable | null,
+  shown: string[],
   warnings: string[],
 ): string | null {
   const blocks = pageBlocks(scan);
-  for (let i = 0; i < blocks.length; i++) {
-    const text = blocks[i]!.text;
-    const m = LABEL_AND_VALUE.exec(text);
-    if (m && ISO_CODE.test(m[2]!) && words.says(currencyLabel, m[1]!)) return m[2]!;
-    if (words.says(currencyLabel, text)) {
-      const value = valueAfter(
-        blocks,
-        i,
-        (t) => ISO_CODE.test(t),
-        () => false,
-      );
-      if (value) return value;
-    }
+  const labelled = ownedValues(scan, blocks, {
+    labelOf: (t) => (words.says(currencyLabel, t) ? 'currency' : null),
+    valueOf: (t) => {
+      const m = HEADER_CODE.exec(t.trim());
+      return m && isCurrencyCode(m[1]!) && t.trim().length <= 6 ? m[1]! : null;
+    },
+    accountId,
+    skip: table?.table ?? null,
+  }).get('currency');
+  if (labelled?.value) return labelled.value;
+  if (labelled && /several/.test(labelled.problem ?? '')) {
+    warnings.push(`currency: left empty: ${labelled.problem}`);
+    return null;
   }
-  const amounts = [...balanceValues(blocks, words, lang), ...tableAmounts(table)];
+  const header = accountHeaderCurrency(blocks, accountId);
+  if (header) return header;
+  const amounts = [...shown, ...tableAmounts(table)];
   const found = new Set<string>();
   let dollars = false;
   for (const t of amounts) {
@@ -359,22 +374,42 @@ function currencyOfPage(
   if (iso.length === 1) return iso[0]!;
   if (iso.length > 1) warnings.push(`currency: several currencies shown (${iso.join(', ')})`);
   else if (dollars) warnings.push('currency: amounts show a bare "$", which several currencies use');
+  else warnings.push('currency: the page shows no account currency');
   return null;
 }
 
-function balanceValues(blocks: Block[], words: Words, lang: string | null): string[] {
-  const out: string[] = [];
-  blocks.forEach((b, i) => {
-    if (!words.key('balance', b.text)) return;
-    const v = valueAfter(
-      blocks,
-      i,
-      (t) => parseAmount(t, lang) !== null,
-      (t) => words.key('balance', t) !== null,
-    );
-    if (v) out.push(v);
-  });
-  return out;
+/**
+ * The ISO code in the account header: a text that starts with a plain ISO code, in the element that
+ * holds the account id (its parent or grandparent), where consoles show the account's name, id,
+ * currency and time zone together.
+ */
+function accountHeaderCurrency(blocks: Block[], accountId: string | null): string | null {
+  const at = blocks.findIndex((b) =>
+    accountId ? b.text.includes(accountId) : /\bID\b.*\d{6,}/.test(b.text),
+  );
+  if (at === -1) return null;
+  const codes = new Set<string>(segmentCodes(blocks[at]!.text));
+  let container: Element | null = blocks[at]!.el.parentElement;
+  for (
+    let level = 0;
+    level < 2 && container && codes.size === 0;
+    level++, container = container.parentElement
+  )
+    for (let j = Math.max(0, at - 6); j < Math.min(blocks.length, at + 7); j++) {
+      const b = blocks[j]!;
+      if (j === at || !container.contains(b.el)) continue;
+      const m = HEADER_CODE.exec(b.text);
+      if (m && isPlainCurrencyCode(m[1]!)) codes.add(m[1]!);
+    }
+  return codes.size === 1 ? [...codes][0]! : null;
+}
+
+/** Plain ISO codes standing as a part of their own in "Name — ID: 7316… — EUR". */
+function segmentCodes(text: string): string[] {
+  return text
+    .split(/\s[|·•—–-]\s|\s*[|·•]\s*/)
+    .map((s) => s.trim())
+    .filter((s) => /^[A-Z]{3}$/.test(s) && isPlainCurrencyCode(s));
 }
 
 const AMOUNT_COLUMNS: Column[] = ['amount', 'unusedAmount', 'usedAmount'];
@@ -383,9 +418,10 @@ function tableAmounts(found: PromotionsTable | null): string[] {
   if (!found) return [];
   const at = AMOUNT_COLUMNS.flatMap((c) => found.columns.get(c) ?? []);
   const out: string[] = [];
-  for (const row of found.table.rows.slice(found.firstRow, found.firstRow + 20))
-    for (const i of at) {
-      const t = row.cells[i]?.parts.join(' ');
+  for (const row of found.rows.slice(0, 20))
+    for (const col of at) {
+      const cell = cellAt(row, col);
+      const t = cell && joinPieces(cell.parts);
       // A dash names no currency, and costs currencyOf its slowest search (a regex built per call).
       if (t && !NOTHING.test(t)) out.push(t);
     }
@@ -396,9 +432,32 @@ function tableAmounts(found: PromotionsTable | null): string[] {
 
 /** Status the selected tab implies: Available and Earning name one; Not available mixes several. */
 function tabStatus(scan: Scan, words: Words): PageStatus {
-  const selected = scan.tabs.find((t) => t.selected && !t.hidden);
-  const key = selected ? tabKey(selected.parts, words) : null;
+  const key =
+    scan.tabs
+      .filter((t) => t.selected && !t.hidden)
+      .map((t) => tabKey(t.parts, words))
+      .find((k) => k !== null) ?? markedTab(scan, words);
   return key === 'available' ? 'available' : key === 'earning' ? 'earning' : 'unknown';
+}
+
+/**
+ * A tab bar drawn without tab roles: sibling elements saying tab names, all with one class but the
+ * selected one, which carries something more (whatever its language calls "active"). Null unless
+ * exactly one stands out that way.
+ */
+function markedTab(scan: Scan, words: Words): string | null {
+  const named = pageBlocks(scan).filter((b) => words.key('tabs', b.text) !== null);
+  for (const b of named) {
+    const siblings = named.filter((o) => o.el.parentElement === b.el.parentElement);
+    if (siblings.length < 2) continue;
+    const classes = siblings.map((o) => o.el.getAttribute('class') ?? '');
+    const odd = classes.filter((c) => c !== classes.find((x, i) => classes.indexOf(x) !== i));
+    const mine = b.el.getAttribute('class') ?? '';
+    const others = classes.filter((c) => c !== mine);
+    if (odd.length === 1 && odd[0] === mine && others.every((c) => c === others[0] && mine.startsWith(c)))
+      return words.key('tabs', b.text);
+  }
+  return null;
 }
 
 function tabKey(parts: string[], words: Words): string | null {
@@ -461,9 +520,9 @@ function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null): Pag
     earningTab: tab('earning'),
     availableTab: tab('available'),
     promotionRows: table
-      ? table.table.rows.slice(table.firstRow).map((r) => ({
+      ? table.rows.map((r) => ({
           row: r.el,
-          name: (nameAt === undefined ? undefined : r.cells[nameAt]?.parts[0]) ?? null,
+          name: (nameAt === undefined ? undefined : cellAt(r, nameAt)?.parts[0]) ?? null,
         }))
       : [],
   };

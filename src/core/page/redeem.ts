@@ -61,11 +61,70 @@ export function readRedeem(scan: Scan, words: Words): RedeemDialog | null {
   const alert = answers.find((a) => a.role === 'alert' && said(a) !== '');
   const error = alert
     ? said(alert)
-    : (texts.find((t) => words.key('redeemErrors', t) !== null) ??
+    : (fieldError(scan, index, input, words) ??
+      texts.find((t) => words.key('redeemErrors', t) !== null) ??
       scan.alerts.map(said).find((t) => words.key('redeemErrors', t) !== null) ??
       null);
   return { open: true, code: value === '' ? null : value, error, succeeded: succeeded && !error };
 }
+
+/**
+ * The message the page ties to the code field, whatever its wording: the element named by the field's
+ * aria-errormessage, or by its aria-describedby when the field is marked invalid (else that is a hint),
+ * or, for a field marked invalid, the text under it in its form item (the kits' form error elements).
+ */
+function fieldError(scan: Scan, index: number, input: Element | null, words: Words): string | null {
+  if (!input) return null;
+  // aria-invalid says it; the kits also say it by an error state on the field (a hint, never needed).
+  const invalid = input.getAttribute('aria-invalid') === 'true' || saysError(input);
+  const shown = scan.blocks.filter((b) => b.dialog === index && !b.hidden && !b.control);
+  const textOf = (el: Element): string =>
+    fold(
+      shown
+        .filter((b) => el.contains(b.el))
+        .map((b) => b.text)
+        .join(' '),
+    );
+  const doc = input.ownerDocument;
+  const refs = (attr: string): Element[] =>
+    (input.getAttribute(attr) ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => doc?.getElementById(id) ?? null)
+      .filter((el): el is HTMLElement => el !== null);
+  for (const el of refs('aria-errormessage')) {
+    const t = textOf(el);
+    if (t) return t;
+  }
+  for (const el of refs('aria-describedby')) {
+    const t = textOf(el);
+    if (
+      t &&
+      (invalid ||
+        saysError(el) ||
+        el.querySelector('[class*="error" i]') !== null ||
+        words.key('redeemErrors', t) !== null)
+    )
+      return t;
+  }
+  if (!invalid) return null;
+  // The form item: the nearest element around the field that holds text after it.
+  let item: Element | null = input.parentElement;
+  for (let level = 0; level < 3 && item; level++, item = item.parentElement) {
+    const after = shown.filter(
+      (b) => item!.contains(b.el) && (input.compareDocumentPosition(b.el) & FOLLOWING) !== 0,
+    );
+    if (after.length > 0) return fold(after.map((b) => b.text).join(' '));
+  }
+  return null;
+}
+
+/** A class token naming an error state ("ant-input-status-error", "is-invalid"). */
+const ERROR_CLASS = /(?:^|[\s_-])(?:error|invalid)(?:$|[\s_-])/i;
+const saysError = (el: Element): boolean => ERROR_CLASS.test(el.getAttribute('class') ?? '');
+
+/** Node.DOCUMENT_POSITION_FOLLOWING, as a number: src/core has no DOM globals. */
+const FOLLOWING = 4;
 
 /** What the field holds as typed: the live value where the DOM keeps one, else the markup's value. */
 function valueOf(input: Element): string {

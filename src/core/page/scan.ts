@@ -12,18 +12,31 @@ export interface Block {
   /** Index in Scan.dialogs of the dialog it is in, else -1. */
   dialog: number;
   hidden: boolean;
+  /** In a button, link or menu item: text that names an action or a page, never a value's label. */
+  control: boolean;
 }
 
 export interface Cell {
   el: Element;
   header: boolean;
-  /** Its text runs, in order (a cell often holds a tag and a button side by side). */
+  /** Its visible text runs, in order (a cell often holds a tag and a button side by side). */
   parts: string[];
+  /**
+   * Its column, from 0: aria-colindex where the page gives it (a virtualized or split grid leaves
+   * columns out), else its place in the row counting the columns spanned before it.
+   */
+  col: number;
+  /** Columns it spans (colspan, aria-colspan). */
+  span: number;
+  /** What elements in it say by aria-label or title only (a status dot, an icon tag). */
+  labels: string[];
 }
 
 export interface Row {
   el: Element;
   cells: Cell[];
+  /** Hidden as the user sees it (a measuring row, a collapsed detail row). */
+  hidden: boolean;
 }
 
 export interface Table {
@@ -69,6 +82,7 @@ export interface Scan {
 interface Context {
   dialog: number;
   hidden: boolean;
+  control: boolean;
   table: Table | null;
   row: Row | null;
   cell: Cell | null;
@@ -86,26 +100,172 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as numbers: src/core has no DOM globals.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
-const TOP: Context = { dialog: -1, hidden: false, table: null, row: null, cell: null, owners: [] };
+const TOP: Context = {
+  dialog: -1,
+  hidden: false,
+  control: false,
+  table: null,
+  row: null,
+  cell: null,
+  owners: [],
+};
 
 const HAS_TEXT = /\S/;
 /** Text that fold would change: whitespace other than single inner spaces, or zero-width spaces. */
-const UNFOLDED = /[^\S ]|\u200b| {2}|^ | $/;
+const UNFOLDED = /[^\S ]|[\u200b-\u200d\u2060\u00ad]| {2}|^ | $/;
 
-/** Folds whitespace (including no-break and narrow spaces) and trims. */
+/** Marks that take no room: they split words on a page only for a program comparing them. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Folds whitespace (including no-break and narrow spaces), drops invisible marks, and trims. */
 export function fold(text: string): string {
   // Most page text is already folded: testing is far cheaper than building the same string again.
-  return UNFOLDED.test(text) ? text.replace(/[\s\u00a0\u202f\u200b]+/g, ' ').trim() : text;
+  return UNFOLDED.test(text)
+    ? text
+        .replace(INVISIBLE, '')
+        .replace(/[\s\u00a0\u202f]+/g, ' ')
+        .trim()
+    : text;
 }
+
+/**
+ * Records collecting text may nest (a button in a link in a tab); past a few levels an inner record
+ * gets no text of its own, so that a page nesting thousands of buttons costs the walk a bounded
+ * amount per text, not one copy per enclosing record.
+ */
+const MAX_OWNERS = 8;
 
 function owned(ctx: Context, rec: { parts: string[] }): Context {
-  return { ...ctx, owners: [...ctx.owners, rec] };
+  return ctx.owners.length >= MAX_OWNERS ? ctx : { ...ctx, owners: [...ctx.owners, rec] };
 }
 
-function hiddenByMarkup(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && /(?:^|;)\s*display\s*:\s*none\b/i.test(style);
+export function hiddenByMarkup(el: Element): boolean {
+  if (!hasAttrs(el)) return false;
+  if (hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
+}
+
+/** A rule of the page's stylesheet that hides what it selects. */
+const HIDING_DECLARATION =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/**
+ * Whether the page's own style hides an element, as the user sees it. Where the document has a window
+ * that computes style (a browser, jsdom, happy-dom) that is asked; elsewhere (linkedom, the command
+ * line's DOM) the rules of the page's <style> elements that set display:none or visibility:hidden
+ * outside media queries are matched. Null when the page's style hides nothing, so most pages pay nothing.
+ */
+function styleHider(doc: Document): ((el: Element) => boolean) | null {
+  const styles = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
+  const linked = doc.querySelector('link[rel~="stylesheet"]') !== null;
+  const view = doc.defaultView as { getComputedStyle?: (el: Element) => CSSStyleDeclaration } | null;
+  if (typeof view?.getComputedStyle === 'function') {
+    if (!linked && !styles.some((css) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(css)))
+      return null;
+    const compute = view.getComputedStyle.bind(view);
+    return (el) => {
+      const style = compute(el);
+      return style.display === 'none' || style.visibility === 'hidden';
+    };
+  }
+  const selectors: string[] = [];
+  for (const css of styles) {
+    // Media and other at-rule blocks hide only on some screens: their rules are left out.
+    let flat = css.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (let before = ''; before !== flat;) {
+      before = flat;
+      flat = flat.replace(/@[^{};]*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '');
+    }
+    for (const m of flat.matchAll(/([^{}]+)\{([^{}]*)\}/g))
+      if (HIDING_DECLARATION.test(m[2]!.trim()))
+        for (const sel of m[1]!.split(',')) {
+          const one = sel.trim();
+          if (one && isSelector(doc, one)) selectors.push(one);
+        }
+  }
+  if (selectors.length === 0) return null;
+  const list = selectors.join(', ');
+  return (el) => {
+    try {
+      return el.matches(list);
+    } catch {
+      return false;
+    }
+  };
+}
+
+function isSelector(doc: Document, selector: string): boolean {
+  try {
+    doc.documentElement?.matches(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// DOM clobbering: a form's field named like a DOM property ("localName", "getAttribute", "parentNode")
+// shadows that property on the form itself. A page's own markup must not stop the reader or steer it,
+// so where a property does not have the type the DOM gives it, the prototype's own getter or method
+// answers. The common case costs one typeof.
+
+/** `name` of `node` as its prototype chain defines it, past anything the node's own fields shadow. */
+function native(node: object, name: string): unknown {
+  for (let p: object | null = Object.getPrototypeOf(node); p; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d.get ? d.get.call(node) : d.value;
+  }
+  return undefined;
+}
+
+/** An element's tag name, lower case. */
+export function localNameOf(el: Element): string {
+  const own: unknown = el.localName;
+  return (typeof own === 'string' ? own : String(native(el, 'localName') ?? '')).toLowerCase();
+}
+
+type Method = (this: Element, ...args: unknown[]) => unknown;
+const method = (el: Element, name: 'getAttribute' | 'hasAttribute' | 'hasAttributes'): Method => {
+  const own: unknown = el[name];
+  return (typeof own === 'function' ? own : native(el, name)) as Method;
+};
+
+/** el.getAttribute(name), whatever a form's fields are called. */
+export function attr(el: Element, name: string): string | null {
+  return method(el, 'getAttribute').call(el, name) as string | null;
+}
+const hasAttr = (el: Element, name: string): boolean => method(el, 'hasAttribute').call(el, name) === true;
+const hasAttrs = (el: Element): boolean => method(el, 'hasAttributes').call(el) === true;
+
+function nodeTypeOf(node: Node): number {
+  const own: unknown = node.nodeType;
+  return typeof own === 'number' ? own : Number(native(node, 'nodeType') ?? ELEMENT_NODE);
+}
+
+/**
+ * A form's parent: its "parentNode" field is not its parent. DOMs that keep the parent as the node's
+ * own field (linkedom) have no prototype getter to ask: their own field answers.
+ */
+function parentOf(form: Node): Node | null {
+  const real = native(form, 'parentNode');
+  return (real === undefined ? form.parentNode : real) as Node | null;
+}
+
+/** A class token saying an item is the chosen one ("active", "tab-active", "is-selected"). */
+const ACTIVE_CLASS = /(?:^|[\s_-])(?:active|selected|current)(?:$|\s)/i;
+
+/**
+ * Whether a tab is the selected one: aria-selected where the page sets it, else an "active" class on
+ * the tab or on the element wrapping it (how hand-made tab bars mark it).
+ */
+function tabSelected(el: Element): boolean {
+  const aria = attr(el, 'aria-selected');
+  if (aria !== null) return aria === 'true';
+  const parent = el.parentElement;
+  return (
+    ACTIVE_CLASS.test(attr(el, 'class') ?? '') ||
+    (parent !== null && ACTIVE_CLASS.test(attr(parent, 'class') ?? ''))
+  );
 }
 
 export function scanPage(doc: Document): Scan {
@@ -157,13 +317,12 @@ export function rescanRow(doc: Document, row: Row, node: Node): Cell[] {
   const table = { el: row.el, rows: [], hidden: false };
   const at = row.cells.findIndex((c) => c.el.contains(node));
   if (at === -1) {
-    const fresh: Row = { el: row.el, cells: [] };
+    const fresh: Row = { el: row.el, cells: [], hidden: row.hidden };
     scanner.walk(row.el, { ...TOP, table, row: fresh })(() => false);
     return fresh.cells;
   }
-  const { el, header } = row.cells[at]!;
-  const cell: Cell = { el, header, parts: [] };
-  scanner.walk(el, { ...TOP, table, row, cell })(() => false);
+  const cell: Cell = { ...row.cells[at]!, parts: [], labels: [] };
+  scanner.walk(cell.el, { ...TOP, table, row, cell })(() => false);
   return row.cells.map((c, i) => (i === at ? cell : c));
 }
 
@@ -179,23 +338,49 @@ function createScanner(doc: Document) {
   };
   const labelledBy: Array<[Dialog, string]> = [];
   const byId = new Map<string, Labelled>();
+  // Looked up at the first element outside a table row: a row read again never needs it.
+  let hider: ((el: Element) => boolean) | null | undefined;
+  const hides = (el: Element): boolean =>
+    (hider === undefined ? (hider = styleHider(doc)) : hider)?.(el) ?? false;
+  /** The table that rows found outside any table belong to: one per parent element. */
+  const looseTable = (row: Element, hidden: boolean): Table => {
+    const parent = row.parentElement ?? row;
+    const last = scan.tables[scan.tables.length - 1];
+    if (last?.el === parent) return last;
+    const table: Table = { el: parent, rows: [], hidden };
+    scan.tables.push(table);
+    return table;
+  };
 
-  const enter = (el: Element, ctx: Context): Context | null => {
-    const tag = el.localName.toLowerCase();
+  const enter = (el: Element, ctx: Context, tag: string = localNameOf(el)): Context | null => {
     if (SKIPPED.has(tag)) return null;
-    // Inside a cell only the text matters; the bulk of a long table's elements are here.
-    if (ctx.cell) return ctx;
-    const role = el.getAttribute('role');
+    // Inside a cell only the visible text matters; the bulk of a long table's elements are here, so
+    // only the markup says what is hidden (a tooltip's text, a screen-reader copy), and an element with
+    // no attribute but its class (most of them) is passed at the cost of one look.
+    if (ctx.cell) {
+      const attrs: unknown = el.attributes;
+      const count = (attrs as { length?: unknown } | null)?.length;
+      if (count === 0 || (count === 1 && (attrs as NamedNodeMap)[0]?.name === 'class')) return ctx;
+      if (hiddenByMarkup(el)) return null;
+      const label = hasAttrs(el) ? (attr(el, 'aria-label') ?? attr(el, 'title')) : null;
+      if (label) ctx.cell.labels.push(fold(label));
+      return ctx;
+    }
+    const role = attr(el, 'role');
     if (ctx.row) {
       const cell = role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
       if (!cell) return ctx;
       const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
-      const c: Cell = { el, header, parts: [] };
+      const before = ctx.row.cells[ctx.row.cells.length - 1];
+      const index = Number(attr(el, 'aria-colindex'));
+      const span = Number(attr(el, 'colspan') ?? attr(el, 'aria-colspan')) || 1;
+      const col = Number.isInteger(index) && index > 0 ? index - 1 : before ? before.col + before.span : 0;
+      const c: Cell = { el, header, parts: [], col, span, labels: [] };
       ctx.row.cells.push(c);
       return { ...ctx, cell: c };
     }
     let next = ctx;
-    if (!ctx.hidden && hiddenByMarkup(el)) next = { ...ctx, hidden: true };
+    if (!ctx.hidden && (hiddenByMarkup(el) || hides(el))) next = { ...ctx, hidden: true };
 
     // Table structure: ARIA roles on div grids, or the real elements.
     if ((role && TABLE_ROLES.has(role)) || tag === 'table') {
@@ -203,20 +388,22 @@ function createScanner(doc: Document) {
       scan.tables.push(table);
       return { ...next, table, row: null };
     }
-    if (ctx.table && (role === 'row' || (tag === 'tr' && !role))) {
-      const row: Row = { el, cells: [] };
-      ctx.table.rows.push(row);
-      return { ...next, row };
+    if (role === 'row' || (tag === 'tr' && !role && ctx.table)) {
+      // Rows outside any table (a body of div rows under a header table) form one with their siblings.
+      const table = ctx.table ?? looseTable(el, next.hidden);
+      const row: Row = { el, cells: [], hidden: next.hidden };
+      table.rows.push(row);
+      return { ...next, table, row };
     }
 
     if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
-      const hidden = next.hidden || (tag === 'dialog' && !el.hasAttribute('open'));
-      const dialog: Dialog = { el, hidden, label: el.getAttribute('aria-label') ?? '', inputs: [] };
-      const ref = el.getAttribute('aria-labelledby');
+      const hidden = next.hidden || (tag === 'dialog' && !hasAttr(el, 'open'));
+      const dialog: Dialog = { el, hidden, label: attr(el, 'aria-label') ?? '', inputs: [] };
+      const ref = attr(el, 'aria-labelledby');
       if (ref) labelledBy.push([dialog, ref]);
       next = { ...next, hidden, dialog: scan.dialogs.push(dialog) - 1 };
     } else if (role === 'tab') {
-      const tab: Tab = { ...record(el, next), selected: el.getAttribute('aria-selected') === 'true' };
+      const tab: Tab = { ...record(el, next), selected: tabSelected(el) };
       scan.tabs.push(tab);
       next = owned(next, tab);
     } else if (role === 'alert' || role === 'status') {
@@ -224,11 +411,11 @@ function createScanner(doc: Document) {
       scan.alerts.push(alert);
       next = owned(next, alert);
     } else if ((role && CONTROL_ROLES.has(role)) || tag === 'button' || tag === 'a') {
-      next = owned(next, collect(scan.controls, el, next));
+      next = { ...owned(next, collect(scan.controls, el, next)), control: true };
     } else if (
       role === 'heading' ||
       HEADING_TAGS.has(tag) ||
-      (!role && el.getAttribute('aria-current') === 'page')
+      (!role && attr(el, 'aria-current') === 'page')
     ) {
       next = owned(next, collect(scan.headings, el, next));
     } else if (tag === 'input' || tag === 'textarea') {
@@ -236,7 +423,7 @@ function createScanner(doc: Document) {
     }
 
     // A dialog named by another element (aria-labelledby) needs that element's text.
-    const id = labelledBy.length > 0 ? el.getAttribute('id') : null;
+    const id = labelledBy.length > 0 ? attr(el, 'id') : null;
     if (id && labelledBy.some(([, ref]) => ref.split(/\s+/).includes(id))) {
       const rec = record(el, next);
       byId.set(id, rec);
@@ -265,7 +452,7 @@ function createScanner(doc: Document) {
     if (ctx.table) return;
     const last = scan.blocks[scan.blocks.length - 1];
     if (last && last.el === parent) last.text = `${last.text} ${text}`;
-    else scan.blocks.push({ el: parent, text, dialog: ctx.dialog, hidden: ctx.hidden });
+    else scan.blocks.push({ el: parent, text, dialog: ctx.dialog, hidden: ctx.hidden, control: ctx.control });
   };
 
   // A TreeWalker is the fastest way through the tree in every DOM tried (linkedom builds a child list
@@ -280,18 +467,21 @@ function createScanner(doc: Document) {
       if (!walker.currentNode.isConnected) return 'stale';
       let count = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentNode;
+        const type = nodeTypeOf(node);
+        // One look at the tag serves both the parent (a form's may be shadowed) and enter.
+        const tag = type === ELEMENT_NODE ? localNameOf(node as Element) : '';
+        const parent = tag === 'form' ? parentOf(node) : node.parentNode;
         while (open.length > 1 && open[open.length - 1] !== parent) {
           open.pop();
           contexts.pop();
         }
         const ctx = contexts[contexts.length - 1];
-        if (node.nodeType === ELEMENT_NODE) {
+        if (type === ELEMENT_NODE) {
           // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
           // leaving them off would make their children unwind the stack past the table they sit in.
           open.push(node as Element);
-          contexts.push(ctx ? enter(node as Element, ctx) : null);
-        } else if (ctx && node.nodeType === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
+          contexts.push(ctx ? enter(node as Element, ctx, tag) : null);
+        } else if (ctx && type === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
         // The clock is asked every few hundred nodes: asking is not free either.
         if (++count % 512 === 0 && enough()) return 'more';
       }
