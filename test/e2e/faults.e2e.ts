@@ -94,6 +94,18 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('worker stopped mid-write',
           if (!firstSeen.has(id)) firstSeen.set(id, at);
         }
       }
+      // The last save's reminder is shown, then recorded: wait for the worker to have recorded it.
+      const keys = Array.from({ length: cycles }, (_, i) => promoKey(ACCOUNT, `code:FAULT${i}`));
+      await expect
+        .poll(
+          async () => {
+            const reminders = (await h.workerEval((api) => api.storage.local.get('reminders'))).reminders;
+            const ids = Object.keys(ReminderState.parse(reminders ?? { fired: {}, snoozed: {} }).fired);
+            return keys.filter((key) => !ids.some((id) => id.startsWith(`${key}|`))).length;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(0);
       const stored = await h.workerEval((api) => api.storage.local.get(null));
       const promoKeys = Object.keys(stored).filter((k) => k.startsWith(PROMO_PREFIX));
       const corrupt = promoKeys.filter((k) => !PromotionRecord.safeParse(stored[k]).success);

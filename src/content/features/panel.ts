@@ -116,14 +116,20 @@ function panelView(
 }
 
 /**
- * What the panel must not cover: the Redeem button, and the promotions table (its first and last rows
- * give its columns' extent, and our notes sit at its rows' ends) — two layout reads, however long the list.
+ * What the panel must not cover: the controls the checklist sends the advertiser to (the Redeem button,
+ * the Promotions link, the Earning and Available tabs) and the promotions table (its first and last rows
+ * give its columns' extent, and our notes sit at its rows' ends) — a few layout reads, however long the list.
  */
 function keepInView(s: PageState): Box[] {
-  const rows = s.targets.promotionRows;
-  return [s.targets.redeemButton, rows[0]?.row, rows[rows.length - 1]?.row].flatMap(
-    (el) => visibleBox(el) ?? [],
-  );
+  const { redeemButton, promotionsLink, earningTab, availableTab, promotionRows: rows } = s.targets;
+  return [
+    redeemButton,
+    promotionsLink,
+    earningTab,
+    availableTab,
+    rows[0]?.row,
+    rows[rows.length - 1]?.row,
+  ].flatMap((el) => visibleBox(el) ?? []);
 }
 
 export const panel: Feature = {
