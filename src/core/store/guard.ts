@@ -6,21 +6,10 @@
 import { daysBetween, isValidIsoDate } from '../dates.ts';
 import { ACCOUNT_BUDGET_BYTES, MAX_ROWS } from '../limits.ts';
 import { normalizeCode } from './ids.ts';
+import { RANK } from './merge.ts';
 import { promoKey } from './keys.ts';
 import type { Lifecycle, PromotionRecord } from '../schemas.ts';
 
-/** Where a status sits on the way to credit; the end states share the last place. */
-const STEP: Record<Lifecycle, number> = {
-  received: 0,
-  activated: 1,
-  earning: 2,
-  processing: 3,
-  available: 4,
-  used: 5,
-  expired: 5,
-  rejected: 5,
-  missed: 5,
-};
 const ENDED: ReadonlySet<Lifecycle> = new Set(['used', 'expired', 'rejected', 'missed']);
 
 /**
@@ -58,8 +47,8 @@ export function holdReasons(before: PromotionRecord, after: PromotionRecord, tod
   const reasons: HoldReason[] = [];
   const from = before.status;
   const to = after.status;
-  if (STEP[to] < STEP[from]) reasons.push({ kind: 'status-back', field: null, from, to });
-  else if (ENDED.has(to) && !ENDED.has(from) && STEP[to] - STEP[from] >= 2 && !endPassed(before, today))
+  if (RANK[to] < RANK[from]) reasons.push({ kind: 'status-back', field: null, from, to });
+  else if (ENDED.has(to) && !ENDED.has(from) && RANK[to] - RANK[from] >= 2 && !endPassed(before, today))
     reasons.push({ kind: 'status-skip', field: null, from, to });
   for (const field of DATE_FIELDS) {
     const a = dateOf(before, field);

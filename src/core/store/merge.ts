@@ -15,8 +15,11 @@ import {
 import { normalizeCode, normalizeName, promotionId } from './ids.ts';
 import { observe } from './observations.ts';
 
-/** Where a status sits on the way to credit; used only to keep our own inferences from going backwards. */
-const RANK: Record<Lifecycle, number> = {
+/**
+ * Where a status sits on the way to credit; the end states share the last place. It keeps our own
+ * inferences from going backwards, and a page's change that goes backwards is held for the advertiser.
+ */
+export const RANK: Record<Lifecycle, number> = {
   received: 0,
   activated: 1,
   earning: 2,
