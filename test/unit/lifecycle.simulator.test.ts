@@ -23,21 +23,9 @@ import { EMPTY_REMINDER_STATE, type ReminderState } from '../../src/core/store/l
 import { applyDraft, applyTerms, mergeSnapshot, recordRedeemSuccess } from '../../src/core/store/merge.ts';
 import { supportMessage } from '../../src/core/support.ts';
 import { nextAction, shownStatus, type ShownStatus } from '../../src/core/urgency.ts';
+import { TEST_ZONES } from '../support/zones.ts';
 
-const ZONES = [
-  'Pacific/Kiritimati',
-  'Etc/GMT+12',
-  'Europe/London',
-  'America/Los_Angeles',
-  'Asia/Kolkata',
-  'Australia/Lord_Howe',
-  'Asia/Tokyo',
-  'America/Sao_Paulo',
-  'Europe/Berlin',
-  'Pacific/Chatham',
-  'America/St_Johns',
-  'UTC',
-];
+const ZONES = TEST_ZONES;
 /** Day 0 of every journey; the weeks after it cross the March DST changes of Europe and North America. */
 const D0 = '2026-03-02';
 const ACCOUNT = '7000000000001';

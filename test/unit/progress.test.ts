@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { computeProgress, progressOfRecord, type ProgressInput } from '../../src/core/progress.ts';
 import { EMPTY_TERMS, blankPromotion, type PromotionTerms } from '../../src/core/schemas.ts';
+import { TEST_ZONES } from '../support/zones.ts';
 
 const terms = (t: Partial<PromotionTerms>): PromotionTerms => ({ ...EMPTY_TERMS, ...t });
 const spend50 = terms({ amount: 50, currency: 'USD', minSpend: 50, spendWindowDays: 30 });
@@ -254,20 +255,7 @@ describe('properties', () => {
     );
   });
 
-  const ZONES = [
-    'Pacific/Kiritimati',
-    'Etc/GMT+12',
-    'Europe/London',
-    'America/Los_Angeles',
-    'Asia/Kolkata',
-    'Australia/Lord_Howe',
-    'Asia/Tokyo',
-    'America/Sao_Paulo',
-    'Europe/Berlin',
-    'Pacific/Chatham',
-    'America/St_Johns',
-    'UTC',
-  ];
+  const ZONES = TEST_ZONES;
   // Instants either side of DST changes (and of a change of date line rules) in the zones above.
   const TRANSITIONS = [
     '2026-03-29T01:00:00Z', // Europe: clocks forward
