@@ -312,11 +312,10 @@ describe('PromotionCard', () => {
 });
 
 describe('SpendChart', () => {
-  it('draws the spend line, the goal and the even pace', () => {
-    const r = earning();
-    const { container } = renderUi(
+  const renderChart = () =>
+    renderUi(
       <SpendChart
-        observations={r.observations}
+        observations={earning().observations}
         minSpend={50}
         currency="USD"
         start="2026-11-10"
@@ -324,6 +323,9 @@ describe('SpendChart', () => {
         today="2026-11-24"
       />,
     );
+
+  it('draws the spend line, the goal and the even pace', () => {
+    const { container } = renderChart();
     const points = container.querySelector('polyline')!.getAttribute('points')!.split(' ');
     expect(points).toHaveLength(3);
     expect(container.querySelector('.chart-goal')).toBeTruthy();
@@ -331,17 +333,7 @@ describe('SpendChart', () => {
   });
 
   it('has axes with their dates and amounts, a legend, a today marker and a text equivalent', () => {
-    const r = earning();
-    const { container } = renderUi(
-      <SpendChart
-        observations={r.observations}
-        minSpend={50}
-        currency="USD"
-        start="2026-11-10"
-        deadline="2026-12-10"
-        today="2026-11-24"
-      />,
-    );
+    const { container } = renderChart();
     const ticks = [...container.querySelectorAll('.chart-tick')].map((e) => e.textContent);
     expect(ticks).toEqual(['$0.00', '$50.00', 'Nov 10, 2026', 'Dec 10, 2026']);
     expect(container.querySelectorAll('.chart-axes line')).toHaveLength(2);

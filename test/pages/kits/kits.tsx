@@ -114,6 +114,20 @@ function splitNumber(o: StatOptions): [string, string] {
   return [int.replace(/\B(?=(\d{3})+(?!\d))/g, o.groupSeparator), frac ? o.decimalSeparator + frac : ''];
 }
 
+/** The three kits take the same column description (antd's, which Semi and Arco follow). */
+function columnsOf<Row>(columns: Column<Row>[]) {
+  return columns.map((c) => ({
+    title: c.title,
+    dataIndex: c.key,
+    key: c.key,
+    width: c.width,
+    fixed: c.fixed,
+    render: (_: unknown, row: never, i: number) => c.render(row, i),
+    ...(c.sortable ? { sorter: () => 0 } : {}),
+    ...(c.filters ? { filters: c.filters.map((f) => ({ text: f, value: f })), onFilter: () => true } : {}),
+  }));
+}
+
 /* ------------------------------------------------------------------ Semi Design (@douyinfe/semi-ui) */
 function semi(): Kit {
   const load = (p: string) => require(`@douyinfe/semi-ui/lib/cjs/${p}`);
@@ -143,18 +157,7 @@ function semi(): Kit {
     ),
     Table: (t) => (
       <STable
-        columns={t.columns.map((c) => ({
-          title: c.title,
-          dataIndex: c.key,
-          key: c.key,
-          width: c.width,
-          fixed: c.fixed,
-          render: (_: unknown, row: never, i: number) => c.render(row, i),
-          ...(c.sortable ? { sorter: () => 0 } : {}),
-          ...(c.filters
-            ? { filters: c.filters.map((f) => ({ text: f, value: f })), onFilter: () => true }
-            : {}),
-        }))}
+        columns={columnsOf(t.columns)}
         dataSource={t.rows}
         rowKey={t.rowKey}
         scroll={t.scrollY || t.scrollX ? { y: t.scrollY, x: t.scrollX } : undefined}
@@ -249,18 +252,7 @@ function arco(): Kit {
     ),
     Table: (t) => (
       <A.Table
-        columns={t.columns.map((c) => ({
-          title: c.title,
-          dataIndex: c.key,
-          key: c.key,
-          width: c.width,
-          fixed: c.fixed,
-          render: (_: unknown, row: never, i: number) => c.render(row, i),
-          ...(c.sortable ? { sorter: () => 0 } : {}),
-          ...(c.filters
-            ? { filters: c.filters.map((f) => ({ text: f, value: f })), onFilter: () => true }
-            : {}),
-        }))}
+        columns={columnsOf(t.columns)}
         data={t.rows}
         rowKey={t.rowKey}
         scroll={t.scrollY || t.scrollX ? { y: t.scrollY, x: t.scrollX } : undefined}
@@ -355,18 +347,7 @@ function antd(): Kit {
     ),
     Table: (t) => (
       <D.Table
-        columns={t.columns.map((c) => ({
-          title: c.title,
-          dataIndex: c.key,
-          key: c.key,
-          width: c.width,
-          fixed: c.fixed,
-          render: (_: unknown, row: never, i: number) => c.render(row, i),
-          ...(c.sortable ? { sorter: () => 0 } : {}),
-          ...(c.filters
-            ? { filters: c.filters.map((f) => ({ text: f, value: f })), onFilter: () => true }
-            : {}),
-        }))}
+        columns={columnsOf(t.columns)}
         dataSource={t.rows}
         rowKey={t.rowKey}
         scroll={t.scrollY || t.scrollX ? { y: t.scrollY, x: t.scrollX } : undefined}
