@@ -1,6 +1,6 @@
 // `npm run bench`: every performance figure of issue 8 in one run, each beside its budget, printed as a
 // table and written to bench/results.json. `npm run bench -- --only reader,bundle` runs some sections
-// (reader, chromium, bundle, popup, extension, terms).
+// (reader, chromium, bundle, popup, extension, terms, worker).
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,9 @@ import { measureChromium } from './reader-chromium.ts';
 import { measureNodeDom, NODE_DOMS, readerFigures } from './reader.ts';
 import { table, verdict, type Figure } from './report.ts';
 import { measureTerms, termsFigures } from './terms.ts';
+import { measureWorkerChromium, measureWorkerNode, workerFigures } from './worker.ts';
 
-const SECTIONS = ['reader', 'chromium', 'bundle', 'popup', 'extension', 'terms'] as const;
+const SECTIONS = ['reader', 'chromium', 'bundle', 'popup', 'extension', 'terms', 'worker'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { only: Set<Section> } {
@@ -112,6 +113,13 @@ await section('extension', async () => {
   const r = await measureExtension(extensionDir);
   details.extension = r;
   return extensionFigures(r);
+});
+
+await section('worker', async () => {
+  if (!extensionDir) extensionDir = (await measureBundles()).dist;
+  const r = { node: await measureWorkerNode(), chromium: await measureWorkerChromium(extensionDir) };
+  details.worker = r;
+  return workerFigures(r);
 });
 
 if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
