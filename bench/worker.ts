@@ -46,7 +46,7 @@ function snapshotOf(records: PromotionRecord[], run: number): PageSnapshot {
     minSpend: r.terms.minSpend,
     spent: i + run,
     unused: null,
-    redeemedOn: r.redeemedOn ?? r.activatedOn,
+    redeemedOn: r.activatedOn ?? r.receivedOn,
     validFrom: null,
     validUntil: null,
     assigned: null,

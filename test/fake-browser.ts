@@ -17,12 +17,15 @@
 //   fake.senders            ready-made senders: popup, content (ads.tiktok.com tab), foreign extension, web page
 //   fake.install(reason) / fake.startup()   fire runtime.onInstalled / onStartup
 //   fake.restartWorker()    drop every listener (a stopped worker's memory) but keep storage and alarms
+//   { declared }            which keys may be written (default: the store registry's); a set() of any other
+//                           key is refused and fails the running test (`onUndeclared` replaces that, to test it)
 //   { firefox: true }       behaves as Firefox: runtime.getBrowserInfo exists, notifications.onButtonClicked is a
 //                           stub that never fires, and create() throws synchronously when given buttons
 // i18n.getMessage reads the real public/_locales/en/messages.json.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { translatorFrom, type Messages } from '../src/core/i18n.ts';
+import { isDeclared } from '../src/core/store/registry.ts';
 import type { Ev, MessageListener, MessageSender, PlatformBrowser } from '../src/platform/browser.ts';
 
 const EXTENSION_ID = 'acgfakeextensionid';
@@ -56,7 +59,28 @@ const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON
 export interface FakeOptions {
   now?: number;
   firefox?: boolean;
+  /** Which storage keys may be written: the store registry's by default. */
+  declared?: (key: string) => boolean;
+  /**
+   * Called with a key written that is declared nowhere. By default it throws outside the write's promise, so
+   * the test fails even when the code under test catches the refused write.
+   */
+  onUndeclared?: (key: string) => void;
 }
+
+export class UndeclaredKeyError extends Error {
+  constructor(key: string) {
+    super(
+      `storage.local.set of "${key}", a key the store registry (src/core/store/registry.ts) does not declare`,
+    );
+  }
+}
+
+const failTheTest = (key: string) => {
+  setTimeout(() => {
+    throw new UndeclaredKeyError(key);
+  });
+};
 
 export function createFakeBrowser(options: FakeOptions = {}) {
   const storage: Record<string, unknown> = {};
@@ -67,6 +91,8 @@ export function createFakeBrowser(options: FakeOptions = {}) {
   const openedTabs: string[] = [];
   let failures: Error[] = [];
   let refusal: string | null = null;
+  const declared = options.declared ?? isDeclared;
+  const onUndeclared = options.onUndeclared ?? failTheTest;
 
   const events = {
     changed: new FakeEvent<
@@ -114,6 +140,9 @@ export function createFakeBrowser(options: FakeOptions = {}) {
           return Object.fromEntries(wanted.filter((k) => k in storage).map((k) => [k, copy(storage[k])]));
         },
         async set(items) {
+          const undeclared = Object.keys(items).filter((k) => !declared(k));
+          for (const key of undeclared) onUndeclared(key);
+          if (undeclared.length > 0) throw new UndeclaredKeyError(undeclared[0]!);
           const failure = failures.shift();
           if (failure) throw failure;
           if (size({ ...storage, ...items }) > fake.quotaBytes) throw new QuotaError();

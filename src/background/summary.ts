@@ -1,22 +1,19 @@
 // The summary key (src/core/store/layout.ts): the promotions the popup paints first, ranked the way the
-// popup ranks them (src/core/urgency.ts), built by the worker inside its write queue.
-import { dateInZone } from '../core/dates.ts';
-import { progressOfRecord } from '../core/progress.ts';
-import type { Settings } from '../core/schemas.ts';
-import { KEY, PROMO_PREFIX, promoKey, SUMMARY_SIZE, type Summary } from '../core/store/layout.ts';
-import { keptFrom, type Changes, type Kept, type RawItems } from '../platform/store.ts';
+// popup ranks them (src/core/urgency.ts), built by the worker in the same write as the change it follows.
+import { dateInZone, zoneOf } from '../core/dates.ts';
+import { progressTable, type ProgressOf } from '../core/progress.ts';
+import { KEY, promoKey, SUMMARY_SIZE, type Summary } from '../core/store/layout.ts';
+import { feedsSummary } from '../core/store/registry.ts';
+import type { Changes, FollowUp, Kept } from '../platform/store.ts';
 import { byUrgency } from '../core/urgency.ts';
 
 export function summaryOf(
   kept: Pick<Kept, 'promotions' | 'reminders'>,
   at: number,
   timeZone: string,
+  progressOf: ProgressOf = progressTable(kept.promotions, new Date(at), timeZone),
 ): Summary {
-  const now = new Date(at);
-  const items = kept.promotions.map((record) => ({
-    record,
-    progress: progressOfRecord(record, now, timeZone),
-  }));
+  const items = kept.promotions.map((record) => ({ record, progress: progressOf(record) }));
   const promotions = byUrgency(items)
     .slice(0, SUMMARY_SIZE)
     .map((item) => item.record);
@@ -40,10 +37,11 @@ export function summaryChanges(
   stored: unknown,
   at: number,
   timeZone: string,
+  progressOf?: ProgressOf,
 ): Changes {
   let summary: Summary;
   try {
-    summary = summaryOf(kept, at, timeZone);
+    summary = summaryOf(kept, at, timeZone, progressOf);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { set: {}, remove: stored === undefined ? [] : [KEY.summary] };
@@ -71,21 +69,52 @@ export const mergeChanges = (a: Changes, b: Changes): Changes => ({
   remove: [...a.remove, ...b.remove],
 });
 
-const RANKED = (key: string) => key.startsWith(PROMO_PREFIX) || key === KEY.reminders || key === KEY.settings;
-
 /**
- * `changes` with, when they touch what the summary is made of, the summary of storage as they leave it, in
- * the same set: the summary never shows a promotion as it no longer is, nor one already deleted.
+ * The follow-up of every change to what the summary is made of (the store registry's `feedsSummary`): the
+ * summary of storage as the change leaves it, in the same write, so the summary never shows a promotion as
+ * it no longer is, nor one already deleted. `derived` gets that storage and the progress worked out for it:
+ * the reminders and the badge that follow the change use the same.
  */
-export function withSummary(
-  raw: RawItems,
-  changes: Changes,
+export function summaryFollowUp(
   at: number,
-  zoneOf: (settings: Settings) => string,
-): Changes {
-  if (!Object.keys(changes.set).concat(changes.remove).some(RANKED)) return changes;
-  const after: RawItems = { ...raw, ...changes.set };
-  for (const key of changes.remove) delete after[key];
-  const kept = keptFrom(after);
-  return mergeChanges(changes, summaryChanges(kept, raw[KEY.summary], at, zoneOf(kept.settings)));
+  systemZone: string,
+  derived?: (state: Derived) => void,
+): FollowUp {
+  return {
+    when: feedsSummary,
+    reads: ['promotions', 'reminders', 'settings'],
+    keys: [KEY.summary],
+    changes(after, raw) {
+      const state = deriveState(after, at, systemZone);
+      derived?.(state);
+      return summaryChanges(after, raw[KEY.summary], at, state.zone, state.progressOf);
+    },
+  };
+}
+
+/** Storage as the summary, the reminders and the badge see it at one instant, with each promotion's progress. */
+export interface Derived {
+  kept: Pick<Kept, 'promotions' | 'reminders' | 'settings'>;
+  at: number;
+  zone: string;
+  progressOf: ProgressOf;
+}
+
+export function deriveState(
+  kept: Pick<Kept, 'promotions' | 'reminders' | 'settings'>,
+  at: number,
+  systemZone: string,
+): Derived {
+  const zone = zoneOf(kept.settings, systemZone);
+  let progressOf: ProgressOf;
+  try {
+    progressOf = progressTable(kept.promotions, new Date(at), zone);
+  } catch (error) {
+    // A zone the browser does not know: each reader meets the same RangeError and handles it its way.
+    if (!(error instanceof RangeError)) throw error;
+    progressOf = () => {
+      throw error;
+    };
+  }
+  return { kept, at, zone, progressOf };
 }

@@ -1,4 +1,6 @@
-// The service worker: message router, promotion store writes, reminders and the badge.
+// The service worker: routing, sender checks and lifecycle. What each message does is its handler's
+// (./handlers/, one file per message type): a pure plan over the keys it declares, run here in one store
+// transaction (platform/store.ts), with the effects it returns (open a tab, remind) applied after.
 //
 //   startWorker(options?)   registers every listener synchronously (MV3 wakes the worker for an event and
 //                           only delivers it to listeners registered in the first turn), then reconciles:
@@ -6,45 +8,19 @@
 //                           the badge.
 //                           Nothing lives only in memory: each wake starts from storage.
 //
-// Every storage write goes through one queue (./queue.ts) as read-modify-write of the keys it changes.
-import { dateInZone } from '../core/dates.ts';
-import { diagnose } from '../core/diagnosis/index.ts';
-import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
-import { GLOSSARY_VERSION, glossaryFile } from '../core/page/glossary.ts';
-import { dueReminders, needingAction, reminderDigest, SNOOZE_MS, type Notice } from '../core/reminders.ts';
-import {
-  DEFAULT_SETTINGS,
-  PromotionRecord,
-  RedeemAttempt,
-  Settings,
-  type PageSnapshot,
-} from '../core/schemas.ts';
+// Every storage write is serialized by the store (platform/store.ts): one read-plan-write step at a time.
+import { dateInZone, zoneOf } from '../core/dates.ts';
+import type { Answers, MessageOf, MessageType, PromotionRef, Result } from '../core/messages.ts';
+import { dueReminders, needingAction, reminderDigest, type Notice } from '../core/reminders.ts';
 import {
   accountOfKey,
-  Balances,
-  heldKey,
-  HeldChange,
   KEY,
-  LatestSnapshot,
-  MAX_ATTEMPTS,
   MAX_REFUSAL_ERROR,
-  promoKey,
   quarantineKey,
   ReminderState,
   setAside,
-  type QuarantinedItem,
 } from '../core/store/layout.ts';
-import { guardChanges, MAX_UNBACKED_PER_VISIT, successBacked } from '../core/store/guard.ts';
-import {
-  applyDraft,
-  applyTerms,
-  mergeSnapshot,
-  recordForTerms,
-  recordRedeemSuccess,
-  supersededBy,
-} from '../core/store/merge.ts';
 import { planMigrations } from '../core/store/migrations/index.ts';
-import { parseTerms } from '../core/terms/index.ts';
 import { onMessage, type Handlers, type SenderContext } from '../platform/messaging.ts';
 import { openReview } from '../platform/review.ts';
 import {
@@ -59,20 +35,19 @@ import {
   translator,
 } from '../platform/services.ts';
 import { billingUrl } from '../core/links.ts';
-import { clipReasons } from '../core/limits.ts';
-import { foldedMap, panelFolded } from '../core/store/panel.ts';
 import {
-  issuesText,
   keptFrom,
+  readFor,
   readRaw,
   restrictToTrustedContexts,
+  serialized,
+  transaction,
   writeChanges,
   type Changes,
-  type Kept,
+  type Readable,
 } from '../platform/store.ts';
-import { createQueue } from './queue.ts';
-import { mergeChanges, summaryChanges, withSummary } from './summary.ts';
-import type * as z from 'zod/mini';
+import { HANDLERS, type Context, type Effect, type Handler } from './handlers/index.ts';
+import { deriveState, mergeChanges, summaryChanges, summaryFollowUp, type Derived } from './summary.ts';
 
 export const REMINDER_ALARM = 'reminders';
 /** A refused notification is tried again this long after, unless the alarm is due sooner anyway. */
@@ -88,33 +63,11 @@ export interface WorkerOptions {
 export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void>; reconcile(): void } {
   const now = options.now ?? (() => Date.now());
   const systemZone = options.systemTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const zoneOf = (settings: Settings) => settings.timeZone ?? systemZone();
-  const queue = createQueue();
   const t = translator();
-
-  /**
-   * A read-modify-write step: reads everything it may need, returns the keys to change and an answer. The
-   * summary is written with them.
-   */
-  const transact = <T>(step: (kept: Kept, at: number) => Result<{ changes: Changes; value: T }>) =>
-    queue.run(async (): Promise<Result<T>> => {
-      const at = now();
-      const raw = await readRaw();
-      const planned = step(keptFrom(raw), at);
-      if (!planned.ok) return planned;
-      const written = await writeChanges(withSummary(raw, planned.value.changes, at, zoneOf));
-      return written.ok ? ok(planned.value.value) : written;
-    });
   const changes = (set: Record<string, unknown>, remove: string[] = []): Changes => ({ set, remove });
-
-  /**
-   * The wordings the content script reads pages with (it does not ship them): written when storage has
-   * none, or another build's. The content script checks them in full before it uses them.
-   */
-  const glossaryChanges = (stored: unknown): Changes => {
-    const version = (stored as { _about?: { version?: unknown } } | undefined)?._about?.version;
-    return changes(version === GLOSSARY_VERSION ? {} : { [KEY.glossary]: glossaryFile() });
-  };
+  // Storage and progress as the last change left them: the reminders and the badge that follow it use them
+  // instead of reading and working them out again. Cleared by anything else that writes.
+  let lastDerived: Derived | null = null;
 
   // ------------------------------------------------------------ reconcile: run on every wake
 
@@ -123,7 +76,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
    * summary up to date: a worker stopped mid-write, another build or the day changing may have left it behind.
    */
   const repair = () =>
-    queue.run(async () => {
+    serialized(async () => {
+      lastDerived = null;
       const at = new Date(now()).toISOString();
       const plan = planMigrations(await readRaw(), at);
       if (plan.to !== plan.from) await writeChanges(plan);
@@ -146,7 +100,7 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
       // Invalid values are left out of kept.promotions already: the summary is of storage after this write.
       const all = mergeChanges(
         { set, remove },
-        summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings)),
+        summaryChanges(kept, raw[KEY.summary], now(), zoneOf(kept.settings, systemZone())),
       );
       if (Object.keys(all.set).length > 0 || all.remove.length > 0) {
         const written = await writeChanges(all);
@@ -157,9 +111,6 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
           await writeChanges(all);
         }
       }
-      // Apart, and after: near the quota, the wordings must not stand in the way of the kept data.
-      const wordings = glossaryChanges(raw[KEY.glossary]);
-      if (Object.keys(wordings.set).length > 0) await writeChanges(wordings);
     });
 
   /**
@@ -176,12 +127,14 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   const remind = () => {
     if (remindQueued) return Promise.resolve();
     remindQueued = true;
-    return queue.run(async () => {
+    return serialized(async () => {
       remindQueued = false;
-      const kept = keptFrom(await readRaw());
-      const zone = zoneOf(kept.settings);
-      const at = now();
-      const reminders = dueReminders(kept.promotions, kept.settings, kept.reminders, at, zone);
+      const derived =
+        lastDerived ??
+        deriveState(keptFrom(await readFor(['promotions', 'reminders', 'settings'])), now(), systemZone());
+      lastDerived = null;
+      const { kept, zone, at, progressOf } = derived;
+      const reminders = dueReminders(kept.promotions, kept.settings, kept.reminders, at, zone, progressOf);
       const due = reminders.due.filter((r) => !shownUnrecorded.has(r.id));
       let retryAt: number | null = null;
       const notice = reminderDigest(due, t);
@@ -204,7 +157,7 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
         if (outcome.shown && !written.ok) for (const r of due) shownUnrecorded.add(r.id);
       }
       await armAlarm(REMINDER_ALARM, earliest(reminders.nextAt, retryAt));
-      await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone));
+      await setBadgeCount(needingAction(kept.promotions, kept.settings, at, zone, progressOf));
     });
   };
 
@@ -220,251 +173,58 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
 
   // ------------------------------------------------------------ messages
 
-  const snooze = (ref: PromotionRef) =>
-    transact<Answers['reminder-snooze']>((kept, at) => {
-      const until = new Date(at + SNOOZE_MS).toISOString();
-      const snoozed = { ...kept.reminders.snoozed, [promoKey(ref.accountId, ref.id)]: until };
-      return ok({ changes: changes({ [KEY.reminders]: { ...kept.reminders, snoozed } }), value: { until } });
-    });
-
   // Promotions minted per page visit (tab and address) from success messages the page's list does not
   // back. In memory: a worker restart forgets it, which costs at most another MAX_UNBACKED_PER_VISIT.
   const unbacked = new Map<string, number>();
-  const mayCreate = (
-    kept: Kept,
-    message: { accountId: string | null; code: string; snapshot?: PageSnapshot | null },
-    today: string,
+
+  /** Runs a message's handler in one transaction, then applies what its plan asked for. */
+  const handle = async <T extends MessageType>(
+    message: MessageOf<T>,
     from: SenderContext,
-  ): boolean => {
-    const rows = message.snapshot?.promotions.filter((p) => p.redeemedOn === today).length ?? 0;
-    if (from.kind === 'page' || successBacked(kept.promotions, message.accountId, message.code, rows))
-      return true;
-    const visit = `${from.tabId}|${message.snapshot?.url ?? ''}`;
-    const count = unbacked.get(visit) ?? 0;
-    if (count >= MAX_UNBACKED_PER_VISIT) return false;
-    unbacked.set(visit, count + 1);
-    return true;
-  };
-
-  const findRecord = (kept: Kept, ref: PromotionRef) =>
-    kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
-
-  const handlers: Handlers = {
-    // A content script asks only when the copy in storage is missing or unusable (a clear, an edit, even
-    // one that kept the stamp): put it back for the next page, and answer this one even when storage is
-    // full, since the page needs the wordings more than storage does (the next page asks again).
-    glossary: () =>
-      queue.run(async () => {
-        await writeChanges(changes({ [KEY.glossary]: glossaryFile() }));
-        return ok(glossaryFile());
-      }),
-
-    // "Read wrong?" on a page's panel: the review page asks that tab for its page itself.
-    'report-open': async (_message, from) => {
-      if (from.tabId === null) return fail('invalid-message', 'report-open: no tab to report');
-      await openReview(from.tabId);
-      return ok(null);
-    },
-
-    snapshot: ({ snapshot }, from) =>
-      transact((kept, atMs) => {
-        const at = new Date(atMs).toISOString();
-        const today = dateInZone(atMs, zoneOf(kept.settings));
-        const { changed: merged, removed } = mergeSnapshot(kept.promotions, snapshot, at, today);
-        const guarded = guardChanges(kept.promotions, merged, snapshot.accountId, today);
-        const set: Record<string, unknown> = Object.fromEntries(
-          guarded.apply.map((r) => [promoKey(r.accountId, r.id), r]),
-        );
-        for (const { record, reasons } of guarded.held) {
-          const key = promoKey(record.accountId, record.id);
-          set[heldKey(key)] = { key, record, reasons, url: snapshot.url, at } satisfies HeldChange;
-        }
-        set[KEY.lastSnapshot] = { tabId: from.tabId, at, snapshot } satisfies LatestSnapshot;
-        if (snapshot.accountId !== null && snapshot.balance !== null) {
-          const balances: Balances = {
-            ...kept.balances,
-            [snapshot.accountId]: { balance: snapshot.balance, currency: snapshot.currency, at },
-          };
-          set[KEY.balances] = balances;
-        }
-        return ok({
-          changes: changes(
-            set,
-            removed.map((r) => promoKey(r.accountId, r.id)),
-          ),
-          value: {
-            changed: guarded.apply.map((r) => ({ accountId: r.accountId, id: r.id })),
-            held: guarded.held.length,
-            refused: guarded.refused,
-          },
-        });
-      }).then(afterChange),
-
-    'redeem-attempt': (message, from) =>
-      transact((kept, atMs) => {
-        const at = new Date(atMs).toISOString();
-        const reasons = message.succeeded
-          ? []
-          : clipReasons(
-              diagnose(
-                {
-                  code: message.code,
-                  error: message.error,
-                  lang: message.lang,
-                  snapshot: message.snapshot ?? null,
-                  now: at,
-                },
-                t,
-                { redeemedCodes: kept.attempts.filter((a) => a.succeeded).map((a) => a.code) },
-              ).reasons,
-            );
-        const attempt: RedeemAttempt = {
-          id: `${atMs}-${crypto.randomUUID()}`,
-          accountId: message.accountId,
-          code: message.code,
-          error: message.error,
-          succeeded: message.succeeded,
-          lang: message.lang,
-          at,
-          reasons,
+  ): Promise<Result<Answers[T]>> => {
+    const h = HANDLERS[message.type] as unknown as Handler<T, Readable>;
+    const at = now();
+    const visit = `${from.tabId}|${(message as { snapshot?: { url: string | null } | null }).snapshot?.url ?? ''}`;
+    let effects: readonly Effect[] = [];
+    const result = await transaction(
+      [...new Set<Readable>([...h.reads, 'settings'])],
+      (state) => {
+        const zone = zoneOf(state.settings, systemZone());
+        const ctx: Context = {
+          now: at,
+          at: new Date(at).toISOString(),
+          zone,
+          today: dateInZone(at, zone),
+          from,
+          newId: () => crypto.randomUUID(),
+          t,
+          unbackedOnVisit: unbacked.get(visit) ?? 0,
+          visit,
         };
-        const set: Record<string, unknown> = {
-          [KEY.attempts]: [...kept.attempts, attempt].slice(-MAX_ATTEMPTS),
-        };
-        let promotion: PromotionRecord | null = null;
-        const today = dateInZone(atMs, zoneOf(kept.settings));
-        if (message.succeeded && mayCreate(kept, message, today, from)) {
-          promotion = recordRedeemSuccess(
-            kept.promotions,
-            { accountId: message.accountId, code: message.code, snapshot: message.snapshot ?? null },
-            at,
-            today,
-          );
-          set[promoKey(promotion.accountId, promotion.id)] = promotion;
-        }
-        return ok({ changes: changes(set), value: { attempt, promotion } });
-      }).then(afterChange),
-
-    'terms-text': (message) =>
-      transact<Answers['terms-text']>((kept, atMs) => {
-        const record = recordForTerms(kept.promotions, message.accountId, message.code);
-        if (record === null) return ok({ changes: changes({}), value: { promotion: null } });
-        const parsed = parseTerms(message.text, {
-          lang: message.lang,
-          received: record.receivedOn ?? record.activatedOn,
-        });
-        const promotion = applyTerms(record, parsed, new Date(atMs).toISOString());
-        return ok({
-          changes: changes({ [promoKey(promotion.accountId, promotion.id)]: promotion }),
-          value: { promotion },
-        });
-      }).then(afterChange),
-
-    'promotion-save': ({ existing, draft }) =>
-      transact((kept, atMs) => {
-        const before = existing === null ? null : findRecord(kept, existing);
-        if (before === undefined) return fail('not-found', 'That promotion is no longer kept.');
-        let promotion = applyDraft(before, draft, new Date(atMs).toISOString());
-        // A new entry whose id is already kept (same code) edits that record instead of replacing it.
-        const same = before === null ? findRecord(kept, promotion) : undefined;
-        if (same !== undefined) promotion = applyDraft(same, draft, new Date(atMs).toISOString());
-        const key = promoKey(promotion.accountId, promotion.id);
-        const oldKey = before === null ? null : promoKey(before.accountId, before.id);
-        const gone = supersededBy(kept.promotions, promotion).map((r) => promoKey(r.accountId, r.id));
-        if (oldKey !== null && oldKey !== key) gone.push(oldKey);
-        return ok({
-          changes: changes({ [key]: promotion }, gone),
-          value: { promotion },
-        });
-      }).then(afterChange),
-
-    'promotion-delete': ({ promotion }) =>
-      transact((kept) =>
-        findRecord(kept, promotion) === undefined
-          ? fail('not-found', 'That promotion is no longer kept.')
-          : ok({ changes: changes({}, [promoKey(promotion.accountId, promotion.id)]), value: null }),
-      ).then(afterChange),
-
-    'reminder-snooze': ({ promotion }) => snooze(promotion).then(afterChange),
-
-    'quarantine-restore': (message) =>
-      transact((kept) => {
-        const item = kept.quarantine.find((q) => q.id === message.id);
-        if (item === undefined) return fail('not-found', 'That item is no longer set aside.');
-        const value = message.value === undefined ? item.raw : message.value;
-        const restored = restoreTarget(item, value, kept);
-        if (!restored.ok) return restored;
-        return ok({ changes: changes(restored.value, [quarantineKey(item.id)]), value: null });
-      }).then(afterChange),
-
-    'quarantine-delete': ({ id }) =>
-      transact((kept) =>
-        kept.quarantine.some((q) => q.id === id)
-          ? ok({ changes: changes({}, [quarantineKey(id)]), value: null })
-          : fail('not-found', 'That item is no longer set aside.'),
-      ),
-
-    'data-import': ({ backup }) =>
-      transact((kept) => {
-        const set: Record<string, unknown> = Object.fromEntries(
-          backup.promotions.map((r) => [promoKey(r.accountId, r.id), r]),
-        );
-        const known = new Set(kept.attempts.map((a) => a.id));
-        const added = backup.attempts.filter((a) => !known.has(a.id));
-        set[KEY.attempts] = [...kept.attempts, ...added]
-          .sort((a, b) => a.at.localeCompare(b.at))
-          .slice(-MAX_ATTEMPTS);
-        set[KEY.settings] = backup.settings;
-        return ok({
-          changes: changes(set),
-          value: { promotions: backup.promotions.length, attempts: added.length },
-        });
-      }).then(afterChange),
-
-    'data-clear': () =>
-      queue
-        .run(async () => {
-          // The wordings are the extension's, not the advertiser's data. Everything else goes first, then
-          // the defaults are written: in a full storage the write needs the room the removal makes.
-          const keys = Object.keys(await readRaw()).filter((k) => k !== KEY.version && k !== KEY.glossary);
-          const removed = await writeChanges(changes({}, keys));
-          return removed.ok ? writeChanges(changes({ [KEY.settings]: DEFAULT_SETTINGS })) : removed;
-        })
-        .then(afterChange),
-
-    'held-answer': ({ promotion, apply }) =>
-      transact((kept) => {
-        const key = promoKey(promotion.accountId, promotion.id);
-        const held = kept.held.find((h) => h.key === key);
-        if (held === undefined) return fail('not-found', 'That change is no longer waiting.');
-        const set = apply && findRecord(kept, promotion) !== undefined ? { [key]: held.record } : {};
-        return ok({ changes: changes(set, [heldKey(key)]), value: null });
-      }).then(afterChange),
-
-    'kept-for': ({ accountId }) =>
-      readRaw().then((raw) => ok(keptFrom(raw).promotions.filter((r) => r.accountId === accountId))),
-
-    'panel-collapsed': ({ accountId, collapsed }) =>
-      collapsed === undefined
-        ? readRaw([KEY.overlayCollapsed]).then((raw) => ok(panelFolded(raw, accountId)))
-        : queue.run(async () => {
-            const raw = await readRaw([KEY.overlayCollapsed]);
-            const map = { ...foldedMap(raw) };
-            if (collapsed) map[accountId ?? '-'] = true;
-            else delete map[accountId ?? '-'];
-            const written = await writeChanges(changes({ [KEY.overlayCollapsed]: map }));
-            return written.ok ? ok(collapsed) : written;
-          }),
-
-    'settings-save': ({ settings }) =>
-      transact(() => ok({ changes: changes({ [KEY.settings]: settings }), value: null })).then(afterChange),
-  };
-
-  /** Kept data changed: reminders and the badge follow (queued after the write). */
-  function afterChange<T>(result: Result<T>): Result<T> {
-    if (result.ok) void remind();
+        const planned = h.plan(state, message, ctx);
+        if (!planned.ok) return planned;
+        effects = planned.value.effects ?? [];
+        // Counted inside the step: the next message of the same visit must see it.
+        for (const e of effects)
+          if (e.kind === 'count-unbacked') unbacked.set(e.visit, (unbacked.get(e.visit) ?? 0) + 1);
+        return planned;
+      },
+      summaryFollowUp(at, systemZone(), (derived) => (lastDerived = derived)),
+    );
+    // What the follow-up derived is storage as written, for the reminders this change queues, only.
+    if (!result.ok || !effects.some((e) => e.kind === 'remind')) lastDerived = null;
+    if (!result.ok) return result;
+    for (const effect of effects) {
+      if (effect.kind === 'open-review') await openReview(effect.tabId);
+      // Kept data changed: reminders and the badge follow (queued after the write).
+      else if (effect.kind === 'remind') void remind();
+    }
     return result;
-  }
+  };
+
+  const handlers = Object.fromEntries(
+    Object.keys(HANDLERS).map((type) => [type, handle]),
+  ) as unknown as Handlers;
 
   // ------------------------------------------------------------ listeners, registered synchronously
 
@@ -478,14 +238,15 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
   onNotificationButton((id, index) => {
     const account = accountOfKey(id);
     if (index === 0) void openTab(billingUrl(account ?? null));
-    else if (account !== undefined) void snooze(refOfReminder(id)).then(afterChange);
+    else if (account !== undefined)
+      void handle({ type: 'reminder-snooze', promotion: refOfReminder(id) }, { kind: 'page', tabId: null });
   });
   // Every wake (an event, a restart, an update) starts from storage: reconcile now.
   const woke = reconcile();
 
   return {
     /** Resolves when everything queued so far has run (tests wait on it). */
-    idle: () => woke.then(() => queue.run(async () => undefined)),
+    idle: () => woke.then(() => serialized(async () => undefined)),
     /** Reminders and the badge again, as on a wake: for a clock that moved (the demo build's). */
     reconcile: () => void reconcile(),
   };
@@ -500,33 +261,4 @@ function refOfReminder(reminderId: string): PromotionRef {
   const key = reminderId.split('|')[0] ?? '';
   const [, , id = ''] = key.split(':');
   return { accountId: accountOfKey(key) ?? null, id: decodeURIComponent(id) };
-}
-
-/** Where a restored value goes: a promotion to its key, an attempt into the list, a setting to its key. */
-function restoreTarget(item: QuarantinedItem, value: unknown, kept: Kept): Result<Record<string, unknown>> {
-  if (item.size !== undefined && value === item.raw)
-    return fail('invalid-value', `Only the first part of this ${item.size}-character value was kept.`);
-  const record = PromotionRecord.safeParse(value);
-  if (record.success) return ok({ [promoKey(record.data.accountId, record.data.id)]: record.data });
-  const attempt = RedeemAttempt.safeParse(value);
-  if (attempt.success) {
-    return ok({
-      [KEY.attempts]: [...kept.attempts.filter((a) => a.id !== attempt.data.id), attempt.data].slice(
-        -MAX_ATTEMPTS,
-      ),
-    });
-  }
-  const schemas: Record<string, z.ZodMiniType> = {
-    [KEY.settings]: Settings,
-    [KEY.balances]: Balances,
-    [KEY.reminders]: ReminderState,
-    [KEY.lastSnapshot]: LatestSnapshot,
-  };
-  const schema = schemas[item.key];
-  if (schema !== undefined) {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return ok({ [item.key]: parsed.data });
-    return fail('invalid-value', issuesText(parsed.error));
-  }
-  return fail('invalid-value', issuesText(record.error));
 }

@@ -44,8 +44,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((fromIso(to) - fromIso(from)) / DAY_MS);
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The zone days are counted in: the advertiser's setting, else the system's. One rule for the worker, the
+ * popup, the options page and the content script, so "days left" is the same number everywhere.
+ */
+export function zoneOf(settings: { timeZone: string | null }, systemZone: string): string {
+  return settings.timeZone ?? systemZone;
+}
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 // One formatter per zone: progress asks for "today" several times per promotion, and building an
 // Intl.DateTimeFormat costs about a millisecond.
 export function dateInZone(instant: Date | string | number, timeZone: string): IsoDate {

@@ -186,9 +186,16 @@ export interface Answers {
   glossary: GlossaryFile;
   /**
    * Keys of the promotions the snapshot added or changed; how many changes wait for the advertiser's
-   * confirmation, and how many new promotions the account's bounds left out.
+   * confirmation, and how many new promotions the account's bounds left out; the snapshot's account's kept
+   * promotions after the merge, and the zone days are counted in (core/dates.ts zoneOf).
    */
-  snapshot: { changed: PromotionRef[]; held: number; refused: number };
+  snapshot: {
+    changed: PromotionRef[];
+    held: number;
+    refused: number;
+    kept: PromotionRecord[];
+    timeZone: string;
+  };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };
   'report-open': null;

@@ -321,3 +321,15 @@ export function progressOfRecord(record: PromotionRecord, now: string | Date, ti
     timeZone,
   });
 }
+
+/** Progress of each of `records` at one instant, worked out once: the summary, reminders and badge share it. */
+export type ProgressOf = (record: PromotionRecord) => Progress;
+
+export function progressTable(
+  records: readonly PromotionRecord[],
+  now: string | Date,
+  timeZone: string,
+): ProgressOf {
+  const table = new Map(records.map((r) => [r, progressOfRecord(r, now, timeZone)]));
+  return (record) => table.get(record) ?? progressOfRecord(record, now, timeZone);
+}

@@ -20,7 +20,7 @@ import { formatDay } from './format.ts';
 import { localeOf, type Translate } from './i18n.ts';
 import { clip } from './limits.ts';
 import { formatAmount } from './money.ts';
-import { progressOfRecord, type Progress } from './progress.ts';
+import { progressOfRecord, type Progress, type ProgressOf } from './progress.ts';
 import type { IsoDate, PromotionRecord, Settings } from './schemas.ts';
 import { promoKey, type ReminderState } from './store/layout.ts';
 
@@ -216,6 +216,7 @@ export function dueReminders(
   state: ReminderState,
   now: number,
   timeZone: string,
+  progressOf: ProgressOf = (record) => progressOfRecord(record, new Date(now), timeZone),
 ): { due: Reminder[]; nextAt: number | null } {
   const due: Reminder[] = [];
   let nextAt: number | null = null;
@@ -230,7 +231,7 @@ export function dueReminders(
     timeZone,
   );
   for (const record of records) {
-    const p = progressOfRecord(record, new Date(now), timeZone);
+    const p = progressOf(record);
     const ready: Reminder[] = [];
     for (const { reminder, at } of candidatesOf(record, p, settings, now, timeZone)) {
       if (reminder.id in state.fired) continue;
@@ -286,12 +287,10 @@ export function needingAction(
   settings: Settings,
   now: number,
   timeZone: string,
+  progressOf: ProgressOf = (record) => progressOfRecord(record, new Date(now), timeZone),
 ): number {
   const horizon = Math.max(0, ...settings.reminderDays);
-  const at = new Date(now);
-  return records.filter((record) =>
-    needsAdvertiserNow(record, progressOfRecord(record, at, timeZone), horizon),
-  ).length;
+  return records.filter((record) => needsAdvertiserNow(record, progressOf(record), horizon)).length;
 }
 
 const TITLE_KEY: Record<ReminderKind, string> = {

@@ -19,12 +19,7 @@
 import { errorText, fail, ok, type Result } from '../core/result.ts';
 import {
   Balances,
-  EMPTY_REMINDER_STATE,
-  HELD_PREFIX,
-  HeldChange,
   KEY,
-  LatestSnapshot,
-  PROMO_PREFIX,
   QUARANTINE_PREFIX,
   QuarantinedItem,
   ReminderState,
@@ -33,9 +28,9 @@ import {
   type LatestSnapshot as LatestSnapshotT,
   type QuarantinedItem as QuarantinedItemT,
 } from '../core/store/layout.ts';
+import { REGISTRY, ruleOf, type KeyName, type KeyRule, type PanelFolded } from '../core/store/registry.ts';
 import {
   DEFAULT_SETTINGS,
-  PromotionRecord,
   RedeemAttempt,
   Settings,
   type PromotionRecord as PromotionRecordT,
@@ -44,6 +39,7 @@ import {
 import { storageBytes } from '../core/limits.ts';
 import type * as z from 'zod/mini';
 import { api } from './browser.ts';
+import { createQueue } from './queue.ts';
 
 /** A stored value that failed validation: the worker moves it to quarantine on its next write. */
 export interface InvalidEntry {
@@ -62,32 +58,68 @@ export interface Kept {
   quarantine: QuarantinedItemT[];
   /** Page changes to kept promotions waiting for the advertiser's confirmation (core/store/guard.ts). */
   held: HeldChangeT[];
+  /** The on-page panel folded per ad account. */
+  panelFolded: PanelFolded;
+  /** Every key read, declared or not (what a data clear goes through). */
+  storedKeys: string[];
   invalid: InvalidEntry[];
 }
 
+/** What a transaction can read: a part of Kept, each backed by one registry entry. */
+export type Readable = Exclude<keyof Kept, 'invalid'>;
+
+/** The registry entry behind each part of Kept; `storedKeys` reads every key. */
+export const SOURCE: Readonly<Record<Exclude<Readable, 'storedKeys'>, KeyName>> = {
+  promotions: 'promotions',
+  attempts: 'attempts',
+  settings: 'settings',
+  balances: 'balances',
+  reminders: 'reminders',
+  latestSnapshot: 'lastSnapshot',
+  quarantine: 'quarantine',
+  held: 'held',
+  panelFolded: 'panelFolded',
+};
+
 export type RawItems = Record<string, unknown>;
 
-/** Validates raw storage items into Kept. Pure; exported for the worker, which already holds the items. */
+/**
+ * Stored objects already validated, by identity: a transaction validates what it read once, and storage as
+ * its plan leaves it (the same objects, plus the plan's) is not validated again. Read values are fresh
+ * copies each time, so nothing validated by an earlier read is taken on trust.
+ */
+const validated = new WeakMap<object, { rule: KeyRule<unknown>; data: unknown }>();
+
+/**
+ * Validates raw storage items into Kept, each value against its registry entry's schema: a value that fails
+ * reads as the entry's fallback and, when the entry is restorable, is listed in `invalid` for the worker to
+ * set aside. Pure; exported for the worker and the transactions, which already hold the items.
+ */
 export function keptFrom(items: RawItems): Kept {
   const invalid: InvalidEntry[] = [];
-  const valid = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T): T => {
-    if (!(key in items)) return fallback;
-    const parsed = schema.safeParse(items[key]);
+  const parse = <T>(key: string, r: KeyRule<T>, raw: unknown): T => {
+    const known = typeof raw === 'object' && raw !== null ? validated.get(raw) : undefined;
+    if (known?.rule === r) return known.data as T;
+    const parsed = r.schema.safeParse(raw);
+    if (parsed.success && typeof raw === 'object' && raw !== null)
+      validated.set(raw, { rule: r, data: parsed.data });
     if (parsed.success) return parsed.data;
-    invalid.push({ key, reason: issuesText(parsed.error), raw: items[key] });
-    return fallback;
+    if (r.restorable) invalid.push({ key, reason: issuesText(parsed.error), raw });
+    return r.fallback;
   };
+  const one = <T>(r: KeyRule<T>): T => (r.key in items ? parse(r.key, r, items[r.key]) : r.fallback);
   const promotions: PromotionRecordT[] = [];
   const quarantine: QuarantinedItemT[] = [];
   const held: HeldChangeT[] = [];
   for (const key of Object.keys(items).sort()) {
-    if (key.startsWith(PROMO_PREFIX)) {
-      const record = valid<PromotionRecordT | null>(key, PromotionRecord, null);
+    const name = ruleOf(key);
+    if (name === 'promotions') {
+      const record = parse(key, REGISTRY.promotions, items[key]);
       if (record) promotions.push(record);
-    } else if (key.startsWith(HELD_PREFIX)) {
-      const change = valid<HeldChangeT | null>(key, HeldChange, null);
+    } else if (name === 'held') {
+      const change = parse(key, REGISTRY.held, items[key]);
       if (change) held.push(change);
-    } else if (key.startsWith(QUARANTINE_PREFIX)) {
+    } else if (name === 'quarantine') {
       // A quarantined item is the last resort: one that does not even parse is still listed, by key.
       const parsed = QuarantinedItem.safeParse(items[key]);
       quarantine.push(
@@ -118,12 +150,14 @@ export function keptFrom(items: RawItems): Kept {
   return {
     promotions,
     attempts,
-    settings: valid(KEY.settings, Settings, DEFAULT_SETTINGS),
-    balances: valid(KEY.balances, Balances, {}),
-    reminders: valid(KEY.reminders, ReminderState, EMPTY_REMINDER_STATE),
-    latestSnapshot: valid<LatestSnapshotT | null>(KEY.lastSnapshot, LatestSnapshot, null),
+    settings: one(REGISTRY.settings),
+    balances: one(REGISTRY.balances),
+    reminders: one(REGISTRY.reminders),
+    latestSnapshot: one(REGISTRY.lastSnapshot),
     quarantine,
     held,
+    panelFolded: one(REGISTRY.panelFolded),
+    storedKeys: Object.keys(items),
     invalid,
   };
 }
@@ -184,6 +218,8 @@ export function onKeptChanged(listener: (keys: string[]) => void): () => void {
 export interface Changes {
   set: RawItems;
   remove: string[];
+  /** Removes before it sets: a data clear in a full storage needs the room the removal makes. */
+  removeFirst?: boolean;
 }
 
 export function isQuotaError(error: unknown): boolean {
@@ -210,9 +246,15 @@ export async function restrictToTrustedContexts(): Promise<boolean> {
 
 export async function writeChanges(changes: Changes): Promise<Result<null>> {
   const local = api().storage.local;
-  try {
+  const set = async () => {
     if (Object.keys(changes.set).length > 0) await local.set(changes.set);
+  };
+  const remove = async () => {
     if (changes.remove.length > 0) await local.remove(changes.remove);
+  };
+  try {
+    if (changes.removeFirst) await remove().then(set);
+    else await set().then(remove);
     return ok(null);
   } catch (error) {
     if (isQuotaError(error)) {
@@ -220,4 +262,73 @@ export async function writeChanges(changes: Changes): Promise<Result<null>> {
     }
     return fail('internal', errorText(error));
   }
+}
+
+// ---------------------------------------------------------------- transactions (the worker's writes)
+
+/** Every write to storage.local runs on this one queue, one read-modify-write at a time. */
+const queue = createQueue();
+
+/** Runs `task` alone: after every step queued before it, before any queued after. */
+export const serialized = <T>(task: () => Promise<T>): Promise<T> => queue.run(task);
+
+/** The stored items behind `reads`, and nothing else that can be left out: singles by key, families by prefix. */
+export async function readFor(reads: readonly Readable[]): Promise<RawItems> {
+  if (reads.includes('storedKeys')) return readRaw();
+  const rules = reads.map((field) => REGISTRY[SOURCE[field as Exclude<Readable, 'storedKeys'>]]);
+  // storage.local cannot list keys by prefix: a family is read with everything, then cut to its keys.
+  const all = rules.some((r) => r.family);
+  const raw = await readRaw(all ? undefined : rules.map((r) => r.key));
+  if (!all) return raw;
+  const wanted = (key: string) => rules.some((r) => (r.family ? key.startsWith(r.key) : key === r.key));
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => wanted(key)));
+}
+
+export interface Planned<T> {
+  changes: Changes;
+  value: T;
+}
+
+/** A step's follow-up: more changes worked out from storage as the plan leaves it (the worker's summary). */
+export interface FollowUp {
+  /** Whether the plan's changes call for it (a key they set or remove). */
+  when: (key: string) => boolean;
+  /** What it reads besides the plan's reads, with the raw items it keeps (the stored summary). */
+  reads: readonly Readable[];
+  keys: readonly string[];
+  changes(after: Kept, raw: RawItems): Changes;
+}
+
+/**
+ * One serialized read-plan-write step: reads only `reads`, validates them once, calls the pure `plan`, and
+ * writes its changes (with the follow-up's, in the same write). Resolves to the plan's value, or the
+ * plan's or the write's failure.
+ */
+export function transaction<R extends Readable, T>(
+  reads: readonly R[],
+  plan: (state: Pick<Kept, R>) => Result<Planned<T>>,
+  followUp?: FollowUp,
+): Promise<Result<T>> {
+  return serialized(async () => {
+    const raw = await readFor(reads);
+    const planned = plan(keptFrom(raw));
+    if (!planned.ok) return planned;
+    let { changes } = planned.value;
+    const touched = Object.keys(changes.set).concat(changes.remove);
+    if (followUp && touched.some(followUp.when)) {
+      const more = await readFor(followUp.reads.filter((r) => !(reads as readonly Readable[]).includes(r)));
+      const extra = followUp.keys.length > 0 ? await readRaw([...followUp.keys]) : {};
+      const before = { ...raw, ...more, ...extra };
+      const after: RawItems = { ...before, ...changes.set };
+      for (const key of changes.remove) delete after[key];
+      const follow = followUp.changes(keptFrom(after), before);
+      changes = {
+        set: { ...changes.set, ...follow.set },
+        remove: [...changes.remove, ...follow.remove],
+        ...(changes.removeFirst ? { removeFirst: true } : {}),
+      };
+    }
+    const written = await writeChanges(changes);
+    return written.ok ? ok(planned.value.value) : written;
+  });
 }

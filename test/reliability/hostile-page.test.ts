@@ -179,7 +179,7 @@ describe('a page that fills storage', () => {
     fake.quotaBytes = bytes(fake.storage);
     const cleared = await fromOptions({ type: 'data-clear' });
     expect(cleared).toEqual({ ok: true, value: null });
-    const left = Object.keys(fake.storage).filter((k) => k !== KEY.glossary && k !== KEY.version);
+    const left = Object.keys(fake.storage).filter((k) => k !== KEY.version);
     expect(left.filter((k) => k !== KEY.summary)).toEqual([KEY.settings]);
     expect(fake.storage[KEY.settings]).toEqual(DEFAULT_SETTINGS);
   });

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../../src/core/store/layout.ts';
 import { planMigrations } from '../../src/core/store/migrations/index.ts';
 import { v1 } from '../../src/core/store/migrations/v1.ts';
 import { v2 } from '../../src/core/store/migrations/v2.ts';
+import { STALE_GLOSSARY_KEY, v4 } from '../../src/core/store/migrations/v4.ts';
 import { v3 } from '../../src/core/store/migrations/v3.ts';
 import { keptFrom } from '../../src/platform/store.ts';
 
@@ -63,7 +64,23 @@ describe('v3', () => {
     const a = record({});
     const items = { schemaVersion: 2, 'promo:123:code%3AA1': a, settings: DEFAULT_SETTINGS, attempts: [] };
     expect(v3.migrate(items, AT)).toEqual({ set: { schemaVersion: 3 }, remove: [] });
-    expect(planMigrations(items, AT)).toEqual({ from: 2, to: 3, set: { schemaVersion: 3 }, remove: [] });
+    expect(planMigrations(items, AT)).toEqual({ from: 2, to: 4, set: { schemaVersion: 4 }, remove: [] });
+  });
+});
+
+describe('v4', () => {
+  it('removes the page wordings older builds kept in storage, and only them', () => {
+    const a = record({});
+    const items = { schemaVersion: 3, 'promo:123:code%3AA1': a, settings: DEFAULT_SETTINGS, attempts: [] };
+    expect(v4.migrate(items, AT)).toEqual({ set: { schemaVersion: 4 }, remove: [] });
+    const stale = { ...items, [STALE_GLOSSARY_KEY]: { _about: { languages: ['en'] } } };
+    expect(v4.migrate(stale, AT)).toEqual({ set: { schemaVersion: 4 }, remove: [STALE_GLOSSARY_KEY] });
+    expect(planMigrations(stale, AT)).toEqual({
+      from: 3,
+      to: 4,
+      set: { schemaVersion: 4 },
+      remove: [STALE_GLOSSARY_KEY],
+    });
   });
 });
 

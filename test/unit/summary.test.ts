@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { summaryChanges, summaryOf, withSummary } from '../../src/background/summary.ts';
+import { summaryChanges, summaryFollowUp, summaryOf } from '../../src/background/summary.ts';
+import { ok } from '../../src/core/result.ts';
+import { setBrowser } from '../../src/platform/browser.ts';
+import { createFakeBrowser } from '../fake-browser.ts';
 import { progressOfRecord } from '../../src/core/progress.ts';
 import { DEFAULT_SETTINGS, type PromotionRecord } from '../../src/core/schemas.ts';
 import { EMPTY_REMINDER_STATE, KEY, promoKey, Summary, SUMMARY_SIZE } from '../../src/core/store/layout.ts';
-import { keptFrom } from '../../src/platform/store.ts';
+import { keptFrom, transaction, type Changes } from '../../src/platform/store.ts';
 import { FIRST_PAINT } from '../../src/ui/PromotionList.tsx';
 import { byUrgency } from '../../src/core/urgency.ts';
 import { NOW, earning, record } from './ui-records.tsx';
@@ -101,36 +104,49 @@ describe('summaryChanges', () => {
   });
 });
 
-describe('withSummary', () => {
-  const utc = () => 'UTC';
+// The summary's follow-up as a store transaction runs it: storage seeded with `raw`, a plan that makes
+// `changes`, and what storage holds after the one write.
+async function withSummary(raw: Record<string, unknown>, changes: Changes, systemZone = 'UTC') {
+  const fake = createFakeBrowser({ now: AT });
+  setBrowser(fake.browser);
+  Object.assign(fake.storage, raw);
+  const writes: string[][] = [];
+  fake.browser.storage.onChanged.addListener((c) => void writes.push(Object.keys(c)));
+  const result = await transaction([], () => ok({ changes, value: null }), summaryFollowUp(AT, systemZone));
+  expect(result.ok).toBe(true);
+  return { storage: fake.storage, writes };
+}
 
-  it('leaves changes that touch nothing ranked as they are', () => {
-    const changes = { set: { [KEY.attempts]: [] }, remove: [] };
-    expect(withSummary(stored(many()), changes, AT, utc)).toBe(changes);
+describe('the summary follow-up of a transaction', () => {
+  it('leaves changes that touch nothing ranked as they are', async () => {
+    const { storage, writes } = await withSummary(stored(many()), {
+      set: { [KEY.attempts]: [] },
+      remove: [],
+    });
+    expect(storage).not.toHaveProperty(KEY.summary);
+    expect(writes).toEqual([[KEY.attempts]]);
   });
 
-  it('adds the summary of storage as the changes leave it', () => {
+  it('adds the summary of storage as the changes leave it, in the same write', async () => {
     const records = many();
     const overdue = records.find((r) => r.name === 'Overdue credit')!;
     const added = record({ name: 'Rejected, retry', status: 'rejected', receivedOn: '2026-11-20' });
     const raw = { ...stored(records), [KEY.settings]: DEFAULT_SETTINGS };
-    const changes = { set: { [keyOf(added)]: added }, remove: [keyOf(overdue)] };
-    const out = withSummary(raw, changes, AT, utc);
-    expect(out.remove).toEqual([keyOf(overdue)]);
+    const { storage, writes } = await withSummary(raw, {
+      set: { [keyOf(added)]: added },
+      remove: [keyOf(overdue)],
+    });
+    expect(storage).not.toHaveProperty(keyOf(overdue));
+    expect(writes[0]!.sort()).toEqual([keyOf(added), KEY.summary].sort());
     const after = keptFrom({ ...raw, [keyOf(added)]: added, [keyOf(overdue)]: undefined });
-    expect(out.set[KEY.summary]).toEqual(summaryOf(after, AT, 'UTC'));
-    expect((out.set[KEY.summary] as Summary).promotions.map((r) => r.name)).not.toContain('Overdue credit');
+    expect(storage[KEY.summary]).toEqual(asStored(summaryOf(after, AT, 'UTC')));
+    expect((storage[KEY.summary] as Summary).promotions.map((r) => r.name)).not.toContain('Overdue credit');
   });
 
-  it('ranks in the zone the changes set', () => {
+  it('ranks in the zone the changes set', async () => {
     const raw = { ...stored(many()), [KEY.settings]: DEFAULT_SETTINGS };
     const settings = { ...DEFAULT_SETTINGS, timeZone: 'Pacific/Kiritimati' };
-    const out = withSummary(
-      raw,
-      { set: { [KEY.settings]: settings }, remove: [] },
-      AT,
-      (s) => s.timeZone ?? 'UTC',
-    );
-    expect((out.set[KEY.summary] as Summary).day).toBe('2026-11-25');
+    const { storage } = await withSummary(raw, { set: { [KEY.settings]: settings }, remove: [] });
+    expect((storage[KEY.summary] as Summary).day).toBe('2026-11-25');
   });
 });

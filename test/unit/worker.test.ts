@@ -9,6 +9,7 @@ import {
   type PageSnapshot,
 } from '../../src/core/schemas.ts';
 import { glossaryFile } from '../../src/core/page/glossary.ts';
+import { STALE_GLOSSARY_KEY } from '../../src/core/store/migrations/v4.ts';
 import { KEY, promoKey, SCHEMA_VERSION, SUMMARY_SIZE, type Summary } from '../../src/core/store/layout.ts';
 import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { sendToWorker } from '../../src/platform/messaging.ts';
@@ -91,27 +92,14 @@ describe('install and restart', () => {
     expect(kept.quarantine.map((q) => q.raw)).toEqual(['junk']);
   });
 
-  it("puts the page wordings where content scripts read them, and replaces another build's", async () => {
-    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
-    fake.storage[KEY.glossary] = { _about: { languages: ['en'], version: 'an-older-build' } };
+  it('removes the page wordings an older build kept in storage, and writes none', async () => {
+    expect(fake.storage).not.toHaveProperty(STALE_GLOSSARY_KEY);
+    fake.storage[STALE_GLOSSARY_KEY] = glossaryFile();
+    fake.storage[KEY.version] = 3;
     fake.restartWorker();
     await boot();
-    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
-  });
-
-  it('hands the page wordings to a content script that found none usable, and puts them back when it can', async () => {
-    const broken = { ...glossaryFile(), en: { nav: 'Payment' } };
-    for (const stored of [undefined, broken]) {
-      if (stored) fake.storage[KEY.glossary] = stored;
-      else delete fake.storage[KEY.glossary];
-      const answer = await send({ type: 'glossary' }, fake.senders.content());
-      expect(answer).toEqual({ ok: true, value: glossaryFile() });
-      expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
-    }
-    delete fake.storage[KEY.glossary];
-    fake.failNextWrites(1);
-    const answer = await send({ type: 'glossary' }, fake.senders.content());
-    expect(answer).toEqual({ ok: true, value: glossaryFile() });
+    expect(fake.storage).not.toHaveProperty(STALE_GLOSSARY_KEY);
+    expect(fake.storage[KEY.version]).toBe(SCHEMA_VERSION);
   });
 
   it('keeps listeners registered synchronously (the message arriving with the wake is answered)', async () => {
@@ -343,7 +331,7 @@ describe('quota', () => {
     expect((await readKept()).promotions.map((p) => p.code)).toEqual(['KEEP1']);
   });
 
-  it('repairs kept data on wake even when the page wordings no longer fit', async () => {
+  it('repairs kept data on wake in a nearly full storage', async () => {
     fake = createFakeBrowser();
     setBrowser(fake.browser);
     Object.assign(fake.storage, {
@@ -356,7 +344,6 @@ describe('quota', () => {
     await boot();
     expect(Object.keys(fake.storage).filter((k) => k.startsWith('quarantine:'))).toHaveLength(1);
     expect(fake.storage).not.toHaveProperty(promoKey('123', 'broken'));
-    expect(fake.storage).not.toHaveProperty(KEY.glossary);
   });
 });
 
@@ -430,15 +417,13 @@ describe('reminders, notifications and badge', () => {
     ]);
   });
 
-  it('clears everything but keeps a usable layout, and the page wordings', async () => {
+  it('clears everything but keeps a usable layout', async () => {
     await send({ type: 'promotion-save', existing: null, draft: draft('C1') });
     expect(await send({ type: 'data-clear' })).toEqual({ ok: true, value: null });
     await worker.idle();
-    expect(fake.storage).toEqual({
-      schemaVersion: SCHEMA_VERSION,
-      settings: DEFAULT_SETTINGS,
-      glossary: glossaryFile(),
-    });
+    const { [KEY.summary]: summary, ...rest } = fake.storage;
+    expect(rest).toEqual({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS });
+    expect((summary as Summary).promotions).toEqual([]);
     expect(fake.badge.text).toBe('');
   });
 });

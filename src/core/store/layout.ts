@@ -1,4 +1,4 @@
-// The storage.local layout (schema version 3) and the zod shapes of what it keeps besides promotions.
+// The storage.local layout (schema version 4) and the zod shapes of what it keeps besides promotions.
 //
 //   schemaVersion            number — the layout version the migrations brought storage to
 //   promo:<account>:<id>     PromotionRecord — one key per promotion, so a write touches only the promotions
@@ -19,19 +19,18 @@
 //                            quarantined: the worker rewrites it with every change to promotions, snoozes or
 //                            settings, in the same write, and on every wake; readers that find it missing,
 //                            invalid or from another day read everything instead
-//   glossary                 GlossaryFile — the billing pages' wordings, which the content script does not
-//                            ship (size budget) and reads from here. Not kept data: the worker writes it on
-//                            any wake that finds it missing or of another stamp, and whenever a content
-//                            script finds it unusable; a data clear leaves it, and backups do not carry it
+//   overlayCollapsed         { [accountId | "-"]: true } — the on-page panel folded per ad account
+//   demo:clockOffsetMs       number — the demo build's clock offset (src/platform/clock.ts)
+//
+// Each key's rules (validation, clear, backup, restore, summary) are declared in ./registry.ts.
 //
 // Pure: the platform store reads and writes these keys; migrations and tests build them.
 import * as z from 'zod/mini';
 import { Balance, CurrencyCode, IsoDate, IsoInstant, PageSnapshot, PromotionRecord } from '../schemas.ts';
 import { MAX_ID, MAX_URL } from '../limits.ts';
 import { DATE_FIELDS } from './guard.ts';
-import { GLOSSARY_KEY } from './keys.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const MAX_ATTEMPTS = 200;
 
 export const KEY = {
@@ -42,7 +41,6 @@ export const KEY = {
   reminders: 'reminders',
   lastSnapshot: 'lastSnapshot',
   summary: 'summary',
-  glossary: GLOSSARY_KEY,
   /** The on-page panel folded per ad account (core/store/panel.ts). */
   overlayCollapsed: 'overlayCollapsed',
 } as const;
@@ -51,7 +49,6 @@ export const KEY = {
 export const SUMMARY_SIZE = 8;
 
 export {
-  GLOSSARY_KEY,
   HELD_PREFIX,
   heldKey,
   PROMO_PREFIX,

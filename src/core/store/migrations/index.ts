@@ -4,8 +4,9 @@ import type { Changes, Items, Migration } from './types.ts';
 import { v1 } from './v1.ts';
 import { v2 } from './v2.ts';
 import { v3 } from './v3.ts';
+import { v4 } from './v4.ts';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 
 export interface Plan extends Changes {
   from: number;
