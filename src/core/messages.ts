@@ -97,17 +97,24 @@ export const HeldAnswerMessage = z.object({
   apply: z.boolean(),
 });
 
+/**
+ * A promotion as the add/edit form gives it: the one draft shape, used by the form (ui/promotion-form.ts),
+ * this message and the merge that applies it (core/store/merge.ts applyDraft).
+ */
+export const PromotionDraft = z.object({
+  code: PromotionRecord.shape.code,
+  accountId: PromotionRecord.shape.accountId,
+  receivedOn: z.nullable(IsoDate),
+  name: PromotionRecord.shape.name,
+  terms: PromotionTerms,
+});
+export type PromotionDraft = z.infer<typeof PromotionDraft>;
+
 /** A promotion added or edited by hand. `existing` names the record being edited, null to add. */
 export const PromotionSaveMessage = z.object({
   type: z.literal('promotion-save'),
   existing: z.nullable(PromotionRef),
-  draft: z.object({
-    code: PromotionRecord.shape.code,
-    accountId: PromotionRecord.shape.accountId,
-    receivedOn: z.nullable(IsoDate),
-    name: PromotionRecord.shape.name,
-    terms: PromotionTerms,
-  }),
+  draft: PromotionDraft,
 });
 
 export const PromotionDeleteMessage = z.object({

@@ -1,5 +1,6 @@
 // The add/edit form's values as typed, and the zod schema that turns them into a promotion draft or into
 // one message key per invalid field. Amounts are read the way the user's locale writes them.
+import type { PromotionDraft } from '../core/messages.ts';
 import * as z from 'zod/mini';
 import { isValidIsoDate } from '../core/dates.ts';
 import { parseAmount, toMajor } from '../core/money.ts';
@@ -39,13 +40,7 @@ export const IDENTITY_FIELDS = ['code', 'accountId', 'receivedOn', 'name'] as co
 export type FormField = (typeof IDENTITY_FIELDS)[number] | TermField;
 export type FormValues = Record<FormField, string>;
 
-export interface PromotionDraft {
-  code: string | null;
-  accountId: string | null;
-  receivedOn: IsoDate | null;
-  name: string | null;
-  terms: PromotionTerms;
-}
+export type { PromotionDraft };
 
 export function valuesFrom(record: PromotionRecord | null, today: IsoDate): FormValues {
   const terms = record?.terms;

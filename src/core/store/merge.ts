@@ -2,6 +2,7 @@
 // the kept records. The worker calls these inside its write queue with the account's kept records; each
 // returns only the records that changed, so it writes only their keys.
 import type { IsoDate } from '../dates.ts';
+import type { PromotionDraft } from '../messages.ts';
 import {
   EMPTY_TERMS,
   blankPromotion,
@@ -310,17 +311,12 @@ export function recordRedeemSuccess(
   return touched(existing, next, at) ?? next;
 }
 
-/** What the add/edit form sends. */
-export interface Draft {
-  code: string | null;
-  accountId: string | null;
-  receivedOn: IsoDate | null;
-  name: string | null;
-  terms: PromotionTerms;
-}
-
 /** A promotion entered or corrected by hand. An edit keeps the record's id, history and page readings. */
-export function applyDraft(existing: PromotionRecord | null, draft: Draft, at: string): PromotionRecord {
+export function applyDraft(
+  existing: PromotionRecord | null,
+  draft: PromotionDraft,
+  at: string,
+): PromotionRecord {
   const fields = {
     code: draft.code,
     accountId: draft.accountId,
