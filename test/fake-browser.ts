@@ -209,9 +209,6 @@ export function createFakeBrowser(options: FakeOptions = {}) {
         notifications.set(id, copy(opts));
         return Promise.resolve(id);
       },
-      async clear(id) {
-        return notifications.delete(id);
-      },
       onClicked: events.clicked,
       // Firefox defines the event but never fires it: a stub, as in the real browser.
       onButtonClicked: options.firefox ? new FakeEvent<(id: string, index: number) => void>() : events.button,

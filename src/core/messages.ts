@@ -46,7 +46,6 @@ export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot:
 /**
  * A code typed into the redeem dialog and the page's answer. It carries no reasons: the worker always
  * diagnoses itself, so a page cannot have its own wording ("re-enter your card at …") shown as ours.
- * Unknown fields are dropped by the schema, so an old sender's `reasons` never reaches the worker.
  */
 export const RedeemAttemptMessage = z.object({
   type: z.literal('redeem-attempt'),

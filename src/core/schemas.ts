@@ -1,5 +1,5 @@
 // Every shape that is stored, messaged or printed is defined here once; types are inferred from it.
-// The PageSnapshot, PromotionTerms and diagnosis shapes are contracts (DESIGN.md): change them only with an issue.
+// The PageSnapshot, PromotionTerms and diagnosis shapes are contracts (docs/ARCHITECTURE.md): change them only with an issue.
 // zod/mini: the same validators as zod's chained API, but tree-shakable, so a page carries only the
 // checks its shapes use (the popup reads every record through these before its first render).
 import * as z from 'zod/mini';
@@ -160,7 +160,7 @@ export const EMPTY_TERMS: PromotionTerms = Object.freeze({
 
 // ---------------------------------------------------------------- lifecycle
 
-/** DESIGN.md lifecycle: received → activated → earning → processing → available → used | expired; rejected, missed. */
+/** The lifecycle (docs/ARCHITECTURE.md): received → activated → earning → processing → available → used | expired; rejected, missed. */
 export const Lifecycle = z.enum([
   'received',
   'activated',

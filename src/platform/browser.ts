@@ -52,7 +52,6 @@ export interface PlatformBrowser {
   };
   notifications: {
     create(id: string, options: Notifications.CreateNotificationOptions): Promise<string>;
-    clear(id: string): Promise<boolean>;
     onClicked: Ev<(id: string) => void>;
     /** Absent in some browsers; Firefox defines it as a stub that never fires. */
     onButtonClicked?: Ev<(id: string, buttonIndex: number) => void>;

@@ -80,10 +80,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function clearNotification(id: string): Promise<boolean> {
-  return api().notifications.clear(id);
-}
-
 export function onNotificationClicked(listener: (id: string) => void): void {
   api().notifications.onClicked.addListener(listener);
 }

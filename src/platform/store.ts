@@ -10,10 +10,15 @@
 //                                    paints first; null when the summary is missing or invalid
 //   onKeptChanged(listener)          called after any change to storage.local; returns an unsubscribe
 //
-// Write API — the worker only, from inside its serialized queue (src/background/queue.ts):
-//   readRaw(keys?)                   raw values, for read-modify-write
-//   writeChanges({ set, remove })    sets first, then removes: a failed write never lost anything kept;
-//                                    resolves to Result<null>, quota errors as 'quota-exceeded'
+// Write API — the worker only:
+//   transaction(reads, plan, followUp?)  one serialized step: reads only the declared parts of Kept
+//                                    (each backed by a store registry entry, core/store/registry.ts),
+//                                    validates them once, calls the pure plan, writes its changes (and the
+//                                    follow-up's, the summary) in one write
+//   serialized(task)                 any other step on the same queue (./queue.ts): the wake's repair, reminders
+//   readRaw(keys?)                   raw values, for the repair's read-modify-write
+//   writeChanges({ set, remove })    sets first, then removes (a failed write never lost anything kept),
+//                                    unless removeFirst; resolves to Result<null>, quota errors as 'quota-exceeded'
 //
 // UIs never write here: they send messages, so two tabs can never overwrite each other's changes.
 import { errorText, fail, ok, type Result } from '../core/result.ts';

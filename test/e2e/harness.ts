@@ -46,7 +46,7 @@ export function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-/** The flags from DESIGN.md ("Real browser"); the extension and host mapping are added per launch. */
+/** The flags of docs/ARCHITECTURE.md ("Real browser"); the extension and host mapping are added per launch. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,4 +1,4 @@
-// `cli parse`: exit codes and one-line messages (DESIGN.md, Command line).
+// `cli parse`: exit codes and one-line messages (docs/ARCHITECTURE.md, Command line).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

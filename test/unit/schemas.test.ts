@@ -6,7 +6,7 @@ import { DiagnosisCase, PageSnapshot, PromotionTerms } from '../../src/core/sche
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const json = (...p: string[]) => JSON.parse(readFileSync(join(fixtures, ...p), 'utf8'));
 
-// The contracts in DESIGN.md and the schemas must agree: every expected output in the fixtures is schema-valid.
+// The contracts (docs/ARCHITECTURE.md) and the schemas must agree: every expected output in the fixtures is schema-valid.
 describe('contract schemas accept every fixture', () => {
   for (const f of readdirSync(join(fixtures, 'pages')).filter((f) => f.endsWith('.json'))) {
     it(`page ${f}`, () => expect(PageSnapshot.safeParse(json('pages', f)).error).toBeUndefined());

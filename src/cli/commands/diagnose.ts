@@ -1,4 +1,4 @@
-// `cli diagnose <case.json>`: the likely reasons a code was refused or credit is missing (DESIGN.md, Command line).
+// `cli diagnose <case.json>`: the likely reasons a code was refused or credit is missing (docs/ARCHITECTURE.md, Command line).
 import messages from '../../../public/_locales/en/messages.json' with { type: 'json' };
 
 import { diagnose } from '../../core/diagnosis/index.ts';

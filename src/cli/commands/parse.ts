@@ -1,4 +1,4 @@
-// `cli parse <page.html> [--url <url>]`: the PageSnapshot of a saved page (DESIGN.md, Command line).
+// `cli parse <page.html> [--url <url>]`: the PageSnapshot of a saved page (docs/ARCHITECTURE.md, Command line).
 import { parseHTML } from 'linkedom';
 
 import { readPage } from '../../core/page/read.ts';

@@ -4,7 +4,7 @@ export const PROMO_PREFIX = 'promo:';
 export const QUARANTINE_PREFIX = 'quarantine:';
 /** A page's change to a kept promotion waiting for the advertiser (layout.ts). */
 export const HELD_PREFIX = 'held:';
-/** The page wordings the worker puts where the content script can read them (layout.ts). */
+/** Where builds before layout v4 kept the page wordings (migrations/v4.ts removes it). */
 export const GLOSSARY_KEY = 'glossary';
 /** The demo build's clock offset in ms (src/platform/clock.ts); no other build reads or writes it. */
 export const DEMO_CLOCK_KEY = 'demo:clockOffsetMs';

@@ -41,7 +41,7 @@ export const KEY = {
   reminders: 'reminders',
   lastSnapshot: 'lastSnapshot',
   summary: 'summary',
-  /** The on-page panel folded per ad account (core/store/panel.ts). */
+  /** The on-page panel folded per ad account (registry.ts PanelFolded). */
   overlayCollapsed: 'overlayCollapsed',
 } as const;
 
