@@ -83,7 +83,22 @@ const failTheTest = (key: string) => {
 };
 
 export function createFakeBrowser(options: FakeOptions = {}) {
-  const storage: Record<string, unknown> = {};
+  const dirty = new Set<string>();
+  const storage = new Proxy<Record<string, unknown>>(
+    {},
+    {
+      set(target, key, value) {
+        target[key as string] = value;
+        dirty.add(key as string);
+        return true;
+      },
+      deleteProperty(target, key) {
+        delete target[key as string];
+        dirty.add(key as string);
+        return true;
+      },
+    },
+  );
   const clock = { now: options.now ?? Date.parse('2026-03-01T10:00:00Z') };
   const alarms = new Map<string, { name: string; scheduledTime: number }>();
   const notifications = new Map<string, unknown>();
@@ -120,8 +135,25 @@ export function createFakeBrowser(options: FakeOptions = {}) {
     quotaBytes: 10 * 1024 * 1024,
   };
 
-  const size = (items: Record<string, unknown>) =>
-    Object.entries(items).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+  // The JSON size of each stored item, kept as items change: a write is checked against the quota
+  // without measuring everything stored again (the bench times the worker, not this fake).
+  const sizes = new Map<string, number>();
+  const sizeOf = (k: string, v: unknown) => k.length + JSON.stringify(v).length;
+  let total = 0;
+  const resize = (k: string, v: unknown) => {
+    total -= sizes.get(k) ?? 0;
+    if (v === undefined) sizes.delete(k);
+    else {
+      sizes.set(k, sizeOf(k, v));
+      total += sizes.get(k)!;
+    }
+  };
+  // Tests also seed and edit `storage` directly: every key set or deleted on it is measured anew.
+  const stored = () => {
+    for (const k of dirty) resize(k, storage[k]);
+    dirty.clear();
+    return total;
+  };
 
   function emit(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) {
     if (Object.keys(changes).length > 0) events.changed.fire(changes, 'local');
@@ -145,7 +177,12 @@ export function createFakeBrowser(options: FakeOptions = {}) {
           if (undeclared.length > 0) throw new UndeclaredKeyError(undeclared[0]!);
           const failure = failures.shift();
           if (failure) throw failure;
-          if (size({ ...storage, ...items }) > fake.quotaBytes) throw new QuotaError();
+          const before = stored();
+          const after = Object.entries(items).reduce(
+            (n, [k, v]) => n - (sizes.get(k) ?? 0) + sizeOf(k, v),
+            before,
+          );
+          if (after > fake.quotaBytes) throw new QuotaError();
           const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
           for (const [k, v] of Object.entries(items)) {
             changes[k] = { oldValue: copy(storage[k]), newValue: copy(v) };
