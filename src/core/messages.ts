@@ -13,7 +13,6 @@
 // say who may send it. Shapes reuse the stored schemas so a message can never carry a record the store
 // would refuse.
 import * as z from 'zod/mini';
-import type { GlossaryFile } from './page/glossary.ts';
 import { REPORT_CAPTURE, type CapturedElement } from './report/capture.ts';
 import { ERROR_CODES } from './result.ts';
 
@@ -36,9 +35,6 @@ export const PromotionRef = z.object({
 export type PromotionRef = z.infer<typeof PromotionRef>;
 
 // ---------------------------------------------------------------- content→worker
-
-/** The billing pages' wordings, asked for when storage has no usable copy (src/content/glossary.ts). */
-export const GlossaryMessage = z.object({ type: z.literal('glossary') });
 
 /** The page's state, sent by the content script only when it changed. */
 export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshot });
@@ -65,16 +61,6 @@ export const TermsTextMessage = z.object({
   code: PromotionRecord.shape.code,
   text: z.string().check(z.maxLength(20_000)),
   lang: RedeemAttempt.shape.lang,
-});
-
-/**
- * The kept promotions of one ad account, for the overlay's checklist and list notes. Content scripts
- * cannot read storage.local themselves (the worker restricts it to the extension's own pages), so a
- * hostile page's context can neither read every account nor write a record past the worker's checks.
- */
-export const KeptForMessage = z.object({
-  type: z.literal('kept-for'),
-  accountId: PromotionRef.shape.accountId,
 });
 
 /** Whether the on-page panel is folded for an account; `collapsed` given sets it. */
@@ -149,12 +135,10 @@ export const SettingsSaveMessage = z.object({ type: z.literal('settings-save'), 
 // ---------------------------------------------------------------- the union
 
 export const ContentMessage = z.discriminatedUnion('type', [
-  GlossaryMessage,
   SnapshotMessage,
   RedeemAttemptMessage,
   TermsTextMessage,
   ReportOpenMessage,
-  KeptForMessage,
   PanelCollapsedMessage,
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
@@ -188,8 +172,6 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
 // ---------------------------------------------------------------- answers (worker→sender)
 
 export interface Answers {
-  /** The wordings, as the content script installs them (core/page/glossary.ts installGlossary). */
-  glossary: GlossaryFile;
   /**
    * Keys of the promotions the snapshot added or changed; how many changes wait for the advertiser's
    * confirmation, and how many new promotions the account's bounds left out; the snapshot's account's kept
@@ -205,7 +187,6 @@ export interface Answers {
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };
   'report-open': null;
-  'kept-for': PromotionRecord[];
   'panel-collapsed': boolean;
   'held-answer': null;
   'promotion-save': { promotion: PromotionRecord };

@@ -324,11 +324,12 @@ describe('a content-script context', () => {
     expect(levels).toEqual(['TRUSTED_CONTEXTS']);
   });
 
-  it('reads only the account it asks for, and may not send reasons of its own', async () => {
+  it('is answered only its own account’s promotions, and may not send reasons of its own', async () => {
     keep(dueTomorrow(1, '7000'), dueTomorrow(2, '9000'));
     await boot();
-    const kept = await fromPage({ type: 'kept-for', accountId: '7000' });
-    expect(kept).toMatchObject({ ok: true, value: [{ id: 'due-1' }] });
+    const answered = await fromPage({ type: 'snapshot', snapshot: page([], '7000', { view: 'payment' }) });
+    expect(answered).toMatchObject({ ok: true, value: { kept: [{ id: 'due-1' }] } });
+    expect((answered as { value: { kept: unknown[] } }).value.kept).toHaveLength(1);
     const forged = await fromPage({
       type: 'redeem-attempt',
       accountId: '7000',

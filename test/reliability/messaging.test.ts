@@ -37,12 +37,10 @@ const ref = { accountId: '1', id: 'code:X' };
 
 /** One valid message of every type: what a foreign sender would try. */
 const EVERY_TYPE: Message[] = [
-  { type: 'glossary' },
   { type: 'snapshot', snapshot },
   { type: 'redeem-attempt', accountId: '1', code: 'X', error: null, succeeded: true, lang: 'en' },
   { type: 'terms-text', accountId: '1', code: 'X', text: 'Spend $50 get $50', lang: 'en' },
   { type: 'report-open' },
-  { type: 'kept-for', accountId: '1' },
   { type: 'panel-collapsed', accountId: '1', collapsed: true },
   { type: 'held-answer', promotion: ref, apply: false },
   {

@@ -322,14 +322,4 @@ describe('handlers', () => {
     const settings = { ...DEFAULT_SETTINGS, timeZone: 'Europe/Berlin' };
     expect(value(plan('settings-save', { settings })).changes.set).toEqual({ [KEY.settings]: settings });
   });
-
-  it('glossary: hands out the wordings and writes nothing', () => {
-    const planned = value(plan('glossary', {}));
-    expect(planned.changes).toEqual({ set: {}, remove: [] });
-    expect(planned.value).toHaveProperty('_about');
-  });
-
-  it('kept-for: answers one account’s kept promotions only', () => {
-    expect(value(plan('kept-for', { accountId: '2' }, state({ promotions: [a, b] }))).value).toEqual([b]);
-  });
 });

@@ -29,10 +29,8 @@ describe('senderKind', () => {
 });
 
 describe('Message', () => {
-  it('lets content scripts send only page reports, ask for the page wordings and their account, and open the review', () => {
+  it('lets content scripts send only page reports, fold their panel, and open the review', () => {
     expect([...CONTENT_TYPES].sort()).toEqual([
-      'glossary',
-      'kept-for',
       'panel-collapsed',
       'redeem-attempt',
       'report-open',

@@ -1,9 +1,7 @@
 // The worker's handlers, one per message type (one file each beside this one).
 import { dataClear } from './data-clear.ts';
 import { dataImport } from './data-import.ts';
-import { glossary } from './glossary.ts';
 import { heldAnswer } from './held-answer.ts';
-import { keptFor } from './kept-for.ts';
 import { panelCollapsed } from './panel-collapsed.ts';
 import { promotionDelete } from './promotion-delete.ts';
 import { promotionSave } from './promotion-save.ts';
@@ -18,12 +16,10 @@ import { termsText } from './terms-text.ts';
 import type { HandlerTable } from './types.ts';
 
 export const HANDLERS: HandlerTable = {
-  glossary,
   snapshot,
   'redeem-attempt': redeemAttempt,
   'terms-text': termsText,
   'report-open': reportOpen,
-  'kept-for': keptFor,
   'panel-collapsed': panelCollapsed,
   'held-answer': heldAnswer,
   'promotion-save': promotionSave,
