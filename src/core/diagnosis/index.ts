@@ -3,6 +3,7 @@
 import { addDays, dateInZone, daysBetween, isValidIsoDate, type IsoDate } from '../dates.ts';
 import { localeOf, type Translate } from '../i18n.ts';
 import { formatAmount } from '../money.ts';
+import { REGION_CURRENCY } from '../terms/lexicon.ts';
 import { computeProgress, LONGEST_ARRIVAL_DAYS, type Progress } from '../progress.ts';
 import {
   EMPTY_TERMS,
@@ -190,40 +191,10 @@ function refusalReasons(a: Attempt, v: Voice): Reason[] {
   return reasons;
 }
 
-// A currency used in one country only tells where an account is billed.
-const HOME_OF_CURRENCY: Record<string, string[]> = {
-  USD: ['US'],
-  GBP: ['GB'],
-  JPY: ['JP'],
-  BRL: ['BR'],
-  IDR: ['ID'],
-  VND: ['VN'],
-  MXN: ['MX'],
-  CAD: ['CA'],
-  AUD: ['AU'],
-  EUR: [
-    'DE',
-    'FR',
-    'ES',
-    'IT',
-    'NL',
-    'BE',
-    'AT',
-    'IE',
-    'PT',
-    'FI',
-    'GR',
-    'LU',
-    'SK',
-    'SI',
-    'EE',
-    'LV',
-    'LT',
-    'MT',
-    'CY',
-    'HR',
-  ],
-};
+// A currency at home in the regions of the one region table tells where an account is billed.
+const HOME_OF_CURRENCY: Record<string, string[]> = {};
+for (const [region, currency] of Object.entries(REGION_CURRENCY))
+  (HOME_OF_CURRENCY[currency] ??= []).push(region);
 
 function eligibilityReasons(
   p: CasePromotion | null,

@@ -1475,7 +1475,11 @@ export const REGION_ALIASES: Record<string, string> = {
   'Viet Nam': 'VN',
 };
 
-/** Where a bare "$" or "¥" means one currency: the region's own. */
+/**
+ * The one region table: each region's own currency, where the region has one of its own (the euro's
+ * are listed as EUR). Offer terms read a bare "$" or "¥" with it (core/terms/parse.ts), and the diagnosis
+ * reads where an account is billed from its currency (core/diagnosis/index.ts).
+ */
 export const REGION_CURRENCY: Record<string, string> = {
   US: 'USD',
   CA: 'CAD',
@@ -1490,4 +1494,45 @@ export const REGION_CURRENCY: Record<string, string> = {
   AR: 'ARS',
   JP: 'JPY',
   CN: 'CNY',
+  GB: 'GBP',
+  BR: 'BRL',
+  ID: 'IDR',
+  VN: 'VND',
+  DE: 'EUR',
+  FR: 'EUR',
+  ES: 'EUR',
+  IT: 'EUR',
+  NL: 'EUR',
+  BE: 'EUR',
+  AT: 'EUR',
+  IE: 'EUR',
+  PT: 'EUR',
+  FI: 'EUR',
+  GR: 'EUR',
+  LU: 'EUR',
+  SK: 'EUR',
+  SI: 'EUR',
+  EE: 'EUR',
+  LV: 'EUR',
+  LT: 'EUR',
+  MT: 'EUR',
+  CY: 'EUR',
+  HR: 'EUR',
 };
+
+/** The currencies their own regions write with a bare "$" or "¥": only these settle what a bare sign means. */
+export const BARE_SIGN_CURRENCIES: ReadonlySet<string> = new Set([
+  'USD',
+  'CAD',
+  'AUD',
+  'NZD',
+  'MXN',
+  'SGD',
+  'HKD',
+  'TWD',
+  'CLP',
+  'COP',
+  'ARS',
+  'JPY',
+  'CNY',
+]);

@@ -15,6 +15,7 @@ import {
 import {
   LANGUAGES,
   LEXICONS,
+  BARE_SIGN_CURRENCIES,
   REGION_CURRENCY,
   type AmountRole,
   type Language,
@@ -190,7 +191,12 @@ function statedCurrency(
 ): string | null {
   const named = currencyOf(text, lang) ?? currencyByName(text, langs);
   if (named) return named;
-  const local = new Set(regions.map((r) => REGION_CURRENCY[r] ?? null));
+  const local = new Set(
+    regions.map((r) => {
+      const own = REGION_CURRENCY[r];
+      return own !== undefined && BARE_SIGN_CURRENCIES.has(own) ? own : null;
+    }),
+  );
   const [only] = local;
   return local.size === 1 && only ? only : null;
 }
