@@ -10,7 +10,7 @@
 import { dateInZone } from '../core/dates.ts';
 import { diagnose } from '../core/diagnosis/index.ts';
 import { fail, ok, type Answers, type PromotionRef, type Result } from '../core/messages.ts';
-import { GLOSSARY_VERSION, glossaryFile } from '../core/page/glossary.ts';
+import { glossaryFile } from '../core/page/glossary.ts';
 import { dueReminders, needingAction, reminderDigest, SNOOZE_MS, type Notice } from '../core/reminders.ts';
 import {
   DEFAULT_SETTINGS,
@@ -107,15 +107,6 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     });
   const changes = (set: Record<string, unknown>, remove: string[] = []): Changes => ({ set, remove });
 
-  /**
-   * The wordings the content script reads pages with (it does not ship them): written when storage has
-   * none, or another build's. The content script checks them in full before it uses them.
-   */
-  const glossaryChanges = (stored: unknown): Changes => {
-    const version = (stored as { _about?: { version?: unknown } } | undefined)?._about?.version;
-    return changes(version === GLOSSARY_VERSION ? {} : { [KEY.glossary]: glossaryFile() });
-  };
-
   // ------------------------------------------------------------ reconcile: run on every wake
 
   /**
@@ -157,9 +148,6 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
           await writeChanges(all);
         }
       }
-      // Apart, and after: near the quota, the wordings must not stand in the way of the kept data.
-      const wordings = glossaryChanges(raw[KEY.glossary]);
-      if (Object.keys(wordings.set).length > 0) await writeChanges(wordings);
     });
 
   /**
@@ -246,18 +234,26 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     return true;
   };
 
+  /** The account's promotions as a snapshot's merge leaves them: the page's answer carries them. */
+  const keptAfter = (
+    before: PromotionRecord[],
+    accountId: string | null,
+    applied: PromotionRecord[],
+    removed: PromotionRecord[],
+  ): PromotionRecord[] => {
+    const mine = (r: PromotionRecord) => r.accountId === accountId;
+    const byId = new Map(before.filter(mine).map((r) => [r.id, r]));
+    for (const r of removed.filter(mine)) byId.delete(r.id);
+    for (const r of applied.filter(mine)) byId.set(r.id, r);
+    return [...byId.values()];
+  };
+
   const findRecord = (kept: Kept, ref: PromotionRef) =>
     kept.promotions.find((r) => r.accountId === ref.accountId && r.id === ref.id);
 
   const handlers: Handlers = {
-    // A content script asks only when the copy in storage is missing or unusable (a clear, an edit, even
-    // one that kept the stamp): put it back for the next page, and answer this one even when storage is
-    // full, since the page needs the wordings more than storage does (the next page asks again).
-    glossary: () =>
-      queue.run(async () => {
-        await writeChanges(changes({ [KEY.glossary]: glossaryFile() }));
-        return ok(glossaryFile());
-      }),
+    // The content script ships the wordings now; an older one, left in a page by an update, may still ask.
+    glossary: async () => ok(glossaryFile()),
 
     // "Read wrong?" on a page's panel: the review page asks that tab for its page itself.
     'report-open': async (_message, from) => {
@@ -296,6 +292,8 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
             changed: guarded.apply.map((r) => ({ accountId: r.accountId, id: r.id })),
             held: guarded.held.length,
             refused: guarded.refused,
+            kept: keptAfter(kept.promotions, snapshot.accountId, guarded.apply, removed),
+            timeZone: zoneOf(kept.settings),
           },
         });
       }).then(afterChange),

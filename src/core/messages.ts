@@ -188,7 +188,13 @@ export interface Answers {
    * Keys of the promotions the snapshot added or changed; how many changes wait for the advertiser's
    * confirmation, and how many new promotions the account's bounds left out.
    */
-  snapshot: { changed: PromotionRef[]; held: number; refused: number };
+  snapshot: {
+    changed: PromotionRef[];
+    held: number;
+    refused: number;
+    kept: PromotionRecord[];
+    timeZone: string;
+  };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };
   'report-open': null;

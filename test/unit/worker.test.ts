@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { summaryOf } from '../../src/background/summary.ts';
 import { startWorker, REMINDER_ALARM } from '../../src/background/worker.ts';
-import type { Message, Result } from '../../src/core/messages.ts';
+import type { Answers, Message, Result } from '../../src/core/messages.ts';
 import {
   DEFAULT_SETTINGS,
   EMPTY_TERMS,
@@ -91,27 +91,11 @@ describe('install and restart', () => {
     expect(kept.quarantine.map((q) => q.raw)).toEqual(['junk']);
   });
 
-  it("puts the page wordings where content scripts read them, and replaces another build's", async () => {
-    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
-    fake.storage[KEY.glossary] = { _about: { languages: ['en'], version: 'an-older-build' } };
-    fake.restartWorker();
-    await boot();
-    expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
-  });
-
-  it('hands the page wordings to a content script that found none usable, and puts them back when it can', async () => {
-    const broken = { ...glossaryFile(), en: { nav: 'Payment' } };
-    for (const stored of [undefined, broken]) {
-      if (stored) fake.storage[KEY.glossary] = stored;
-      else delete fake.storage[KEY.glossary];
-      const answer = await send({ type: 'glossary' }, fake.senders.content());
-      expect(answer).toEqual({ ok: true, value: glossaryFile() });
-      expect(fake.storage[KEY.glossary]).toEqual(glossaryFile());
-    }
-    delete fake.storage[KEY.glossary];
-    fake.failNextWrites(1);
+  it('keeps no copy of the page wordings (the content script ships them), and still answers an older script', async () => {
+    expect(fake.storage).not.toHaveProperty(KEY.glossary);
     const answer = await send({ type: 'glossary' }, fake.senders.content());
     expect(answer).toEqual({ ok: true, value: glossaryFile() });
+    expect(fake.storage).not.toHaveProperty(KEY.glossary);
   });
 
   it('keeps listeners registered synchronously (the message arriving with the wake is answered)', async () => {
@@ -182,6 +166,32 @@ describe('senders and validation', () => {
 });
 
 describe('snapshot intake', () => {
+  it('answers with the account’s promotions as the merge left them, and the time zone days are counted in', async () => {
+    const first = await send({ type: 'snapshot', snapshot: snapshot([row()]) }, fake.senders.content(1));
+    expect(first).toMatchObject({ ok: true, value: { timeZone: 'UTC' } });
+    const other = await send(
+      { type: 'snapshot', snapshot: snapshot([row({ name: 'Other' })], 'acct9') },
+      fake.senders.content(1),
+    );
+    const again = await send(
+      { type: 'snapshot', snapshot: snapshot([row({ spent: 5 })]) },
+      fake.senders.content(1),
+    );
+    const kept = await readKept();
+    type Answer = Result<Answers['snapshot']>;
+    const [a1, a2] = [again as Answer, other as Answer];
+    if (!first.ok || !a2.ok || !a1.ok) throw new Error('a snapshot was refused');
+    expect(a1.value.kept).toEqual(kept.promotions.filter((r) => r.accountId === '123'));
+    expect(a1.value.kept[0]!.observations.map((o) => o.spent)).toEqual([0, 5]);
+    expect(a2.value.kept.map((r) => r.accountId)).toEqual(['acct9']);
+    await send({ type: 'settings-save', settings: { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' } });
+    const zoned = await send(
+      { type: 'snapshot', snapshot: snapshot([row({ spent: 6 })]) },
+      fake.senders.content(1),
+    );
+    expect(zoned).toMatchObject({ ok: true, value: { timeZone: 'Asia/Tokyo' } });
+  });
+
   it('keeps one promotion seen from two tabs and records the balance per account', async () => {
     await Promise.all([
       send({ type: 'snapshot', snapshot: snapshot([row()]) }, fake.senders.content(1)),
@@ -430,14 +440,13 @@ describe('reminders, notifications and badge', () => {
     ]);
   });
 
-  it('clears everything but keeps a usable layout, and the page wordings', async () => {
+  it('clears everything but keeps a usable layout', async () => {
     await send({ type: 'promotion-save', existing: null, draft: draft('C1') });
     expect(await send({ type: 'data-clear' })).toEqual({ ok: true, value: null });
     await worker.idle();
     expect(fake.storage).toEqual({
       schemaVersion: SCHEMA_VERSION,
       settings: DEFAULT_SETTINGS,
-      glossary: glossaryFile(),
     });
     expect(fake.badge.text).toBe('');
   });
