@@ -8,7 +8,7 @@ import { DEMO_PAYMENT_URL } from '../../scripts/demo-server.ts';
 import { STARTED_EVENT } from '../../src/content/watch.ts';
 import { HOST_TAG } from '../../src/content/layer.ts';
 import { e2eBrowsers } from './browsers.ts';
-import { launchHarness, type Harness } from './harness.ts';
+import { extensionPageEval, launchHarness, type Harness } from './harness.ts';
 import { overlayText } from './overlay.ts';
 
 const hosts = (page: Page) => page.evaluate((tag) => document.getElementsByTagName(tag).length, HOST_TAG);
@@ -45,18 +45,19 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))(
       // developer reloading it from chrome://extensions has it.
       const settings = await h.context.newPage();
       await settings.goto('chrome://extensions');
-      await settings.evaluate(() =>
-        (
-          chrome as unknown as {
-            developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void> };
-          }
-        ).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }),
-      );
+      await settings.evaluate(() => {
+        type Settings = { updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void> };
+        const { chrome } = globalThis as unknown as { chrome: { developerPrivate: Settings } };
+        return chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+      });
       const popup = await h.openExtensionPage();
       // The reload ends the page that asks for it: its evaluation may never answer.
-      void popup.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+      void extensionPageEval(popup, (api) => api.runtime.reload()).catch(() => undefined);
+      // Cut off: the runtime's id is gone (or, at times, the runtime object itself).
       await expect
-        .poll(async () => h.contentScriptEval(changing, (api) => api.runtime.id ?? null), { timeout: 15_000 })
+        .poll(async () => h.contentScriptEval(changing, (api) => api.runtime?.id ?? null), {
+          timeout: 15_000,
+        })
         .toBeNull();
 
       // Left behind: the first stops at its next look at the page, the second when a newer script says
