@@ -5,8 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages, isDemoSiteUrl } from '../../scripts/demo-server.ts';
-import { e2eBrowsers, launchBrowser, type BrowserName, type E2EHarness } from './browsers.ts';
-import { CHROME_DIST, OPTIONS_PATH, POPUP_PATH } from './harness.ts';
+import {
+  e2eBrowsers,
+  launchBrowser,
+  type BrowserName,
+  type E2EHarness,
+} from '../../scripts/browser/browsers.ts';
+import { CHROME_DIST, OPTIONS_PATH, POPUP_PATH } from '../../scripts/browser/harness.ts';
 
 describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
   let h: E2EHarness;

@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 import { DEMO_PAYMENT_URL } from '../../scripts/demo-server.ts';
 import { STARTED_EVENT } from '../../src/content/watch.ts';
 import { HOST_TAG } from '../../src/content/layer.ts';
-import { e2eBrowsers } from './browsers.ts';
-import { extensionPageEval, launchHarness, type Harness } from './harness.ts';
-import { overlayText } from './overlay.ts';
+import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
+import { extensionPageEval, launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { overlayText } from '../../scripts/browser/overlay.ts';
 
 const hosts = (page: Page) => page.evaluate((tag) => document.getElementsByTagName(tag).length, HOST_TAG);
 
