@@ -1,9 +1,9 @@
 // The content script's link to the worker, through the platform's browser seam (`api()`). It reads no
 // storage itself: Chrome's storage.local is closed to content scripts (src/platform/store.ts).
-// It deliberately does not use the platform's sendToWorker/readPromotions: those validate with zod, and the
-// content script ships without a validator (size budget). Nothing is lost: the worker validates every
-// message on receipt and is the only writer of the records read here; what comes back is checked for
-// the envelope here, and for the few fields the overlay uses where they are read (kept.ts).
+// It deliberately does not use the platform's sendToWorker: that validates with zod, and the content
+// script ships without a validator (size budget). Nothing is lost: the worker validates every message on
+// receipt and is the only writer of the records it answers with; what comes back is checked for the
+// envelope here, and for the few fields the overlay uses where they are read (kept.ts).
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import { api } from '../platform/browser.ts';
 import { packMessage } from '../core/wire.ts';
