@@ -39,8 +39,10 @@ const SLICE_MS = 8;
 const MAX_CHANGED = 10_000;
 
 /**
- * Dispatched on the document by every content script as it starts. A page can dispatch it too: a script
- * stops on hearing it only when it is itself cut off from the extension, which no page can make it.
+ * Dispatched on the document by a content script as it adds its panel to a billing page, where the
+ * panel tells the page we are here anyway (other pages hear nothing of ours). A page can dispatch it
+ * too: a script stops on hearing it only when it is itself cut off from the extension, which no page
+ * can make it.
  */
 export const STARTED_EVENT = 'ad-credit-guide-started';
 
@@ -74,6 +76,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
   function openSession(): Session {
     const alive = new AbortController();
     const { signal } = alive;
+    // Heard at once by a script an update left behind (DOM events cross isolated worlds), which then
+    // stops and removes its panel before this one adds its own.
+    doc.dispatchEvent(new win.Event(STARTED_EVENT));
     const layer = createLayer(doc);
     const timeline = win.performance;
     const marks = userTiming(timeline);
@@ -283,10 +288,6 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
   }
 
   doc.addEventListener(STARTED_EVENT, () => void (deps.connected() || stop()), opts);
-  // Heard synchronously by a script an update left behind (DOM events cross isolated worlds), which
-  // then stops, before this one reads the page.
-  doc.dispatchEvent(new win.Event(STARTED_EVENT));
-  if (listeners.signal.aborted) return stop;
   route();
   return stop;
 

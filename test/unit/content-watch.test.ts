@@ -587,6 +587,20 @@ describe('content script: left behind by an update or reload', () => {
     expect(fresh.sent.map((m) => m.type)).toEqual(['snapshot']);
   });
 
+  it('announces itself only as it adds its panel to a billing page: other pages hear nothing of ours', async () => {
+    const win = pageWindow(DASHBOARD, page('Dashboard'));
+    const heard: string[] = [];
+    win.document.addEventListener(STARTED_EVENT, () => heard.push(win.location.href));
+    const { deps, frames } = fakeDeps();
+    watchPages(win, deps, []);
+    frames.frame();
+    expect(heard).toEqual([]);
+    spaNavigate(win, PAYMENT, 'Payment');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    expect(heard).toEqual([PAYMENT]);
+    expect(hosts(win)).toBe(1);
+  });
+
   it('replaces a host an older script left, and a page announcing a start stops no connected script', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     // Left by a script that predates stopping (or was stopped before it could remove it).
