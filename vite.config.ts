@@ -4,7 +4,6 @@ import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { wordingsStamp } from './src/core/page/stamp.ts';
 
 // One source, two targets: `vite build` makes dist/chrome, `vite build --mode firefox` dist/firefox.
 // Firefox rejects background.service_worker and wants a gecko id; Chrome rejects the gecko keys.
@@ -55,7 +54,7 @@ function contentScript(): CrxPlugin {
             root: config.root,
             mode: config.mode,
             logLevel: 'warn',
-            plugins: [compactGlossary({ wordings: false }), ...(config.inlineConfig.plugins ?? [])],
+            plugins: [compactGlossary(), ...(config.inlineConfig.plugins ?? [])],
             build: {
               write: false,
               target: config.build.target,
@@ -82,13 +81,11 @@ const COMPACT = '.compact.js';
 
 /**
  * glossary.json, shipped without its documentation and with each language's wordings as a plain list in
- * the order of one key list, rebuilt into the same objects at load. `_about.version` stamps the wordings,
- * so that a copy kept elsewhere can be told current or stale. With `wordings: false` (the content
- * script) only the stamp ships: the content script takes the wordings from storage, where the worker
- * puts them (src/content/glossary.ts), and stays within its size budget. Unit tests read the module
- * through this plugin too, so the reader's tests run on what ships; the command line reads the file.
+ * the order of one key list, rebuilt into the same objects at load. Every bundle, the content script's
+ * included, reads the wordings from this module. Unit tests read the module through this plugin too,
+ * so the reader's tests run on what ships; the command line reads the file.
  */
-export function compactGlossary({ wordings = true }: { wordings?: boolean } = {}): Plugin {
+export function compactGlossary(): Plugin {
   return {
     name: 'acg-compact-glossary',
     enforce: 'pre',
@@ -101,24 +98,13 @@ export function compactGlossary({ wordings = true }: { wordings?: boolean } = {}
       if (!id.startsWith('\0') || !id.endsWith(COMPACT)) return null;
       const path = id.slice(1, -COMPACT.length);
       this.addWatchFile(path);
-      const file = JSON.parse(await readFile(path, 'utf8')) as GlossaryFile;
-      return wordings ? compactGlossaryModule(file) : stampOnlyModule(file);
+      return compactGlossaryModule(JSON.parse(await readFile(path, 'utf8')) as GlossaryFile);
     },
   };
 }
 
 type Tree = { [key: string]: string | string[] | Tree };
 type GlossaryFile = { _about: { languages: string[] } } & Record<string, unknown>;
-
-/** What `_about.version` says: the stamp of every language's wordings, in glossary order. */
-export function glossaryStamp(file: GlossaryFile): string {
-  return wordingsStamp(file, file._about.languages);
-}
-
-/** The module the content script builds with: no language, only the stamp of the wordings it expects. */
-export function stampOnlyModule(file: GlossaryFile): string {
-  return `export default ${JSON.stringify({ _about: { languages: [], version: glossaryStamp(file) } })};\n`;
-}
 
 /** The JavaScript module that rebuilds glossary.json's languages (and `_about.languages`) from lists. */
 export function compactGlossaryModule(file: GlossaryFile): string {
@@ -149,9 +135,8 @@ const tree = (values) => {
   return root;
 };
 const languages = ${JSON.stringify(languages)};
-const version = ${JSON.stringify(glossaryStamp(file))};
 const encoded = ${JSON.stringify(encoded)};
-export default Object.fromEntries([['_about', { languages, version }], ...languages.map((l, i) => [l, tree(encoded[i])])]);
+export default Object.fromEntries([['_about', { languages }], ...languages.map((l, i) => [l, tree(encoded[i])])]);
 `;
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
-import { ROOT } from '../test/e2e/harness.ts';
+import { ROOT } from '../scripts/browser/harness.ts';
 import type { Figure } from './report.ts';
 
 const KB = 1024;

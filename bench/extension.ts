@@ -15,7 +15,7 @@ import {
   launchHarness,
   POPUP_PATH,
   type Harness,
-} from '../test/e2e/harness.ts';
+} from '../scripts/browser/harness.ts';
 import { summaryOf } from '../src/background/summary.ts';
 import { keptFrom } from '../src/platform/store.ts';
 import { benchPage } from './pages.ts';

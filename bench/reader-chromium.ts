@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ROOT } from '../test/e2e/harness.ts';
+import { ROOT } from '../scripts/browser/harness.ts';
 import { bundleForPage } from './bundle-for-page.ts';
 import { benchPage, readsCorrectly, SIZES } from './pages.ts';
 import { runsFor, sizePoint, type SizePoint } from './reader.ts';

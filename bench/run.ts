@@ -6,7 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium, ROOT } from '../test/e2e/harness.ts';
+import { CHROMIUM_FLAGS, findChromium, ROOT } from '../scripts/browser/harness.ts';
 import { bundleFigures, measureBundles } from './bundles.ts';
 import { extensionFigures, measureExtension } from './extension.ts';
 import { measurePopupNode } from './popup-node.tsx';

@@ -2,7 +2,7 @@
 // clock of the extension npm start loads (the demo build: src/platform/clock.ts). The page asks through a
 // function the browser driver gives it, and the offset is written by the harness in the extension's own worker:
 // the page itself has no way into the extension, and the shipped extension has no movable clock at all.
-import type { E2EHarness } from '../test/e2e/browsers.ts';
+import type { E2EHarness } from './browser/browsers.ts';
 import { DEMO_CLOCK_KEY } from '../src/core/store/keys.ts';
 
 const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
-import { ROOT, findChromium } from '../test/e2e/harness.ts';
+import { ROOT, findChromium } from './browser/harness.ts';
 
 const SIZES = [16, 32, 48, 128];
 const dir = join(ROOT, 'public', 'icons');

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import process from 'node:process';
 import { linkDemoClock } from './demo-clock.ts';
 import { DEMO_PAYMENT_URL } from './demo-server.ts';
-import { findBrowser, launchBrowser, type BrowserName, type E2EPage } from '../test/e2e/browsers.ts';
+import { findBrowser, launchBrowser, type BrowserName, type E2EPage } from './browser/browsers.ts';
 import {
   DEMO_CODES,
   closeRedeemDialog,
@@ -16,8 +16,8 @@ import {
   redeem,
   simulateSpend,
   waitForContent,
-} from '../test/e2e/demo-actions.ts';
-import { POPUP_PATH, ROOT } from '../test/e2e/harness.ts';
+} from './browser/demo-actions.ts';
+import { POPUP_PATH, ROOT } from './browser/harness.ts';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 

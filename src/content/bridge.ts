@@ -1,11 +1,10 @@
 // The content script's link to the worker, through the platform's browser seam (`api()`). It reads no
 // storage itself: Chrome's storage.local is closed to content scripts (src/platform/store.ts).
-// It deliberately does not use the platform's sendToWorker/readPromotions: those validate with zod, and the
-// content script ships without a validator (size budget). Nothing is lost: the worker validates every
-// message on receipt and is the only writer of the records read here; what comes back is checked for
-// the envelope and the few fields the overlay uses.
+// It deliberately does not use the platform's sendToWorker: that validates with zod, and the content
+// script ships without a validator (size budget). Nothing is lost: the worker validates every message on
+// receipt and is the only writer of the records it answers with; what comes back is checked for the
+// envelope here, and for the few fields the overlay uses where they are read (kept.ts).
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
-import type { PromotionRecord } from '../core/schemas.ts';
 import { api } from '../platform/browser.ts';
 import { packMessage } from '../core/wire.ts';
 import { clipMessage } from '../core/limits.ts';
@@ -23,27 +22,6 @@ export async function send<M extends ContentMessage>(message: M): Promise<Result
   } catch (error) {
     return { ok: false, error: { code: 'no-answer', message: String(error) } };
   }
-}
-
-/** Enough of a record for the checklist and the list notes; anything else is left out, not thrown on. */
-function looksKept(v: unknown): v is PromotionRecord {
-  return (
-    isObject(v) &&
-    typeof v.id === 'string' &&
-    typeof v.status === 'string' &&
-    typeof v.termsNeeded === 'boolean' &&
-    isObject(v.terms) &&
-    Array.isArray(v.observations)
-  );
-}
-
-/**
- * The account's kept promotions, from the worker: storage.local is closed to content scripts (the
- * worker restricts it to the extension's own pages), and a page's context must not read every account.
- */
-export async function keptFor(accountId: string | null): Promise<PromotionRecord[]> {
-  const answer = await send({ type: 'kept-for', accountId });
-  return answer.ok && Array.isArray(answer.value) ? answer.value.filter(looksKept) : [];
 }
 
 export const panelCollapsed = {

@@ -34,6 +34,9 @@ export interface Layer {
 }
 
 export function createLayer(doc: Document): Layer {
+  // A host still here is one an older content script left (an update stopped it before it could remove
+  // it, or it predates stopping at all): this one replaces it, so the page never shows two panels.
+  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');

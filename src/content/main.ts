@@ -1,43 +1,44 @@
-// Content script entry, on every page of ads.tiktok.com and business.tiktok.com: once the page wordings
-// are loaded from storage, decides whether this is a billing page and otherwise holds only a few event
-// listeners (see watch.ts).
+// Content script entry, on every page of ads.tiktok.com and business.tiktok.com: decides whether this is
+// a billing page and otherwise holds only a few event listeners (see watch.ts). The page wordings ship
+// inside this script, so the page is read straight away.
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
+import { api } from '../platform/browser.ts';
 import { clockNow, followDemoClock } from '../platform/clock.ts';
 import { answerCaptureRequests } from '../platform/review.ts';
 import { translator } from '../platform/services.ts';
-import { keptFor, panelCollapsed, send } from './bridge.ts';
-import { loadGlossary } from './glossary.ts';
+import { panelCollapsed, send } from './bridge.ts';
 import { pageReader } from './reader.ts';
 import { FEATURES } from './features/index.ts';
-import { frameScheduler, userTiming } from './schedule.ts';
+import { frameScheduler } from './schedule.ts';
 import { watchPages } from './watch.ts';
 
-// Day counts are in the advertiser's own calendar, as the popup shows them.
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-// Loading leaves a User Timing measure in bench builds (`npm run bench` reports it): the page is not read
-// before it ends.
-const start = performance.now();
 void followDemoClock();
-void loadGlossary().then((problem) => {
-  userTiming(performance).measure('acg:wordings', start);
-  // The page is still followed: its address tells a billing page, and the reader's warnings say the rest.
-  if (problem) console.warn(`Ad Credit Guide: ${problem}`);
-  watchPages(
-    window,
-    {
-      reader: pageReader,
-      t: translator(),
-      send,
-      keptFor,
-      panelCollapsed,
-      progress: (record, now) => progressOfRecord(record, now, timeZone),
-      schedule: frameScheduler(window),
-      defer: (run) => void setTimeout(run, 0),
-      now: () => new Date(clockNow()),
-      answerReportRequests: answerCaptureRequests,
-    },
-    FEATURES,
-  );
-});
+watchPages(
+  window,
+  {
+    reader: pageReader,
+    t: translator(),
+    send,
+    panelCollapsed,
+    progress: progressOfRecord,
+    schedule: frameScheduler(window),
+    defer: (run) => void setTimeout(run, 0),
+    now: () => new Date(clockNow()),
+    answerReportRequests: answerCaptureRequests,
+    connected,
+  },
+  FEATURES,
+);
+
+/**
+ * False once the extension was updated, reloaded or removed under this page: Chrome then leaves this
+ * script running with its runtime's id gone, and Firefox with its objects dead (reading them throws).
+ */
+function connected(): boolean {
+  try {
+    return Boolean(api().runtime.id);
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 // The seams between the content script and the rest of the extension. main.ts wires the real ones
-// (the page reader, the platform's messaging and storage, the browser's i18n); tests pass fakes, so
+// (the page reader, the messages to the worker, the browser's i18n); tests pass fakes, so
 // every feature can be exercised in a DOM environment without a browser.
 import type { Checklist } from '../core/checklist.ts';
 import type { Translate } from '../core/i18n.ts';
@@ -48,13 +48,12 @@ export interface ContentDeps {
   t: Translate;
   /** The worker's answer, or a typed failure (worker asleep, updating, gone); never rejects. */
   send<M extends Outgoing>(message: M): Promise<Result<Answers[M['type']]>>;
-  keptFor(accountId: string | null): Promise<PromotionRecord[]>;
   panelCollapsed: {
     get(accountId: string | null): Promise<boolean>;
     set(accountId: string | null, collapsed: boolean): Promise<void>;
   };
-  /** Core progress in the advertiser's time zone. */
-  progress(record: PromotionRecord, now: Date): ProgressView;
+  /** Core progress, days counted in `timeZone` (the one the worker's answer says). */
+  progress(record: PromotionRecord, now: Date, timeZone: string): ProgressView;
   /** One callback per animation frame: reads, outline moves and annotations all go through it. */
   schedule: Scheduler;
   /** Runs `run` in a task of its own, after this one: the browser may paint and take input in between. */
@@ -62,6 +61,8 @@ export interface ContentDeps {
   now(): Date;
   /** "Read wrong?": answers the review page's request for this page with `capture()`, until `signal` aborts. */
   answerReportRequests(capture: () => unknown, signal: AbortSignal): void;
+  /** False once an update or reload of the extension has left this script behind. */
+  connected(): boolean;
 }
 
 /** Everything a billing page shows us at one read. */
@@ -69,8 +70,10 @@ export interface PageState {
   url: string;
   snapshot: PageSnapshot;
   targets: Targets;
-  /** Promotions the extension keeps for the page's ad account. */
+  /** Promotions the extension keeps for the page's ad account; none until the worker has said them. */
   kept: PromotionRecord[];
+  /** The time zone the kept promotions' days are counted in; null until the worker has said it. */
+  timeZone: string | null;
   /** The redemption checklist for this page, as the popup shows it. */
   checklist: Checklist;
 }

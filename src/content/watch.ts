@@ -2,9 +2,16 @@
 // holds only a few event listeners (no observer, no timers). On a billing page it holds one batched
 // MutationObserver: any number of mutations in a frame cost one read, and the worker hears a snapshot
 // only when it changed. Leaving the billing pages disconnects everything and aborts the features.
+//
+// An update or reload of the extension leaves this script running in the pages it was in, cut off from
+// the worker. It stops (observer, listeners, features and layer) at its next look at the page once cut
+// off, or at once when a newer content script announces itself on the page; the newer one also removes
+// any host an older one left (layer.ts), so a page has one panel of ours, ever.
 import { checklist } from '../core/checklist.ts';
 import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
-import type { PageSnapshot, PromotionRecord } from '../core/schemas.ts';
+import type { PageSnapshot } from '../core/schemas.ts';
+import { keptIn, type Kept } from './kept.ts';
+import { isolated, isolatedContext } from './isolate.ts';
 import { createLayer } from './layer.ts';
 import { coalesce, userTiming } from './schedule.ts';
 import { createStore } from './store.ts';
@@ -31,6 +38,14 @@ const SLICE_MS = 8;
  */
 const MAX_CHANGED = 10_000;
 
+/**
+ * Dispatched on the document by a content script as it adds its panel to a billing page, where the
+ * panel tells the page we are here anyway (other pages hear nothing of ours). A page can dispatch it
+ * too: a script stops on hearing it only when it is itself cut off from the extension, which no page
+ * can make it.
+ */
+export const STARTED_EVENT = 'ad-credit-guide-started';
+
 interface Session {
   /** Reads the whole page at the next frame. */
   readAll(): void;
@@ -43,9 +58,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
   const listeners = new AbortController();
   let href = win.location.href;
   let session: Session | null = null;
-  let lastSent: PageSnapshot | null = null;
 
   function route(): void {
+    if (!deps.connected()) return stop();
     href = win.location.href;
     const billing = deps.reader.detectView(href, doc) !== 'other';
     if (billing && !session) session = openSession();
@@ -61,12 +76,20 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
   function openSession(): Session {
     const alive = new AbortController();
     const { signal } = alive;
+    // Heard at once by a script an update left behind (DOM events cross isolated worlds), which then
+    // stops and removes its panel before this one adds its own.
+    doc.dispatchEvent(new win.Event(STARTED_EVENT));
     const layer = createLayer(doc);
     const timeline = win.performance;
     const marks = userTiming(timeline);
     const state = createStore<PageState | null>(null);
-    let kept: { accountId: string | null; records: PromotionRecord[] } | null = null;
+    // The account's kept promotions and the time zone of their days, as the worker's last answer to a
+    // snapshot said them: until it answers for this account, nothing date-dependent is shown.
+    let kept: Kept | null = null;
     let snapshot: PageSnapshot | null = null;
+    // The last snapshot sent. Each visit sends its first one even when the last visit sent the same:
+    // the answer is what tells the visit the account's kept promotions.
+    let lastSent: PageSnapshot | null = null;
 
     const memo = newPageMemo();
     // What the page changed since the current batch was taken; null when that is unknown (the first
@@ -87,23 +110,32 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     let account: { id: string | null; href: string } | null = null;
     let warnedAccount = false;
 
-    // The features redraw from what the page and storage say; on a long list that is tens of ms of
+    // The features redraw from what the page and the worker say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
     const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const start = timeline.now();
-      const records = kept?.accountId === snap.accountId ? kept.records : [];
+      const known = kept?.accountId === snap.accountId ? kept : null;
       const now = deps.now();
-      const list = checklist(snap, records, (r) => deps.progress(r, now).status);
-      state.set({ url, snapshot: snap, targets: found, kept: records, checklist: list });
+      const list = known
+        ? checklist(snap, known.records, (r) => deps.progress(r, now, known.timeZone).status)
+        : checklist(snap, []);
+      const records = known?.records ?? [];
+      state.set({
+        url,
+        snapshot: snap,
+        targets: found,
+        kept: records,
+        timeZone: known?.timeZone ?? null,
+        checklist: list,
+      });
       marks.measure('acg:publish', start);
     };
 
-    const loadKept = (accountId: string | null) => {
-      void deps.keptFor(accountId).then((records) => {
-        if (signal.aborted || snapshot?.accountId !== accountId) return;
-        kept = { accountId, records };
-        if (targets) publish(win.location.href, snapshot, targets);
-      });
+    const answered = (accountId: string | null, value: unknown) => {
+      const said = keptIn(value, accountId);
+      if (!said || signal.aborted || snapshot?.accountId !== accountId) return;
+      kept = said;
+      if (targets) publish(win.location.href, snapshot, targets);
     };
 
     const sendSnapshot = (snap: PageSnapshot): void => {
@@ -117,7 +149,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       const start = timeline.now();
       const answer = deps.send({ type: 'snapshot', snapshot: snap });
       marks.measure('acg:snapshot', start);
-      // The worker may turn a snapshot into kept promotions: read them back once it has.
+      // The answer carries the account's kept promotions as the snapshot left them.
       void answer.then((result) => {
         sending = false;
         // Refused (storage full, too large): the same rows would be refused again, and copying a long
@@ -125,11 +157,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         // (a worker stopping): the next read sends it again.
         if (!result.ok && result.error.code !== 'no-answer') refused = snap;
         else if (!result.ok && lastSent === snap) lastSent = null;
-        else if (result.ok && !signal.aborted) loadKept(snap.accountId);
+        else if (result.ok) answered(snap.accountId, result.value);
         const next = waiting;
         waiting = null;
         if (next && !signal.aborted) sendSnapshot(next);
-        else if (next && lastSent === next) lastSent = null;
       });
     };
 
@@ -162,7 +193,6 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         return;
       }
       account = { id: snap.accountId, href: url };
-      const accountChanged = snap.accountId !== snapshot?.accountId;
       snapshot = snap;
       targets = reading.targets;
       // A task of its own, after the read: the read and the redraw of a long list would together hold
@@ -177,14 +207,13 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         // Copying a long list into a message takes as long as reading it again: a task of its own.
         deps.defer(() => {
           if (!signal.aborted) sendSnapshot(snap);
-          // Left before it went: the worker has not heard it, so coming back must send it again.
-          else if (lastSent === snap) lastSent = null;
         });
-      } else if (accountChanged) loadKept(snap.accountId);
+      }
     };
     // Each read and each snapshot sent leaves a User Timing measure in builds that ask for them
     // (schedule.ts userTiming), so that DevTools and `npm run bench` can count them from the page's timeline.
     const read = coalesce(deps.schedule, () => {
+      if (!deps.connected()) return stop();
       const start = timeline.now();
       try {
         readNow();
@@ -222,7 +251,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     );
 
     const ctx = { win, deps, layer, state };
-    for (const feature of features) feature.init(signal, ctx);
+    for (const feature of features) {
+      const own = isolatedContext(feature.name, ctx);
+      isolated(feature.name, () => feature.init(signal, own))();
+    }
     read.request();
 
     return {
@@ -255,10 +287,12 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     listeners.signal.addEventListener('abort', () => afterClick.cancel());
   }
 
+  doc.addEventListener(STARTED_EVENT, () => void (deps.connected() || stop()), opts);
   route();
+  return stop;
 
-  return () => {
+  function stop(): void {
     listeners.abort();
     leave();
-  };
+  }
 }

@@ -7,8 +7,8 @@ import { PromotionRecord } from '../../src/core/schemas.ts';
 import { PROMO_PREFIX } from '../../src/core/store/layout.ts';
 import { report, scaled } from '../reliability/figures.ts';
 import { ACCOUNT, TABS, runningName, snapshotPlan } from '../reliability/snapshot-plan.ts';
-import { launchHarness, type Harness } from './harness.ts';
-import { e2eBrowsers } from './browsers.ts';
+import { launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
 
 // A page of the real host that is no billing page: its content script runs but reports nothing of its own.
 const TAB_URL = 'https://ads.tiktok.com/i18n/e2e-concurrency';

@@ -14,9 +14,9 @@ import {
   resetDemo,
   simulateSpend,
   waitForContent,
-} from './demo-site.ts';
-import { launchHarness, type Harness } from './harness.ts';
-import { e2eBrowsers } from './browsers.ts';
+} from '../../scripts/browser/demo-site.ts';
+import { launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
 
 const errors = glossary.en.redeem.errors;
 const firstWording = (w: string | string[]): string => (Array.isArray(w) ? w[0]! : w);

@@ -5,8 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages, isDemoSiteUrl } from '../../scripts/demo-server.ts';
-import { e2eBrowsers, launchBrowser, type BrowserName, type E2EHarness } from './browsers.ts';
-import { CHROME_DIST, OPTIONS_PATH, POPUP_PATH } from './harness.ts';
+import {
+  e2eBrowsers,
+  launchBrowser,
+  type BrowserName,
+  type E2EHarness,
+} from '../../scripts/browser/browsers.ts';
+import { CHROME_DIST, OPTIONS_PATH, POPUP_PATH } from '../../scripts/browser/harness.ts';
 
 describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
   let h: E2EHarness;
@@ -57,9 +62,8 @@ describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
     expect(snapshot).toEqual(want);
   });
 
-  it('reads a Spanish page when storage lost the page wordings: the background hands them over and keeps them again', async () => {
+  it('reads a Spanish page with the wordings its content script ships, and keeps no copy of them in storage', async () => {
     const fixture = fixturePages().find((f) => f.name === 'es-promotions-earning')!;
-    await h.backgroundEval((api) => api.storage.local.remove('glossary'));
     const page = await h.openPage(fixture.servedUrl);
     await expect.poll(() => page.overlayText(), { timeout: 15_000 }).toContain('Ad Credit Guide');
     const expected = JSON.parse(readFileSync(fixture.file.replace(/\.html$/, '.json'), 'utf8'));
@@ -70,13 +74,13 @@ describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
           url: (lastSnapshot as { snapshot?: { url?: string } } | undefined)?.snapshot?.url,
           promotions: (lastSnapshot as { snapshot?: { promotions?: unknown } } | undefined)?.snapshot
             ?.promotions,
-          languages: (glossary as { _about?: { languages?: string[] } } | undefined)?._about?.languages,
+          glossary: glossary ?? null,
         };
       });
     await expect.poll(async () => (await stored()).url, { timeout: 15_000 }).toBe(fixture.realUrl);
-    const { promotions, languages } = await stored();
+    const { promotions, glossary } = await stored();
     expect(promotions).toEqual(expected.promotions);
-    expect(languages).toContain('es');
+    expect(glossary).toBeNull();
     await page.close();
   });
 

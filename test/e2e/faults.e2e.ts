@@ -7,8 +7,8 @@ import type { Result } from '../../src/core/messages.ts';
 import { EMPTY_TERMS, PromotionRecord } from '../../src/core/schemas.ts';
 import { PROMO_PREFIX, QUARANTINE_PREFIX, ReminderState, promoKey } from '../../src/core/store/layout.ts';
 import { report, scaled } from '../reliability/figures.ts';
-import { extensionPageEval, launchHarness, type Harness } from './harness.ts';
-import { e2eBrowsers } from './browsers.ts';
+import { extensionPageEval, launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
 
 const ACCOUNT = '7300000000000000555';
 const DAY = 86_400_000;

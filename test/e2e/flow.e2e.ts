@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../src/core/export.ts';
 import { DEMO_ACCOUNT_ID, DEMO_PAYMENT_URL, isDemoSiteUrl } from '../../scripts/demo-server.ts';
-import { e2eBrowsers, launchBrowser, type E2EHarness, type E2EPage } from './browsers.ts';
+import { e2eBrowsers, launchBrowser, type E2EHarness, type E2EPage } from '../../scripts/browser/browsers.ts';
 import {
   DEMO_CODES,
   closeRedeemDialog,
@@ -16,8 +16,8 @@ import {
   redeem,
   simulateSpend,
   waitForContent,
-} from './demo-actions.ts';
-import { OPTIONS_PATH, POPUP_PATH, ROOT } from './harness.ts';
+} from '../../scripts/browser/demo-actions.ts';
+import { OPTIONS_PATH, POPUP_PATH, ROOT } from '../../scripts/browser/harness.ts';
 
 interface StoredPromotion {
   code: string | null;

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import { findBrowser, requestedBrowsers } from './browsers.ts';
-import { NETWORK_LEDGER_ENV, ROOT, checkNetworkLedger } from './harness.ts';
+import { findBrowser, requestedBrowsers } from '../../scripts/browser/browsers.ts';
+import { NETWORK_LEDGER_ENV, ROOT, checkNetworkLedger } from '../../scripts/browser/harness.ts';
 
 const SOURCES = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json'];
 const INSTALL: Record<string, string> = {

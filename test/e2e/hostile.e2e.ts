@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../reliability/figures.ts';
 import { paymentPage, promotionsPage, samplePromotions } from '../support/pages.ts';
 import { PAYLOADS, PWNED } from '../support/payloads.ts';
-import { launchHarness, type Harness } from './harness.ts';
-import { e2eBrowsers } from './browsers.ts';
+import { launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
 
 const ACCOUNT = '7300000000000000666';
 const PAYMENT_URL = `https://ads.tiktok.com/i18n/account/payment?aadvid=${ACCOUNT}`;

@@ -2,8 +2,8 @@
 // could reach the network, or that assertion proves nothing. Its own browser: these probes are requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAYMENT_URL, isDemoSiteUrl } from '../../scripts/demo-server.ts';
-import { extensionPageEval, launchHarness, type Harness } from './harness.ts';
-import { e2eBrowsers } from './browsers.ts';
+import { extensionPageEval, launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
 
 const probe = (who: string): string => `https://ads.tiktok.com/e2e-probe/${who}`;
 

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAYMENT_URL, fixturePages } from '../../scripts/demo-server.ts';
 import type { PageSnapshot } from '../../src/core/schemas.ts';
 import { structureOf } from '../support/report.ts';
-import { waitForContent } from './demo-site.ts';
-import { ROOT, findChromium, launchHarness, type Harness } from './harness.ts';
-import { overlayText } from './overlay.ts';
+import { waitForContent } from '../../scripts/browser/demo-site.ts';
+import { ROOT, findChromium, launchHarness, type Harness } from '../../scripts/browser/harness.ts';
+import { overlayText } from '../../scripts/browser/overlay.ts';
 
 interface DomNode {
   backendNodeId: number;

@@ -100,7 +100,6 @@ describe.each([BENIGN, ...PAYLOADS].map((p) => [p.name, p] as const))('payload: 
       promotions: [pagePromotion({ name: p.text, redeemedOn: '2026-11-10', validUntil: null })],
       warnings: [p.text],
     });
-    deps.keptFor = async () => kept;
     for (const feature of [panel, promotionNotes, redeemHelp]) {
       const { container, state, stop } = mountFeature(feature, win, deps);
       state.set(stateOf(snapshot, {}, kept));

@@ -1,10 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keptFor, panelCollapsed, send } from '../../src/content/bridge.ts';
-import { loadGlossary } from '../../src/content/glossary.ts';
-import { glossaryFile, glossaryGeneration, installGlossary } from '../../src/core/page/glossary.ts';
-import type { LanguageGlossary } from '../../src/core/page/glossary.ts';
-import { wordsFor } from '../../src/core/page/words.ts';
-import { GLOSSARY_KEY } from '../../src/core/store/keys.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { panelCollapsed, send } from '../../src/content/bridge.ts';
+import { keptIn } from '../../src/content/kept.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
 import { pagePromotion, record } from './content.harness.ts';
@@ -90,64 +86,21 @@ describe('content bridge', () => {
     expect(await send(snapshotMessage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('asks the worker for one account’s promotions, leaving out what is not a record', async () => {
-    const asked: unknown[] = [];
-    fakeBrowser(async (m) => {
-      asked.push(m);
-      return { ok: true, value: [record({ id: 'a' }), { id: 'broken' }] };
-    });
-    expect((await keptFor('111')).map((r) => r.id)).toEqual(['a']);
-    expect(asked).toEqual([{ type: 'kept-for', accountId: '111' }]);
-    fakeBrowser(async () => ({ ok: false, error: { code: 'no-answer', message: 'x' } }));
-    expect(await keptFor('111')).toEqual([]);
-  });
-});
-
-describe('page wordings', () => {
-  const shipped = glossaryFile();
-  const installs = () => glossaryGeneration();
-  afterEach(() => expect(installGlossary(shipped)).toBeNull());
-
-  it('installs the wordings kept in storage without asking the worker', async () => {
-    const asked: unknown[] = [];
-    fakeBrowser(async (m) => void asked.push(m)).set(GLOSSARY_KEY, structuredClone(shipped));
-    const before = installs();
-    expect(await loadGlossary()).toBeNull();
-    expect(asked).toEqual([]);
-    expect(installs()).toBe(before + 1);
-  });
-
-  it('asks the worker when storage holds none, another build’s, or a copy changed since', async () => {
-    const changed = structuredClone(shipped);
-    (changed.en as LanguageGlossary).balance.cashBalance = 'Money on hand';
-    for (const stored of [
-      undefined,
-      { ...shipped, _about: { languages: ['en'], version: 'older' } },
-      changed,
-    ]) {
-      const asked: unknown[] = [];
-      const items = fakeBrowser(async (m) => {
-        asked.push(m);
-        return { ok: true, value: structuredClone(shipped) };
-      });
-      if (stored) items.set(GLOSSARY_KEY, stored);
-      const before = installs();
-      expect(await loadGlossary()).toBeNull();
-      expect(asked).toEqual([{ type: 'glossary' }]);
-      expect(installs()).toBe(before + 1);
-    }
-  });
-
-  it('says why when neither storage nor the worker has them, and keeps what it had', async () => {
-    const items = fakeBrowser(async () => ({ ok: true, value: { _about: 'nothing' } }));
-    items.set(GLOSSARY_KEY, 'junk');
-    const before = installs();
-    expect(await loadGlossary()).toMatch(/not loaded \(storage: not a glossary; worker: not a glossary\)/);
-    fakeBrowser(async () => undefined);
-    expect(await loadGlossary()).toMatch(/storage: none kept; worker: the worker gave no answer/);
-    fakeBrowser(() => new Promise(() => {}));
-    expect(await loadGlossary(20)).toMatch(/storage: none kept; worker: no answer within 20 ms/);
-    expect(installs()).toBe(before);
-    expect(wordsFor('en').key('balance', 'Cash balance')).toBe('cashBalance');
+  it('takes the account’s promotions and time zone from a snapshot’s answer, leaving out what is not a record', () => {
+    const answer = {
+      changed: [],
+      held: 0,
+      refused: 0,
+      kept: [record({ id: 'a' }), { id: 'broken' }, record({ id: 'b', accountId: '222' })],
+      timeZone: 'Asia/Tokyo',
+    };
+    const kept = keptIn(answer, '111');
+    expect(kept?.records.map((r) => r.id)).toEqual(['a']);
+    expect(kept).toMatchObject({ accountId: '111', timeZone: 'Asia/Tokyo' });
+    // An answer that does not say them (an older worker, a failure) tells nothing: nothing dated is shown.
+    expect(keptIn({ changed: [] }, '111')).toBeNull();
+    expect(keptIn({ ...answer, timeZone: '' }, '111')).toBeNull();
+    expect(keptIn({ ...answer, kept: 'all' }, '111')).toBeNull();
+    expect(keptIn(null, '111')).toBeNull();
   });
 });

@@ -12,7 +12,6 @@ import type { Feature, PageState, Win } from '../../src/content/types.ts';
 import { watchPages } from '../../src/content/watch.ts';
 import { fakeDeps, fixtureHtml, fixtureSnapshot, pageWindow, savedUrl, settle } from './content.harness.ts';
 
-
 const t = translatorFrom(en);
 
 function open(name: string, features: readonly Feature[] = []) {

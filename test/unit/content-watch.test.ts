@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_TAG } from '../../src/content/layer.ts';
-import { watchPages } from '../../src/content/watch.ts';
+import { STARTED_EVENT, watchPages } from '../../src/content/watch.ts';
 import type { Result } from '../../src/core/messages.ts';
 import type { ContentDeps, Feature, Outgoing, PageState, Win } from '../../src/content/types.ts';
-import { fakeDeps, headingReader, pageWindow, settle } from './content.harness.ts';
+import { fakeDeps, headingReader, pageWindow, record, settle } from './content.harness.ts';
 
 const PAYMENT = 'https://ads.tiktok.com/i18n/account/payment?aadvid=111';
 const DASHBOARD = 'https://ads.tiktok.com/i18n/dashboard?aadvid=111';
@@ -432,20 +432,187 @@ describe('content script: deciding and following the page', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('reads the kept promotions of the page’s account and hands them to the features', async () => {
+  it('hands the features the account’s kept promotions and time zone from the snapshot’s answer, and nothing dated before it', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
-    const asked: (string | null)[] = [];
-    const { deps, frames } = fakeDeps({
-      keptFor: async (id) => {
-        asked.push(id);
-        return [];
-      },
-    });
+    const { deps, frames, sent, worker } = fakeDeps();
+    worker.kept = [record({ id: 'mine' }), record({ id: 'theirs', accountId: '222' })];
+    worker.timeZone = 'America/Los_Angeles';
+    const zones: string[] = [];
+    deps.progress = (r, _now, timeZone) => {
+      zones.push(timeZone);
+      return { status: r.status, fraction: null, daysToSpendDeadline: null, pace: null };
+    };
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    // Published before the answer: no kept promotion, no time zone, so nothing that counts days.
+    expect(p.seen[0]).toMatchObject({ kept: [], timeZone: null });
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['snapshot']);
+    expect(p.seen.at(-1)?.kept.map((r) => r.id)).toEqual(['mine']);
+    expect(p.seen.at(-1)?.timeZone).toBe('America/Los_Angeles');
+    expect(zones.length).toBeGreaterThan(0);
+    expect(new Set(zones)).toEqual(new Set(['America/Los_Angeles']));
+  });
+
+  it('asks again on coming back to a billing page, so that the visit hears what is kept', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames, sent, worker } = fakeDeps();
+    worker.kept = [record({ id: 'mine' })];
     const p = probe();
     watchPages(win, deps, [p.feature]);
     frames.frame();
     await settle();
-    expect(asked).toEqual(['111']);
-    expect(p.seen.at(-1)?.checklist.current).toBe('enter-code');
+    spaNavigate(win, DASHBOARD, 'Dashboard');
+    await settle();
+    spaNavigate(win, PAYMENT, 'Payment');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    frames.frame();
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['snapshot', 'snapshot']);
+    expect(p.signals).toHaveLength(2);
+    expect(p.seen.at(-1)?.kept.map((r) => r.id)).toEqual(['mine']);
+  });
+});
+
+describe('content script: one feature failing', () => {
+  it('logs the feature by name and the others start, update and draw', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames } = fakeDeps();
+    const errors: unknown[][] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const failing: Feature[] = [
+        {
+          name: 'broken-start',
+          init: () => {
+            throw new Error('start');
+          },
+        },
+        {
+          name: 'broken-update',
+          init: (signal, ctx) =>
+            ctx.state.subscribe(() => {
+              throw new Error('update');
+            }, signal),
+        },
+        {
+          name: 'broken-frame',
+          init: (_signal, ctx) =>
+            void ctx.deps.schedule(() => {
+              throw new Error('frame');
+            }),
+        },
+      ];
+      const p = probe();
+      const drawn: number[] = [];
+      const after: Feature = {
+        name: 'after',
+        init: (_s, ctx) => void ctx.deps.schedule(() => drawn.push(1)),
+      };
+      watchPages(win, deps, [...failing, p.feature, after]);
+      frames.frame();
+      await settle();
+      expect(p.seen.length).toBeGreaterThan(0);
+      expect(drawn).toEqual([1]);
+      win.document.querySelector('h1')!.textContent = 'Payment 2';
+      await settle();
+      frames.frame();
+      expect(p.seen.at(-1)?.snapshot.warnings).toEqual(['Payment 2']);
+      await settle();
+      const names = errors.map((e) => e[0]);
+      expect(new Set(names)).toEqual(
+        new Set(['broken-start', 'broken-update', 'broken-frame'].map((n) => `Ad Credit Guide: ${n} failed`)),
+      );
+      expect(
+        names.filter((n) => n === 'Ad Credit Guide: broken-update failed').length,
+      ).toBeGreaterThanOrEqual(2);
+      expect(errors.every((e) => e[1] instanceof Error)).toBe(true);
+    } finally {
+      console.error = error;
+    }
+  });
+});
+
+describe('content script: left behind by an update or reload', () => {
+  it('stops at its next look at the page once cut off: no observer, no listener, no panel', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const observers = countObservers(win);
+    let connected = true;
+    const { deps, frames, sent } = fakeDeps({ connected: () => connected });
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    await settle();
+    expect(hosts(win)).toBe(1);
+    connected = false;
+    win.document.querySelector('h1')!.textContent = 'Payment 2';
+    await settle();
+    frames.frame();
+    expect(hosts(win)).toBe(0);
+    expect(observers.connected).toBe(0);
+    expect(p.signals[0]!.aborted).toBe(true);
+    expect(frames.pending()).toBe(0);
+    // Its listeners are gone too: navigating opens nothing.
+    spaNavigate(win, DASHBOARD, 'Dashboard');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    spaNavigate(win, PAYMENT, 'Payment');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    frames.frame();
+    await settle();
+    expect(hosts(win)).toBe(0);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('the new script takes over: the old one stops when it announces itself, one host ever', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const observers = countObservers(win);
+    let oldConnected = true;
+    const old = fakeDeps({ connected: () => oldConnected });
+    const oldProbe = probe();
+    watchPages(win, old.deps, [oldProbe.feature]);
+    old.frames.frame();
+    await settle();
+    oldConnected = false;
+    const fresh = fakeDeps();
+    const freshProbe = probe();
+    watchPages(win, fresh.deps, [freshProbe.feature]);
+    expect(oldProbe.signals[0]!.aborted).toBe(true);
+    expect(hosts(win)).toBe(1);
+    expect(observers.connected).toBe(1);
+    fresh.frames.frame();
+    await settle();
+    expect(freshProbe.seen.at(-1)?.snapshot.view).toBe('payment');
+    expect(fresh.sent.map((m) => m.type)).toEqual(['snapshot']);
+  });
+
+  it('announces itself only as it adds its panel to a billing page: other pages hear nothing of ours', async () => {
+    const win = pageWindow(DASHBOARD, page('Dashboard'));
+    const heard: string[] = [];
+    win.document.addEventListener(STARTED_EVENT, () => heard.push(win.location.href));
+    const { deps, frames } = fakeDeps();
+    watchPages(win, deps, []);
+    frames.frame();
+    expect(heard).toEqual([]);
+    spaNavigate(win, PAYMENT, 'Payment');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    expect(heard).toEqual([PAYMENT]);
+    expect(hosts(win)).toBe(1);
+  });
+
+  it('replaces a host an older script left, and a page announcing a start stops no connected script', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    // Left by a script that predates stopping (or was stopped before it could remove it).
+    win.document.documentElement.append(win.document.createElement(HOST_TAG));
+    const { deps, frames } = fakeDeps();
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    expect(hosts(win)).toBe(1);
+    win.document.dispatchEvent(new win.Event(STARTED_EVENT));
+    frames.frame();
+    await settle();
+    expect(p.signals[0]!.aborted).toBe(false);
+    expect(hosts(win)).toBe(1);
   });
 });

@@ -109,19 +109,28 @@ export function headingReader(): Reader & {
   return reader;
 }
 
-/** Stand-in for the worker: what it accepts, and the diagnosis it answers a refused code with. */
+/**
+ * Stand-in for the worker: what it accepts, the diagnosis it answers a refused code with, and what its
+ * answer to a snapshot says is kept (every account's: the answer carries the snapshot's account's).
+ */
 export interface FakeWorker {
   accepts(message: Outgoing): boolean;
   reasons(attempt: Extract<Outgoing, { type: 'redeem-attempt' }>): Reason[];
+  kept: PromotionRecord[];
+  timeZone: string;
 }
 
 function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
   if (!worker.accepts(message)) return { ok: false, error: { code: 'no-answer', message: 'worker stopped' } };
-  if (message.type === 'snapshot') return { ok: true, value: { changed: [], held: 0, refused: 0 } };
+  if (message.type === 'snapshot') {
+    const kept = worker.kept.filter((r) => r.accountId === message.snapshot.accountId);
+    return { ok: true, value: { changed: [], held: 0, refused: 0, kept, timeZone: worker.timeZone } };
+  }
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'glossary') return { ok: true, value: glossaryFile() };
   if (message.type === 'report-open') return { ok: true, value: null };
-  if (message.type === 'kept-for') return { ok: true, value: [] };
+  if (message.type === 'kept-for')
+    return { ok: false, error: { code: 'invalid-message', message: 'not sent' } };
   if (message.type === 'panel-collapsed') return { ok: true, value: message.collapsed ?? false };
   const { accountId, code, error, succeeded, lang } = message;
   const attempt = { id: 'a1', accountId, code, error, succeeded, lang, at: '2026-11-24T12:00:00.000Z' };
@@ -132,7 +141,7 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
   const frames = manualFrames();
   const sent: Outgoing[] = [];
   const collapsed = new Map<string | null, boolean>();
-  const worker: FakeWorker = { accepts: () => true, reasons: () => [] };
+  const worker: FakeWorker = { accepts: () => true, reasons: () => [], kept: [], timeZone: 'UTC' };
   /** The review page's side of "Read wrong?": asks the page as the review page would, while it answers. */
   const reportRequests: Array<{ capture: () => unknown; signal: AbortSignal }> = [];
   const askReport = () => reportRequests.find((r) => !r.signal.aborted)?.capture() ?? null;
@@ -143,7 +152,6 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
       sent.push(m);
       return answer(m, worker);
     }) as ContentDeps['send'],
-    keptFor: async (): Promise<PromotionRecord[]> => [],
     panelCollapsed: {
       get: async (id) => collapsed.get(id) ?? false,
       set: async (id, value) => {
@@ -156,6 +164,7 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
     defer: (run) => run(),
     now: () => new Date('2026-11-24T12:00:00Z'),
     answerReportRequests: (capture, signal) => void reportRequests.push({ capture, signal }),
+    connected: () => true,
     ...over,
   };
   return { deps, frames, sent, collapsed, worker, askReport };
@@ -224,12 +233,14 @@ export function stateOf(
   snapshot: PageSnapshot,
   targets: Partial<Targets> = {},
   kept: PromotionRecord[] = [],
+  timeZone: string | null = 'UTC',
 ): PageState {
   return {
     url: snapshot.url ?? 'https://ads.tiktok.com/i18n/account/payment',
     snapshot,
     targets: { ...NO_TARGETS, ...targets },
     kept,
+    timeZone,
     checklist: checklist(snapshot, kept),
   };
 }

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import raw from '../../src/core/page/glossary.json' with { type: 'json' };
 import { glossaryProblems } from '../../src/core/page/glossary-schema.ts';
 import {
-  GLOSSARY_VERSION,
-  glossaryFile,
-  glossaryGeneration,
   glossaryLanguages,
-  installGlossary,
   glossariesFor,
   glossaryFor,
   glossaryLanguage,
@@ -15,8 +11,6 @@ import {
   wordingPattern,
   wordings,
 } from '../../src/core/page/glossary.ts';
-import { wordingsStamp } from '../../src/core/page/stamp.ts';
-import { wordsFor } from '../../src/core/page/words.ts';
 
 describe('glossary data', () => {
   it('every listed language has every key, each a non-empty wording', () => {
@@ -81,53 +75,5 @@ describe('glossary lookups', () => {
     );
     expect(m?.groups).toEqual({ amount: 'usd 50.00', days: '30' });
     expect(normalizeLabel('2 campaigns')).toMatch(wordingPattern('{n} campaigns'));
-  });
-});
-
-describe('installGlossary (the content script takes the wordings from storage)', () => {
-  const shipped = glossaryFile();
-  afterEach(() => expect(installGlossary(shipped)).toBeNull());
-  type Loose = { _about: { languages: string[]; version?: string } } & Record<
-    string,
-    Record<string, unknown>
-  >;
-  const copy = () => structuredClone(shipped) as unknown as Loose;
-
-  it('installs an exact copy of this build’s wordings, and lookups are built again from it', () => {
-    expect(shipped._about.version).toBe(GLOSSARY_VERSION);
-    expect(wordingsStamp(shipped, shipped._about.languages)).toBe(GLOSSARY_VERSION);
-    const before = wordsFor('es');
-    expect(installGlossary(copy())).toBeNull();
-    expect(glossaryLanguages()).toEqual(shipped._about.languages);
-    expect(wordsFor('es')).not.toBe(before);
-    expect(wordsFor('es').key('tabs', wordings(glossaryFor('es')!.tabs.earning)[0]!)).toBe('earning');
-  });
-
-  it('refuses another build’s copy and any copy changed since it was stamped, keeping what it had', () => {
-    const broken: Array<[string, (f: Loose) => void]> = [
-      ['another stamp', (f) => void (f._about.version = 'older')],
-      ['no languages', (f) => void (f._about.languages = [])],
-      ['a listed language missing', (f) => void f._about.languages.push('ko')],
-      ['languages in another order', (f) => void f._about.languages.reverse()],
-      ['a wording changed', (f) => void ((f.de!.tabs as Record<string, unknown>).earning = 'Verdienen')],
-      ['an empty wording', (f) => void ((f.de!.tabs as Record<string, unknown>).earning = '')],
-      ['a wording where a group goes', (f) => void (f.ja!.tabs = 'タブ')],
-      ['a key missing', (f) => void delete (f.vi!.columns as Record<string, unknown>).status],
-      [
-        'keys in another order',
-        (f) => {
-          const { nav, ...rest } = f.pt!;
-          f.pt = { ...rest, nav };
-        },
-      ],
-    ];
-    const before = glossaryGeneration();
-    for (const [what, breakIt] of broken) {
-      const file = copy();
-      breakIt(file);
-      expect(installGlossary(file), what).not.toBeNull();
-    }
-    expect(installGlossary('junk')).toBe('not a glossary');
-    expect(glossaryGeneration()).toBe(before);
   });
 });

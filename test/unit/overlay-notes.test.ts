@@ -78,6 +78,14 @@ describe('promotion list annotations', () => {
     expect(notes[0]!.row.textContent).toBe('Spend 50 Get 50');
   });
 
+  it('nothing before the worker has said the time zone days are counted in', () => {
+    const win = pageWindow(URL_P, page);
+    const state = { ...listState(win, [record({ name: 'Spend 50 Get 50' })]), timeZone: null };
+    expect(
+      notesFor(state, { now: () => new Date('2026-11-24T12:00:00Z'), progress: () => PROGRESS }),
+    ).toEqual([]);
+  });
+
   it('nothing on the payment page', () => {
     expect(
       notesFor(stateOf(emptySnapshot({ view: 'payment' })), {

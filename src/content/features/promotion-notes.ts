@@ -18,7 +18,8 @@ export interface Note {
 
 /** The earning rows of the list that the extension keeps terms for, with their progress. */
 export function notesFor(s: PageState | null, deps: Pick<ContentDeps, 'progress' | 'now'>): Note[] {
-  if (!s || s.snapshot.view !== 'promotions') return [];
+  if (!s || s.snapshot.view !== 'promotions' || s.timeZone === null) return [];
+  const { timeZone } = s;
   const now = deps.now();
   // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
   const onPage = firstByName(s.snapshot.promotions);
@@ -29,7 +30,7 @@ export function notesFor(s: PageState | null, deps: Pick<ContentDeps, 'progress'
     const record = records.get(name);
     if (!record) continue;
     let progress: ProgressView | null = null;
-    notes.push({ row, name, progress: () => (progress ??= deps.progress(record, now)) });
+    notes.push({ row, name, progress: () => (progress ??= deps.progress(record, now, timeZone)) });
   }
   return notes;
 }

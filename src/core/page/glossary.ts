@@ -3,77 +3,34 @@
 import raw from './glossary.json' with { type: 'json' };
 
 import type { LanguageGlossary, Wording } from './glossary-schema.ts';
-import { wordingsStamp } from './stamp.ts';
 
 export type { LanguageGlossary, Wording };
 
-/**
- * glossary.json as the code reads it: the languages, in order, and the stamp of their wordings (set by
- * the build, vite.config.ts compactGlossary; absent where the file is read as it is).
- */
-export type GlossaryFile = { _about: { languages: string[]; version?: string } } & {
-  [lang: string]: LanguageGlossary | { languages: string[]; version?: string };
+/** glossary.json as the code reads it: the languages, in order, and each language's wordings. */
+export type GlossaryFile = { _about: { languages: string[] } } & {
+  [lang: string]: LanguageGlossary | { languages: string[] };
 };
 
-// glossary.json is validated by glossaryProblems() in the unit tests; here it is only indexed.
+// glossary.json is validated by glossaryProblems() in the unit tests and ships inside every bundle, the
+// content script's included: here it is only indexed, once.
 const file = raw as unknown as GlossaryFile;
 
-/** The stamp of the wordings this build was made with: a copy with another stamp is stale. */
-export const GLOSSARY_VERSION: string | null = file._about.version ?? null;
-
-const index = (from: GlossaryFile): ReadonlyMap<string, LanguageGlossary> =>
-  new Map(from._about.languages.map((l) => [l, from[l] as LanguageGlossary]));
-
-// Every context but the content script ships the wordings; the content script ships only the stamp and
-// installs the wordings from storage before it reads a page (src/content/glossary.ts). Replaced whole,
-// never edited, so a reader that holds the old map keeps a consistent one.
-let GLOSSARY = index(file);
-let generation = 0;
+const GLOSSARY: ReadonlyMap<string, LanguageGlossary> = new Map(
+  file._about.languages.map((l) => [l, file[l] as LanguageGlossary]),
+);
 
 /** Languages the page reader understands, in glossary order (English first). */
 export function glossaryLanguages(): readonly string[] {
   return [...GLOSSARY.keys()];
 }
 
-/** Counts installGlossary calls: lookups built from the wordings are stale once it moves. */
-export function glossaryGeneration(): number {
-  return generation;
-}
-
-/** The wordings in force, as glossary.json has them (less the documentation): what the worker hands out. */
+/** The wordings as glossary.json has them, less the documentation (the report's redaction reads them). */
 export function glossaryFile(): GlossaryFile {
   const languages = glossaryLanguages();
   return Object.assign(
-    { _about: { languages: [...languages], ...(GLOSSARY_VERSION ? { version: GLOSSARY_VERSION } : {}) } },
+    { _about: { languages: [...languages] } },
     Object.fromEntries(languages.map((l) => [l, GLOSSARY.get(l)!])),
   );
-}
-
-/**
- * Installs wordings that came from outside the code (storage, a message): null once installed, else why
- * not, and the wordings in force stay. Only a copy whose wordings hash to this build's stamp is taken,
- * so the reader never meets a missing key or a wording of another build.
- */
-export function installGlossary(candidate: unknown): string | null {
-  const problem = glossaryFileProblem(candidate);
-  if (problem) return problem;
-  GLOSSARY = index(candidate as GlossaryFile);
-  generation++;
-  return null;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function glossaryFileProblem(candidate: unknown): string | null {
-  if (!isRecord(candidate) || !isRecord(candidate._about)) return 'not a glossary';
-  const { languages, version } = candidate._about;
-  if (version !== GLOSSARY_VERSION) return `wordings of another version (${String(version)})`;
-  if (!Array.isArray(languages) || !languages.every((l) => typeof l === 'string' && isRecord(candidate[l])))
-    return 'languages missing';
-  // The stamp says what the wordings should be: a copy that differs in any way is not this build's.
-  if (wordingsStamp(candidate, languages) !== version) return 'wordings changed since they were stamped';
-  return null;
 }
 
 /** "pt-BR" → "pt", "ES" → "es"; null for a language the glossary does not know. */

@@ -1,14 +1,7 @@
 // Label lookup over the glossary: page text → the glossary key it says, in any language. Built once per
 // page language so that reading a row costs one normalisation and one map lookup per cell, not a scan
 // over eight languages' wordings.
-import {
-  glossariesFor,
-  glossaryGeneration,
-  glossaryLanguage,
-  normalizeLabel,
-  wordingPattern,
-  wordings,
-} from './glossary.ts';
+import { glossariesFor, glossaryLanguage, normalizeLabel, wordingPattern, wordings } from './glossary.ts';
 import type { LanguageGlossary, Wording } from './glossary.ts';
 
 /** The glossary groups the reader looks labels up in, each a record of key → wording. */
@@ -30,15 +23,9 @@ export interface Words {
 }
 
 const cache = new Map<string, Words>();
-/** The wordings the cached lookups were built from (installGlossary replaces them). */
-let builtFrom = glossaryGeneration();
 
 /** Lookups for a page in `lang`: that language's wording wins where two languages disagree. */
 export function wordsFor(lang: string | null | undefined): Words {
-  if (builtFrom !== glossaryGeneration()) {
-    cache.clear();
-    builtFrom = glossaryGeneration();
-  }
   const id = glossaryLanguage(lang) ?? '*';
   let words = cache.get(id);
   if (!words) {

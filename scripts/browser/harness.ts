@@ -22,7 +22,7 @@ import {
   type Worker,
 } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.ts';
+import { startDemoServer, type DemoServer } from '../demo-server.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROME_DIST = join(ROOT, 'dist', 'chrome');

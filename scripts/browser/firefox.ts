@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.ts';
+import { startDemoServer, type DemoServer } from '../demo-server.ts';
 import {
   callExpression,
   describeTarget,
