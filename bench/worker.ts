@@ -15,7 +15,7 @@ import { KEY, promoKey, SCHEMA_VERSION } from '../src/core/store/layout.ts';
 import { setBrowser } from '../src/platform/browser.ts';
 import { keptFrom } from '../src/platform/store.ts';
 import { DEMO_PAYMENT_URL } from '../scripts/demo-server.ts';
-import { launchHarness } from '../test/e2e/harness.ts';
+import { launchHarness } from '../scripts/browser/harness.ts';
 import { createFakeBrowser } from '../test/fake-browser.ts';
 import { NOW, benchRecords } from './records.ts';
 import type { Figure } from './report.ts';

@@ -14,7 +14,6 @@ import {
 } from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
 import { checklist } from '../../src/core/checklist.ts';
-import { glossaryFile } from '../../src/core/page/glossary.ts';
 import { NO_TARGETS, type PageReading } from '../../src/core/page/read.ts';
 import type { Layer } from '../../src/content/layer.ts';
 import { createStore } from '../../src/content/store.ts';
@@ -127,10 +126,7 @@ function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
     return { ok: true, value: { changed: [], held: 0, refused: 0, kept, timeZone: worker.timeZone } };
   }
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
-  if (message.type === 'glossary') return { ok: true, value: glossaryFile() };
   if (message.type === 'report-open') return { ok: true, value: null };
-  if (message.type === 'kept-for')
-    return { ok: false, error: { code: 'invalid-message', message: 'not sent' } };
   if (message.type === 'panel-collapsed') return { ok: true, value: message.collapsed ?? false };
   const { accountId, code, error, succeeded, lang } = message;
   const attempt = { id: 'a1', accountId, code, error, succeeded, lang, at: '2026-11-24T12:00:00.000Z' };
