@@ -1,6 +1,7 @@
 // "Read wrong?" in Chromium: on the demo site and on every fixture page, the panel's action opens the
 // review page for that tab, "Save report" downloads ad-credit-guide-report-<date>.html, and `cli parse`
-// reads the file to the same snapshot shape as the extension read from the page.
+// reads the file to the same snapshot shape as the extension read from the page, every amount the page's
+// times one whole factor (so sums and order between amounts hold on the report).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_PAYMENT_URL, fixturePages } from '../../scripts/demo-server.ts';
 import type { PageSnapshot } from '../../src/core/schemas.ts';
-import { structureOf } from '../support/report.ts';
+import { factorBetween, shapeOf } from '../support/report.ts';
 import { waitForContent } from './demo-site.ts';
 import { ROOT, findChromium, launchHarness, type Harness } from './harness.ts';
 import { overlayText } from './overlay.ts';
@@ -68,6 +69,12 @@ function cliParse(file: string): PageSnapshot {
   return JSON.parse(r.stdout);
 }
 
+/** The report reads to the page's shape, and its amounts to the page's times one whole factor. */
+function expectScaledShape(report: PageSnapshot, read: PageSnapshot): void {
+  expect(shapeOf(report)).toEqual(shapeOf(read));
+  expect(factorBetween(read, report)).not.toBeNull();
+}
+
 describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -124,7 +131,7 @@ describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
       'What Ad Credit Guide read from this page',
     );
     const file = keep('report-demo.html', html);
-    expect(structureOf(cliParse(file))).toEqual(structureOf(read));
+    expectScaledShape(cliParse(file), read);
     expect(html).not.toMatch(/<script|\son\w+=/i);
     // The demo page's own 404s (its favicon) are not ours: the review page and the worker log no error.
     expect(h.errors.slice(before).filter((e) => e.source.startsWith(h.extensionOrigin))).toEqual([]);
@@ -137,7 +144,7 @@ describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
     const read = await lastSnapshot(fixture.realUrl);
     const { html, review } = await reportFrom(page);
     const file = keep(`report-${fixture.name}.html`, html);
-    expect(structureOf(cliParse(file))).toEqual(structureOf(read));
+    expectScaledShape(cliParse(file), read);
     await review.close();
     await page.close();
   });
