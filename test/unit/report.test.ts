@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 
 import { run as parseCli } from '../../src/cli/commands/parse.ts';
 import { parseDate } from '../../src/core/dates.ts';
-import { STRUCTURAL_ATTRIBUTES } from '../../src/core/report/capture.ts';
+import {
+  REFERENCE_ATTRIBUTES,
+  STRUCTURAL_ATTRIBUTES,
+  TEXT_ATTRIBUTES,
+} from '../../src/core/report/capture.ts';
 import { readReportFacts } from '../../src/core/report/index.ts';
 import { createRedactor } from '../../src/core/report/redact.ts';
 import { parseHtml } from '../support/dom.ts';
@@ -234,9 +238,15 @@ describe('redaction', () => {
 
 /**
  * What a page or report shows a reader: texts and every attribute but structure and class names (kept as
- * they are); with `comments`, the report's facts too (a page's own comments are never copied).
+ * they are); with `comments`, the report's facts too (a page's own comments are never copied). Of a page
+ * (`comments` false), only the attributes a report copies: a width in a style attribute is no data, and a
+ * report never holds it (the tests below check what a report drops).
  */
 function visibleParts(doc: Document, comments: boolean): string[] {
+  const copied = (name: string) =>
+    comments
+      ? !STRUCTURAL_ATTRIBUTES.has(name)
+      : TEXT_ATTRIBUTES.has(name) || REFERENCE_ATTRIBUTES.has(name) || name === 'value';
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3 || (comments && node.nodeType === 8)) parts.push(node.nodeValue ?? '');
@@ -244,14 +254,17 @@ function visibleParts(doc: Document, comments: boolean): string[] {
     if (node.nodeType !== 1) return;
     const el = node as Element;
     if (el.localName === 'style') return;
-    for (const a of Array.from(el.attributes)) if (!STRUCTURAL_ATTRIBUTES.has(a.name)) parts.push(a.value);
+    for (const a of Array.from(el.attributes)) if (copied(a.name)) parts.push(a.value);
     el.childNodes.forEach(walk);
   };
   walk(doc);
   return parts;
 }
 
-const digitRuns = (parts: string[]) => new Set(parts.flatMap((p) => p.match(/\d{3,}/g) ?? []));
+/** Percentages are ratios of the page's amounts, which a report keeps as they are. */
+const withoutPercentages = (text: string) => text.replace(/\d+(?:[.,]\d+)?[\s\u00a0\u202f]?[%％]/g, '%');
+const digitRuns = (parts: string[]) =>
+  new Set(parts.flatMap((p) => withoutPercentages(p).match(/\d{3,}/g) ?? []));
 
 /** The page with its digits changed at random (the first of a run kept non-zero) and names, e-mails, ids added. */
 function randomise(html: string, seed: number, secrets: string[]): Document {
@@ -287,7 +300,7 @@ const SECRETS = fc
   ]);
 
 describe('a report keeps no number, name or id of the page', () => {
-  it('no digit run of 3 or more, no added name, e-mail or id, on fixture pages with random values', () => {
+  it('no digit run of 3 or more but percentages, no added name, e-mail or id, on pages with random values', () => {
     const small = PAGES.filter((p) => p.html.length < 60_000);
     fc.assert(
       fc.property(fc.nat({ max: small.length - 1 }), fc.nat(), SECRETS, (index, seed, secrets) => {
@@ -297,8 +310,13 @@ describe('a report keeps no number, name or id of the page', () => {
         const html = String(doc);
         const report = reportOf(html, page.url, [seed, seed >>> 3, 5, 11]);
         const original = digitRuns([...visibleParts(doc, false), page.url ?? '']);
-        const shown = visibleParts(parseHtml(report.html), true).join('\n');
-        for (const run of original) expect(shown).not.toMatch(new RegExp(`(?<!\\d)${run}(?!\\d)`));
+        const shown = withoutPercentages(visibleParts(parseHtml(report.html), true).join('\n'));
+        for (const run of original) {
+          const at = new RegExp(`(?<!\\d)${run}(?!\\d)`).exec(shown);
+          expect(
+            at && `${page.name}: ${run} in …${JSON.stringify(shown.slice(at.index - 80, at.index + 40))}…`,
+          ).toBeNull();
+        }
         for (const secret of secrets) {
           expect(shown).not.toContain(secret);
           for (const word of secret.split(/[^A-Za-z]+/).filter((w) => w.length >= 4))

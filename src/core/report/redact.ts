@@ -17,7 +17,7 @@
 // report back to the page.
 import { findDates } from '../dates.ts';
 import { safeLocale } from '../locale.ts';
-import { findAmounts, joinPieces, parseAmount } from '../money.ts';
+import { findAmounts, joinPieces } from '../money.ts';
 import type { FoundAmount } from '../money.ts';
 import { glossaryFile, glossaryLanguages, wordings } from '../page/glossary.ts';
 import type { Wording } from '../page/glossary.ts';
@@ -341,17 +341,17 @@ function percentages(s: string): Array<{ start: number; end: number }> {
 const MARKED_NUMBER = /\d[.,'’\s\u00a0\u202f\u2009]\d/;
 
 /**
- * The amounts a text shows: those with a currency mark, else a text that is a single number with a group or
- * decimal mark (an amount whose currency the page gives elsewhere: a column header, the card's title). A bare
- * integer alone is as likely a count, and is redacted digit by digit.
+ * The amounts a text shows: numbers with a currency mark, and numbers with a group or decimal mark ("5,000"
+ * after a word the currency sign is glued to, a cell whose currency the column header gives). A bare integer
+ * is as likely a count, and is redacted digit by digit.
  */
 function amountsIn(s: string, lang: string | null): FoundAmount[] {
   const marked = findAmounts(s, lang);
-  if (marked.length > 0) return marked;
-  const whole = parseAmount(s, lang);
-  if (!whole || !MARKED_NUMBER.test(s)) return [];
-  const start = s.length - s.trimStart().length;
-  return [{ amount: whole, start, end: s.trimEnd().length }];
+  const loose = findAmounts(s, lang, { requireCurrency: false }).filter(
+    (a) =>
+      MARKED_NUMBER.test(s.slice(a.start, a.end)) && !marked.some((m) => a.start < m.end && m.start < a.end),
+  );
+  return loose.length === 0 ? marked : [...marked, ...loose].sort((a, b) => a.start - b.start);
 }
 
 /** Pieces that join, as the reader joins them, into one amount and nothing else. */
