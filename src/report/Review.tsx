@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PageCapture } from '../core/messages.ts';
 import type { Correction, Report } from '../core/report/index.ts';
 import { useI18n } from '../ui/i18n.tsx';
-import { plainWarning, readFields, type ReadField } from './fields.ts';
+import { localWarning, readFields, type ReadField } from './fields.ts';
 
 export interface ReviewProps {
   page: PageCapture;
@@ -54,61 +54,64 @@ export function Review(props: ReviewProps) {
       <h1>{t('report_title')}</h1>
       <p>{t('report_intro')}</p>
 
-      <section aria-labelledby="warnings-title" class="warnings">
-        <h2 id="warnings-title">{t('report_warnings')}</h2>
-        {snapshot.warnings.length === 0 ? (
-          <p>{t('report_noWarnings')}</p>
-        ) : (
-          <ul>
-            {snapshot.warnings.map((w, i) => (
-              <li key={i}>{plainWarning(w)}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* The warnings come first, and stand beside the values on a wide window: they say which values to doubt. */}
+      <div class="read">
+        <section aria-labelledby="warnings-title" class="warnings">
+          <h2 id="warnings-title">{t('report_warnings')}</h2>
+          {snapshot.warnings.length === 0 ? (
+            <p>{t('report_noWarnings')}</p>
+          ) : (
+            <ul>
+              {snapshot.warnings.map((w, i) => (
+                <li key={i}>{localWarning(w, t)}</li>
+              ))}
+            </ul>
+          )}
+        </section>
 
-      <section aria-labelledby="fields-title">
-        <h2 id="fields-title">{t('report_fields')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('report_field')}</th>
-              <th scope="col">{t('report_read')}</th>
-              <th scope="col">{t('report_wrong')}</th>
-              <th scope="col">{t('report_right')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f) => {
-              const m = marks[f.id];
-              return (
-                <tr key={f.id} data-field={f.id} data-wrong={m?.wrong ? 'true' : undefined}>
-                  <th scope="row">{f.label}</th>
-                  <td class={f.value === null ? 'missing' : undefined}>{shown(f)}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${t('report_wrong')}: ${f.label}`}
-                      checked={m?.wrong ?? false}
-                      onChange={(e) => mark(f.id, { wrong: (e.currentTarget as HTMLInputElement).checked })}
-                    />
-                  </td>
-                  <td>
-                    {m?.wrong && (
+        <section aria-labelledby="fields-title" class="fields">
+          <h2 id="fields-title">{t('report_fields')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('report_field')}</th>
+                <th scope="col">{t('report_read')}</th>
+                <th scope="col">{t('report_wrong')}</th>
+                <th scope="col">{t('report_right')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => {
+                const m = marks[f.id];
+                return (
+                  <tr key={f.id} data-field={f.id} data-wrong={m?.wrong ? 'true' : undefined}>
+                    <th scope="row">{f.label}</th>
+                    <td class={f.value === null ? 'missing' : undefined}>{shown(f)}</td>
+                    <td>
                       <input
-                        type="text"
-                        aria-label={`${t('report_right')}: ${f.label}`}
-                        value={m.right}
-                        onInput={(e) => mark(f.id, { right: (e.currentTarget as HTMLInputElement).value })}
+                        type="checkbox"
+                        aria-label={`${t('report_wrong')}: ${f.label}`}
+                        checked={m?.wrong ?? false}
+                        onChange={(e) => mark(f.id, { wrong: (e.currentTarget as HTMLInputElement).checked })}
                       />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+                    </td>
+                    <td>
+                      {m?.wrong && (
+                        <input
+                          type="text"
+                          aria-label={`${t('report_right')}: ${f.label}`}
+                          value={m.right}
+                          onInput={(e) => mark(f.id, { right: (e.currentTarget as HTMLInputElement).value })}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      </div>
 
       <section aria-labelledby="preview-title">
         <h2 id="preview-title">{t('report_preview')}</h2>

@@ -1,6 +1,7 @@
 // "Read wrong?" in Chromium: on the demo site and on every fixture page, the panel's action opens the
 // review page for that tab, "Save report" downloads ad-credit-guide-report-<date>.html, and `cli parse`
-// reads the file to the same snapshot shape as the extension read from the page.
+// reads the file to the same snapshot shape as the extension read from the page, every amount the page's
+// times one whole factor (so sums and order between amounts hold on the report).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_PAYMENT_URL, fixturePages } from '../../scripts/demo-server.ts';
 import type { PageSnapshot } from '../../src/core/schemas.ts';
-import { structureOf } from '../support/report.ts';
+import { factorBetween, shapeOf } from '../support/report.ts';
+import { readReportFacts } from '../../src/core/report/index.ts';
+import {
+  e2eBrowsers,
+  launchBrowser,
+  type BrowserName,
+  type E2EHarness,
+} from '../../scripts/browser/browsers.ts';
+import { waitForContent as waitForDemoContent } from '../../scripts/browser/demo-actions.ts';
 import { waitForContent } from '../../scripts/browser/demo-site.ts';
 import { ROOT, findChromium, launchHarness, type Harness } from '../../scripts/browser/harness.ts';
 import { overlayText } from '../../scripts/browser/overlay.ts';
@@ -68,6 +77,12 @@ function cliParse(file: string): PageSnapshot {
   return JSON.parse(r.stdout);
 }
 
+/** The report reads to the page's shape, and its amounts to the page's times one whole factor. */
+function expectScaledShape(report: PageSnapshot, read: PageSnapshot): void {
+  expect(shapeOf(report)).toEqual(shapeOf(read));
+  expect(factorBetween(read, report)).not.toBeNull();
+}
+
 describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -124,7 +139,7 @@ describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
       'What Ad Credit Guide read from this page',
     );
     const file = keep('report-demo.html', html);
-    expect(structureOf(cliParse(file))).toEqual(structureOf(read));
+    expectScaledShape(cliParse(file), read);
     expect(html).not.toMatch(/<script|\son\w+=/i);
     // The demo page's own 404s (its favicon) are not ours: the review page and the worker log no error.
     expect(h.errors.slice(before).filter((e) => e.source.startsWith(h.extensionOrigin))).toEqual([]);
@@ -137,7 +152,66 @@ describe.skipIf(!findChromium())('Read wrong? in Chromium', () => {
     const read = await lastSnapshot(fixture.realUrl);
     const { html, review } = await reportFrom(page);
     const file = keep(`report-${fixture.name}.html`, html);
-    expect(structureOf(cliParse(file))).toEqual(structureOf(read));
+    expectScaledShape(cliParse(file), read);
+    await review.close();
+    await page.close();
+  });
+});
+
+// The review page itself in each browser (Firefox has no CDP to click into the panel's closed shadow root:
+// the review is opened for the page's tab as the panel's action opens it, through its address).
+describe.each(e2eBrowsers())('the review page in %s', (browser: BrowserName) => {
+  let h: E2EHarness;
+  beforeAll(async () => {
+    h = await launchBrowser(browser);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists the warnings beside the values, saves a report that reads to the page’s shape', async () => {
+    const page = await h.openPage(DEMO_PAYMENT_URL);
+    await waitForDemoContent(page);
+    // A page the reader doubts, as after a redesign: the cash balance's label says something else.
+    await page.evaluate(() => {
+      for (const el of Array.from(document.querySelectorAll('main *')))
+        if (el.children.length === 0 && el.textContent?.trim() === 'Cash balance') el.textContent = 'Cash';
+    });
+    let latest: { tabId: number; snapshot: PageSnapshot } | null = null;
+    await expect
+      .poll(
+        async () => {
+          latest = (await h.backgroundEval(
+            async (api) => (await api.storage.local.get('lastSnapshot')).lastSnapshot,
+          )) as { tabId: number; snapshot: PageSnapshot } | null;
+          return latest?.snapshot.warnings.length ?? 0;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    const { tabId, snapshot } = latest!;
+
+    const review = await h.openExtensionPage(`src/report/index.html?tab=${tabId}`);
+    await review.setViewport(1200, 900);
+    await review.waitFor({ role: 'button', name: 'Save report' }, 20_000);
+    expect(await review.text('.warnings li')).toBe('Balance: cash: no label for it on the page');
+    await review.click('tr[data-field="balance.total"] input[type="checkbox"]');
+    await review.fill('tr[data-field="balance.total"] input[type="text"]', '1,250.00');
+    // The README's picture of the review (docs/report-review.png is this file, from Chromium).
+    if (browser === 'chromium') {
+      mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+      await review.screenshot(join(ROOT, 'artifacts', 'report-review.png'));
+    }
+    const saved = await h.download(review, { role: 'button', name: 'Save report' });
+    expect(saved.name).toMatch(/^ad-credit-guide-report-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(saved.text).not.toMatch(/<script|\son\w+=/i);
+    const file = keep(`report-review-${browser}.html`, saved.text);
+    const facts = readReportFacts(saved.text)!;
+    expect(facts.warningCount).toBe(snapshot.warnings.length);
+    expect(facts.corrections).toEqual([
+      { field: 'balance.total', read: facts.snapshot.balance!.total, right: '1,250.00' },
+    ]);
+    expectScaledShape(cliParse(file), snapshot);
     await review.close();
     await page.close();
   });

@@ -1,6 +1,6 @@
 // What the report tests share: a report made as the command line makes one (markup visibility), with a
-// fixed key, and the shape of a snapshot (what is null, how many rows, which statuses), which a report
-// must keep while its values change.
+// fixed key; the shape of a snapshot (what is null, how many rows, which statuses), which a report must
+// keep while its values change; and the factor its amounts were scaled by, which must be one for all.
 import { readPageAndTargets } from '../../src/core/page/read.ts';
 import { capturePage, makeReport, shownByMarkup } from '../../src/core/report/index.ts';
 import type { RedactionKey, Report } from '../../src/core/report/index.ts';
@@ -47,29 +47,33 @@ export function shapeOf(s: PageSnapshot) {
       status: p.status,
       assigned: p.assigned,
     })),
-    redeem: s.redeem && { ...s.redeem, code: isNull(s.redeem.code), error: s.redeem.error },
+    // An error the glossary knows stays verbatim, and any other is page text, redacted: whether there is one.
+    redeem: s.redeem && { ...s.redeem, code: isNull(s.redeem.code), error: isNull(s.redeem.error) },
     warnings: s.warnings.length,
   };
 }
 
-const AMOUNT_FIELDS: ReadonlySet<string> = new Set(['amount', 'minSpend', 'spent', 'unused']);
+/** Every amount of a snapshot, in order: the balance's, then each promotion's. */
+function amountsOf(s: PageSnapshot): Array<number | null> {
+  const out: Array<number | null> = [];
+  if (s.balance) out.push(s.balance.total, s.balance.cash, s.balance.credit);
+  for (const p of s.promotions) out.push(p.amount, p.minSpend, p.spent, p.unused);
+  return out;
+}
 
 /**
- * A report's shape apart from what the amounts decide. A report redacts each amount on its own with a
- * random key, so whether a redacted "unused" still stays under its "amount", or a balance still adds up,
- * is chance: the reader's self-checks may then leave those fields null (see report-known.ts). Everything
- * else (view, language, rows, statuses, types, the redeem dialog) must read the same whatever the key.
+ * The one whole factor that takes every amount the page read to the amount the report reads (a report
+ * scales all amounts of a page by one factor, so that sums and order between them hold): the factor, 1 when
+ * the page has no amount but zeros, null when no single whole factor ≥ 2 does (or the nulls differ).
  */
-export function structureOf(s: PageSnapshot) {
-  const shape = shapeOf(s);
-  return {
-    view: shape.view,
-    lang: shape.lang,
-    accountId: shape.accountId,
-    currency: shape.currency,
-    redeem: shape.redeem,
-    promotions: shape.promotions.map((p) =>
-      Object.fromEntries(Object.entries(p).filter(([k]) => !AMOUNT_FIELDS.has(k))),
-    ),
-  };
+export function factorBetween(page: PageSnapshot, report: PageSnapshot): number | null {
+  const from = amountsOf(page);
+  const to = amountsOf(report);
+  if (from.length !== to.length || from.some((v, i) => (v === null) !== (to[i] === null))) return null;
+  const first = from.findIndex((v) => v !== null && v !== 0);
+  if (first < 0) return to.every((v) => v === null || v === 0) ? 1 : null;
+  const k = Math.round(to[first]! / from[first]!);
+  // Amounts are exact to the cent; a float's last digits are not.
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  return Number.isInteger(k) && k >= 2 && from.every((v, i) => v === null || same(to[i]!, k * v)) ? k : null;
 }

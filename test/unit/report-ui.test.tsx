@@ -2,7 +2,7 @@
 // "Read wrong?" in the extension: the panel's and the popup's action (quiet, prominent when the read is in
 // doubt), the content script handing its page to the review page, and the review page itself (the values
 // read beside the warnings, corrections, a report made on save; page text rendered as text).
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -21,6 +21,10 @@ import { readDoubtful } from '../../src/core/report/doubt.ts';
 import type { PageSnapshot } from '../../src/core/schemas.ts';
 import { Popup, type PopupActions } from '../../src/popup/Popup.tsx';
 import { Review } from '../../src/report/Review.tsx';
+import { I18nProvider } from '../../src/ui/i18n.tsx';
+import { localWarning } from '../../src/report/fields.ts';
+import { translatorFrom } from '../../src/core/i18n.ts';
+import { readPage } from '../../src/core/page/read.ts';
 import { parseHtml } from '../support/dom.ts';
 import { emptySnapshot, fakeDeps, mountFeature, pageWindow, rendered, stateOf } from './content.harness.ts';
 import { NOW, renderUi } from './ui-records.tsx';
@@ -225,5 +229,84 @@ describe('the review page', () => {
     expect(facts.snapshot.promotions[0]!.amount).not.toBe(25);
     expect(facts.warningCount).toBe(1);
     expect(screen.getByRole('status').textContent).toContain('ad-credit-guide-report-2026-12-06.html');
+  });
+});
+
+describe('the review says the reader’s warnings in the advertiser’s language', () => {
+  const translator = (lang: string) =>
+    translatorFrom(
+      JSON.parse(readFileSync(join(ROOT, `public/_locales/${lang}/messages.json`), 'utf8')),
+      lang.replace('_', '-'),
+    );
+  const LOCALES = ['de', 'es', 'fr', 'id', 'ja', 'pt_BR', 'vi'];
+  /** Pages on which the reader warns, each of a different kind (contradictions, several accounts, "$"). */
+  const WARNING_PAGES = [
+    'de-promotions-contradictions.html',
+    'en-bc-accounts-unknown-account.html',
+    'en-payment-bare-dollar.html',
+    'pt-payment-two-candidates.html',
+    'vi-payment-contradiction.html',
+  ];
+  const warnings = WARNING_PAGES.flatMap((name) => {
+    const html = readFileSync(join(ROOT, 'test/pages/hand/pages', name), 'utf8');
+    const url = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i.exec(html)?.[1] ?? null;
+    return readPage(parseHtml(html), url).warnings;
+  });
+
+  it('every warning of those pages in every UI language, none left in the reader’s English', () => {
+    expect(warnings.length).toBeGreaterThanOrEqual(10);
+    const en = translator('en');
+    for (const lang of LOCALES) {
+      const t = translator(lang);
+      for (const w of warnings) {
+        const said = localWarning(w, t);
+        expect(said, `${lang}: ${w}`).not.toBe(localWarning(w, en));
+        expect(said, `${lang}: ${w}`).not.toMatch(/left empty|label found|several|report_/);
+      }
+    }
+  });
+
+  it('keeps the numbers and names the warning carries', () => {
+    const de = translator('de');
+    expect(
+      localWarning(
+        'balance: account balance 980.4 is not cash 880.4 + ad credit 90; all three left empty',
+        de,
+      ),
+    ).toBe('Guthaben: Gesamt 980.4 ist nicht Bargeld 880.4 + Werbeguthaben 90, daher bleiben alle drei leer');
+    expect(localWarning("balance: no 'Cash balance' label found", de)).toBe(
+      `${de('report_f_balanceCash')}: keine Beschriftung dafür auf der Seite`,
+    );
+  });
+
+  it('says a warning of a form it does not know as the reader wrote it, capitalised', () => {
+    expect(localWarning('promotions table: no header found', translator('ja'))).toBe(
+      'Promotions table: no header found',
+    );
+  });
+
+  it('lists the warnings in the UI language on the review page, before the values', () => {
+    const de = translator('de');
+    const page: PageCapture = {
+      capture: { root: { tag: 'html', attrs: [], hides: false, children: [] }, hidingRules: [] },
+      url: URL_A,
+      snapshot: warned,
+    };
+    const { container } = render(
+      <I18nProvider value={{ t: de, locale: 'de', timeZone: 'UTC' }}>
+        <Review
+          page={page}
+          report={() => ({ html: '', snapshot: warned, document: '' })}
+          textOf={() => ''}
+          today="2026-12-06"
+          save={() => {}}
+        />
+      </I18nProvider>,
+    );
+    const item = container.querySelector('.warnings li')!;
+    expect(item.textContent).toBe(`${de('report_f_balanceCash')}: keine Beschriftung dafür auf der Seite`);
+    // Read first, so that the values below are read knowing which to doubt.
+    const sections = [...container.querySelectorAll('section')].map((s) => s.className);
+    expect(sections.indexOf('warnings')).toBeLessThan(sections.indexOf('fields'));
   });
 });

@@ -172,7 +172,11 @@ function captureElement(el: Element, parentShown: boolean, options: CaptureOptio
   for (const child of Array.from(el.childNodes)) {
     if (child.nodeType === 3) {
       // Text areas hold what the user typed: a form value, not page wording.
-      if (tag !== 'textarea') children.push({ text: child.nodeValue ?? '' });
+      if (tag === 'textarea') continue;
+      // Adjacent texts are one text (a parser may cut one at an entity: "R$&nbsp;250,00"), as a reader sees it.
+      const last = children.at(-1);
+      if (last && 'text' in last) last.text += child.nodeValue ?? '';
+      else children.push({ text: child.nodeValue ?? '' });
       continue;
     }
     if (child.nodeType !== 1) continue;

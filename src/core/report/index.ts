@@ -3,7 +3,7 @@
 import { readPage } from '../page/read.ts';
 import type { PageSnapshot } from '../schemas.ts';
 import type { Capture } from './capture.ts';
-import { createRedactor, digitRunsOf, redactCapture } from './redact.ts';
+import { createRedactor, digitRunsOf, pageTextsOf, redactCapture, splitAmountsOf } from './redact.ts';
 import type { RedactionKey } from './redact.ts';
 import { writeDocument, writeReport } from './write.ts';
 import type { Correction, ReportFacts } from './write.ts';
@@ -38,8 +38,9 @@ export interface Report {
 export function makeReport(input: ReportInput): Report {
   const { capture, url, read, key } = input;
   const lang = capture.root.attrs.find(([name]) => name === 'lang')?.[1] ?? read.lang;
-  const redactor = createRedactor(key, lang, digitRunsOf(capture, url));
-  const document = writeDocument(redactCapture(capture, redactor));
+  const split = splitAmountsOf(capture, lang);
+  const redactor = createRedactor(key, lang, digitRunsOf(capture, url), pageTextsOf(capture, split));
+  const document = writeDocument(redactCapture(capture, redactor, split));
   const reportUrl = redactor.url(url);
   const snapshot = readPage(input.parse(document), reportUrl);
   const html = writeReport(document, {
