@@ -166,6 +166,29 @@ describe('PromotionCard', () => {
     expect(openBilling).toHaveBeenCalledWith('7000000000001');
   });
 
+  it('names the account as its pages do, with the id for screen readers and the tooltip', () => {
+    renderUi(
+      <PromotionCard
+        item={item(earning({ name: 'Named', accountName: 'Northwind Outdoor Co.' }))}
+        actions={noop}
+      />,
+    );
+    const account = screen.getByRole('article', { name: 'Named' }).querySelector('.card-account')!;
+    expect(account.querySelector('[aria-hidden="true"]')!.textContent).toBe(
+      'Ad account Northwind Outdoor Co.',
+    );
+    expect(account.querySelector('.visually-hidden')!.textContent).toBe(
+      'Ad account Northwind Outdoor Co., ID 7000000000001',
+    );
+    expect(account.querySelector('[title]')!.getAttribute('title')).toBe(
+      'Ad account Northwind Outdoor Co., ID 7000000000001',
+    );
+    cleanup();
+    renderUi(<PromotionCard item={item(earning({ name: 'Unnamed' }))} actions={noop} />);
+    const bare = screen.getByRole('article', { name: 'Unnamed' }).querySelector('.card-account')!;
+    expect(bare.textContent).toMatch(/^Ad account 7000000000001/);
+  });
+
   it('asks for the terms when they are unknown', () => {
     const edit = vi.fn();
     const it = item(record({ termsNeeded: true, terms: { amount: null, minSpend: null } }));
