@@ -162,7 +162,7 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('a promotion across demo da
         return last?.includes(expected) ? last : null;
       });
     } catch (error) {
-      throw new Error(`${(error as Error).message}; the panel shows: ${last}`);
+      throw new Error(`${(error as Error).message}; the panel shows: ${last}`, { cause: error });
     }
   }
 
