@@ -429,7 +429,7 @@ describe('PromotionList', () => {
   it('many accounts: filters by account', () => {
     const items = [
       item(earning({ accountId: '111111' })),
-      item(earning({ accountId: '222222' })),
+      item(earning({ accountId: '222222', accountName: 'Northwind Retail' })),
       item(record({ accountId: '222222' })),
       item(record({ accountId: null })),
     ];
@@ -439,11 +439,11 @@ describe('PromotionList', () => {
       'All accounts (3)',
       'unknown account',
       '111111',
-      '222222',
+      'Northwind Retail (222222)',
     ]);
     fireEvent.change(select, { target: { value: '222222' } });
     expect(screen.getAllByRole('article')).toHaveLength(2);
-    expect(screen.getAllByText(/^Ad account 222222/)).toHaveLength(2);
+    expect(screen.getAllByText(/^Ad account (222222|Northwind Retail$)/)).toHaveLength(2);
   });
   it('paints the most urgent cards first, and the rest of the first page right after', async () => {
     const items = Array.from({ length: 120 }, (_, i) => item(earning({ name: `Promotion ${i}` })));
