@@ -807,7 +807,7 @@ function spendOneDay(): void {
     if (p.used >= p.amount) p.status = 'used';
   }
   state.cash = Math.max(0, state.cash - fromCash);
-  state.transactions.push({ day: state.day, type: 'Ad spend', amount: -amount });
+  if (amount > 0) state.transactions.push({ day: state.day, type: 'Ad spend', amount: -amount });
   for (const p of state.promotions) {
     if (p.status === 'earning') {
       p.spent += amount;
@@ -847,7 +847,7 @@ function controls(): HTMLElement {
   const today = el('p', {}, '');
   const daily = el('input', {
     type: 'number',
-    min: '1',
+    min: '0',
     step: '1',
     value: String(state.dailySpend),
     'aria-label': 'Daily spend (USD)',
@@ -857,7 +857,9 @@ function controls(): HTMLElement {
   };
   // One control moves both clocks: the page's date and the extension's.
   const spend = (days: number) => async (): Promise<void> => {
-    state.dailySpend = Math.max(1, Number(daily.value) || state.dailySpend);
+    // $0 is a day without spend: a stalled campaign, which the extension must notice.
+    const typed = daily.value.trim() === '' ? NaN : Number(daily.value);
+    state.dailySpend = Number.isFinite(typed) && typed >= 0 ? typed : state.dailySpend;
     for (let i = 0; i < days; i++) spendOneDay();
     save();
     await moveExtensionClock();

@@ -21,7 +21,9 @@ export function daysAhead(date: unknown, now = new Date()): number | null {
  * Gives the demo pages `acgDemoDate(date)`, which resolves once the extension goes by that date. False
  * when the browser driver cannot give pages a function (Firefox over WebDriver BiDi).
  */
-export async function linkDemoClock(h: E2EHarness): Promise<boolean> {
+export async function linkDemoClock(
+  h: Pick<E2EHarness, 'exposeToPages' | 'backgroundEval'>,
+): Promise<boolean> {
   if (!h.exposeToPages) return false;
   await h.exposeToPages('acgDemoDate', async (date: unknown) => {
     const days = daysAhead(date);

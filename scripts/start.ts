@@ -100,12 +100,12 @@ Press Ctrl-C to quit.`);
   await shot(page, '3-valid-code', `redeem ${DEMO_CODES.conditional}`);
   await closeRedeemDialog(page);
   await openPromotionsTab(page, 'Earning');
-  // Numbers to check by hand: $25 of $50 spent in 5 days, 25 of 30 days left, so $25 over the 26 days
-  // left with today is $0.96 a day, and at $5 a day the minimum is met 5 days later.
-  await simulateSpend(page, 5, 5);
+  // Numbers to check by hand: $30 of $50 spent in 6 days, 24 of 30 days left, so $20 over the 25 days
+  // left with today is $0.80 a day, and at $5 a day the minimum is met 4 days later (day 10).
+  await simulateSpend(page, 6, 5);
   // The page shows the new day once the extension's clock has moved to it.
-  await waitForDemoDay(page, 5);
-  await shot(page, '4-promotions-earning', 'promotions, Earning tab after 5 days of $5 spend');
+  await waitForDemoDay(page, 6);
+  await shot(page, '4-promotions-earning', 'promotions, Earning tab after 6 days of $5 spend');
   const popup = await h.openExtensionPage(POPUP_PATH);
   await popup.setViewport(400, 600);
   await popup.waitFor('main');

@@ -113,6 +113,11 @@ export const PageSnapshot = z.object({
   url: z.nullable(text(MAX_URL)),
   lang: z.nullable(text(MAX_ID)),
   accountId: AccountId,
+  /**
+   * The account's name as the page's header shows it beside the id; null when it shows none. Optional so
+   * that snapshots written before it was read (diagnosis cases, kept latest snapshots) stay valid.
+   */
+  accountName: z.optional(z.nullable(text(MAX_NAME))),
   currency: z.nullable(CurrencyCode),
   balance: z.nullable(Balance),
   promotions: z.array(PagePromotion).check(z.maxLength(MAX_ROWS)),
@@ -236,6 +241,8 @@ export const PromotionRecord = z.object({
   /** Stable key within the account: derived from the code when known, else from the page's name and dates. */
   id: z.string().check(z.minLength(1), z.maxLength(MAX_NAME)),
   accountId: AccountId,
+  /** The account's name as its pages last showed it; absent on records kept before it was read. */
+  accountName: z.optional(z.nullable(text(MAX_NAME))),
   name: z.nullable(text(MAX_NAME)),
   code: z.nullable(text(MAX_CODE)),
   type: CreditType,

@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { daysBetween } from '../core/dates.ts';
 import { openDeadlines, type Deadline } from '../core/deadlines.ts';
-import type { Lifecycle } from '../core/schemas.ts';
+import type { Lifecycle, PromotionRecord } from '../core/schemas.ts';
 import { DaysLeft } from './DaysLeft.tsx';
 import { formatAmount } from '../core/money.ts';
 import { formatDate, formatDateTime, formatPercent } from './format.ts';
@@ -100,7 +100,7 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
         <span class={`chip chip-${p.status}`}>{t(STATUS_KEY[status])}</span>
       </header>
       <p class="card-account">
-        {t('ui_accountLabel', [record.accountId ?? t('ui_accountUnknown')])}
+        <AccountName record={record} />
         {record.code !== null && record.name !== null && ` · ${record.code}`}
       </p>
 
@@ -213,6 +213,24 @@ export function PromotionCard(props: { item: Item; actions: CardActions }) {
 }
 
 /** Issued credit: how much is left and how much is used, when the page shows it. */
+/**
+ * The account as its pages name it, with the 19-digit id kept for the screen reader and the tooltip (the
+ * id is what support asks for); the id alone when no page has shown the name yet.
+ */
+function AccountName(props: { record: PromotionRecord }) {
+  const { t } = useI18n();
+  const { accountId, accountName } = props.record;
+  if (!accountName || accountId === null)
+    return <>{t('ui_accountLabel', [accountName || accountId || t('ui_accountUnknown')])}</>;
+  const full = t('ui_accountNamed', [accountName, accountId]);
+  return (
+    <span title={full}>
+      <span aria-hidden="true">{t('ui_accountLabel', [accountName])}</span>
+      <span class="visually-hidden">{full}</span>
+    </span>
+  );
+}
+
 function CreditLeft(props: { amount: number; unused: number | null; money: (v: number) => string }) {
   const { t } = useI18n();
   const { amount, unused, money } = props;

@@ -32,6 +32,16 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
     () => [...new Set(props.items.map((i) => i.record.accountId ?? NO_ACCOUNT))].sort(),
     [props.items],
   );
+  // The account's name where a page has shown it: an advertiser knows their accounts by name.
+  const names = useMemo(
+    () =>
+      new Map(
+        props.items.flatMap((i) =>
+          i.record.accountName ? [[i.record.accountId, i.record.accountName]] : [],
+        ),
+      ),
+    [props.items],
+  );
   const sorted = useMemo(() => byUrgency(props.items), [props.items]);
   // A filter left on an account that no longer has promotions would hide everything.
   const selected = accounts.includes(account) ? account : ALL;
@@ -56,7 +66,7 @@ export function PromotionList(props: { items: readonly Item[]; actions: ListActi
               <option value={ALL}>{t('popup_allAccounts', [String(accounts.length)])}</option>
               {accounts.map((a) => (
                 <option key={a} value={a}>
-                  {a === NO_ACCOUNT ? t('ui_accountUnknown') : a}
+                  {a === NO_ACCOUNT ? t('ui_accountUnknown') : names.has(a) ? `${names.get(a)} (${a})` : a}
                 </option>
               ))}
             </select>

@@ -358,6 +358,8 @@ function base(view: PageSnapshot['view'], url: string, f: Format, options: PageO
     url,
     lang: f.locale,
     accountId: options.businessCenter && view === 'promotions' ? null : accountId,
+    // The header's account switcher names the ad account; a Business Center's header names the centre.
+    accountName: options.businessCenter ? null : 'Northwind Outdoor',
     currency: f.currency,
     balance: null,
     promotions: [],

@@ -119,6 +119,65 @@ describe('labels and values in one text block', () => {
   });
 });
 
+describe('the account name beside the id', () => {
+  const nameOf = (
+    header: string,
+    url: string | null = 'https://ads.tiktok.com/i18n/account/payment?aadvid=7301234567890123456',
+  ) => {
+    const snapshot = readPage(
+      parseHtml(`<html lang="en"><body>${header}<h1>Payment</h1></body></html>`),
+      url,
+    );
+    return { name: snapshot.accountName, warnings: snapshot.warnings.filter((w) => /name/.test(w)) };
+  };
+
+  it.each([
+    [
+      'its own element before the id',
+      '<div><div>Northwind Outdoor Co.</div><div>ID: 7301234567890123456</div></div>',
+    ],
+    [
+      'a heading, with a status tag between it and the id',
+      '<div><div><h2>Northwind UK – Prospecting</h2><span>Active</span></div><div><span>Ad account ID: </span><span>7301234567890123456</span></div></div>',
+    ],
+    [
+      'the same text, before the label',
+      '<header>Northwind UK – Prospecting · Ad account ID: 7301234567890123456 · USD</header>',
+    ],
+    ['a bare id after it', '<div class="bar">Northwind UK – Prospecting · 7301234567890123456</div>'],
+  ])('reads it from %s', (_how, header) => {
+    const expected = /Prospecting/.test(header) ? 'Northwind UK – Prospecting' : 'Northwind Outdoor Co.';
+    expect(nameOf(header)).toEqual({ name: expected, warnings: [] });
+  });
+
+  it('strips a label of its own ("Compte publicitaire : Name (ID …)")', () => {
+    const header =
+      '<div>Compte publicitaire : Atelier Lavande SARL (ID du compte publicitaire : 7301234567890123456) — Devise : EUR</div>';
+    expect(nameOf(header).name).toBe('Atelier Lavande SARL');
+  });
+
+  it("is null, without a warning, where the header shows the id alone or only the console's words beside it", () => {
+    expect(nameOf('<div><div>ID: 7301234567890123456</div></div>')).toEqual({ name: null, warnings: [] });
+    expect(
+      nameOf('<div><span>Payment</span><span>Ad account ID: 7301234567890123456</span></div>').name,
+    ).toBeNull();
+    expect(nameOf('<div><div>USD</div><div>ID: 7301234567890123456</div></div>').name).toBeNull();
+  });
+
+  it('is never the id, a number or a name outside the header that holds the id', () => {
+    const far =
+      '<section><p>Fernhill Outdoor Supply</p></section><div><div><div><span>ID</span><span>7301234567890123456</span></div></div></div>';
+    expect(nameOf(far).name).toBeNull();
+    expect(
+      nameOf('<div><div>7301234567890123456</div><div>ID: 7301234567890123456</div></div>').name,
+    ).toBeNull();
+    // An account id only in the address: no header to read a name from.
+    expect(
+      nameOf('<p>Welcome</p>', 'https://ads.tiktok.com/i18n/account/payment?aadvid=7301234567890123456').name,
+    ).toBeNull();
+  });
+});
+
 describe('reading again with the row memo', () => {
   const built = promotionsPage(samplePromotions(40, { seed: 7, tab: 'earning' }), {
     lang: 'en',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_TERMS,
+  PromotionRecord,
   type PagePromotion,
   type PageSnapshot,
-  type PromotionRecord,
 } from '../../src/core/schemas.ts';
 import { promotionId } from '../../src/core/store/ids.ts';
 import {
@@ -181,6 +181,45 @@ describe('recordRedeemSuccess', () => {
     const later = run([snap([row({ redeemedOn: '2026-03-05', spent: 5 })])], [r]);
     expect(later).toHaveLength(1);
     expect(later[0]!.code).toBe('ABCD1234');
+  });
+});
+
+describe('the account name', () => {
+  const named = { accountName: 'Northwind Outdoor Co.' };
+
+  it('is kept on the promotions of the account the page names, the payment page too', () => {
+    const [listed] = run([snap([row()], named)]);
+    expect(listed!.accountName).toBe('Northwind Outdoor Co.');
+    const [earlier] = run([snap([row()])]);
+    expect(earlier!.accountName).toBeUndefined();
+    const [later] = run(
+      [snap([], { ...named, view: 'payment', accountName: 'Northwind Retail' })],
+      [earlier!],
+    );
+    expect(later!.accountName).toBe('Northwind Retail');
+  });
+
+  it('stays when a page shows none, and names no other account', () => {
+    const kept = run([snap([row()], named)]);
+    expect(run([snap([row({ spent: 10 })])], kept)[0]!.accountName).toBe('Northwind Outdoor Co.');
+    const other = run([snap([], { accountId: '999', accountName: 'Someone Else' })], kept);
+    expect(other.map((r) => r.accountName)).toEqual(['Northwind Outdoor Co.']);
+  });
+
+  it('comes with a redeemed code from the page it was redeemed on', () => {
+    const r = recordRedeemSuccess(
+      [],
+      { accountId: '123', code: 'ABCD1234', snapshot: snap([], named) },
+      '2026-03-05T10:00:00.000Z',
+      '2026-03-05',
+    );
+    expect(r.accountName).toBe('Northwind Outdoor Co.');
+  });
+
+  it('is optional: a record kept before names were read is still valid', () => {
+    const [r] = run([snap([row()])]);
+    expect(PromotionRecord.safeParse(r).success).toBe(true);
+    expect(PromotionRecord.safeParse({ ...r, accountName: 'Northwind Outdoor Co.' }).success).toBe(true);
   });
 });
 

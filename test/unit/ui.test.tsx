@@ -166,6 +166,29 @@ describe('PromotionCard', () => {
     expect(openBilling).toHaveBeenCalledWith('7000000000001');
   });
 
+  it('names the account as its pages do, with the id for screen readers and the tooltip', () => {
+    renderUi(
+      <PromotionCard
+        item={item(earning({ name: 'Named', accountName: 'Northwind Outdoor Co.' }))}
+        actions={noop}
+      />,
+    );
+    const account = screen.getByRole('article', { name: 'Named' }).querySelector('.card-account')!;
+    expect(account.querySelector('[aria-hidden="true"]')!.textContent).toBe(
+      'Ad account Northwind Outdoor Co.',
+    );
+    expect(account.querySelector('.visually-hidden')!.textContent).toBe(
+      'Ad account Northwind Outdoor Co., ID 7000000000001',
+    );
+    expect(account.querySelector('[title]')!.getAttribute('title')).toBe(
+      'Ad account Northwind Outdoor Co., ID 7000000000001',
+    );
+    cleanup();
+    renderUi(<PromotionCard item={item(earning({ name: 'Unnamed' }))} actions={noop} />);
+    const bare = screen.getByRole('article', { name: 'Unnamed' }).querySelector('.card-account')!;
+    expect(bare.textContent).toMatch(/^Ad account 7000000000001/);
+  });
+
   it('asks for the terms when they are unknown', () => {
     const edit = vi.fn();
     const it = item(record({ termsNeeded: true, terms: { amount: null, minSpend: null } }));
@@ -406,7 +429,7 @@ describe('PromotionList', () => {
   it('many accounts: filters by account', () => {
     const items = [
       item(earning({ accountId: '111111' })),
-      item(earning({ accountId: '222222' })),
+      item(earning({ accountId: '222222', accountName: 'Northwind Retail' })),
       item(record({ accountId: '222222' })),
       item(record({ accountId: null })),
     ];
@@ -416,11 +439,11 @@ describe('PromotionList', () => {
       'All accounts (3)',
       'unknown account',
       '111111',
-      '222222',
+      'Northwind Retail (222222)',
     ]);
     fireEvent.change(select, { target: { value: '222222' } });
     expect(screen.getAllByRole('article')).toHaveLength(2);
-    expect(screen.getAllByText(/^Ad account 222222/)).toHaveLength(2);
+    expect(screen.getAllByText(/^Ad account (222222|Northwind Retail$)/)).toHaveLength(2);
   });
   it('paints the most urgent cards first, and the rest of the first page right after', async () => {
     const items = Array.from({ length: 120 }, (_, i) => item(earning({ name: `Promotion ${i}` })));

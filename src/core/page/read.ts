@@ -204,6 +204,7 @@ function readScanned(
         )
       : [];
   const accountId = attempt('account id', null, () => accountIdOf(url, scan, words, warnings));
+  const accountName = attempt('account name', null, () => accountNameOf(scan, accountId, words));
   // Amount texts the balance labels own: the currency is read from them.
   const shown: string[] = [];
   const balance = attempt('balance', null, () =>
@@ -216,6 +217,7 @@ function readScanned(
     url,
     lang,
     accountId,
+    accountName,
     currency: attempt('currency', null, () =>
       currencyOfPage(scan, words, lang, accountIdFromUrl(url), promotionsTable, shown, warnings),
     ),
@@ -240,6 +242,7 @@ function readScanned(
 
 const EMPTY: Omit<PageSnapshot, 'view' | 'url' | 'lang' | 'warnings'> = {
   accountId: null,
+  accountName: null,
   currency: null,
   balance: null,
   promotions: [],
@@ -326,6 +329,58 @@ function accountIdOf(url: string | null, scan: Scan, words: Words, warnings: str
   if (owned?.problem && owned.value === null && /several/.test(owned.problem))
     warnings.push(`account id: left empty: ${owned.problem}`);
   return owned?.value ?? null;
+}
+
+/** Separators between the parts of an account header written as one text ("Name · ID: 7316… · EUR"). */
+const HEADER_PARTS = /\s+[|·•—–-]\s+|\s*[|·•(（]\s*/;
+/** Header texts that are no one's name: the time zone, an amount, an id, a "label: value" pair. */
+const NOT_A_NAME = /UTC|GMT|\d{4,}|[:：]\s*\S/;
+/** Glossary groups whose wordings are the console's own words, never an account's name. */
+const CONSOLE_WORDS = ['labels', 'statuses', 'tabs', 'nav', 'balance', 'buttons', 'creditTypes'] as const;
+/** An account name is a short text; anything longer is a sentence of the page's. */
+const MAX_ACCOUNT_NAME = 120;
+
+/**
+ * The account's name as the header shows it beside the account id ("Northwind Outdoor Co. / ID: 7301…"):
+ * the text before the id label in the id's own text, else the nearest text before it in the element that
+ * holds the id (its parent or grandparent, the account header). Null when the page shows the id alone:
+ * a name is only shown, never counted, so a page without one needs no warning.
+ */
+function accountNameOf(scan: Scan, accountId: string | null, words: Words): string | null {
+  if (!accountId) return null;
+  const blocks = pageBlocks(scan);
+  const at = blocks.findIndex((b) => b.text.includes(accountId));
+  if (at === -1) return null;
+  const isLabel = (t: string) => {
+    const bare = t.replace(/[:：]\s*$/, '').trim();
+    return /^id$/i.test(bare) || words.says(accountIdLabel, bare);
+  };
+  // "Name · ID: 7316…" in one text: the name is all that comes before the label and its separator.
+  const before = blocks[at]!.text.slice(0, blocks[at]!.text.indexOf(accountId));
+  const label = before.split(HEADER_PARTS).pop()!.trim();
+  const rest = before.slice(0, before.lastIndexOf(label)).replace(/[\s|·•—–(（-]+$/, '');
+  if (rest && (label === '' || isLabel(label))) {
+    const name = nameIn(rest, words);
+    if (name) return name;
+  }
+  let container: Element | null = blocks[at]!.el.parentElement;
+  for (let level = 0; level < 2 && container; level++, container = container.parentElement)
+    for (let j = at - 1; j >= Math.max(0, at - 6); j--) {
+      const b = blocks[j]!;
+      if (!container.contains(b.el)) break;
+      if (isLabel(b.text)) continue;
+      const name = nameIn(b.text, words);
+      if (name) return name;
+    }
+  return null;
+}
+
+/** The name a header text holds ("Compte publicitaire : Atelier Lavande SARL" holds the part after the label). */
+function nameIn(text: string, words: Words): string | null {
+  const t = text.replace(/^[^:：]{1,40}\s[:：]\s+/, '').trim();
+  if (!/\p{L}/u.test(t) || t.length > MAX_ACCOUNT_NAME || NOT_A_NAME.test(t)) return null;
+  if (HEADER_CODE.test(t) && t.length <= 6) return null;
+  return CONSOLE_WORDS.some((g) => words.key(g, t) !== null) ? null : t;
 }
 
 /** An ISO code shown on its own, or first in the account header ("USD | (UTC-05:00) New York"). */

@@ -102,12 +102,13 @@ function findKept(kept: Unmatched, p: PagePromotion): PromotionRecord | undefine
 /** A record the page showed first (or a redeem made); applyRow fills it from the page. */
 function newRecord(
   id: string,
-  where: Pick<PageSnapshot, 'accountId' | 'currency'>,
+  where: Pick<PageSnapshot, 'accountId' | 'accountName' | 'currency'>,
   at: string,
 ): PromotionRecord {
   return blankPromotion({
     id,
     accountId: where.accountId,
+    ...named(where.accountName),
     status: 'activated',
     terms: { ...EMPTY_TERMS, currency: where.currency },
     termsNeeded: true,
@@ -158,6 +159,11 @@ function applyRow(
   }
   if (next.status === 'available') next.creditIssuedOn ??= today;
   return advanceFromReceived(next);
+}
+
+/** The account name a page showed, as a record's field: nothing when it showed none (the kept one stays). */
+function named(accountName: string | null | undefined): Pick<PromotionRecord, 'accountName'> {
+  return accountName ? { accountName } : {};
 }
 
 function advanceFromReceived(record: PromotionRecord): PromotionRecord {
@@ -224,6 +230,10 @@ export function mergeSnapshot(
   }
   for (const row of waiting)
     apply(row, newRecord(promotionId({ code: null, name: row.name, date: rowDate(row) }), snapshot, at));
+  // Any page of the account that shows its name names every promotion of it (the payment page too).
+  if (snapshot.accountName)
+    for (const r of working.values())
+      if (r.accountName !== snapshot.accountName) working.set(r.id, { ...r, ...named(snapshot.accountName) });
   const removed = foldRedeemed(working, free, new Set(snapshot.promotions.flatMap((p) => rowDate(p) ?? [])));
   for (const r of removed) working.delete(r.id);
   return {
@@ -298,11 +308,16 @@ export function recordRedeemSuccess(
     existing ??
     newRecord(
       promotionId({ code, name: null, date: null }),
-      { accountId: success.accountId, currency: success.snapshot?.currency ?? null },
+      {
+        accountId: success.accountId,
+        accountName: success.snapshot?.accountName ?? null,
+        currency: success.snapshot?.currency ?? null,
+      },
       at,
     );
   let next: PromotionRecord = {
     ...base,
+    ...named(success.snapshot?.accountName),
     code: base.code ?? code,
     activatedOn: base.activatedOn ?? today,
     status: RANK[base.status] < RANK.activated ? 'activated' : base.status,

@@ -44,6 +44,8 @@ export interface Expected {
   url: string | null;
   lang: string | null;
   accountId: string | null;
+  /** The account's name the header shows beside its id. */
+  accountName: string | null;
   currency: string | null;
   balance: { total: number | null; cash: number | null; credit: number | null } | null;
   promotions: ExpectedPromo[];
@@ -285,6 +287,7 @@ export function paymentPage(o: PaymentOptions): PageSpec {
       url: address,
       lang: htmlLang,
       accountId: o.account.id,
+      accountName: o.account.name,
       currency: m.iso,
       balance: { ...o.balance },
       promotions: [],
@@ -604,6 +607,7 @@ export function promotionsPage(o: PromotionsOptions): PageSpec {
         url: address,
         lang: htmlLang,
         accountId: o.account.id,
+        accountName: o.account.name,
         currency: m.iso,
         balance: null,
         promotions: names.map((k) => expectRow(byName.get(k)!)),
