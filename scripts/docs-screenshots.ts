@@ -19,8 +19,8 @@ import {
   redeem,
   simulateSpend,
   waitForContent,
-} from '../test/e2e/demo-site.ts';
-import { POPUP_PATH, ROOT, launchHarness } from '../test/e2e/harness.ts';
+} from './browser/demo-site.ts';
+import { POPUP_PATH, ROOT, launchHarness } from './browser/harness.ts';
 
 const DOCS = join(ROOT, 'docs');
 const SPEND_DAYS = 6;

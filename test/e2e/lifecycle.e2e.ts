@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAYMENT_URL } from '../../scripts/demo-server.ts';
 import { linkDemoClock } from '../../scripts/demo-clock.ts';
-import { e2eBrowsers, launchBrowser, until, type E2EHarness, type E2EPage } from './browsers.ts';
-import { DEMO_CODES, closeRedeemDialog, openPromotionsTab, redeem, waitForContent } from './demo-actions.ts';
-import { POPUP_PATH, ROOT } from './harness.ts';
+import { e2eBrowsers, launchBrowser, until, type E2EHarness, type E2EPage } from '../../scripts/browser/browsers.ts';
+import { DEMO_CODES, closeRedeemDialog, openPromotionsTab, redeem, waitForContent } from '../../scripts/browser/demo-actions.ts';
+import { POPUP_PATH, ROOT } from '../../scripts/browser/harness.ts';
 
 const DAY_MS = 86_400_000;
 const OFFER = { name: 'Spend $50 Get $50 - New advertiser', minSpend: 50, windowDays: 30 };
