@@ -87,7 +87,6 @@ const SAMPLES: Record<KeyName, { key: string; valid: unknown; invalid: unknown }
   },
   summary: { key: KEY.summary, valid: { day: '2026-03-05', promotions: [], snoozed: {} }, invalid: 7 },
   panelFolded: { key: KEY.overlayCollapsed, valid: { 1: true }, invalid: { 1: 'yes' } },
-  demoClock: { key: 'demo:clockOffsetMs', valid: 86_400_000, invalid: 'tomorrow' },
 };
 
 let fake: FakeBrowser;

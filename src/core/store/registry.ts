@@ -11,10 +11,12 @@
 //   feedsSummary      the summary is rebuilt, in the same write, when it changes
 //
 // A key family (promotions, held changes, quarantined items) is one entry for every key with its prefix.
-// A key that is declared nowhere is never written: the fake browser fails any test that writes one.
+// A key that is declared nowhere is never written by the extension: the fake browser fails any test that
+// writes one. The demo build's clock offset (keys.ts DEMO_CLOCK_KEY) is not declared: npm start's harness
+// writes it, the extension only reads it, and the shipped builds must not even name it.
 import * as z from 'zod/mini';
 import { DEFAULT_SETTINGS, PromotionRecord, RedeemAttempt, Settings } from '../schemas.ts';
-import { DEMO_CLOCK_KEY, HELD_PREFIX, PROMO_PREFIX, QUARANTINE_PREFIX } from './keys.ts';
+import { HELD_PREFIX, PROMO_PREFIX, QUARANTINE_PREFIX } from './keys.ts';
 import {
   Balances,
   EMPTY_REMINDER_STATE,
@@ -168,17 +170,6 @@ export const REGISTRY = {
     schema: PanelFolded,
     fallback: {},
     owner: 'overlay',
-    cleared: true,
-    backedUp: false,
-    restorable: false,
-    feedsSummary: false,
-  }),
-  demoClock: rule<number>({
-    key: DEMO_CLOCK_KEY,
-    family: false,
-    schema: z.number(),
-    fallback: 0,
-    owner: 'extension',
     cleared: true,
     backedUp: false,
     restorable: false,
