@@ -228,7 +228,10 @@ export function localNameOf(el: Element): string {
 }
 
 type Method = (this: Element, ...args: unknown[]) => unknown;
-const method = (el: Element, name: 'getAttribute' | 'hasAttribute' | 'hasAttributes'): Method => {
+const method = (
+  el: Element,
+  name: 'getAttribute' | 'hasAttribute' | 'hasAttributes' | 'getAttributeNames',
+): Method => {
   const own: unknown = el[name];
   return (typeof own === 'function' ? own : native(el, name)) as Method;
 };
@@ -239,6 +242,10 @@ export function attr(el: Element, name: string): string | null {
 }
 const hasAttr = (el: Element, name: string): boolean => method(el, 'hasAttribute').call(el, name) === true;
 const hasAttrs = (el: Element): boolean => method(el, 'hasAttributes').call(el) === true;
+const attrNames = (el: Element): readonly string[] => {
+  const names: unknown = method(el, 'getAttributeNames').call(el);
+  return Array.isArray(names) ? (names as string[]) : [];
+};
 
 function nodeTypeOf(node: Node): number {
   const own: unknown = node.nodeType;
@@ -361,9 +368,10 @@ function createScanner(doc: Document) {
     // only the markup says what is hidden (a tooltip's text, a screen-reader copy), and an element with
     // no attribute but its class (most of them) is passed at the cost of one look.
     if (ctx.cell) {
-      const attrs: unknown = el.attributes;
-      const count = (attrs as { length?: unknown } | null)?.length;
-      if (count === 0 || (count === 1 && (attrs as NamedNodeMap)[0]?.name === 'class')) return ctx;
+      // Asked by name: `attributes[0]` would make the browser build an Attr object for each element.
+      if (!hasAttrs(el)) return ctx;
+      const names = attrNames(el);
+      if (names.length === 1 && names[0] === 'class') return ctx;
       if (hiddenByMarkup(el)) return null;
       const label = hasAttrs(el) ? (attr(el, 'aria-label') ?? attr(el, 'title')) : null;
       if (label) ctx.cell.labels.push(fold(label));
