@@ -47,6 +47,8 @@ const CPU_SLOWDOWN = 4;
 const VISITS = 3;
 /** Visits of the campaign list with and without the extension: the difference looked for is 1%. */
 const NON_BILLING_VISITS = 5;
+/** Largest ratio between the page's own visits (slowest ÷ quickest) at which a 1% difference is told. */
+const MAX_SPREAD = 1.5;
 
 // Runs first in every document of a context: collects long tasks and the content script's User Timing
 // entries as they come (the content script clears its entries from the page's buffer once made), and on
@@ -573,14 +575,21 @@ function nonBillingFigures(n: ExtensionResult['nonBilling']): Figure[] {
   const loadWithout = median(n.without.map((p) => p.load.script));
   const reads = n.withExtension.reduce((a, p) => a + p.timeline.reads.length, 0);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
+  const alone = n.without.map((p) => p.churn.script);
+  const spread = Math.max(...alone) / Math.max(1e-6, Math.min(...alone));
   return [
     {
       section,
       name: `scripting with ÷ without, ${CHURN.perSecond} mutations/s for ${CHURN.ms / 1000} s`,
-      value: churnWithout > 0 ? churnWith / churnWithout : null,
+      // A 1% budget means nothing when the page alone varies by more than half from visit to visit (a
+      // busy machine): then no figure, and the note says why.
+      value: churnWithout > 0 && spread <= MAX_SPREAD ? churnWith / churnWithout : null,
       unit: '×',
       budget: { max: 1.01 },
       note:
+        (spread > MAX_SPREAD
+          ? `NOT MEASURED: the page alone varied ${spread.toFixed(1)}× between visits, too noisy to tell 1%; `
+          : '') +
         `ScriptDuration under the churn, median of ${NON_BILLING_VISITS} alternating visits each in the same ` +
         `browser (without: the page at an address the content script does not match): with ${ms(churnWith)} ` +
         `(${n.withExtension.map((p) => ms(p.churn.script)).join(', ')}), without ${ms(churnWithout)} ` +
