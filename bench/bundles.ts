@@ -7,13 +7,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
+import process from 'node:process';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 import { ROOT } from '../scripts/browser/harness.ts';
 import type { Figure } from './report.ts';
 
 const KB = 1024;
-export const BUDGET_KB: Record<string, number | undefined> = { content: 20, popup: 40 };
+// The content script carries the page wordings of every language it reads; the popup must open at once.
+export const BUDGET_KB: Record<string, number | undefined> = { content: 28, popup: 25 };
 
 interface Manifest {
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;
@@ -80,15 +82,32 @@ export interface EntrySize {
   heaviest: Array<{ module: string; share: number }>;
 }
 
-export async function measureBundles(): Promise<{ dist: string; entries: EntrySize[] }> {
+/**
+ * Builds the Chrome extension into a temporary folder and sizes its entries. With `timing`, the build is
+ * the bench's own (VITE_ACG_TIMING=1): its content script leaves User Timing measures of its reads, sends
+ * and redraws, which shipped builds do not (a page could read them). Sizes are the shipped build's.
+ */
+export async function measureBundles({ timing = false } = {}): Promise<{
+  dist: string;
+  entries: EntrySize[];
+}> {
   const dist = mkdtempSync(join(tmpdir(), 'acg-bench-dist-'));
   const modules: ChunkModules = new Map();
-  await build({
-    root: ROOT,
-    logLevel: 'silent',
-    build: { outDir: dist, emptyOutDir: true },
-    plugins: [recordModules(modules)],
-  });
+  // Vite takes VITE_* variables from the environment, for the content script's own build as well.
+  const before = process.env.VITE_ACG_TIMING;
+  if (timing) process.env.VITE_ACG_TIMING = '1';
+  else delete process.env.VITE_ACG_TIMING;
+  try {
+    await build({
+      root: ROOT,
+      logLevel: 'silent',
+      build: { outDir: dist, emptyOutDir: true },
+      plugins: [recordModules(modules)],
+    });
+  } finally {
+    if (before === undefined) delete process.env.VITE_ACG_TIMING;
+    else process.env.VITE_ACG_TIMING = before;
+  }
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest;
   const entries: Array<[string, string[]]> = [
     ['content', manifest.content_scripts?.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]) ?? []],

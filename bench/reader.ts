@@ -23,7 +23,10 @@ export interface SizePoint {
   reread: { ms: number; floorMs: number; ratio: number; ratioIqr: [number, number]; runs: number };
 }
 
+/** A re-read after one row changed, on lists of REREAD_BUDGET_ROWS rows or more. */
 export const RATIO_BUDGET = 1.5;
+/** Below this a list is read in well under a millisecond, less than building any snapshot costs. */
+export const REREAD_BUDGET_ROWS = 1000;
 /** Linear growth, with room for the fixed costs that flatten the small end. */
 export const GROWTH_BUDGET = 1.2;
 
@@ -104,7 +107,8 @@ export function readerFigures(section: string, points: readonly SizePoint[]): Fi
     name: `reader/floor @${p.rows} rows`,
     value: p.ratio,
     unit: '×',
-    budget: { max: RATIO_BUDGET },
+    // The first read's budget is the content script's own, in its isolated world (extension.ts): here
+    // both sides run in the page's world or a Node DOM, which says how the reader scales, not what ships.
     note:
       `reader ${fmt(p.readerMs)} ms, floor ${fmt(p.floorMs)} ms, ${p.runs} runs, ratio IQR ` +
       `${p.ratioIqr[0].toFixed(2)}–${p.ratioIqr[1].toFixed(2)}` +
@@ -116,7 +120,7 @@ export function readerFigures(section: string, points: readonly SizePoint[]): Fi
       name: `re-read/floor @${p.rows} rows, one row changed`,
       value: p.reread.ratio,
       unit: '×',
-      budget: { max: RATIO_BUDGET },
+      ...(p.rows >= REREAD_BUDGET_ROWS ? { budget: { max: RATIO_BUDGET } } : {}),
       note:
         `re-read ${fmt(p.reread.ms)} ms, floor ${fmt(p.reread.floorMs)} ms, ${p.reread.runs} runs, ratio IQR ` +
         `${p.reread.ratioIqr[0].toFixed(2)}–${p.reread.ratioIqr[1].toFixed(2)}; what each content read costs once the page is read`,

@@ -7,11 +7,15 @@ import { api } from '../platform/browser.ts';
 import { clockNow, followDemoClock } from '../platform/clock.ts';
 import { answerCaptureRequests } from '../platform/review.ts';
 import { translator } from '../platform/services.ts';
+import { benchWalk } from './bench-walk.ts';
 import { panelCollapsed, send } from './bridge.ts';
 import { pageReader } from './reader.ts';
 import { FEATURES } from './features/index.ts';
 import { frameScheduler } from './schedule.ts';
 import { watchPages } from './watch.ts';
+
+// Bench builds only: the least a read of this page could cost, walked before anything of ours touches it.
+benchWalk(document);
 
 void followDemoClock();
 watchPages(

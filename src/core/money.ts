@@ -307,9 +307,18 @@ export function parseAmount(text: string, lang?: string | null): Amount | null {
   return outside.trim() === '' ? only.amount : null;
 }
 
+/**
+ * The amount in major units, as near as a double gets. For up to 22 decimals minor and 10^exponent are
+ * both exact doubles, so one division rounds the exact quotient once: the double parsing the decimal
+ * text would give, without building the text (the reader converts several amounts per row).
+ */
 export function toMajor(a: Amount): number {
-  return a.exponent === 0 ? a.minor : Number(`${a.minor}e-${a.exponent}`);
+  const power = POWERS_OF_TEN[a.exponent];
+  return power !== undefined ? a.minor / power : Number(`${a.minor}e-${a.exponent}`);
 }
+
+/** 10^0 … 10^22: the powers of ten a double holds exactly. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 export function currencyOf(text: string, lang?: string | null): string | null {
   const folded = foldWidth(text);

@@ -10,6 +10,36 @@ import {
 } from '../../src/core/money.ts';
 
 const LANGS = ['en', 'es', 'pt', 'fr', 'de', 'id', 'ja', 'vi'] as const;
+/** Fixed in CI; FC_SEED=<n> replays a failure (fast-check prints the seed it used). */
+const SEED = Number(process.env.FC_SEED ?? 19_2026);
+
+describe('toMajor', () => {
+  // The decimal text "<minor>e-<exponent>" parsed is the exact value rounded once: the reference.
+  it(`is the double the decimal text parses to, for any safe minor and any exponent (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(
+        fc.maxSafeInteger().filter((n) => n >= -Number.MAX_SAFE_INTEGER),
+        fc.integer({ min: 0, max: 30 }),
+        (minor, exponent) => {
+          expect(
+            Object.is(toMajor({ minor, exponent, currency: null }), Number(`${minor}e-${exponent}`)),
+          ).toBe(true);
+        },
+      ),
+      { seed: SEED, numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    [1, 2, 0.01],
+    [-12345, 2, -123.45],
+    [9007199254740991, 22, 9.007199254740991e-7],
+    [5, 25, 5e-25],
+    [42, 0, 42],
+  ])('%d with %d decimals is %d', (minor, exponent, value) => {
+    expect(toMajor({ minor, exponent, currency: null })).toBe(value);
+  });
+});
 
 describe('parseAmount', () => {
   it.each([

@@ -1,0 +1,7 @@
+// Part 8 of readPage's fuzzing (fuzz-pages.ts).
+import { describe } from 'vitest';
+import { fuzzGeneratedPages } from './fuzz-pages.ts';
+
+describe('fuzzing the page reader', () => {
+  fuzzGeneratedPages(8);
+});
