@@ -9,6 +9,8 @@ export interface Kept {
   records: PromotionRecord[];
   /** The advertiser's time zone (their setting, else the system's), as the popup counts days in. */
   timeZone: string;
+  /** The worker's clock when it answered (ms since the epoch): the demo build's content script goes by it. */
+  workerNow: number | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -30,5 +32,6 @@ export function keptIn(answer: unknown, accountId: string | null): Kept | null {
   if (!isObject(answer) || !Array.isArray(answer.kept) || typeof answer.timeZone !== 'string') return null;
   if (answer.timeZone === '') return null;
   const records = answer.kept.filter(looksKept).filter((r) => r.accountId === accountId);
-  return { accountId, records, timeZone: answer.timeZone };
+  const workerNow = typeof answer.now === 'number' && Number.isFinite(answer.now) ? answer.now : null;
+  return { accountId, records, timeZone: answer.timeZone, workerNow };
 }

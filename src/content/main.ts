@@ -4,7 +4,7 @@
 import '../platform/install.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import { api } from '../platform/browser.ts';
-import { clockNow, followDemoClock } from '../platform/clock.ts';
+import { clockNow, followWorkerClock } from '../platform/clock.ts';
 import { answerCaptureRequests } from '../platform/review.ts';
 import { translator } from '../platform/services.ts';
 import { benchWalk } from './bench-walk.ts';
@@ -17,7 +17,6 @@ import { watchPages } from './watch.ts';
 // Bench builds only: the least a read of this page could cost, walked before anything of ours touches it.
 benchWalk(document);
 
-void followDemoClock();
 watchPages(
   window,
   {
@@ -26,6 +25,7 @@ watchPages(
     send,
     panelCollapsed,
     progress: progressOfRecord,
+    workerClock: followWorkerClock,
     schedule: frameScheduler(window),
     defer: (run) => void setTimeout(run, 0),
     now: () => new Date(clockNow()),

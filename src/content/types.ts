@@ -54,6 +54,8 @@ export interface ContentDeps {
   };
   /** Core progress, days counted in `timeZone` (the one the worker's answer says). */
   progress(record: PromotionRecord, now: Date, timeZone: string): ProgressView;
+  /** The worker's clock, as its last answer gave it (platform/clock.ts: only the demo build goes by it). */
+  workerClock(workerNow: number): void;
   /** One callback per animation frame: reads, outline moves and annotations all go through it. */
   schedule: Scheduler;
   /** Runs `run` in a task of its own, after this one: the browser may paint and take input in between. */

@@ -135,6 +135,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       const said = keptIn(value, accountId);
       if (!said || signal.aborted || snapshot?.accountId !== accountId) return;
       kept = said;
+      if (said.workerNow !== null) deps.workerClock(said.workerNow);
       if (targets) publish(win.location.href, snapshot, targets);
     };
 

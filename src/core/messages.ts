@@ -183,6 +183,8 @@ export interface Answers {
     refused: number;
     kept: PromotionRecord[];
     timeZone: string;
+    /** The worker's clock (ms since the epoch): the demo build's content script goes by it (platform/clock.ts). */
+    now: number;
   };
   'redeem-attempt': { attempt: RedeemAttempt; promotion: PromotionRecord | null };
   'terms-text': { promotion: PromotionRecord | null };

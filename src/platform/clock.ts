@@ -19,6 +19,19 @@ export function clockNow(): number {
 const offsetOf = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
+const MINUTE_MS = 60_000;
+
+/**
+ * In the demo build, for the content script, which cannot read the extension's storage (the worker keeps
+ * it to the extension's own pages): goes by the clock the worker answered with. The demo moves that clock
+ * by whole days, so the offset is kept in whole minutes, which the message's own delay cannot change.
+ * In every other build it does nothing: the content script goes by the system clock.
+ */
+export function followWorkerClock(workerNow: number): void {
+  if (!DEMO) return;
+  offset = Math.round((workerNow - Date.now()) / MINUTE_MS) * MINUTE_MS;
+}
+
 /**
  * In the demo build: reads the offset and follows its changes, calling `moved` after each (and after the
  * first read when the clock is not the system's). Registers its listener in the caller's turn, as a

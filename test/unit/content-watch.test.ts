@@ -455,6 +455,17 @@ describe('content script: deciding and following the page', () => {
     expect(new Set(zones)).toEqual(new Set(['America/Los_Angeles']));
   });
 
+  it('passes the clock the worker answered with on to the demo clock', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames } = fakeDeps();
+    const clocks: number[] = [];
+    deps.workerClock = (now) => clocks.push(now);
+    watchPages(win, deps, []);
+    frames.frame();
+    await settle();
+    expect(clocks).toEqual([Date.parse('2026-11-24T12:00:00Z')]);
+  });
+
   it('asks again on coming back to a billing page, so that the visit hears what is kept', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const { deps, frames, sent, worker } = fakeDeps();

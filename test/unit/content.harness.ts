@@ -123,7 +123,17 @@ function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
   if (!worker.accepts(message)) return { ok: false, error: { code: 'no-answer', message: 'worker stopped' } };
   if (message.type === 'snapshot') {
     const kept = worker.kept.filter((r) => r.accountId === message.snapshot.accountId);
-    return { ok: true, value: { changed: [], held: 0, refused: 0, kept, timeZone: worker.timeZone } };
+    return {
+      ok: true,
+      value: {
+        changed: [],
+        held: 0,
+        refused: 0,
+        kept,
+        timeZone: worker.timeZone,
+        now: Date.parse('2026-11-24T12:00:00Z'),
+      },
+    };
   }
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'report-open') return { ok: true, value: null };
@@ -154,6 +164,7 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
         collapsed.set(id, value);
       },
     },
+    workerClock: () => undefined,
     progress: (record) => ({ status: record.status, fraction: null, daysToSpendDeadline: null, pace: null }),
     schedule: frames.schedule,
     // At once, so that a test sees a read's snapshot sent in the frame that read it.

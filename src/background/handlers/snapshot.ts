@@ -55,6 +55,7 @@ export const snapshot = handler<'snapshot'>()({
         refused: guarded.refused,
         kept,
         timeZone: ctx.zone,
+        now: ctx.now,
       },
       effects: [{ kind: 'remind' }],
     });
