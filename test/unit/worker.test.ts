@@ -185,7 +185,9 @@ describe('snapshot intake', () => {
     expect(kept.latestSnapshot?.tabId).toBe(2);
   });
 
-  it('loses no update from 5 senders x 100 interleaved writes', async () => {
+  // 500 serialized writes over a store that grows to 500 promotions: about 12 s alone, several times that
+  // on a busy machine. The limit only stops a hang; nothing here is timed.
+  it('loses no update from 5 senders x 100 interleaved writes', { timeout: 120_000 }, async () => {
     const sends = [];
     for (let i = 0; i < 100; i++) {
       for (let s = 0; s < 5; s++) {
