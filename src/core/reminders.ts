@@ -37,6 +37,8 @@ export interface Reminder {
   /** The promotion's storage key (snooze and dedup are per promotion). */
   promotionKey: string;
   accountId: string | null;
+  /** The account's name as its pages show it, when one was read. */
+  accountName: string | null;
   promotionId: string;
   /** What the advertiser calls it: the page's name, else the code; null when neither is known. */
   name: string | null;
@@ -133,6 +135,7 @@ function candidatesOf(
   const base = {
     promotionKey: key,
     accountId: record.accountId,
+    accountName: record.accountName ?? null,
     promotionId: record.id,
     name: record.name ?? record.code,
     amount: record.terms.amount,
@@ -301,9 +304,10 @@ const TITLE_KEY: Record<ReminderKind, string> = {
   'at-risk': 'notif_atRiskTitle',
 };
 
-/** The promotion as the advertiser knows it: its name or code, else its ad account. */
+/** The promotion as the advertiser knows it: its name or code, else its ad account (by name when read). */
 function whoOf(reminder: Reminder, t: Translate): string {
-  return reminder.name ?? t('notif_account', [reminder.accountId ?? t('notif_unknownAccount')]);
+  const account = reminder.accountName ?? reminder.accountId ?? t('notif_unknownAccount');
+  return reminder.name ?? t('notif_account', [account]);
 }
 
 /** How long is left, with the date: "2 days left (deadline Mar 20, 2026)". */

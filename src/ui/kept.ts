@@ -1,7 +1,7 @@
 // What the extension keeps, read straight from storage (never through the worker, so the pages open even
 // when the worker is stopped or busy) and read again whenever storage changes.
 import { useEffect, useState } from 'preact/hooks';
-import { dateInZone } from '../core/dates.ts';
+import { dateInZone, zoneOf as zoneIn } from '../core/dates.ts';
 import type { Settings } from '../core/schemas.ts';
 import { clockNow } from '../platform/clock.ts';
 import { onKeptChanged, readHead, readKept, type Head, type Kept } from '../platform/store.ts';
@@ -74,7 +74,7 @@ function isFresh(head: Head, now: Date): boolean {
 
 /** The zone days are counted in: the user's choice, else the system's. */
 export function zoneOf(kept: { settings: Settings }): string {
-  return kept.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zoneIn(kept.settings, Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** Stored values that could not be read, quarantined or about to be. */

@@ -258,6 +258,20 @@ describe('reminderText', () => {
     ).due;
     expect(reminderText(r!, t).body).toBe('ad account 123 · $50.00 · 3 days left (deadline Mar 20, 2026)');
   });
+
+  it('names it by the account name its pages showed, when one was read', () => {
+    const t = translatorFrom(en as Messages, 'en');
+    const [r] = dueReminders(
+      [received({ code: null, accountName: 'Acme Shoes' })],
+      DEFAULT_SETTINGS,
+      EMPTY_REMINDER_STATE,
+      at('2026-03-17T09:00:00Z'),
+      'UTC',
+    ).due;
+    expect(reminderText(r!, t).body).toBe(
+      'ad account Acme Shoes · $50.00 · 3 days left (deadline Mar 20, 2026)',
+    );
+  });
 });
 
 describe('one reminder per promotion per day, several at once in one notification', () => {
