@@ -469,6 +469,7 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
   ];
   const ours = stretches.filter((s) => s.duration >= LONG_TASK_MS);
   const longSends = w.timeline.snapshots.filter((s) => s.duration >= LONG_TASK_MS);
+  const longRedraws = w.timeline.publishes.filter((s) => s.duration >= LONG_TASK_MS);
   const overlapsRead = (t: Span) =>
     w.timeline.reads.some((s) => s.start < t.start + t.duration && t.start < s.start + s.duration);
   const during = w.timeline.longTasks.filter(overlapsRead);
@@ -482,7 +483,9 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
       note:
         (marks
           ? `reads, sends and redraws of ${LONG_TASK_MS} ms or more: ${ours.length} of ${stretches.length} (${ms(total(ours))}), longest ${ms(Math.max(0, ...stretches.map((s) => s.duration)))}; ` +
-            `sends of a snapshot that long: ${longSends.length} of ${w.timeline.snapshots.length}; long tasks with a read in them: ${during.length}; `
+            `sends of a snapshot that long: ${longSends.length} of ${w.timeline.snapshots.length}; ` +
+            `redraws (acg:publish) that long: ${longRedraws.length} of ${w.timeline.publishes.length}, longest ${ms(Math.max(0, ...w.timeline.publishes.map((s) => s.duration)))}; ` +
+            `long tasks with a read in them: ${during.length}; `
           : 'with − without (no acg:read measures to attribute them); ') +
         `all long tasks: with ${w.timeline.longTasks.length} (${ms(total(w.timeline.longTasks))}), without ` +
         `${o.timeline.longTasks.length} (${ms(total(o.timeline.longTasks))})`,

@@ -9,7 +9,8 @@
 // any host an older one left (layer.ts), so a page has one panel of ours, ever.
 import { checklist } from '../core/checklist.ts';
 import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
-import type { PageSnapshot } from '../core/schemas.ts';
+import { dateInZone } from '../core/dates.ts';
+import type { Lifecycle, PageSnapshot, PromotionRecord } from '../core/schemas.ts';
 import { keptIn, type Kept } from './kept.ts';
 import { isolated, isolatedContext } from './isolate.ts';
 import { createLayer } from './layer.ts';
@@ -112,12 +113,27 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     // The features redraw from what the page and the worker say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
+    // Kept promotions' statuses, for the day (in the account's zone) they were worked out on: between
+    // two answers of the worker every read redraws with the same kept objects, and a status moves with
+    // the day only (the progress of a record is dated by day).
+    let statuses = { day: '', of: new WeakMap<PromotionRecord, Lifecycle>() };
+    const statusOn = (now: Date, timeZone: string) => {
+      const day = `${dateInZone(now, timeZone)} ${timeZone}`;
+      if (statuses.day !== day) statuses = { day, of: new WeakMap() };
+      const { of } = statuses;
+      return (record: PromotionRecord) => {
+        let status = of.get(record);
+        if (status === undefined) of.set(record, (status = deps.progress(record, now, timeZone).status));
+        return status;
+      };
+    };
+
     const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const start = timeline.now();
       const known = kept?.accountId === snap.accountId ? kept : null;
       const now = deps.now();
       const list = known
-        ? checklist(snap, known.records, (r) => deps.progress(r, now, known.timeZone).status)
+        ? checklist(snap, known.records, statusOn(now, known.timeZone))
         : checklist(snap, []);
       const records = known?.records ?? [];
       state.set({

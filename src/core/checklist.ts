@@ -84,34 +84,45 @@ function evaluate(
   const onAdsManager = snapshot !== null;
   const onBilling = snapshot !== null && snapshot.view !== 'other';
   const rows = snapshot?.promotions ?? [];
-  const live = kept.map((record) => ({ record, status: statusOf(record) }));
+  // A kept promotion's status is worked out only when the page's own rows leave the question open, once
+  // each: on a long promotions list the rows answer it, and the thousands kept are never dated.
+  const statuses = new Map<PromotionRecord, Lifecycle>();
+  const statusOfKept = (record: PromotionRecord) => {
+    let status = statuses.get(record);
+    if (status === undefined) statuses.set(record, (status = statusOf(record)));
+    return status;
+  };
+  const anyKept = (test: (record: PromotionRecord, status: Lifecycle) => boolean) =>
+    kept.some((record) => test(record, statusOfKept(record)));
   const redeemed =
     snapshot?.redeem?.succeeded === true ||
     rows.some((r) => r.status !== 'invalid') ||
-    live.some(({ status }) => status !== 'received' && status !== 'rejected');
+    anyKept((_, status) => status !== 'received' && status !== 'rejected');
 
   const creditOnPage = (snapshot?.balance?.credit ?? 0) > 0 || rows.some((r) => r.status === 'available');
-  const creditKept = live.some(({ status }) => status === 'available' || status === 'used');
-  const creditSeen = creditOnPage || creditKept;
+  const creditSeen = () =>
+    creditOnPage || anyKept((_, status) => status === 'available' || status === 'used');
 
   // The minimum is the open question only while some conditional promotion is still earning. Free credit
   // has no minimum; a code whose terms are unknown may have one, unless the page already shows credit.
   const earningOnPage = rows.some((r) => r.status === 'earning');
-  const earningKept = live.some(
-    ({ record, status }) =>
-      (status === 'activated' || status === 'earning') &&
-      !isFree(record) &&
-      ((record.terms.minSpend ?? 0) > 0 || record.type === 'conditional' || !creditOnPage),
-  );
-  const minimumOpen = earningOnPage || (rows.length === 0 && earningKept);
-  const missed = !minimumOpen && !creditSeen && live.some(({ status }) => status === 'missed');
+  const earningKept = () =>
+    anyKept(
+      (record, status) =>
+        (status === 'activated' || status === 'earning') &&
+        !isFree(record) &&
+        ((record.terms.minSpend ?? 0) > 0 || record.type === 'conditional' || !creditOnPage),
+    );
+  const minimumOpen = earningOnPage || (rows.length === 0 && earningKept());
+  const credit = !minimumOpen && creditSeen();
+  const missed = !minimumOpen && !credit && anyKept((_, status) => status === 'missed');
 
   const state: Record<StepId, boolean> = {
     'sign-in': onAdsManager && (snapshot?.accountId != null || onBilling),
     'open-billing': onBilling,
     'enter-code': redeemed,
     'meet-minimum': redeemed && !minimumOpen && !missed,
-    'check-balance': redeemed && !minimumOpen && creditSeen,
+    'check-balance': redeemed && !minimumOpen && credit,
   };
 
   if (!state['sign-in']) return { state, instruction: 'steps_doSignIn', target: null };

@@ -82,6 +82,27 @@ describe('checklist', () => {
     expect(states(page('en-promotions-earning'))).toBe('done,done,done,current,todo');
   });
 
+  it('dates no kept promotion when the earning rows on the page already answer every step', () => {
+    const kept = ['earning', 'available', 'missed'].map((status, i) =>
+      kept1({ id: `code:${i}`, status: status as PromotionRecord['status'] }),
+    );
+    const dated: PromotionRecord[] = [];
+    const c = checklist(page('en-promotions-earning'), kept, (record) => {
+      dated.push(record);
+      return record.status;
+    });
+    expect(c.current).toBe('meet-minimum');
+    expect(dated).toEqual([]);
+    // Without rows the kept ones decide, each dated once however many questions ask about it.
+    const empty = { ...page('en-promotions-earning'), promotions: [] };
+    checklist(empty, kept, (record) => {
+      dated.push(record);
+      return record.status;
+    });
+    expect(dated.length).toBeGreaterThan(0);
+    expect(new Set(dated).size).toBe(dated.length);
+  });
+
   it('available credit on the promotions page completes the list', () => {
     expect(checklist(page('en-promotions-available')).current).toBeNull();
   });

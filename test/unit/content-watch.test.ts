@@ -455,6 +455,41 @@ describe('content script: deciding and following the page', () => {
     expect(new Set(zones)).toEqual(new Set(['America/Los_Angeles']));
   });
 
+  it('dates a kept promotion once a day for the redraws that share an answer, again on the next day', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames, sent, worker } = fakeDeps();
+    worker.kept = [record({ id: 'mine', status: 'activated' })];
+    worker.timeZone = 'UTC';
+    let clock = Date.parse('2026-11-24T12:00:00Z');
+    deps.now = () => new Date(clock);
+    const dated: string[] = [];
+    deps.progress = (r, now) => {
+      dated.push(now.toISOString().slice(0, 10));
+      return { status: r.status, fraction: null, daysToSpendDeadline: null, pace: null };
+    };
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    await settle();
+    expect(dated).toEqual(['2026-11-24']);
+    // Changes the snapshot does not show: redrawn with the same kept promotion, nothing sent.
+    const redraw = async () => {
+      const seen = p.seen.length;
+      win.document.querySelector('ul')!.append(win.document.createElement('li'));
+      await settle();
+      frames.frame();
+      await settle();
+      expect(p.seen.length).toBeGreaterThan(seen);
+    };
+    clock += 11 * 3600_000;
+    await redraw();
+    expect(dated).toEqual(['2026-11-24']);
+    clock += 3600_000;
+    await redraw();
+    expect(dated).toEqual(['2026-11-24', '2026-11-25']);
+    expect(sent).toHaveLength(1);
+  });
+
   it('passes the clock the worker answered with on to the demo clock', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const { deps, frames } = fakeDeps();
