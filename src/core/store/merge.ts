@@ -236,8 +236,12 @@ export function mergeSnapshot(
       if (r.accountName !== snapshot.accountName) working.set(r.id, { ...r, ...named(snapshot.accountName) });
   const removed = foldRedeemed(working, free, new Set(snapshot.promotions.flatMap((p) => rowDate(p) ?? [])));
   for (const r of removed) working.delete(r.id);
+  // A record no row or name touched is still the kept object: only the others can have changed, and an
+  // account of hundreds of promotions must not cost a comparison of each on every page change.
   return {
-    changed: [...working.values()].flatMap((r) => touched(original.get(r.id), r, at) ?? []),
+    changed: [...working.values()].flatMap((r) =>
+      original.get(r.id) === r ? [] : (touched(original.get(r.id), r, at) ?? []),
+    ),
     removed,
   };
 }
