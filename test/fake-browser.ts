@@ -3,7 +3,8 @@
 //
 //   const fake = createFakeBrowser({ now: Date.parse('2026-03-01T10:00:00Z') });
 //   setBrowser(fake.browser);                     // src/platform/browser.ts
-//   fake.storage            the stored items (JSON copies, as the browser keeps them)
+//   fake.storage            the stored items (JSON copies, as the browser keeps them); a test's own edit of it
+//                           is reported to storage.onChanged, as the browser reports devtools' edits
 //   fake.failNextWrites(n, error?)  the next n set() calls reject (default: a QUOTA_BYTES error)
 //   fake.quotaBytes         storage.local's limit on the JSON size of everything (10 MB, as Chrome)
 //   fake.clock.now / fake.advance(ms)  the clock; advancing fires alarms that are due, in order
@@ -85,17 +86,34 @@ const failTheTest = (key: string) => {
 
 export function createFakeBrowser(options: FakeOptions = {}) {
   const dirty = new Set<string>();
+  // A test that edits `storage` directly stands for someone else changing storage (devtools, another
+  // instance): the browser reports that to storage.onChanged like any write. The fake's own writes report
+  // theirs in set() and remove().
+  let writing = false;
+  const edited = (key: string, oldValue: unknown, newValue: unknown) => {
+    if (writing || events.changed.listeners.length === 0 || oldValue === newValue) return;
+    emit({
+      [key]:
+        newValue === undefined
+          ? { oldValue: copy(oldValue) }
+          : { oldValue: copy(oldValue), newValue: copy(newValue) },
+    });
+  };
   const storage = new Proxy<Record<string, unknown>>(
     {},
     {
       set(target, key, value) {
+        const before = target[key as string];
         target[key as string] = value;
         dirty.add(key as string);
+        edited(key as string, before, value);
         return true;
       },
       deleteProperty(target, key) {
+        const before = target[key as string];
         delete target[key as string];
         dirty.add(key as string);
+        edited(key as string, before, undefined);
         return true;
       },
     },
@@ -186,20 +204,24 @@ export function createFakeBrowser(options: FakeOptions = {}) {
           );
           if (after > fake.quotaBytes) throw new QuotaError();
           const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+          writing = true;
           for (const [k, v] of Object.entries(items)) {
             changes[k] = { oldValue: copy(storage[k]), newValue: copy(v) };
             storage[k] = copy(v);
           }
+          writing = false;
           emit(changes);
         },
         async remove(keys) {
           const changes: Record<string, { oldValue?: unknown }> = {};
+          writing = true;
           for (const k of typeof keys === 'string' ? [keys] : keys) {
             if (k in storage) {
               changes[k] = { oldValue: storage[k] };
               delete storage[k];
             }
           }
+          writing = false;
           emit(changes);
         },
       },

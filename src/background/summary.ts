@@ -4,6 +4,7 @@ import { dateInZone, zoneOf } from '../core/dates.ts';
 import { progressTable, type ProgressOf } from '../core/progress.ts';
 import { KEY, promoKey, SUMMARY_SIZE, type Summary } from '../core/store/layout.ts';
 import { feedsSummary } from '../core/store/registry.ts';
+import { sameStored } from '../core/store/same.ts';
 import type { Changes, FollowUp, Kept } from '../platform/store.ts';
 import { byUrgency } from '../core/urgency.ts';
 
@@ -46,22 +47,9 @@ export function summaryChanges(
     if (!(error instanceof RangeError)) throw error;
     return { set: {}, remove: stored === undefined ? [] : [KEY.summary] };
   }
-  return sameJson(summary, stored)
+  return sameStored(summary, stored)
     ? { set: {}, remove: [] }
     : { set: { [KEY.summary]: summary }, remove: [] };
-}
-
-/** Equal as stored: the browser sorts an object's keys and drops undefined members. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = (o: object) =>
-    Object.entries(o)
-      .flatMap(([key, value]) => (value === undefined ? [] : [key]))
-      .sort();
-  const [ka, kb] = [keys(a), keys(b)];
-  const [va, vb] = [a as Record<string, unknown>, b as Record<string, unknown>];
-  return ka.length === kb.length && ka.every((key, i) => key === kb[i] && sameJson(va[key], vb[key]));
 }
 
 export const mergeChanges = (a: Changes, b: Changes): Changes => ({

@@ -37,6 +37,7 @@ import {
 import { billingUrl } from '../core/links.ts';
 import {
   keptFrom,
+  mirrorStorage,
   readFor,
   readRaw,
   restrictToTrustedContexts,
@@ -61,6 +62,8 @@ export interface WorkerOptions {
 }
 
 export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void>; reconcile(): void } {
+  // This wake's copy of storage, filled by the repair's full read (platform/store.ts).
+  mirrorStorage();
   const now = options.now ?? (() => Date.now());
   const systemZone = options.systemTimeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const t = translator();

@@ -16,9 +16,11 @@
 //                                    validates them once, calls the pure plan, writes its changes (and the
 //                                    follow-up's, the summary) in one write
 //   serialized(task)                 any other step on the same queue (./queue.ts): the wake's repair, reminders
-//   readRaw(keys?)                   raw values, for the repair's read-modify-write
+//   readRaw(keys?)                   raw values for the worker's steps, from its copy of storage once it has one
 //   writeChanges({ set, remove })    sets first, then removes (a failed write never lost anything kept),
 //                                    unless removeFirst; resolves to Result<null>, quota errors as 'quota-exceeded'
+//   mirrorStorage()                  the worker keeps a copy of storage.local in memory from its first full read
+//                                    (see "the worker's copy" below); called once per wake, before anything else
 //
 // UIs never write here: they send messages, so two tabs can never overwrite each other's changes.
 import { errorText, fail, ok, type Result } from '../core/result.ts';
@@ -42,6 +44,7 @@ import {
   type RedeemAttempt as RedeemAttemptT,
 } from '../core/schemas.ts';
 import { storageBytes } from '../core/limits.ts';
+import { sameStored } from '../core/store/same.ts';
 import type * as z from 'zod/mini';
 import { api } from './browser.ts';
 import { createQueue } from './queue.ts';
@@ -171,12 +174,32 @@ export function issuesText(error: z.core.$ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
 }
 
-export async function readRaw(keys?: string[]): Promise<RawItems> {
-  return api().storage.local.get(keys ?? null);
+/** Stored items (all of them without `keys`), read from storage: what pages read. */
+const readStorage = (keys?: readonly string[]): Promise<RawItems> =>
+  api().storage.local.get(keys === undefined ? null : [...keys]);
+
+/**
+ * Stored items (all of them without `keys`), for the worker's steps: from its copy when it has one (the copy
+ * starts with the first full read), else from storage.
+ */
+export async function readRaw(keys?: readonly string[]): Promise<RawItems> {
+  const held = mirroring() ? copy : null;
+  if (held !== null) return keys === undefined ? { ...held } : pick(held, keys);
+  const since = generation;
+  const items = await readStorage(keys);
+  // Everything read, and nothing changed by anyone else meanwhile: the worker's copy from now on.
+  if (mirroring() && keys === undefined && since === generation && copy === null) copy = { ...items };
+  return items;
 }
 
+const pick = (items: RawItems, keys: readonly string[]): RawItems => {
+  const out: RawItems = {};
+  for (const key of keys) if (key in items) out[key] = items[key];
+  return out;
+};
+
 export async function readKept(): Promise<Kept> {
-  return keptFrom(await readRaw());
+  return keptFrom(await readStorage());
 }
 
 export async function readPromotions(accountId?: string | null): Promise<PromotionRecordT[]> {
@@ -188,11 +211,11 @@ export async function readPromotions(accountId?: string | null): Promise<Promoti
 export async function readBytesInUse(): Promise<number> {
   const local = api().storage.local;
   if (local.getBytesInUse) return local.getBytesInUse(null);
-  return storageBytes(await readRaw());
+  return storageBytes(await readStorage());
 }
 
 export async function readSettings(): Promise<Settings> {
-  return settingsFrom(await readRaw([KEY.settings]));
+  return settingsFrom(await readStorage([KEY.settings]));
 }
 
 const settingsFrom = (items: RawItems): Settings => {
@@ -206,7 +229,7 @@ export interface Head {
 }
 
 export async function readHead(): Promise<Head | null> {
-  const items = await readRaw([KEY.summary, KEY.settings]);
+  const items = await readStorage([KEY.summary, KEY.settings]);
   const summary = Summary.safeParse(items[KEY.summary]);
   return summary.success ? { summary: summary.data, settings: settingsFrom(items) } : null;
 }
@@ -249,8 +272,15 @@ export async function restrictToTrustedContexts(): Promise<boolean> {
   }
 }
 
-export async function writeChanges(changes: Changes): Promise<Result<null>> {
+export function writeChanges(changes: Changes): Promise<Result<null>> {
+  return write(mirroring() ? { ...changes, set: asStored(changes.set) } : changes);
+}
+
+/** Writes `changes`, whose values are as storage keeps them (asStored) when the worker keeps its copy. */
+async function write(changes: Changes): Promise<Result<null>> {
   const local = api().storage.local;
+  const mirrored = mirroring();
+  if (mirrored) expectChanges(changes);
   const set = async () => {
     if (Object.keys(changes.set).length > 0) await local.set(changes.set);
   };
@@ -260,8 +290,14 @@ export async function writeChanges(changes: Changes): Promise<Result<null>> {
   try {
     if (changes.removeFirst) await remove().then(set);
     else await set().then(remove);
+    if (mirrored && copy !== null) {
+      Object.assign(copy, changes.set);
+      for (const key of changes.remove) delete copy[key];
+    }
     return ok(null);
   } catch (error) {
+    // Part of it may have been written: what storage holds is not known until it is read again.
+    dropCopy();
     if (isQuotaError(error)) {
       return fail('quota-exceeded', 'Browser storage for the extension is full; nothing was changed.');
     }
@@ -318,7 +354,10 @@ export function transaction<R extends Readable, T>(
     const raw = await readFor(reads);
     const planned = plan(keptFrom(raw));
     if (!planned.ok) return planned;
-    let { changes } = planned.value;
+    // The values as storage will hold them: the follow-up validates these, and the worker's copy keeps them.
+    let changes = mirroring()
+      ? { ...planned.value.changes, set: asStored(planned.value.changes.set) }
+      : planned.value.changes;
     const touched = Object.keys(changes.set).concat(changes.remove);
     if (followUp && touched.some(followUp.when)) {
       const more = await readFor(followUp.reads.filter((r) => !(reads as readonly Readable[]).includes(r)));
@@ -333,7 +372,99 @@ export function transaction<R extends Readable, T>(
         ...(changes.removeFirst ? { removeFirst: true } : {}),
       };
     }
-    const written = await writeChanges(changes);
+    const written = await write(changes);
     return written.ok ? ok(planned.value.value) : written;
   });
+}
+
+// ---------------------------------------------------------------- the worker's copy of storage.local
+
+// Only the worker writes storage.local (UIs send it messages). So once the worker has read everything, storage
+// changes only by its own writes, which it applies to a copy in memory: a transaction then reads no storage
+// at all, and a value validated once stays validated (keptFrom's `validated`, by identity) while the worker
+// runs, instead of every message copying and validating all 500 promotions again. Anything else that changes
+// storage (another instance of the worker, devtools, a profile restored, a content script in Firefox, where
+// storage.local cannot be closed to it) shows in storage.onChanged as a value the worker did not write: the
+// copy is dropped, and the next read reads storage and validates what it finds. A stopped worker loses the
+// copy; every wake starts from storage.
+
+/** Every stored item as this worker last read or wrote it; null until a full read, and after a drop. */
+let copy: RawItems | null = null;
+/** The storage.onChanged listener while this context keeps a copy (the worker's only). */
+let mirror: {
+  /** The storage area the copy is of: a test's new fake browser is not the worker's storage. */
+  local: object;
+  onChanged: ReturnType<typeof api>['storage']['onChanged'];
+  listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+} | null = null;
+
+const mirroring = (): boolean => mirror !== null && mirror.local === api().storage.local;
+/** Bumped by every drop: a full read that began before a drop must not become the copy. */
+let generation = 0;
+/** Per key, the values this worker wrote whose storage.onChanged has not come yet, oldest first. */
+const unconfirmed = new Map<string, unknown[]>();
+/** A key this worker removed, among `unconfirmed`. */
+const REMOVED: unique symbol = Symbol('removed');
+/**
+ * The browser reports no change for a value written again unchanged, so an unconfirmed value may never be
+ * confirmed: a key keeps this many, and a later one that is confirmed clears those before it.
+ */
+const MAX_UNCONFIRMED = 8;
+
+/**
+ * Starts this worker's copy of storage.local afresh (it fills on the next full read). The worker calls it
+ * first on every wake; pages never do, and read storage itself.
+ */
+export function mirrorStorage(): void {
+  if (mirror !== null) mirror.onChanged.removeListener(mirror.listener);
+  dropCopy();
+  unconfirmed.clear();
+  const { local, onChanged } = api().storage;
+  mirror = {
+    local,
+    onChanged,
+    listener: (changes, area) => {
+      if (area !== 'local') return;
+      for (const [key, change] of Object.entries(changes))
+        if (!confirms(key, change.newValue === undefined ? REMOVED : change.newValue)) return dropCopy();
+    },
+  };
+  onChanged.addListener(mirror.listener);
+}
+
+function dropCopy(): void {
+  copy = null;
+  generation += 1;
+}
+
+/** Whether a change storage reports is the worker's own write, or leaves the copy as it is anyway. */
+function confirms(key: string, value: unknown): boolean {
+  const same = (a: unknown) => (a === REMOVED || value === REMOVED ? a === value : sameStored(a, value));
+  const mine = unconfirmed.get(key);
+  const at = mine?.findIndex(same) ?? -1;
+  if (mine !== undefined && at !== -1) {
+    mine.splice(0, at + 1);
+    if (mine.length === 0) unconfirmed.delete(key);
+    return true;
+  }
+  return copy === null || same(key in copy ? copy[key] : REMOVED);
+}
+
+function expectChanges(changes: Changes): void {
+  const expect = (key: string, value: unknown) => {
+    const mine = unconfirmed.get(key) ?? [];
+    mine.push(value);
+    if (mine.length > MAX_UNCONFIRMED) mine.shift();
+    unconfirmed.set(key, mine);
+  };
+  for (const [key, value] of Object.entries(changes.set)) expect(key, value);
+  for (const key of changes.remove) expect(key, REMOVED);
+}
+
+/**
+ * Values as storage.local gives them back (its JSON: no undefined members, no NaN): the copy must hold what a
+ * read would, or a value could validate in memory and fail once read, or the other way round.
+ */
+function asStored(items: RawItems): RawItems {
+  return JSON.parse(JSON.stringify(items)) as RawItems;
 }

@@ -1,0 +1,253 @@
+// The worker's copy of storage (platform/store.ts): read once per wake, each stored value validated once,
+// kept exact by the worker's own writes, and dropped by any change it did not make.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startWorker } from '../../src/background/worker.ts';
+import type { Message, Result } from '../../src/core/messages.ts';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_TERMS,
+  PromotionRecord,
+  type PagePromotion,
+  type PageSnapshot,
+} from '../../src/core/schemas.ts';
+import { KEY, promoKey, QUARANTINE_PREFIX } from '../../src/core/store/layout.ts';
+import { sameStored } from '../../src/core/store/same.ts';
+import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
+import { readKept } from '../../src/platform/store.ts';
+import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
+
+// Each name its own day: rows of one day with the same terms could be one promotion read twice.
+const DAYS: Record<string, string> = { A: '01', B: '02', C: '03', D: '04', E: '05', Alpha: '01', Beta: '02' };
+const row = (name: string, spent = 0): PagePromotion => ({
+  name,
+  type: 'conditional',
+  status: 'earning',
+  amount: 50,
+  minSpend: 50,
+  spent,
+  unused: null,
+  redeemedOn: `2026-03-${DAYS[name] ?? '01'}`,
+  validFrom: null,
+  validUntil: null,
+  assigned: null,
+});
+const snapshot = (promotions: PagePromotion[]): PageSnapshot => ({
+  view: 'promotions',
+  url: 'https://ads.tiktok.com/i18n/account/payment?aadvid=123',
+  lang: 'en',
+  accountId: '123',
+  currency: 'USD',
+  balance: { total: 10, cash: 10, credit: 0 },
+  promotions,
+  redeem: null,
+  warnings: [],
+});
+const draft = (code: string) => ({
+  code,
+  accountId: '123',
+  receivedOn: '2026-03-01',
+  name: null,
+  terms: { ...EMPTY_TERMS, amount: 50, minSpend: 50, currency: 'USD' },
+});
+
+type Kept = { kept: PromotionRecord[] };
+
+let fake: FakeBrowser;
+let worker: ReturnType<typeof startWorker>;
+/** Every storage.local.get the code under test made: its keys, null for everything. */
+let reads: Array<unknown>;
+
+function create() {
+  fake = createFakeBrowser({ now: Date.parse('2026-03-05T10:00:00Z') });
+  setBrowser(fake.browser);
+  const local = fake.browser.storage.local;
+  const get = local.get.bind(local);
+  reads = [];
+  local.get = (keys) => {
+    reads.push(keys ?? null);
+    return get(keys);
+  };
+}
+
+function boot() {
+  worker = startWorker({ now: () => fake.clock.now, systemTimeZone: () => 'UTC' });
+  return worker.idle();
+}
+
+async function send<T = unknown>(message: Message, sender: MessageSender = fake.senders.popup) {
+  const answer = (await fake.send(message, sender)) as Result<T>;
+  await worker.idle();
+  return answer;
+}
+
+const page = (rows: PagePromotion[]) =>
+  send<Kept>({ type: 'snapshot', snapshot: snapshot(rows) }, fake.senders.content(7, snapshot([]).url!));
+
+const names = (answer: Result<Kept>) =>
+  answer.ok ? answer.value.kept.map((r) => r.name ?? r.code).sort() : [];
+
+/** What the worker's copy claims, checked against storage itself (pages read storage, never the copy). */
+async function storageAgrees(answer: Result<Kept>) {
+  const stored = (await readKept()).promotions.filter((r) => r.accountId === '123');
+  expect(answer.ok && answer.value.kept).toEqual(stored);
+}
+
+beforeEach(async () => {
+  create();
+  await boot();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the worker's copy of storage", () => {
+  it('is read once per wake: later messages read no storage and each sees what the one before wrote', async () => {
+    expect(reads).toContain(null);
+    reads.length = 0;
+    await page([row('Alpha')]);
+    await send({ type: 'promotion-save', existing: null, draft: draft('CODE1') });
+    const answer = await page([row('Alpha', 10), row('Beta')]);
+    expect(reads).toEqual([]);
+    expect(names(answer)).toEqual(['Alpha', 'Beta', 'CODE1']);
+    await storageAgrees(answer);
+
+    fake.restartWorker();
+    reads.length = 0;
+    await boot();
+    expect(reads).toContain(null);
+  });
+
+  it('validates each stored promotion once per wake, and after that only what a message writes', async () => {
+    for (const name of ['A', 'B', 'C', 'D', 'E']) await page([row(name)]);
+    fake.restartWorker();
+    const parse = vi.spyOn(PromotionRecord, 'safeParse');
+    await boot();
+    const atWake = parse.mock.calls.length;
+    expect(atWake).toBeGreaterThanOrEqual(5);
+    parse.mockClear();
+    await page([row('A', 20)]);
+    // The one record the page changed, as written; none of the four it left alone.
+    expect(parse.mock.calls.length).toBe(1);
+    parse.mockClear();
+    await page([row('A', 20)]);
+    expect(parse.mock.calls.length).toBe(0);
+  });
+
+  it('is dropped by a change it did not make: the next message reads storage and sees that change', async () => {
+    const saved = await send<{ promotion: PromotionRecord }>({
+      type: 'promotion-save',
+      existing: null,
+      draft: draft('MINE'),
+    });
+    const mine = saved.ok ? saved.value.promotion : null;
+    reads.length = 0;
+    // Someone else (devtools, another instance of the worker) adds a promotion.
+    const theirs = { ...mine!, id: 'code:THEIRS', code: 'THEIRS' };
+    fake.storage[promoKey('123', theirs.id)] = theirs;
+    const answer = await page([]);
+    expect(reads).toContain(null);
+    expect(names(answer)).toEqual(['MINE', 'THEIRS']);
+    await storageAgrees(answer);
+  });
+
+  it('does not take a value someone else wrote on trust: an invalid one is read around and set aside on the next wake', async () => {
+    await page([row('Alpha')]);
+    const bad = promoKey('123', 'code:BAD');
+    fake.storage[bad] = { id: 'code:BAD', accountId: '123', status: 'sideways' };
+    const answer = await page([row('Alpha', 5)]);
+    expect(names(answer)).toEqual(['Alpha']);
+    fake.restartWorker();
+    await boot();
+    expect(fake.storage).not.toHaveProperty(bad);
+    expect(Object.keys(fake.storage).filter((k) => k.startsWith(QUARANTINE_PREFIX))).toHaveLength(1);
+  });
+
+  it('is dropped by a change deep inside a value, and sees it', async () => {
+    await page([row('Alpha')]);
+    reads.length = 0;
+    fake.storage[KEY.settings] = { ...DEFAULT_SETTINGS, reminderDays: [2] };
+    await page([row('Alpha', 10)]);
+    expect(reads).toContain(null);
+    expect(fake.storage[KEY.summary]).toBeDefined();
+    expect((await readKept()).settings.reminderDays).toEqual([2]);
+  });
+
+  it('is kept when a change reported leaves storage as the copy holds it', async () => {
+    reads.length = 0;
+    fake.storage[KEY.settings] = { ...DEFAULT_SETTINGS };
+    await page([row('Alpha')]);
+    expect(reads).toEqual([]);
+  });
+
+  it('is dropped after a failed write: what storage holds is read again', async () => {
+    await page([row('Alpha')]);
+    reads.length = 0;
+    fake.failNextWrites(1);
+    const refused = await page([row('Alpha', 30), row('Beta')]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'quota-exceeded' } });
+    const answer = await page([row('Alpha', 30)]);
+    expect(reads).toContain(null);
+    expect(names(answer)).toEqual(['Alpha']);
+    await storageAgrees(answer);
+  });
+
+  it('recognises its own writes when storage reports them later and with members in another order, as Chrome does', async () => {
+    // Chrome reports a change after the write's promise, with the value as stored: its members sorted.
+    fake.restartWorker();
+    const onChanged = fake.browser.storage.onChanged;
+    const wrapped = new Map<(...args: never[]) => void, (...args: never[]) => void>();
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : typeof v === 'object' && v !== null
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .reverse()
+                .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    fake.browser.storage.onChanged = {
+      addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void) {
+        const later = (changes: Record<string, { newValue?: unknown }>, area: string) =>
+          void setTimeout(() => listener(sorted(changes) as typeof changes, area), 5);
+        wrapped.set(listener as never, later as never);
+        onChanged.addListener(later);
+      },
+      removeListener(listener: never) {
+        onChanged.removeListener(wrapped.get(listener) as never);
+      },
+      hasListener: () => false,
+    } as unknown as typeof onChanged;
+    await boot();
+    reads.length = 0;
+    // Several writes to the same keys before any of their changes is reported.
+    await Promise.all([page([row('Alpha', 1)]), page([row('Alpha', 2)]), page([row('Beta', 3)])]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answer = await page([row('Alpha', 4)]);
+    expect(reads).toEqual([]);
+    await storageAgrees(answer);
+
+    // And someone else's change still drops it.
+    fake.storage[KEY.settings] = { ...DEFAULT_SETTINGS, reminderDays: [2] };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await page([row('Alpha', 5)]);
+    expect(reads).toContain(null);
+  });
+});
+
+describe('sameStored', () => {
+  it('compares values as storage keeps them: members in any order, undefined ones absent', () => {
+    expect(sameStored({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(sameStored({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameStored({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(sameStored({ a: { b: [1, 2] } }, { a: { b: [1, 3] } })).toBe(false);
+    expect(sameStored({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(sameStored({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(sameStored([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(sameStored([1, 2], [1, 2, 3])).toBe(false);
+    expect(sameStored(null, {})).toBe(false);
+    expect(sameStored('1', 1)).toBe(false);
+  });
+});
