@@ -122,10 +122,13 @@ function laterOf(a: Lifecycle, b: Lifecycle): Lifecycle {
 }
 
 export function computeProgress(input: ProgressInput): Progress {
+  return progressFrom(input, byTime(input.observations), new Date(input.now).getTime());
+}
+
+/** computeProgress with the readings already in time order (`sorted`) and the instant in milliseconds. */
+function progressFrom(input: ProgressInput, sorted: SpendObservation[], nowMs: number): Progress {
   const { terms, timeZone } = input;
-  const nowMs = new Date(input.now).getTime();
   const today = dateInZone(nowMs, timeZone);
-  const sorted = byTime(input.observations);
   const latest = sorted.at(-1);
   const minSpend = terms.minSpend;
   const conditional = minSpend !== null && minSpend > 0;
@@ -305,9 +308,44 @@ function paceOf(f: PaceFacts): Pace | null {
   return f.stalled ? 'at-risk' : null;
 }
 
+/**
+ * What progressOfRecord knows of a record: its readings in time order, and the last progress worked out with
+ * what it was worked out from. Progress depends on the instant only through the day it is in the zone and
+ * which readings are recent enough for the pace (RECENT_DAYS): while both stay, so does every figure.
+ */
+interface Known {
+  sorted: SpendObservation[];
+  /** Date.parse of each of `sorted`. */
+  times: number[];
+  last: { timeZone: string; today: IsoDate; recentFrom: number; progress: Progress } | null;
+}
+
+// By record: the worker keeps each stored record as one object while it runs, so the summary, the reminders
+// and the badge of every change work out again only the records that change, or whose day or pace window
+// moved. A record is never changed in place (a change is a new record), and a progress is frozen: shared.
+const known = new WeakMap<PromotionRecord, Known>();
+
+/** The first of `times` inside the pace's window at `nowMs` (-1 for none): what spendPerDay starts from. */
+function recentFrom(times: readonly number[], nowMs: number): number {
+  const since = nowMs - RECENT_DAYS * DAY_MS;
+  return times.findIndex((t) => t >= since);
+}
+
 /** Progress of a kept promotion, as the popup and the reminders see it. */
 export function progressOfRecord(record: PromotionRecord, now: string | Date, timeZone: string): Progress {
-  return computeProgress({
+  const nowMs = new Date(now).getTime();
+  const today = dateInZone(nowMs, timeZone);
+  let k = known.get(record);
+  if (k === undefined) {
+    const sorted = byTime(record.observations);
+    k = { sorted, times: sorted.map((o) => Date.parse(o.at)), last: null };
+    known.set(record, k);
+  }
+  const recent = recentFrom(k.times, nowMs);
+  const last = k.last;
+  if (last !== null && last.timeZone === timeZone && last.today === today && last.recentFrom === recent)
+    return last.progress;
+  const input: ProgressInput = {
     terms: record.terms,
     knownStatus: record.status,
     receivedOn: record.receivedOn,
@@ -319,7 +357,10 @@ export function progressOfRecord(record: PromotionRecord, now: string | Date, ti
     unused: record.unused,
     now,
     timeZone,
-  });
+  };
+  const progress = Object.freeze(progressFrom(input, k.sorted, nowMs));
+  k.last = { timeZone, today, recentFrom: recent, progress };
+  return progress;
 }
 
 /** Progress of each of `records` at one instant, worked out once: the summary, reminders and badge share it. */

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { computeProgress, progressOfRecord, type ProgressInput } from '../../src/core/progress.ts';
-import { EMPTY_TERMS, blankPromotion, type PromotionTerms } from '../../src/core/schemas.ts';
+import {
+  EMPTY_TERMS,
+  blankPromotion,
+  type Lifecycle,
+  type PromotionRecord,
+  type PromotionTerms,
+} from '../../src/core/schemas.ts';
 import { TEST_ZONES } from '../support/zones.ts';
 
 const terms = (t: Partial<PromotionTerms>): PromotionTerms => ({ ...EMPTY_TERMS, ...t });
@@ -316,5 +322,117 @@ describe('properties', () => {
     expect(computeProgress(input({ now: '2026-11-20T10:00:00Z', timeZone: 'Etc/GMT+12' })).today).toBe(
       '2026-11-19',
     );
+  });
+});
+
+describe('progressOfRecord remembers', () => {
+  const SEED = 20261207;
+  const record = (over: Partial<PromotionRecord>) =>
+    blankPromotion({
+      id: 'P',
+      accountId: '1',
+      code: 'P',
+      type: 'conditional',
+      status: 'earning',
+      terms: spend50,
+      receivedOn: '2026-11-08',
+      activatedOn: '2026-11-10',
+      source: 'page',
+      createdAt: '2026-11-10T08:00:00Z',
+      ...over,
+    });
+  const fresh = (r: PromotionRecord, now: Date, timeZone: string) =>
+    computeProgress({
+      terms: r.terms,
+      knownStatus: r.status,
+      receivedOn: r.receivedOn,
+      activatedOn: r.activatedOn,
+      metOn: r.metOn,
+      creditIssuedOn: r.creditIssuedOn,
+      validUntil: r.validUntil,
+      observations: r.observations,
+      unused: r.unused,
+      now,
+      timeZone,
+    });
+
+  it('gives the same progress as working it out afresh, at any instants in any order (seeded)', () => {
+    const START = Date.parse('2026-11-10T00:00:00Z');
+    const reading = fc.record({
+      at: fc.integer({ min: 0, max: 40 * 24 * 60 }).map((m) => new Date(START + m * 60_000).toISOString()),
+      spent: fc.integer({ min: 0, max: 80 }),
+    });
+    const recordArb = fc.record({
+      status: fc.constantFrom<Lifecycle>('received', 'activated', 'earning', 'processing', 'available'),
+      observations: fc.array(reading, { maxLength: 12 }),
+      minSpend: fc.constantFrom(null, 0, 30, 50, 75),
+      spendWindowDays: fc.constantFrom(null, 7, 30),
+      creditArrivalDays: fc.constantFrom(null, 1, 3),
+      validUntil: fc.constantFrom(null, '2026-11-30', '2026-12-20'),
+    });
+    // Steps of minutes to days, forward and back: the day turns and readings leave the pace window mid-day.
+    const steps = fc.array(
+      fc.oneof(
+        fc.integer({ min: -90, max: 90 }).map((m) => m * 60_000),
+        fc.integer({ min: -3 * 24, max: 3 * 24 }).map((h) => h * 3_600_000),
+      ),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(
+        recordArb,
+        steps,
+        fc.constantFrom(...TEST_ZONES),
+        fc.integer({ min: 0, max: 40 * 24 }),
+        (r, moves, zone, startHour) => {
+          const kept = record({
+            status: r.status,
+            observations: r.observations,
+            validUntil: r.validUntil,
+            terms: terms({
+              amount: 50,
+              minSpend: r.minSpend,
+              spendWindowDays: r.spendWindowDays,
+              creditArrivalDays: r.creditArrivalDays,
+            }),
+          });
+          let at = START + startHour * 3_600_000;
+          for (const move of moves) {
+            at += move;
+            const now = new Date(at);
+            for (const timeZone of [zone, 'UTC'])
+              expect(progressOfRecord(kept, now, timeZone)).toEqual(fresh(kept, now, timeZone));
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  it('works a record out again only when its day turns or a reading leaves the pace window', () => {
+    const kept = record({
+      observations: [
+        { at: '2026-11-06T10:00:00Z', spent: 5 },
+        { at: '2026-11-15T12:00:00Z', spent: 10 },
+        { at: '2026-11-20T12:00:00Z', spent: 20 },
+      ],
+    });
+    const first = progressOfRecord(kept, '2026-11-20T13:00:00Z', 'Asia/Tokyo');
+    expect(Object.isFrozen(first)).toBe(true);
+    // The same day in Tokyo, the same readings in the window: the same object.
+    expect(progressOfRecord(kept, '2026-11-20T14:00:00Z', 'Asia/Tokyo')).toBe(first);
+    // 15:00 UTC is midnight in Tokyo.
+    const nextDay = progressOfRecord(kept, '2026-11-20T15:00:00Z', 'Asia/Tokyo');
+    expect(nextDay).not.toBe(first);
+    expect(nextDay.today).toBe('2026-11-21');
+    expect(nextDay).toEqual(fresh(kept, new Date('2026-11-20T15:00:00Z'), 'Asia/Tokyo'));
+    // Another zone, and another record with the same values, are worked out for themselves.
+    expect(progressOfRecord(kept, '2026-11-20T15:00:00Z', 'UTC').today).toBe('2026-11-20');
+    expect(progressOfRecord({ ...kept }, '2026-11-20T15:00:00Z', 'Asia/Tokyo')).not.toBe(nextDay);
+    // The reading of Nov 6 10:00 leaves the 14-day window at Nov 20 10:00 UTC, mid-day in UTC.
+    const before = progressOfRecord(kept, '2026-11-20T09:59:00Z', 'UTC');
+    const after = progressOfRecord(kept, '2026-11-20T10:00:01Z', 'UTC');
+    expect(after).not.toBe(before);
+    expect(after).toEqual(fresh(kept, new Date('2026-11-20T10:00:01Z'), 'UTC'));
   });
 });
