@@ -70,8 +70,15 @@ const FORWARD: readonly Lifecycle[] = ['received', 'activated', 'earning', 'proc
 const daysFrom = (today: IsoDate, date: IsoDate | null): number | null =>
   date === null ? null : daysBetween(today, date);
 
-function byTime(observations: SpendObservation[]): SpendObservation[] {
-  return [...observations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+/**
+ * Readings (anything with an instant) in time order, the same as sorting by Date.parse of each, stably: each
+ * instant is parsed once rather than at every comparison (a promotion keeps up to 120 readings).
+ */
+export function inTimeOrder<T extends { at: string }>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, time: Date.parse(item.at) }))
+    .sort((a, b) => a.time - b.time)
+    .map(({ item }) => item);
 }
 
 interface Rate {
@@ -122,7 +129,7 @@ function laterOf(a: Lifecycle, b: Lifecycle): Lifecycle {
 }
 
 export function computeProgress(input: ProgressInput): Progress {
-  return progressFrom(input, byTime(input.observations), new Date(input.now).getTime());
+  return progressFrom(input, inTimeOrder(input.observations), new Date(input.now).getTime());
 }
 
 /** computeProgress with the readings already in time order (`sorted`) and the instant in milliseconds. */
@@ -337,7 +344,7 @@ export function progressOfRecord(record: PromotionRecord, now: string | Date, ti
   const today = dateInZone(nowMs, timeZone);
   let k = known.get(record);
   if (k === undefined) {
-    const sorted = byTime(record.observations);
+    const sorted = inTimeOrder(record.observations);
     k = { sorted, times: sorted.map((o) => Date.parse(o.at)), last: null };
     known.set(record, k);
   }

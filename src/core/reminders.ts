@@ -124,13 +124,31 @@ export function afterQuietHours(instant: number, quiet: Settings['quietHours'], 
   return instant;
 }
 
-function candidatesOf(
-  record: PromotionRecord,
-  p: Progress,
-  settings: Settings,
-  now: number,
-  timeZone: string,
-): Candidate[] {
+/**
+ * A promotion's reminders as its progress and the settings make them, before the instant decides which are
+ * due: each deadline kind's reminders, one per threshold (nearest first), overdue credit, and a pace at risk.
+ */
+interface Planned {
+  deadlines: Candidate[][];
+  overdue: Candidate | null;
+  atRisk: Reminder | null;
+}
+
+// By record: a promotion's reminders change only with its progress (a record, a day or a pace window of its
+// own), the reminder days or the zone, so the reminders after each change plan only the promotions it moved.
+// Reminders are frozen: shared by every wake of the worker that asks again.
+const plans = new WeakMap<
+  PromotionRecord,
+  { progress: Progress; days: readonly number[]; timeZone: string; planned: Planned }
+>();
+
+const sameDays = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
+
+function plannedOf(record: PromotionRecord, p: Progress, days: readonly number[], timeZone: string): Planned {
+  const known = plans.get(record);
+  if (known && known.progress === p && known.timeZone === timeZone && sameDays(known.days, days))
+    return known.planned;
   const key = promoKey(record.accountId, record.id);
   const base = {
     promotionKey: key,
@@ -142,53 +160,74 @@ function candidatesOf(
     currency: record.terms.currency,
     dailyNeeded: p.dailyNeeded,
   };
-  const out: Candidate[] = [];
-  const thresholds = [...new Set(settings.reminderDays)].sort((a, b) => a - b);
+  const candidate = (reminder: Reminder, at: number): Candidate => ({
+    reminder: Object.freeze(reminder),
+    at,
+  });
+  const thresholds = [...new Set(days)].sort((a, b) => a - b);
+  const deadlines: Candidate[][] = [];
   for (const { kind, deadline, open } of DEADLINE_KINDS) {
     const day = deadline(p);
     if (day === null || !(open as readonly string[]).includes(p.status) || day < p.today) continue;
-    // Past thresholds: only the nearest one counts; future ones are what the next alarm waits for.
-    let nearestPast: Candidate | null = null;
-    for (const days of thresholds) {
-      const at = instantAt(addDays(day, -days), REMIND_HOUR * 60, timeZone);
-      const reminder: Reminder = {
-        ...base,
-        id: `${key}|${kind}|${day}|${days}`,
-        kind,
-        deadline: day,
-        daysLeft: daysBetween(p.today, day),
-      };
-      if (at > now) out.push({ reminder, at });
-      else if (nearestPast === null) nearestPast = { reminder, at };
-    }
-    if (nearestPast !== null) out.push(nearestPast);
+    const daysLeft = daysBetween(p.today, day);
+    deadlines.push(
+      thresholds.map((before) =>
+        candidate(
+          { ...base, id: `${key}|${kind}|${day}|${before}`, kind, deadline: day, daysLeft },
+          instantAt(addDays(day, -before), REMIND_HOUR * 60, timeZone),
+        ),
+      ),
+    );
   }
-  if (p.creditDueBy !== null && (p.status === 'processing' || p.creditOverdue)) {
-    out.push({
-      reminder: {
-        ...base,
-        id: `${key}|credit-overdue|${p.creditDueBy}`,
-        kind: 'credit-overdue',
-        deadline: p.creditDueBy,
-        daysLeft: null,
-      },
-      at: instantAt(addDays(p.creditDueBy, 1), REMIND_HOUR * 60, timeZone),
-    });
-  }
-  if (p.status === 'earning' || p.status === 'activated') {
-    if (p.pace === 'at-risk' || p.pace === 'cannot-make-it') {
-      out.push({
-        reminder: {
+  const overdue =
+    p.creditDueBy !== null && (p.status === 'processing' || p.creditOverdue)
+      ? candidate(
+          {
+            ...base,
+            id: `${key}|credit-overdue|${p.creditDueBy}`,
+            kind: 'credit-overdue',
+            deadline: p.creditDueBy,
+            daysLeft: null,
+          },
+          instantAt(addDays(p.creditDueBy, 1), REMIND_HOUR * 60, timeZone),
+        )
+      : null;
+  const atRisk =
+    (p.status === 'earning' || p.status === 'activated') &&
+    (p.pace === 'at-risk' || p.pace === 'cannot-make-it')
+      ? Object.freeze<Reminder>({
           ...base,
           id: `${key}|at-risk|${p.spendDeadline ?? ''}`,
           kind: 'at-risk',
           deadline: p.spendDeadline,
           daysLeft: p.daysToSpendDeadline,
-        },
-        at: now,
-      });
+        })
+      : null;
+  const planned = { deadlines, overdue, atRisk };
+  plans.set(record, { progress: p, days: [...days], timeZone, planned });
+  return planned;
+}
+
+function candidatesOf(
+  record: PromotionRecord,
+  p: Progress,
+  settings: Settings,
+  now: number,
+  timeZone: string,
+): Candidate[] {
+  const planned = plannedOf(record, p, settings.reminderDays, timeZone);
+  const out: Candidate[] = [];
+  for (const kind of planned.deadlines) {
+    // Past thresholds: only the nearest one counts; future ones are what the next alarm waits for.
+    let nearestPast: Candidate | null = null;
+    for (const c of kind) {
+      if (c.at > now) out.push(c);
+      else if (nearestPast === null) nearestPast = c;
     }
+    if (nearestPast !== null) out.push(nearestPast);
   }
+  if (planned.overdue !== null) out.push(planned.overdue);
+  if (planned.atRisk !== null) out.push({ reminder: planned.atRisk, at: now });
   return out;
 }
 

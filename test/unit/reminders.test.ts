@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../../src/core/schemas.ts';
 import { EMPTY_REMINDER_STATE, promoKey, type ReminderState } from '../../src/core/store/layout.ts';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { TEST_ZONES } from '../support/zones.ts';
 
 const AT = '2026-03-01T00:00:00.000Z';
 const received = (over: Partial<PromotionRecord> = {}): PromotionRecord =>
@@ -343,5 +345,108 @@ describe('one reminder per promotion per day, several at once in one notificatio
     } finally {
       made.mockRestore();
     }
+  });
+});
+
+describe('reminders worked out once per promotion', () => {
+  const SEED = 20261207;
+  const START = Date.parse('2026-03-01T00:00:00Z');
+  const DAY = 86_400_000;
+  const day = (offset: number) => new Date(START + offset * DAY).toISOString().slice(0, 10);
+
+  const promotion = fc.record({
+    status: fc.constantFrom<PromotionRecord['status']>(
+      'received',
+      'activated',
+      'earning',
+      'processing',
+      'available',
+    ),
+    activateIn: fc.option(fc.integer({ min: 0, max: 30 })),
+    spendIn: fc.option(fc.integer({ min: 0, max: 30 })),
+    expireIn: fc.option(fc.integer({ min: 0, max: 40 })),
+    metOn: fc.option(fc.integer({ min: 0, max: 10 })),
+    readings: fc.array(
+      fc.record({ hour: fc.integer({ min: 0, max: 20 * 24 }), spent: fc.integer({ min: 0, max: 60 }) }),
+      {
+        maxLength: 6,
+      },
+    ),
+  });
+
+  const recordOf = (
+    r: {
+      status: PromotionRecord['status'];
+      activateIn: number | null;
+      spendIn: number | null;
+      expireIn: number | null;
+      metOn: number | null;
+      readings: Array<{ hour: number; spent: number }>;
+    },
+    i: number,
+  ): PromotionRecord =>
+    blankPromotion({
+      id: `code:P${i}`,
+      accountId: String(100 + (i % 3)),
+      code: `P${i}`,
+      status: r.status,
+      terms: {
+        ...EMPTY_TERMS,
+        amount: 50,
+        currency: 'USD',
+        minSpend: 50,
+        activateBy: r.activateIn === null ? null : day(r.activateIn),
+        spendDeadline: r.spendIn === null ? null : day(r.spendIn),
+        creditExpiry: r.expireIn === null ? null : day(r.expireIn),
+      },
+      receivedOn: day(0),
+      activatedOn: r.status === 'received' ? null : day(0),
+      metOn: r.metOn === null || r.status !== 'processing' ? null : day(r.metOn),
+      observations: r.readings
+        .map((o) => ({ at: new Date(START + o.hour * 3_600_000).toISOString(), spent: o.spent }))
+        .sort((a, b) => a.at.localeCompare(b.at)),
+      source: 'manual',
+      createdAt: AT,
+    });
+
+  it('gives the same reminders, next alarm and badge as working every promotion out afresh (seeded)', () => {
+    // Each step: some hours on, maybe new reminder days, quiet hours or zone; and what was due is fired.
+    const step = fc.record({
+      hours: fc.integer({ min: 0, max: 30 }),
+      days: fc.option(fc.constantFrom([7, 3, 1], [1], [14, 2], [3, 3, 1])),
+      quiet: fc.option(
+        fc.constantFrom(null, { start: '22:00', end: '07:00' }, { start: '08:00', end: '10:00' }),
+      ),
+      zone: fc.option(fc.constantFrom(...TEST_ZONES)),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(promotion, { minLength: 1, maxLength: 8 }),
+        fc.array(step, { maxLength: 25 }),
+        (drawn, steps) => {
+          const kept = drawn.map(recordOf);
+          let now = START;
+          let settings: Settings = { ...DEFAULT_SETTINGS };
+          let zone = 'UTC';
+          let state: ReminderState = EMPTY_REMINDER_STATE;
+          for (const s of steps) {
+            now += s.hours * 3_600_000;
+            if (s.days !== null) settings = { ...settings, reminderDays: [...s.days] };
+            if (s.quiet !== null) settings = { ...settings, quietHours: s.quiet };
+            if (s.zone !== null) zone = s.zone;
+            // The same record objects every step (what is remembered of them is used), against copies of them
+            // (nothing remembered).
+            const remembered = dueReminders(kept, settings, state, now, zone);
+            const afresh = dueReminders(structuredClone(kept), settings, state, now, zone);
+            expect(remembered).toEqual(afresh);
+            expect(needingAction(kept, settings, now, zone)).toBe(
+              needingAction(structuredClone(kept), settings, now, zone),
+            );
+            state = fire(state, remembered.due);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 100 },
+    );
   });
 });

@@ -3,6 +3,7 @@
 // Recent readings stay dense (the pace in core/progress looks at the last two weeks); older ones keep the
 // day's last reading, which is all a chart of a spend window needs; the first reading is always kept
 // because it is where the spend started.
+import { inTimeOrder } from '../progress.ts';
 import type { SpendObservation } from '../schemas.ts';
 
 export const MAX_OBSERVATIONS = 120;
@@ -30,7 +31,7 @@ export function observe(
 }
 
 export function downsample(observations: readonly SpendObservation[]): SpendObservation[] {
-  const sorted = [...observations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const sorted = inTimeOrder(observations);
   const newest = sorted[sorted.length - 1];
   if (newest === undefined) return [];
   const denseFrom = Date.parse(newest.at) - DENSE_DAYS * DAY_MS;
