@@ -132,6 +132,9 @@ export function startWorker(options: WorkerOptions = {}): { idle(): Promise<void
     remindQueued = true;
     return serialized(async () => {
       remindQueued = false;
+      // The change's answer goes out first: a page waits for it, nobody waits for the badge. (Queued after
+      // the change's step, this would otherwise run before the answer is sent.)
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const derived =
         lastDerived ??
         deriveState(keptFrom(await readFor(['promotions', 'reminders', 'settings'])), now(), systemZone());

@@ -375,6 +375,8 @@ describe('reminders, notifications and badge', () => {
 
   it('opens the billing page on click and snoozes a day from the button', async () => {
     await send({ type: 'promotion-save', existing: null, draft: draft('R2', { activateBy }) });
+    // The reminders of the save (the alarm they arm) follow its answer.
+    await worker.idle();
     fake.advance(Date.parse('2026-03-13T09:00:00Z') - fake.clock.now);
     await worker.idle();
     const [id] = [...fake.notifications.keys()];
