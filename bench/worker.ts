@@ -78,6 +78,8 @@ const records = (items: Record<string, unknown>) => keptFrom(items).promotions;
 export interface Timings {
   cold: number[];
   warm: number[];
+  /** Node only: the process's CPU time for each warm message (user + system), to read beside a busy machine. */
+  warmCpu?: number[];
   answered: unknown;
 }
 
@@ -89,6 +91,7 @@ export interface WorkerResult {
 export async function measureWorkerNode(runs = NODE_RUNS): Promise<WorkerResult['node']> {
   const cold: number[] = [];
   const warm: number[] = [];
+  const warmCpu: number[] = [];
   let answered: unknown = null;
   for (let run = 0; run < runs; run++) {
     const fake = createFakeBrowser({ now: NOW.getTime() });
@@ -107,14 +110,17 @@ export async function measureWorkerNode(runs = NODE_RUNS): Promise<WorkerResult[
     cold.push(performance.now() - t0);
     for (let i = 1; i <= WARM_PER_RUN; i++) {
       fake.clock.now += 60_000;
+      const cpu0 = process.cpuUsage();
       t0 = performance.now();
       answered = await deliver(i);
       await worker.idle();
       warm.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      warmCpu.push((cpu.user + cpu.system) / 1000);
     }
     fake.restartWorker();
   }
-  return { cold, warm, answered: summarise(answered) };
+  return { cold, warm, warmCpu, answered: summarise(answered) };
 }
 
 export async function measureWorkerChromium(
@@ -173,7 +179,11 @@ export function workerFigures(r: WorkerResult): Figure[] {
       value: t && t.warm.length ? median(t.warm) : null,
       unit: 'ms',
       budget: { max: BUDGET_MS },
-      note: t ? `median of ${t.warm.length} to an awake worker: ${what}` : 'not measured',
+      note: t
+        ? `median of ${t.warm.length} to an awake worker: ${what}${
+            t.warmCpu?.length ? `; CPU ${median(t.warmCpu).toFixed(1)} ms` : ''
+          }`
+        : 'not measured',
     },
     {
       section,
