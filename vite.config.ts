@@ -80,8 +80,8 @@ function contentScript(): CrxPlugin {
 const COMPACT = '.compact.js';
 
 /**
- * glossary.json, shipped without its documentation and with each language's wordings as a plain list in
- * the order of one key list, rebuilt into the same objects at load. Every bundle, the content script's
+ * glossary.json, shipped without its documentation and with each language's wordings as lines of one
+ * string in the order of one key list, rebuilt into the same objects at load. Every bundle, the content script's
  * included, reads the wordings from this module. Unit tests read the module through this plugin too,
  * so the reader's tests run on what ships; the command line reads the file.
  */
@@ -106,7 +106,10 @@ export function compactGlossary(): Plugin {
 type Tree = { [key: string]: string | string[] | Tree };
 type GlossaryFile = { _about: { languages: string[] } } & Record<string, unknown>;
 
-/** The JavaScript module that rebuilds glossary.json's languages (and `_about.languages`) from lists. */
+/**
+ * The JavaScript module that rebuilds glossary.json's languages (and `_about.languages`). Each language is
+ * one string: its wordings in the order of one key list, a line each, a wording's variants apart by '|'.
+ */
 export function compactGlossaryModule(file: GlossaryFile): string {
   const languages = file._about.languages;
   const pathsOf = (tree: Tree, prefix = ''): string[] =>
@@ -114,23 +117,31 @@ export function compactGlossaryModule(file: GlossaryFile): string {
       typeof value === 'string' || Array.isArray(value) ? [prefix + key] : pathsOf(value, `${prefix}${key}.`),
     );
   const valueAt = (tree: Tree, path: string) =>
-    path.split('.').reduce<Tree | string | string[]>((node, key) => (node as Tree)[key]!, tree);
+    path.split('.').reduce<Tree | string | string[]>((node, key) => (node as Tree)[key]!, tree) as
+      string | string[];
   const paths = pathsOf(file[languages[0]!] as Tree);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+  // A wording the line format cannot give back as it is: one holding a separator, or a list of one.
+  const plain = (w: string) => !w.includes(VARIANT) && !w.includes(WORDING);
+  const fits = (value: string | string[]) =>
+    typeof value === 'string' ? plain(value) : value.length > 1 && value.every(plain);
   // A language whose keys are not in the first language's order ships as it is: the reader takes the
-  // first key that says a wording, so the order is part of the meaning.
+  // first key that says a wording, so the order is part of the meaning. So does one a line cannot hold.
   const encoded = languages.map((lang) => {
     const tree = file[lang] as Tree;
-    return same(pathsOf(tree), paths) ? paths.map((p) => valueAt(tree, p)) : tree;
+    const values = paths.map((p) => valueAt(tree, p));
+    if (!same(pathsOf(tree), paths) || !values.every(fits)) return tree;
+    return values.map((v) => (typeof v === 'string' ? v : v.join(VARIANT))).join(WORDING);
   });
-  return `const paths = ${JSON.stringify(paths)}.map((p) => p.split('.'));
-const tree = (values) => {
-  if (!Array.isArray(values)) return values;
+  return `const paths = ${JSON.stringify(paths.join(','))}.split(',').map((p) => p.split('.'));
+const tree = (lines) => {
+  if (typeof lines !== 'string') return lines;
   const root = {};
-  paths.forEach((path, i) => {
+  lines.split(${JSON.stringify(WORDING)}).forEach((line, i) => {
+    const path = paths[i];
     let node = root;
     for (const key of path.slice(0, -1)) node = node[key] ??= {};
-    node[path[path.length - 1]] = values[i];
+    node[path[path.length - 1]] = line.includes(${JSON.stringify(VARIANT)}) ? line.split(${JSON.stringify(VARIANT)}) : line;
   });
   return root;
 };
@@ -139,6 +150,10 @@ const encoded = ${JSON.stringify(encoded)};
 export default Object.fromEntries([['_about', { languages }], ...languages.map((l, i) => [l, tree(encoded[i])])]);
 `;
 }
+
+// Separators of the shipped wordings: a wording's variants, and one wording from the next.
+const VARIANT = '|';
+const WORDING = '\n';
 
 export default defineConfig(({ mode }) => {
   const target = mode === 'firefox' ? 'firefox' : 'chrome';

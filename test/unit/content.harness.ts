@@ -255,6 +255,12 @@ export function stateOf(
 /** Lets what the features wait on (the fake worker's answers, storage reads) settle. */
 export const rendered = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** The next animation frame, then what it waits on: for what a feature draws or places at a frame. */
+export async function framed(frames: { frame(): void }): Promise<void> {
+  frames.frame();
+  await rendered();
+}
+
 export function record(over: Partial<PromotionRecord> = {}): PromotionRecord {
   return blankPromotion({
     id: 'p1',

@@ -39,6 +39,18 @@ describe('compact glossary', () => {
     expect(built.de).toEqual(raw.de);
   });
 
+  it('ships a language as it is when a line cannot hold one of its wordings', async () => {
+    const piped = { ...raw.es, nav: { ...raw.es.nav, payment: 'Pago | Facturación' } };
+    const single = { ...raw.pt, nav: { ...raw.pt.nav, finance: ['Finanças'] } };
+    const broken = { ...raw.fr, nav: { ...raw.fr.nav, promotions: 'Promotions\nCodes' } };
+    const file = { ...raw, es: piped, pt: single, fr: broken } as File;
+    const built = await load(file);
+    expect(built.es).toEqual(piped);
+    expect(built.pt).toEqual(single);
+    expect(built.fr).toEqual(broken);
+    expect(built.de).toEqual(raw.de);
+  });
+
   it('is what the reader reads in the tests, as in the build', () => {
     for (const lang of glossaryLanguages())
       expect(glossaryFor(lang)).toEqual((raw as unknown as Record<string, unknown>)[lang]);

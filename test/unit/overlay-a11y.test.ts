@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { panel } from '../../src/content/features/panel.ts';
 import { redeemHelp } from '../../src/content/features/redeem-help.ts';
 import type { Win } from '../../src/content/types.ts';
-import { emptySnapshot, fakeDeps, mountFeature, rendered, stateOf } from './content.harness.ts';
+import { emptySnapshot, fakeDeps, framed, mountFeature, rendered, stateOf } from './content.harness.ts';
 
 async function violations(root: Element): Promise<string[]> {
   const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
@@ -14,10 +14,10 @@ async function violations(root: Element): Promise<string[]> {
 
 describe('overlay accessibility', () => {
   it('the panel, open and folded, has no axe violations', async () => {
-    const { deps } = fakeDeps();
+    const { deps, frames } = fakeDeps();
     const { container, state } = mountFeature(panel, window as unknown as Win, deps);
     state.set(stateOf(emptySnapshot({ accountId: '1', balance: { total: 1, cash: 1, credit: 0 } })));
-    await rendered();
+    await framed(frames);
     expect(await violations(container)).toEqual([]);
     container.querySelector<HTMLButtonElement>('header button')!.click();
     await rendered();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import {
+  newNotesMemo,
   noteText,
   notesFor,
   notesInView,
@@ -76,6 +77,38 @@ describe('promotion list annotations', () => {
     notes[0]!.progress();
     expect(seen).toEqual(['p1']);
     expect(notes[0]!.row.textContent).toBe('Spend 50 Get 50');
+  });
+
+  it('a redraw keeps the notes of rows that name the same kept promotion, with progress as of its own moment', () => {
+    const win = pageWindow(URL_P, page);
+    const first = record({ name: 'Spend 50 Get 50' });
+    const kept = [first];
+    const asked: string[] = [];
+    const at = (iso: string) => ({
+      now: () => new Date(iso),
+      progress: (r: PromotionRecord, now: Date) => {
+        asked.push(`${r.id} ${now.toISOString()}`);
+        return PROGRESS;
+      },
+    });
+    const memo = newNotesMemo();
+    const [before] = notesFor(listState(win, kept), at('2026-11-24T12:00:00Z'), memo);
+    before!.progress();
+    const [after] = notesFor(listState(win, kept), at('2026-11-25T09:00:00Z'), memo);
+    expect(after).toBe(before);
+    after!.progress();
+    after!.progress();
+    expect(asked).toEqual(['p1 2026-11-24T12:00:00.000Z', 'p1 2026-11-25T09:00:00.000Z']);
+
+    // The worker answers with another record for the row's name: the row's note is made anew.
+    const [again] = notesFor(
+      listState(win, [record({ id: 'p9', name: 'Spend 50 Get 50' })]),
+      at('2026-11-25T09:00:00Z'),
+      memo,
+    );
+    expect(again).not.toBe(before);
+    again!.progress();
+    expect(asked.at(-1)).toBe('p9 2026-11-25T09:00:00.000Z');
   });
 
   it('nothing before the worker has said the time zone days are counted in', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { panel } from '../../src/content/features/panel.ts';
 import { EMPTY_TERMS, blankPromotion } from '../../src/core/schemas.ts';
 import { createLayer, HOST_TAG } from '../../src/content/layer.ts';
-import { emptySnapshot, fakeDeps, mountFeature, pageWindow, rendered, stateOf } from './content.harness.ts';
+import { emptySnapshot, fakeDeps, framed, mountFeature, pageWindow, stateOf } from './content.harness.ts';
 
 const URL_A = 'https://ads.tiktok.com/i18n/account/payment?aadvid=111';
 const blank = '<!DOCTYPE html><html lang="en"><head></head><body></body></html>';
@@ -14,16 +14,18 @@ function setup() {
   const win = pageWindow(URL_A, blank);
   const { deps, frames, collapsed } = fakeDeps();
   const m = mountFeature(panel, win, deps);
-  return { win, deps, frames, collapsed, ...m };
+  // The panel draws (and places itself) at the next frame after a page state.
+  const drawn = () => framed(frames);
+  return { win, deps, frames, collapsed, drawn, ...m };
 }
 
 const texts = (root: ParentNode, sel: string) => [...root.querySelectorAll(sel)].map((e) => e.textContent);
 
 describe('overlay panel', () => {
   it('shows the five steps, the current one marked, with its instruction and pitfalls', async () => {
-    const { container, state } = setup();
+    const { container, state, drawn } = setup();
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     const steps = [...container.querySelectorAll('ol > li')];
     expect(steps.map((li) => li.getAttribute('data-state'))).toEqual([
       'done',
@@ -43,7 +45,7 @@ describe('overlay panel', () => {
   });
 
   it('does not say "do this now" for a missed minimum: it says what to do instead', async () => {
-    const { container, state } = setup();
+    const { container, state, drawn } = setup();
     const missed = blankPromotion({
       id: 'code:LATE',
       accountId: '111',
@@ -55,7 +57,7 @@ describe('overlay panel', () => {
       createdAt: '2026-10-01T10:00:00.000Z',
     });
     state.set(stateOf(payment('111'), {}, [missed]));
-    await rendered();
+    await drawn();
     const steps = [...container.querySelectorAll('ol > li')];
     expect(steps.map((li) => li.getAttribute('data-state'))).toEqual([
       'done',
@@ -71,11 +73,11 @@ describe('overlay panel', () => {
   });
 
   it('folds to a tab, remembers it for that ad account only, and unfolds again', async () => {
-    const { container, state, collapsed } = setup();
+    const { container, state, collapsed, drawn } = setup();
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     container.querySelector<HTMLButtonElement>('header button')!.click();
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')).toBeNull();
     const tab = container.querySelector<HTMLButtonElement>('[data-part="tab"]')!;
     expect(tab.getAttribute('aria-expanded')).toBe('false');
@@ -83,38 +85,39 @@ describe('overlay panel', () => {
 
     // Another account on the same tab: its own (default, open) state.
     state.set(stateOf(payment('222')));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')).not.toBeNull();
 
     // Back to the first: still folded.
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')).toBeNull();
     container.querySelector<HTMLButtonElement>('[data-part="tab"]')!.click();
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')).not.toBeNull();
     expect(collapsed.get('111')).toBe(false);
   });
 
   it('a folded panel stays folded when the page is opened again (state from storage)', async () => {
     const win = pageWindow(URL_A, blank);
-    const { deps, collapsed } = fakeDeps();
+    const { deps, collapsed, frames } = fakeDeps();
+    const drawn = () => framed(frames);
     collapsed.set('111', true);
     const { container, state } = mountFeature(panel, win, deps);
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="tab"]')).not.toBeNull();
     expect(container.querySelector('[data-part="panel"]')).toBeNull();
   });
 
   it('Escape folds it and the focus moves to the tab', async () => {
-    const { win, container, state, collapsed } = setup();
+    const { win, container, state, collapsed, drawn } = setup();
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     const fold = container.querySelector<HTMLButtonElement>('header button')!;
     fold.focus();
     fold.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await rendered();
+    await drawn();
     const tab = container.querySelector('[data-part="tab"]');
     expect(tab).not.toBeNull();
     expect(win.document.activeElement).toBe(tab);
@@ -122,9 +125,9 @@ describe('overlay panel', () => {
   });
 
   it('a new page state updates the panel in place: focus, and every step, stay where they were', async () => {
-    const { win, container, state } = setup();
+    const { win, container, state, drawn } = setup();
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     const section = container.querySelector('[data-part="panel"]')!;
     const steps = [...section.querySelectorAll('ol > li')];
     const fold = section.querySelector<HTMLButtonElement>('header button')!;
@@ -138,7 +141,7 @@ describe('overlay panel', () => {
     });
     state.set(stateOf(accepted));
     state.set(stateOf(accepted));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')).toBe(section);
     const now = [...section.querySelectorAll('ol > li')];
     expect(now.length === steps.length && now.every((li, i) => li === steps[i])).toBe(true);
@@ -154,9 +157,9 @@ describe('overlay panel', () => {
   });
 
   it('is made of buttons in reading order, with accessible names', async () => {
-    const { container, state } = setup();
+    const { container, state, drawn } = setup();
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     const section = container.querySelector('[data-part="panel"]')!;
     expect(section.getAttribute('aria-label')).toBe('overlay_title');
     const fold = section.querySelector('button')!;
@@ -166,7 +169,7 @@ describe('overlay panel', () => {
   });
 
   it('never covers the redeem dialog: moves to the left edge, or out of the way when there is no room', async () => {
-    const { win, container, state } = setup();
+    const { win, container, state, drawn } = setup();
     const dialog = win.document.createElement('div');
     win.document.body.append(dialog);
     let rect = new win.DOMRect(800, 100, 400, 300); // reaches into the right edge's strip
@@ -176,22 +179,22 @@ describe('overlay panel', () => {
       redeem: { open: true, code: null, error: null, succeeded: false },
     });
     state.set(stateOf(open, { dialog }));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')!.getAttribute('data-side')).toBe('left');
 
     rect = new win.DOMRect(100, 100, 1080, 300); // wider than the room on either side
     state.set(stateOf(open, { dialog }));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')).toBeNull();
 
     state.set(stateOf(payment('111'))); // dialog closed
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="panel"]')!.getAttribute('data-side')).toBe('right');
   });
 
   it('at 1280 and 1366 px shows only its tab over the promotions table, and opens when the tab is clicked', async () => {
     for (const width of [1280, 1366]) {
-      const { win, container, state } = setup();
+      const { win, container, state, drawn } = setup();
       Object.defineProperty(win, 'innerWidth', { value: width, configurable: true });
       Object.defineProperty(win, 'innerHeight', { value: 800, configurable: true });
       const at = (left: number, top: number, w: number, h: number) => {
@@ -210,19 +213,41 @@ describe('overlay panel', () => {
           promotionRows: rows.map((row, i) => ({ row, name: `Offer ${i}` })),
         }),
       );
-      await rendered();
+      await drawn();
       expect(container.querySelector('[data-part="panel"]')).toBeNull();
       const tab = container.querySelector<HTMLButtonElement>('[data-part="tab"]')!;
       tab.click();
-      await rendered();
+      await drawn();
       expect(container.querySelector('[data-part="panel"]')).not.toBeNull();
     }
   });
 
+  it("reads the page's layout at the next frame, not in the task that published the page state", async () => {
+    const { win, container, state, drawn } = setup();
+    await drawn();
+    const dialog = win.document.createElement('div');
+    win.document.body.append(dialog);
+    let layoutReads = 0;
+    dialog.getBoundingClientRect = () => {
+      layoutReads += 1;
+      return new win.DOMRect(800, 100, 400, 300);
+    };
+    const open = emptySnapshot({
+      accountId: '111',
+      redeem: { open: true, code: null, error: null, succeeded: false },
+    });
+    state.set(stateOf(open, { dialog }));
+    state.set(stateOf(open, { dialog }));
+    expect(layoutReads).toBe(0);
+    await drawn();
+    expect(layoutReads).toBeGreaterThan(0);
+    expect(container.querySelector('[data-part="panel"]')!.getAttribute('data-side')).toBe('left');
+  });
+
   it('goes away with its page', async () => {
-    const { container, state, stop } = setup();
+    const { container, state, stop, drawn } = setup();
     state.set(stateOf(payment('111')));
-    await rendered();
+    await drawn();
     stop();
     expect(container.childElementCount).toBe(0);
   });

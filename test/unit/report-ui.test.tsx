@@ -26,7 +26,7 @@ import { localWarning } from '../../src/report/fields.ts';
 import { translatorFrom } from '../../src/core/i18n.ts';
 import { readPage } from '../../src/core/page/read.ts';
 import { parseHtml } from '../support/dom.ts';
-import { emptySnapshot, fakeDeps, mountFeature, pageWindow, rendered, stateOf } from './content.harness.ts';
+import { emptySnapshot, fakeDeps, framed, mountFeature, pageWindow, stateOf } from './content.harness.ts';
 import { NOW, renderUi } from './ui-records.tsx';
 
 afterEach(cleanup);
@@ -52,14 +52,15 @@ describe('when "Read wrong?" stands out', () => {
 describe('the panel action', () => {
   const setup = () => {
     const win = pageWindow(URL_A, '<!DOCTYPE html><html lang="en"><head></head><body></body></html>');
-    const { deps, sent } = fakeDeps();
-    return { sent, ...mountFeature(panel, win, deps) };
+    const { deps, sent, frames } = fakeDeps();
+    // The panel draws at the next frame after a page state.
+    return { sent, drawn: () => framed(frames), ...mountFeature(panel, win, deps) };
   };
 
   it('is quiet on a clean read and asks the worker to open the review', async () => {
-    const { container, state, sent } = setup();
+    const { container, state, sent, drawn } = setup();
     state.set(stateOf(payment));
-    await rendered();
+    await drawn();
     const button = container.querySelector<HTMLButtonElement>('[data-part="report"]')!;
     expect(button.textContent).toBe('report_action');
     expect(button.hasAttribute('data-prominent')).toBe(false);
@@ -68,9 +69,9 @@ describe('the panel action', () => {
   });
 
   it('stands out when the reader warned', async () => {
-    const { container, state } = setup();
+    const { container, state, drawn } = setup();
     state.set(stateOf(warned));
-    await rendered();
+    await drawn();
     expect(container.querySelector('[data-part="report"]')!.getAttribute('data-prominent')).toBe('true');
   });
 });

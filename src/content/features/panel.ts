@@ -186,8 +186,11 @@ export const panel: Feature = {
       );
     };
 
+    // Placing the panel reads the page's layout: at the next frame, where the browser lays the page out
+    // anyway, not in the task that published a read (after a long list changed, that read would lay out
+    // the whole list there and then).
     const redraw = coalesce(deps.schedule, draw);
-    state.subscribe(draw, signal);
+    state.subscribe(() => redraw.request(), signal);
     win.addEventListener('resize', () => redraw.request(), { passive: true, signal });
     signal.addEventListener('abort', () => {
       redraw.cancel();

@@ -12,25 +12,57 @@ import type { ContentDeps, Feature, PageState, ProgressView, Translate } from '.
 export interface Note {
   row: Element;
   name: string;
-  /** Worked out when the note is drawn, once: most rows of a long list are never in view. */
+  /** Worked out when the note is drawn, once a redraw: most rows of a long list are never in view. */
   progress(): ProgressView;
 }
 
+/**
+ * The notes of the last redraw, by row, kept for the next: a long list's rows are the same elements from
+ * read to read, so a redraw makes notes only for rows that are new or now name another kept promotion,
+ * not thousands of them each time. Progress is of each redraw's own moment.
+ */
+export interface NotesMemo {
+  rows: Map<Element, Note & { record: PromotionRecord }>;
+  /** The last redraw's progress of a kept promotion; set by notesFor before any note is made. */
+  progress: ((record: PromotionRecord) => ProgressView) | null;
+  /** The kept promotions with terms by name, for the list of them the worker last answered with. */
+  kept: { from: readonly PromotionRecord[]; byName: Map<string | null, PromotionRecord> } | null;
+}
+
+export const newNotesMemo = (): NotesMemo => ({ rows: new Map(), progress: null, kept: null });
+
 /** The earning rows of the list that the extension keeps terms for, with their progress. */
-export function notesFor(s: PageState | null, deps: Pick<ContentDeps, 'progress' | 'now'>): Note[] {
+export function notesFor(
+  s: PageState | null,
+  deps: Pick<ContentDeps, 'progress' | 'now'>,
+  memo: NotesMemo = newNotesMemo(),
+): Note[] {
+  const rows = memo.rows;
+  memo.rows = new Map();
   if (!s || s.snapshot.view !== 'promotions' || s.timeZone === null) return [];
   const { timeZone } = s;
   const now = deps.now();
+  const worked = new Map<PromotionRecord, ProgressView>();
+  memo.progress = (record) => {
+    let progress = worked.get(record);
+    if (progress === undefined) worked.set(record, (progress = deps.progress(record, now, timeZone)));
+    return progress;
+  };
   // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
   const onPage = firstByName(s.snapshot.promotions);
-  const records = firstByName(s.kept.filter((k: PromotionRecord) => !k.termsNeeded));
+  if (memo.kept?.from !== s.kept)
+    memo.kept = { from: s.kept, byName: firstByName(s.kept.filter((k) => !k.termsNeeded)) };
+  const records = memo.kept.byName;
   const notes: Note[] = [];
   for (const { row, name } of s.targets.promotionRows) {
     if (name === null || onPage.get(name)?.status !== 'earning') continue;
     const record = records.get(name);
     if (!record) continue;
-    let progress: ProgressView | null = null;
-    notes.push({ row, name, progress: () => (progress ??= deps.progress(record, now, timeZone)) });
+    let note = rows.get(row);
+    if (note?.name !== name || note.record !== record)
+      note = { row, name, record, progress: () => memo.progress!(record) };
+    memo.rows.set(row, note);
+    notes.push(note);
   }
   return notes;
 }
@@ -114,6 +146,7 @@ export const promotionNotes: Feature = {
       },
     );
     let notes: Note[] = [];
+    const memo = newNotesMemo();
     const follower = follow(win, deps.schedule, signal, () => {
       const shown = notesInView(notes, win.innerHeight);
       // Only rows in view are watched for size changes; scrolling brings the others in.
@@ -121,7 +154,7 @@ export const promotionNotes: Feature = {
       setChildren(root, drawn(shown));
     });
     state.subscribe((s) => {
-      notes = notesFor(s, deps);
+      notes = notesFor(s, deps, memo);
       follower.request();
     }, signal);
     signal.addEventListener('abort', () => root.remove());
