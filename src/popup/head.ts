@@ -53,8 +53,12 @@ const oneOf =
     typeof v === 'string' && Object.hasOwn(values, v);
 const list =
   (check: Check, max: number): Check =>
-  (v) =>
-    Array.isArray(v) && v.length <= max && v.every(check);
+  (v) => {
+    if (!Array.isArray(v) || v.length > max) return false;
+    // Index by index, not every(): every() skips an array's holes, which the schema reads as undefined.
+    for (let i = 0; i < v.length; i++) if (!check(v[i])) return false;
+    return true;
+  };
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const recordOf =
@@ -83,7 +87,12 @@ const LIFECYCLE: Record<Lifecycle, true> = {
   rejected: true,
   missed: true,
 };
-const CREDIT_TYPE: Record<CreditType, true> = { free: true, assignable: true, conditional: true, unknown: true };
+const CREDIT_TYPE: Record<CreditType, true> = {
+  free: true,
+  assignable: true,
+  conditional: true,
+  unknown: true,
+};
 const PAGE_STATUS: Record<PageStatus, true> = {
   earning: true,
   processing: true,
@@ -167,7 +176,11 @@ export interface Head {
  * today in that zone (urgency moves as days pass), or when it has no promotion (an empty head would flash
  * "no promotions yet" if the summary lagged behind). The full read shows what is kept in every such case.
  */
-export function headOf(raw: { summary: unknown; settings: unknown }, now: Date, systemZone: string): Head | null {
+export function headOf(
+  raw: { summary: unknown; settings: unknown },
+  now: Date,
+  systemZone: string,
+): Head | null {
   const { summary, settings } = raw;
   if (!isSummary(summary) || summary.promotions.length === 0) return null;
   if (settings !== undefined && !isSettings(settings)) return null;
