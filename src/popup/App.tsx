@@ -52,14 +52,17 @@ function headShown(head: Head, now: Date): Shown {
 }
 
 /** The head worth painting first, or null (./head.ts says when); after the demo build's clock is known. */
-async function readHead(): Promise<Head | null> {
+export async function readHead(): Promise<Head | null> {
   await followDemoClock();
   const raw = await readFirstPaint();
   return headOf(raw, new Date(clockNow()), Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
-/** The popup for the browser's UI language; `t` and the locale come from browser.i18n. */
-export function PopupApp() {
+/**
+ * The popup for the browser's UI language; `t` and the locale come from browser.i18n. `head` is readHead(),
+ * started by the caller as early as it can be.
+ */
+export function PopupApp(props: { head: Promise<Head | null> }) {
   const [{ t, locale, actions }] = useState(() => {
     const t = translator();
     // The language browser.i18n picked for the words: amounts and dates follow it.
@@ -67,9 +70,9 @@ export function PopupApp() {
   });
   const [shown, setShown] = useState<Shown>({ state: 'reading' });
   const [head, setHead] = useState<Head | null | undefined>(undefined);
-  // Started while rendering, not in an effect: effects wait for a frame, and the read is what the paint waits for.
+  // Taken while rendering, not in an effect: effects wait for a frame, and the read is what the paint waits for.
   useState(() =>
-    readHead().then(
+    props.head.then(
       (found) => {
         setHead(found);
         setShown(found === null ? { state: 'loading' } : headShown(found, new Date(clockNow())));

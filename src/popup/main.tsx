@@ -3,7 +3,10 @@ import '../platform/install.ts';
 import { render } from 'preact';
 import { localeOf } from '../core/i18n.ts';
 import { translator } from '../platform/services.ts';
-import { PopupApp } from './App.tsx';
+import { PopupApp, readHead } from './App.tsx';
 
+// The summary's read first: the browser answers it while this page loads its messages (the first
+// getMessage waits for them) and renders.
+const head = readHead();
 document.documentElement.lang = localeOf(translator());
-render(<PopupApp />, document.getElementById('app')!);
+render(<PopupApp head={head} />, document.getElementById('app')!);

@@ -14,7 +14,7 @@ import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import { DEFAULT_SETTINGS, type PromotionRecord } from '../../src/core/schemas.ts';
 import { EMPTY_REMINDER_STATE, KEY, promoKey, quarantineKey } from '../../src/core/store/layout.ts';
 import { setBrowser } from '../../src/platform/browser.ts';
-import { PopupApp } from '../../src/popup/App.tsx';
+import { PopupApp, readHead } from '../../src/popup/App.tsx';
 import { watchPopup, type Shown } from '../../src/popup/full.ts';
 import { PAGE_SIZE } from '../../src/ui/PromotionList.tsx';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
@@ -61,7 +61,7 @@ const many = (n: number) => Array.from({ length: n }, (_, i) => earning({ name: 
 
 const open = () => {
   const body = window.document.body as unknown as HTMLElement;
-  render(<PopupApp />, body);
+  render(<PopupApp head={readHead()} />, body);
   return within(body);
 };
 
