@@ -1,7 +1,8 @@
 // Every shape that is stored, messaged or printed is defined here once; types are inferred from it.
 // The PageSnapshot, PromotionTerms and diagnosis shapes are contracts (docs/ARCHITECTURE.md): change them only with an issue.
 // zod/mini: the same validators as zod's chained API, but tree-shakable, so a page carries only the
-// checks its shapes use (the popup reads every record through these before its first render).
+// checks its shapes use (the popup's full read takes every record through these; its first paint carries
+// none of them, src/popup/head.ts).
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { isKnownTimeZone, isValidIsoDate } from './dates.ts';
