@@ -1,3 +1,4 @@
+import { MAX_ID } from './limits.ts';
 import { safeLocale } from './locale.ts';
 
 /** A calendar date, "YYYY-MM-DD". */
@@ -42,6 +43,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((fromIso(to) - fromIso(from)) / DAY_MS);
+}
+
+/** An IANA zone the browser's Intl accepts: any other string made every day count throw. */
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > MAX_ID) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

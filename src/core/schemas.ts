@@ -1,10 +1,11 @@
 // Every shape that is stored, messaged or printed is defined here once; types are inferred from it.
 // The PageSnapshot, PromotionTerms and diagnosis shapes are contracts (docs/ARCHITECTURE.md): change them only with an issue.
 // zod/mini: the same validators as zod's chained API, but tree-shakable, so a page carries only the
-// checks its shapes use (the popup reads every record through these before its first render).
+// checks its shapes use (the popup's full read takes every record through these; its first paint carries
+// none of them, src/popup/head.ts).
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { isValidIsoDate } from './dates.ts';
+import { isKnownTimeZone, isValidIsoDate } from './dates.ts';
 import {
   MAX_AMOUNT,
   MAX_CODE,
@@ -44,17 +45,6 @@ const Amount = z.number().check(z.gte(-MAX_AMOUNT), z.lte(MAX_AMOUNT));
 const Days = z.int().check(z.gte(0), z.lte(MAX_DAYS));
 /** An ad account id as kept; null when the page did not say. */
 const AccountId = z.nullable(text(MAX_ID));
-
-/** An IANA zone the browser's Intl accepts: any other string made every day count throw. */
-export function isKnownTimeZone(zone: string): boolean {
-  if (zone.length === 0 || zone.length > MAX_ID) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'));
 

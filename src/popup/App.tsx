@@ -1,17 +1,21 @@
-// The popup wired to the extension: reads what is kept straight from storage, writes only through typed
-// messages to the worker. Needs an installed browser (src/platform/browser.ts); tests install the fake.
+// The popup wired to the extension. Its first script paints the worker's summary (./head.ts checks it) and
+// nothing else; once that paint is on screen, ./full.ts is loaded to read and validate everything kept,
+// and the same tree shows it. Writes go only through typed messages to the worker. Needs an installed
+// browser (src/platform/browser.ts); tests install the fake.
 import { useEffect, useState } from 'preact/hooks';
 import { localeOf, type Translate } from '../core/i18n.ts';
-import type { PromotionRecord } from '../core/schemas.ts';
-import { openOptions, openTab, translator } from '../platform/services.ts';
-import { openReview } from '../platform/review.ts';
-import { activeTabId } from '../platform/tabs.ts';
-import type { Message } from '../core/messages.ts';
-import { I18nProvider } from '../ui/i18n.tsx';
-import { setAsideCount, useKept, zoneOf } from '../ui/kept.ts';
 import { billingUrl } from '../core/links.ts';
-import type { Kept } from '../platform/store.ts';
-import { Popup, type PopupActions, type PopupData } from './Popup.tsx';
+import type { Message } from '../core/messages.ts';
+import type { PromotionRecord } from '../core/schemas.ts';
+import { clockNow, followDemoClock } from '../platform/clock.ts';
+import { readFirstPaint } from '../platform/first-paint.ts';
+import { openReview } from '../platform/review.ts';
+import { openOptions, openTab, translator } from '../platform/services.ts';
+import { activeTabId } from '../platform/tabs.ts';
+import { I18nProvider } from '../ui/i18n.tsx';
+import type { Shown } from './full.ts';
+import { headOf, type Head } from './head.ts';
+import { Popup, type PopupActions } from './Popup.tsx';
 
 function connect(t: Translate): PopupActions {
   const ref = (r: PromotionRecord) => ({ accountId: r.accountId, id: r.id });
@@ -37,60 +41,88 @@ function connect(t: Translate): PopupActions {
   };
 }
 
-/** The popup for the browser's UI language; `t` and the locale come from browser.i18n. */
-export function PopupApp() {
+/** The summary's cards as the popup's data: the checklist, refusals and notices need the full read. */
+function headShown(head: Head, now: Date): Shown {
+  const { promotions, snoozed } = head.summary;
+  return {
+    state: 'ready',
+    data: { promotions, attempts: [], snapshot: null, now, snoozed, notice: null },
+    timeZone: head.timeZone,
+  };
+}
+
+/** The head worth painting first, or null (./head.ts says when); after the demo build's clock is known. */
+export async function readHead(): Promise<Head | null> {
+  await followDemoClock();
+  const raw = await readFirstPaint();
+  return headOf(raw, new Date(clockNow()), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/**
+ * The popup for the browser's UI language; `t` and the locale come from browser.i18n. `head` is readHead(),
+ * started by the caller as early as it can be.
+ */
+export function PopupApp(props: { head: Promise<Head | null> }) {
   const [{ t, locale, actions }] = useState(() => {
     const t = translator();
     // The language browser.i18n picked for the words: amounts and dates follow it.
     return { t, locale: localeOf(t), actions: connect(t) };
   });
-  const kept = useKept({ headFirst: true });
-  const [tabId, setTabId] = useState<number | null>(null);
-  useEffect(() => void activeTabId().then(setTabId), []);
+  const [shown, setShown] = useState<Shown>({ state: 'reading' });
+  const [head, setHead] = useState<Head | null | undefined>(undefined);
+  // Taken while rendering, not in an effect: effects wait for a frame, and the read is what the paint waits for.
+  useState(() =>
+    props.head.then(
+      (found) => {
+        setHead(found);
+        setShown(found === null ? { state: 'loading' } : headShown(found, new Date(clockNow())));
+      },
+      // A summary that cannot be read is only a lost head start: the full read reports what went wrong.
+      () => {
+        setHead(null);
+        setShown({ state: 'loading' });
+      },
+    ),
+  );
+  // Effects run once the browser has painted: the first cards (or "Loading…") are on screen by then.
+  useEffect(() => {
+    if (head === undefined) return;
+    let stop: (() => void) | null = null;
+    let live = true;
+    import('./full.ts').then(
+      ({ watchPopup }) => {
+        if (live) stop = watchPopup(head, t, setShown);
+      },
+      (error: unknown) => live && setShown({ state: 'failed', error: String(error) }),
+    );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [head, t]);
 
-  if (kept.state === 'loading') return null;
-  if (kept.state === 'failed') {
+  if (shown.state === 'reading') return null;
+  if (shown.state === 'failed') {
     return (
       <main class="popup">
         <p class="field-error" role="alert">
-          {t('ui_loadFailed', [kept.error])}
+          {t('ui_loadFailed', [shown.error])}
         </p>
       </main>
     );
   }
-  const { now } = kept;
-  // The summary's cards first; the checklist, the refusals and the set-aside notice come with the full read,
-  // whose promotions they depend on.
-  const data: PopupData =
-    kept.state === 'head'
-      ? {
-          promotions: kept.head.summary.promotions,
-          attempts: [],
-          snapshot: null,
-          now,
-          snoozed: kept.head.summary.snoozed,
-          notice: null,
-        }
-      : fullData(kept.kept, now, tabId, t);
-  const zone = zoneOf(kept.state === 'head' ? kept.head : kept.kept);
+  if (shown.state === 'loading') {
+    return (
+      <main class="popup">
+        <p class="muted" role="status" aria-busy="true">
+          {t('ui_partLoading')}
+        </p>
+      </main>
+    );
+  }
   return (
-    <I18nProvider value={{ t, locale, timeZone: zone }}>
-      <Popup data={data} actions={actions} />
+    <I18nProvider value={{ t, locale, timeZone: shown.timeZone }}>
+      <Popup data={shown.data} actions={actions} />
     </I18nProvider>
   );
-}
-
-function fullData(k: Kept, now: Date, tabId: number | null, t: Translate): PopupData {
-  const latest = k.latestSnapshot;
-  const setAside = setAsideCount(k);
-  return {
-    promotions: k.promotions,
-    attempts: k.attempts,
-    // The checklist is for the page in front of the user, not one left open in another tab.
-    snapshot: latest !== null && tabId !== null && latest.tabId === tabId ? latest.snapshot : null,
-    now,
-    snoozed: k.reminders.snoozed,
-    notice: setAside > 0 ? t('popup_setAside', [setAside]) : null,
-    held: k.held,
-  };
 }

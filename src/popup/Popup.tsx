@@ -1,14 +1,10 @@
 // The popup as a function of what is kept: promotions, redeem attempts, settings and the active tab's
 // latest snapshot. Reading and writing storage happen in main.tsx; this renders and reports intents.
 import { useMemo, useState } from 'preact/hooks';
-import { checklist } from '../core/checklist.ts';
 import { dateInZone } from '../core/dates.ts';
 import { progressOfRecord } from '../core/progress.ts';
 import type { PageSnapshot, PromotionRecord, RedeemAttempt } from '../core/schemas.ts';
-import { readDoubtful } from '../core/report/doubt.ts';
-import { promoKey } from '../core/store/layout.ts';
-import { ChecklistView } from '../ui/ChecklistView.tsx';
-import { HeldChanges } from '../ui/HeldChanges.tsx';
+import { promoKey } from '../core/store/keys.ts';
 import type { HeldChange } from '../core/store/layout.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { lazyPart } from '../ui/lazy.tsx';
@@ -49,10 +45,12 @@ type View = { name: Page } | { name: 'form'; record: PromotionRecord | null };
 // The diagnosis and the offer-text reader carry every language's wording: the list opens without them.
 const WhyView = lazyPart(() => import('./WhyView.tsx').then((m) => m.WhyView));
 const EditView = lazyPart(() => import('./EditView.tsx').then((m) => m.EditView));
+// Held changes and the checklist come with the full read, which preloads them: the first cards wait for neither.
+export const PageParts = lazyPart(() => import('./PageParts.tsx').then((m) => m.PageParts));
 
 export function Popup(props: { data: PopupData; actions: PopupActions }) {
   const { t, timeZone } = useI18n();
-  const { promotions, attempts, snapshot, now, snoozed } = props.data;
+  const { promotions, attempts, snapshot, now, snoozed, held = [] } = props.data;
   const [failure, setFailure] = useState<string | null>(null);
   const [view, setView] = useState<View>({ name: 'promotions' });
   const today = dateInZone(now, timeZone);
@@ -73,17 +71,6 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
     () => [...new Set(promotions.flatMap((r) => (r.accountId === null ? [] : [r.accountId])))].sort(),
     [promotions],
   );
-  // The checklist follows the billing page in the active tab, with what is kept for that account.
-  const steps = useMemo(() => {
-    if (!snapshot || snapshot.view === 'other') return null;
-    const status = new Map(items.map((i) => [i.record, i.progress.status]));
-    return checklist(
-      snapshot,
-      promotions.filter((r) => r.accountId === snapshot.accountId),
-      (r) => status.get(r) ?? r.status,
-    );
-  }, [snapshot, promotions, items]);
-
   const nav = (name: Page, key: string) => (
     <button
       type="button"
@@ -135,18 +122,15 @@ export function Popup(props: { data: PopupData; actions: PopupActions }) {
 
       {view.name === 'promotions' && (
         <>
-          {props.actions.answerHeld && (
-            <HeldChanges held={props.data.held ?? []} answer={props.actions.answerHeld} />
-          )}
-          {steps && <ChecklistView checklist={steps} />}
-          {steps && snapshot && (
-            <button
-              type="button"
-              class={readDoubtful(snapshot) ? 'report-action primary' : 'report-action link'}
-              onClick={props.actions.reportPage}
-            >
-              {t('report_action')}
-            </button>
+          {(held.length > 0 || (snapshot !== null && snapshot.view !== 'other')) && (
+            <PageParts
+              held={held}
+              answerHeld={props.actions.answerHeld}
+              snapshot={snapshot}
+              promotions={promotions}
+              items={items}
+              reportPage={props.actions.reportPage}
+            />
           )}
           <PromotionList
             items={items}

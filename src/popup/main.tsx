@@ -1,11 +1,12 @@
-// Popup entry: the real browser, then the app.
+// Popup entry, the first script: the real browser, then the app (./App.tsx says what loads when).
 import '../platform/install.ts';
 import { render } from 'preact';
 import { localeOf } from '../core/i18n.ts';
-import { followDemoClock } from '../platform/clock.ts';
 import { translator } from '../platform/services.ts';
-import { PopupApp } from './App.tsx';
+import { PopupApp, readHead } from './App.tsx';
 
-void followDemoClock();
+// The summary's read first: the browser answers it while this page loads its messages (the first
+// getMessage waits for them) and renders.
+const head = readHead();
 document.documentElement.lang = localeOf(translator());
-render(<PopupApp />, document.getElementById('app')!);
+render(<PopupApp head={head} />, document.getElementById('app')!);

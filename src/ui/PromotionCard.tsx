@@ -17,7 +17,15 @@ import {
   type NextAction,
   type ShownStatus,
 } from '../core/urgency.ts';
-import { SpendChart } from './SpendChart.tsx';
+import { lazyPart } from './lazy.tsx';
+
+/**
+ * The chart only draws what the card says in words: it loads after the popup's first cards (and the
+ * popup preloads it with the full read), so they are not held back by it.
+ */
+export const SpendChart = lazyPart(() => import('./SpendChart.tsx').then((m) => m.SpendChart), {
+  quiet: true,
+});
 
 export const STATUS_KEY: Record<ShownStatus, string> = {
   received: 'ui_statusReceived',

@@ -1,6 +1,6 @@
 // Every kept promotion, most urgent first, optionally narrowed to one ad account.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { promoKey } from '../core/store/layout.ts';
+import { promoKey } from '../core/store/keys.ts';
 import { useI18n } from './i18n.tsx';
 import { PromotionCard, type CardActions } from './PromotionCard.tsx';
 import { byUrgency, type Item } from '../core/urgency.ts';

@@ -5,10 +5,24 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from './i18n.tsx';
 
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+/** A part loaded on first show; `preload()` fetches it ahead, so that it then shows without "Loading…". */
+export type LazyPart<P extends object> = ComponentType<P> & { preload(): Promise<void> };
+
+/**
+ * `quiet`: nothing is shown while it loads, for a part that only adds to what is already there (a chart
+ * beside the figures it draws); a failure is still said, with another try.
+ */
+export function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  options: { quiet?: boolean } = {},
+): LazyPart<P> {
   // Shared by every instance: once loaded, the part renders at once, with no loading state again.
   let loaded: ComponentType<P> | null = null;
-  return function LazyPart(props: P) {
+  const preload = () =>
+    load().then((part) => {
+      loaded = part;
+    });
+  function LazyPart(props: P) {
     const { t } = useI18n();
     const [attempt, setAttempt] = useState(0);
     const [, setReady] = useState(false);
@@ -48,10 +62,12 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
         </div>
       );
     }
+    if (options.quiet) return null;
     return (
       <p class="muted" role="status" aria-busy="true">
         {t('ui_partLoading')}
       </p>
     );
-  };
+  }
+  return Object.assign(LazyPart, { preload });
 }

@@ -4,7 +4,7 @@
 // nothing of it may become markup (no script, no handler attribute, no javascript: URL, no element
 // the payload names), and a payload shown must read back as the same text.
 import { cleanup } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { panel } from '../../src/content/features/panel.ts';
 import { promotionNotes } from '../../src/content/features/promotion-notes.ts';
@@ -12,7 +12,8 @@ import { redeemHelp } from '../../src/content/features/redeem-help.ts';
 import type { Reason } from '../../src/core/schemas.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/schemas.ts';
 import { Options } from '../../src/options/Options.tsx';
-import { Popup } from '../../src/popup/Popup.tsx';
+import { PageParts, Popup } from '../../src/popup/Popup.tsx';
+import { SpendChart } from '../../src/ui/PromotionCard.tsx';
 import { PAYLOADS, PWNED, type Payload } from '../support/payloads.ts';
 import { withoutLinks } from '../../src/core/quote.ts';
 import {
@@ -86,6 +87,10 @@ function check(view: string, p: Payload, root: Element, mustShow: boolean, shown
   if ((window as unknown as Record<string, unknown>)[PWNED] !== undefined) problems.push('payload ran');
   outcomes.push({ view, payload: p.name, problems });
 }
+
+// The popup's parts that load after its first cards (the checklist, the chart): loaded before any view is
+// rendered, so that every payload's popup is the whole popup.
+beforeAll(() => Promise.all([PageParts.preload(), SpendChart.preload()]));
 
 describe.each([BENIGN, ...PAYLOADS].map((p) => [p.name, p] as const))('payload: %s', (_name, p) => {
   it('overlay: panel, promotion notes and redeem help keep it as text', async () => {

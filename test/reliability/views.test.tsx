@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/schemas.ts';
 import { heldKey, KEY, promoKey, quarantineKey } from '../../src/core/store/layout.ts';
 import { setBrowser } from '../../src/platform/browser.ts';
 import { OptionsApp } from '../../src/options/App.tsx';
-import { PopupApp } from '../../src/popup/App.tsx';
+import { PopupApp, readHead } from '../../src/popup/App.tsx';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { earning } from '../unit/ui-records.tsx';
 import { report } from './figures.ts';
@@ -64,7 +64,7 @@ describe('views over what a hostile page left', () => {
   it('the popup shows the rest, and asks before a page’s change silences a promotion', async () => {
     leaveBehind();
     const body = window.document.body as unknown as HTMLElement;
-    render(<PopupApp />, body);
+    render(<PopupApp head={readHead()} />, body);
     const popup = within(body);
     expect((await popup.findAllByText('Good offer')).length).toBeGreaterThan(0);
     const held = await popup.findByRole('region', { name: 'A page asked to change these promotions' });

@@ -74,9 +74,10 @@ describe('popup', () => {
     expect(screen.getByText(/^Ad account 222222/)).toBeTruthy();
   });
 
-  it('on a billing page: the redeeming-now checklist for that tab', () => {
+  it('on a billing page: the redeeming-now checklist for that tab', async () => {
     setup({ snapshot: page('en-redeem-error') });
-    const list = screen.getByRole('region', { name: 'Redeeming now' });
+    // Loaded with the full read, after the first cards (src/popup/PageParts.tsx).
+    const list = await screen.findByRole('region', { name: 'Redeeming now' });
     const current = list.querySelector('[aria-current="step"]')!;
     expect(current.textContent).toContain('Redeem the code');
     expect(current.textContent).toContain('The code was refused');

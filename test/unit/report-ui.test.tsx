@@ -131,18 +131,19 @@ describe('the popup action', () => {
       />,
     );
 
-  it('shows beside the checklist of a billing page, quiet on a clean read, and opens the review', () => {
+  // The action comes with the checklist, which loads after the popup's first cards (src/popup/PageParts.tsx).
+  it('shows beside the checklist of a billing page, quiet on a clean read, and opens the review', async () => {
     const a = actions();
     popup(payment, a);
-    const button = screen.getByRole('button', { name: 'Read wrong?' });
+    const button = await screen.findByRole('button', { name: 'Read wrong?' });
     expect(button.className).toContain('link');
     fireEvent.click(button);
     expect(a.reportPage).toHaveBeenCalledOnce();
   });
 
-  it('stands out when the reader warned, and is absent without a billing page', () => {
+  it('stands out when the reader warned, and is absent without a billing page', async () => {
     popup(warned, actions());
-    expect(screen.getByRole('button', { name: 'Read wrong?' }).className).toContain('primary');
+    expect((await screen.findByRole('button', { name: 'Read wrong?' })).className).toContain('primary');
     cleanup();
     popup(null, actions());
     expect(screen.queryByRole('button', { name: 'Read wrong?' })).toBeNull();

@@ -148,7 +148,7 @@ describe('DaysLeft', () => {
 });
 
 describe('PromotionCard', () => {
-  it('shows amount, status, spend progress, deadlines, pace and the next step', () => {
+  it('shows amount, status, spend progress, deadlines, pace and the next step', async () => {
     const it = item(earning({ name: 'Holiday boost' }));
     const openBilling = vi.fn();
     renderUi(<PromotionCard item={it} actions={{ ...noop, openBilling }} />);
@@ -161,7 +161,8 @@ describe('PromotionCard', () => {
     expect(card.textContent).toContain('in 16 days');
     expect(q.getByText(/Spend \$1\.29 a day/)).toBeTruthy();
     expect(q.getByText(/At this pace: met on/)).toBeTruthy();
-    expect(q.getByRole('img').getAttribute('aria-label')).toMatch(/^Spend over time: \$28\.00/);
+    // The chart loads after the first cards (PromotionCard.tsx SpendChart).
+    expect((await q.findByRole('img')).getAttribute('aria-label')).toMatch(/^Spend over time: \$28\.00/);
     fireEvent.click(q.getByRole('button', { name: 'Open Payment' }));
     expect(openBilling).toHaveBeenCalledWith('7000000000001');
   });

@@ -1,5 +1,20 @@
 // Storage keys of the promotion store. Kept apart from layout.ts so the content script can find an
-// account's promotions without carrying the zod shapes.
+// account's promotions, and the popup's first script its summary, without carrying the zod shapes.
+export const KEY = {
+  version: 'schemaVersion',
+  attempts: 'attempts',
+  balances: 'balances',
+  settings: 'settings',
+  reminders: 'reminders',
+  lastSnapshot: 'lastSnapshot',
+  summary: 'summary',
+  /** The on-page panel folded per ad account (registry.ts PanelFolded). */
+  overlayCollapsed: 'overlayCollapsed',
+} as const;
+
+/** As many promotions as the popup's first paint shows (FIRST_PAINT in src/ui/PromotionList.tsx). */
+export const SUMMARY_SIZE = 8;
+
 export const PROMO_PREFIX = 'promo:';
 export const QUARANTINE_PREFIX = 'quarantine:';
 /** A page's change to a kept promotion waiting for the advertiser (layout.ts). */

@@ -29,27 +29,15 @@ import * as z from 'zod/mini';
 import { Balance, CurrencyCode, IsoDate, IsoInstant, PageSnapshot, PromotionRecord } from '../schemas.ts';
 import { MAX_ID, MAX_URL } from '../limits.ts';
 import { DATE_FIELDS } from './guard.ts';
+import { SUMMARY_SIZE } from './keys.ts';
 
 export const SCHEMA_VERSION = 4;
 export const MAX_ATTEMPTS = 200;
 
-export const KEY = {
-  version: 'schemaVersion',
-  attempts: 'attempts',
-  balances: 'balances',
-  settings: 'settings',
-  reminders: 'reminders',
-  lastSnapshot: 'lastSnapshot',
-  summary: 'summary',
-  /** The on-page panel folded per ad account (registry.ts PanelFolded). */
-  overlayCollapsed: 'overlayCollapsed',
-} as const;
-
-/** As many promotions as the popup's first paint shows (FIRST_PAINT in src/ui/PromotionList.tsx). */
-export const SUMMARY_SIZE = 8;
-
 export {
   HELD_PREFIX,
+  KEY,
+  SUMMARY_SIZE,
   heldKey,
   PROMO_PREFIX,
   QUARANTINE_PREFIX,
