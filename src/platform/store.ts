@@ -6,8 +6,6 @@
 //                                    whose value failed validation (left out of the lists, never thrown)
 //   readPromotions(accountId?)       valid PromotionRecords (of one account when given)
 //   readSettings()                   Settings (DEFAULT_SETTINGS when absent or invalid)
-//   readHead()                       the summary and settings, a few KB however much is kept: what the popup
-//                                    paints first; null when the summary is missing or invalid
 //   onKeptChanged(listener)          called after any change to storage.local; returns an unsubscribe
 //
 // Write API — the worker only:
@@ -30,7 +28,6 @@ import {
   QUARANTINE_PREFIX,
   QuarantinedItem,
   ReminderState,
-  Summary,
   type HeldChange as HeldChangeT,
   type LatestSnapshot as LatestSnapshotT,
   type QuarantinedItem as QuarantinedItemT,
@@ -223,16 +220,6 @@ const settingsFrom = (items: RawItems): Settings => {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 };
 
-export interface Head {
-  summary: Summary;
-  settings: Settings;
-}
-
-export async function readHead(): Promise<Head | null> {
-  const items = await readStorage([KEY.summary, KEY.settings]);
-  const summary = Summary.safeParse(items[KEY.summary]);
-  return summary.success ? { summary: summary.data, settings: settingsFrom(items) } : null;
-}
 
 export function onKeptChanged(listener: (keys: string[]) => void): () => void {
   const onChanged = api().storage.onChanged;
