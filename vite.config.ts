@@ -182,6 +182,7 @@ export default defineConfig(({ mode }) => {
       exclude: ['test/e2e/**', 'node_modules/**', 'test/pages/kits/**'],
       environment: 'node',
       testTimeout: 20_000,
+      setupFiles: ['test/support/setup.ts'],
       // The overlay's CSS, imported as a string, is the real thing in tests (vitest stubs CSS by default).
       css: { include: [/src\/content\/overlay\.css/] },
     },
