@@ -27,6 +27,7 @@ import { createFakeBrowser } from '../test/fake-browser.ts';
 import { NOW, benchRecords } from './records.ts';
 import type { Figure } from './report.ts';
 import { median } from './stats.ts';
+import { promotionsSnapshot } from '../test/support/pages.ts';
 
 export const KEPT = 500;
 const ACCOUNT = '7300000000000000042';
@@ -59,17 +60,7 @@ function snapshotOf(records: PromotionRecord[], run: number): PageSnapshot {
     validUntil: null,
     assigned: null,
   }));
-  return {
-    view: 'promotions',
-    url: `https://ads.tiktok.com/i18n/account/payment?aadvid=${ACCOUNT}`,
-    lang: 'en',
-    accountId: ACCOUNT,
-    currency: 'USD',
-    balance: { total: 100 + run, cash: 100, credit: run },
-    promotions: rows,
-    redeem: null,
-    warnings: [],
-  };
+  return promotionsSnapshot(ACCOUNT, rows, { balance: { total: 100 + run, cash: 100, credit: run } });
 }
 
 const records = (items: Record<string, unknown>) => keptFrom(items).promotions;

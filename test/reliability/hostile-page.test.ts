@@ -22,6 +22,7 @@ import { setBrowser } from '../../src/platform/browser.ts';
 import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { report } from './figures.ts';
+import { promotionsSnapshot } from '../support/pages.ts';
 
 let fake: FakeBrowser;
 
@@ -82,18 +83,7 @@ const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
 });
 
 const page = (promotions: PagePromotion[], accountId = '7000', over: Partial<PageSnapshot> = {}) =>
-  ({
-    view: 'promotions',
-    url: `https://ads.tiktok.com/i18n/account/payment?aadvid=${accountId}`,
-    lang: 'en',
-    accountId,
-    currency: 'USD',
-    balance: null,
-    promotions,
-    redeem: null,
-    warnings: [],
-    ...over,
-  }) satisfies PageSnapshot;
+  promotionsSnapshot(accountId, promotions, over);
 
 describe('a page that fills storage', () => {
   it('cannot silence reminders: due ones are shown with 127 bytes left', async () => {

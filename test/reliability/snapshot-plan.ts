@@ -3,6 +3,7 @@
 // record) and a promotion seen for the first time (a new record). New rows differ in amount: rows with
 // the same start date, amount and type are taken for one promotion read in another language.
 import type { PagePromotion, PageSnapshot } from '../../src/core/schemas.ts';
+import { promotionsSnapshot } from '../support/pages.ts';
 
 export const ACCOUNT = '7301234567890123456';
 export const TABS = 5;
@@ -26,17 +27,10 @@ function row(name: string, redeemedOn: string, spent: number, amount = 50): Page
 }
 
 function snapshot(promotions: PagePromotion[], credit: number): PageSnapshot {
-  return {
-    view: 'promotions',
+  return promotionsSnapshot(ACCOUNT, promotions, {
     url: `https://ads.tiktok.com/i18n/account/promotion?aadvid=${ACCOUNT}`,
-    lang: 'en',
-    accountId: ACCOUNT,
-    currency: 'USD',
     balance: { total: credit, cash: 0, credit },
-    promotions,
-    redeem: null,
-    warnings: [],
-  };
+  });
 }
 
 export const runningName = (tab: number) => `Tab ${tab} running offer`;

@@ -18,6 +18,7 @@ import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { attempt, record } from '../unit/ui-records.tsx';
 import { report, scaled } from './figures.ts';
+import { pageSnapshot } from '../support/pages.ts';
 
 export let fake: FakeBrowser;
 let worker: ReturnType<typeof startWorker>;
@@ -206,17 +207,7 @@ async function corruptedProfile(invalidCount: number, validCount: number, seed: 
   };
 }
 
-export const blankSnapshot: PageSnapshot = {
-  view: 'other',
-  url: null,
-  lang: null,
-  accountId: null,
-  currency: null,
-  balance: null,
-  promotions: [],
-  redeem: null,
-  warnings: [],
-};
+export const blankSnapshot: PageSnapshot = pageSnapshot({ view: 'other', lang: null });
 
 /** Test files the profiles are spread over: storage.1.test.ts … storage.5.test.ts. */
 export const PARTS = 5;

@@ -448,6 +448,38 @@ export function paymentPage(data: PaymentData, options: PageOptions): BuiltPage 
 }
 
 /** One earning row of the promotions list, as the reader gives it. */
+/** A snapshot as the reader gives it, with nothing read but what `over` says: an English payment page. */
+export function pageSnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
+  return {
+    view: 'payment',
+    url: null,
+    lang: 'en',
+    accountId: null,
+    currency: null,
+    balance: null,
+    promotions: [],
+    redeem: null,
+    warnings: [],
+    ...over,
+  };
+}
+
+/** The promotions list of one ad account's billing page, in US dollars. */
+export function promotionsSnapshot(
+  accountId: string,
+  promotions: PagePromotion[],
+  over: Partial<PageSnapshot> = {},
+): PageSnapshot {
+  return pageSnapshot({
+    view: 'promotions',
+    url: `https://ads.tiktok.com/i18n/account/payment?aadvid=${accountId}`,
+    accountId,
+    currency: 'USD',
+    promotions,
+    ...over,
+  });
+}
+
 export function pagePromotion(over: Partial<PagePromotion> = {}): PagePromotion {
   return {
     name: 'Welcome credit',

@@ -4,6 +4,7 @@ import { keptIn } from '../../src/content/kept.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
 import { pagePromotion, record } from './content.harness.ts';
+import { pageSnapshot } from '../support/pages.ts';
 
 /** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
 function fakeBrowser(worker: (message: unknown) => Promise<unknown>) {
@@ -25,17 +26,7 @@ function fakeBrowser(worker: (message: unknown) => Promise<unknown>) {
 
 const snapshotMessage = {
   type: 'snapshot' as const,
-  snapshot: {
-    view: 'payment' as const,
-    url: null,
-    lang: null,
-    accountId: null,
-    currency: null,
-    balance: null,
-    promotions: [],
-    redeem: null,
-    warnings: [],
-  },
+  snapshot: pageSnapshot({ lang: null }),
 };
 
 describe('content bridge', () => {

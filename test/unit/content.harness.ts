@@ -55,20 +55,8 @@ export const keyT: Translate = (key, subs) => (subs === undefined ? key : `${key
 export { NO_TARGETS };
 export { pagePromotion } from '../support/pages.ts';
 
-export function emptySnapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
-  return {
-    view: 'payment',
-    url: null,
-    lang: 'en',
-    accountId: null,
-    currency: null,
-    balance: null,
-    promotions: [],
-    redeem: null,
-    warnings: [],
-    ...over,
-  };
-}
+import { pageSnapshot } from '../support/pages.ts';
+export const emptySnapshot = pageSnapshot;
 
 /**
  * A stand-in reader for the watcher tests, judging pages as the real one does: by the address when it

@@ -22,6 +22,7 @@ import {
 } from '../../src/core/store/layout.ts';
 import type { Kept } from '../../src/platform/store.ts';
 import { record, t } from './ui-records.tsx';
+import { promotionsSnapshot } from '../support/pages.ts';
 
 const NOW = Date.parse('2026-03-05T10:00:00Z');
 const ctx = (over: Partial<Context> = {}): Context => ({
@@ -53,18 +54,8 @@ const state = (over: Partial<Kept> = {}): Kept => ({
   ...over,
 });
 
-const snapshotOf = (accountId: string, over: Partial<PageSnapshot> = {}): PageSnapshot => ({
-  view: 'promotions',
-  url: `https://ads.tiktok.com/i18n/account/payment?aadvid=${accountId}`,
-  lang: 'en',
-  accountId,
-  currency: 'USD',
-  balance: { total: 10, cash: 10, credit: 0 },
-  promotions: [],
-  redeem: null,
-  warnings: [],
-  ...over,
-});
+const snapshotOf = (accountId: string, over: Partial<PageSnapshot> = {}): PageSnapshot =>
+  promotionsSnapshot(accountId, [], { balance: { total: 10, cash: 10, credit: 0 }, ...over });
 
 /** Runs a handler as the worker does, with the full state (a handler sees only what it reads). */
 function plan<T extends MessageType>(type: T, message: object, s = state(), c = ctx()) {

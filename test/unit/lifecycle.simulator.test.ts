@@ -24,6 +24,7 @@ import { applyDraft, applyTerms, mergeSnapshot, recordRedeemSuccess } from '../.
 import { supportMessage } from '../../src/core/support.ts';
 import { nextAction, shownStatus, type ShownStatus } from '../../src/core/urgency.ts';
 import { TEST_ZONES } from '../support/zones.ts';
+import { promotionsSnapshot } from '../support/pages.ts';
 
 const ZONES = TEST_ZONES;
 /** Day 0 of every journey; the weeks after it cross the March DST changes of Europe and North America. */
@@ -343,17 +344,7 @@ function rowOf(plan: Plan, d: number, spent: number): PagePromotion | null {
 
 function snapshotOf(rows: PagePromotion[]): PageSnapshot {
   const credit = rows.filter((r) => r.status === 'available').reduce((s, r) => s + (r.amount ?? 0), 0);
-  return {
-    view: 'promotions',
-    url: `https://ads.tiktok.com/i18n/account/payment?aadvid=${ACCOUNT}`,
-    lang: 'en',
-    accountId: ACCOUNT,
-    currency: 'USD',
-    balance: { total: 100 + credit, cash: 100, credit },
-    promotions: rows,
-    redeem: null,
-    warnings: [],
-  };
+  return promotionsSnapshot(ACCOUNT, rows, { balance: { total: 100 + credit, cash: 100, credit } });
 }
 
 interface Outcome {

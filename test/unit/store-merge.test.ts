@@ -14,7 +14,7 @@ import {
   supersededBy,
 } from '../../src/core/store/merge.ts';
 import { downsample, MAX_OBSERVATIONS, observe } from '../../src/core/store/observations.ts';
-import { pagePromotion } from '../support/pages.ts';
+import { pagePromotion, promotionsSnapshot } from '../support/pages.ts';
 
 const row = (over: Partial<PagePromotion> = {}): PagePromotion =>
   pagePromotion({
@@ -24,18 +24,8 @@ const row = (over: Partial<PagePromotion> = {}): PagePromotion =>
     ...over,
   });
 
-const snap = (promotions: PagePromotion[], over: Partial<PageSnapshot> = {}): PageSnapshot => ({
-  view: 'promotions',
-  url: 'https://ads.tiktok.com/i18n/account/payment?aadvid=123',
-  lang: 'en',
-  accountId: '123',
-  currency: 'USD',
-  balance: null,
-  promotions,
-  redeem: null,
-  warnings: [],
-  ...over,
-});
+const snap = (promotions: PagePromotion[], over: Partial<PageSnapshot> = {}): PageSnapshot =>
+  promotionsSnapshot('123', promotions, over);
 
 /** Applies merges in turn as the worker does: changed records replace kept ones. */
 function run(snaps: PageSnapshot[], start: PromotionRecord[] = [], day = '2026-03-05'): PromotionRecord[] {

@@ -15,6 +15,7 @@ import { sameStored } from '../../src/core/store/same.ts';
 import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
+import { promotionsSnapshot } from '../support/pages.ts';
 
 // Each name its own day: rows of one day with the same terms could be one promotion read twice.
 const DAYS: Record<string, string> = { A: '01', B: '02', C: '03', D: '04', E: '05', Alpha: '01', Beta: '02' };
@@ -31,17 +32,8 @@ const row = (name: string, spent = 0): PagePromotion => ({
   validUntil: null,
   assigned: null,
 });
-const snapshot = (promotions: PagePromotion[]): PageSnapshot => ({
-  view: 'promotions',
-  url: 'https://ads.tiktok.com/i18n/account/payment?aadvid=123',
-  lang: 'en',
-  accountId: '123',
-  currency: 'USD',
-  balance: { total: 10, cash: 10, credit: 0 },
-  promotions,
-  redeem: null,
-  warnings: [],
-});
+const snapshot = (promotions: PagePromotion[]): PageSnapshot =>
+  promotionsSnapshot('123', promotions, { balance: { total: 10, cash: 10, credit: 0 } });
 const draft = (code: string) => ({
   code,
   accountId: '123',

@@ -26,6 +26,7 @@ import { setBrowser } from '../../src/platform/browser.ts';
 import { keptFrom, transaction } from '../../src/platform/store.ts';
 import { createFakeBrowser, UndeclaredKeyError, type FakeBrowser } from '../fake-browser.ts';
 import { record } from './ui-records.tsx';
+import { pageSnapshot } from '../support/pages.ts';
 
 const AT = '2026-03-05T10:00:00.000Z';
 const promotion = record({ accountId: '1' });
@@ -61,17 +62,7 @@ const SAMPLES: Record<KeyName, { key: string; valid: unknown; invalid: unknown }
     valid: {
       tabId: 1,
       at: AT,
-      snapshot: {
-        view: 'payment',
-        url: null,
-        lang: 'en',
-        accountId: '1',
-        currency: null,
-        balance: null,
-        promotions: [],
-        redeem: null,
-        warnings: [],
-      },
+      snapshot: pageSnapshot({ accountId: '1' }),
     },
     invalid: { tabId: 'one' },
   },

@@ -15,6 +15,7 @@ import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { sendToWorker } from '../../src/platform/messaging.ts';
 import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
+import { promotionsSnapshot } from '../support/pages.ts';
 
 const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
   name: 'Offer',
@@ -30,17 +31,8 @@ const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
   assigned: null,
   ...over,
 });
-const snapshot = (promotions: PagePromotion[], accountId = '123'): PageSnapshot => ({
-  view: 'promotions',
-  url: `https://ads.tiktok.com/i18n/account/payment?aadvid=${accountId}`,
-  lang: 'en',
-  accountId,
-  currency: 'USD',
-  balance: { total: 10, cash: 10, credit: 0 },
-  promotions,
-  redeem: null,
-  warnings: [],
-});
+const snapshot = (promotions: PagePromotion[], accountId = '123'): PageSnapshot =>
+  promotionsSnapshot(accountId, promotions, { balance: { total: 10, cash: 10, credit: 0 } });
 const draft = (code: string, over: Partial<typeof EMPTY_TERMS> = {}) => ({
   code,
   accountId: '123',
