@@ -23,7 +23,7 @@ import {
 } from './lexicon.ts';
 import { findPeriods } from './periods.ts';
 import { regionsIn } from './regions.ts';
-import { baseLanguage, clauses, detectLanguage, dropNoiseLines, sentences, spanAt } from './text.ts';
+import { baseLanguage, detectLanguage, dropNoiseLines, sentencesAndClauses, spanAt } from './text.ts';
 
 export interface ParseOptions {
   lang?: string | null;
@@ -76,9 +76,13 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
   const periods = withoutOverlaps(findPeriods(text, langs), dates);
   const cues = { amount: amountCues.find(text), time: timeCues.find(text) };
   // Phrases are kept whole too: "between activation and January 31" is not two clauses.
-  const keep = [...amounts, ...dates, ...periods, ...cues.amount, ...cues.time];
-  const sentenceSpans = sentences(text, keep);
-  const clauseSpans = clauses(text, keep);
+  const { sentences: sentenceSpans, clauses: clauseSpans } = sentencesAndClauses(text, [
+    amounts,
+    dates,
+    periods,
+    cues.amount,
+    cues.time,
+  ]);
 
   // `kind` (amounts, or periods and dates) is sorted and disjoint and holds the target at `at`: its window
   // ends at the mentions of the same kind on either side, so each one is looked at once per target, never all of them.
