@@ -1,3 +1,4 @@
+import { charFolder } from './fold.ts';
 import { safeLocale } from './locale.ts';
 
 /** An exact amount: value = minor / 10**exponent, so sums of minor units never drift. */
@@ -90,6 +91,11 @@ const PREFIX_RE = new RegExp(
   'u',
 );
 const SUFFIX_RE = new RegExp(`^${SPACE}?${MARKER}`, 'u');
+// The last character of every PREFIX_RE match: a code's capital, a symbol's last character, a space or a minus.
+const PREFIX_LAST = new RegExp(
+  `^(?:[A-Z]|${SPACE}|${MINUS}|${[...new Set(Object.keys(SYMBOLS).map((sym) => escapeRe(sym.slice(-1))))].join('|')})$`,
+  'u',
+);
 const BARE_SIGN_RE = new RegExp(`(?<open>\\(${SPACE}?)?(?<neg>${MINUS})?$`, 'u');
 
 function symbolCurrency(sym: string, lang: string | null | undefined): string | null {
@@ -190,21 +196,13 @@ function interpretNumber(
 function foldWidth(text: string): string {
   // Printable ASCII has no full-width forms to fold: most amounts on a page skip the per-character work.
   if (/^[ -~]*$/.test(text)) return text;
-  // Only the characters outside ASCII are looked at, each distinct one once: a long pasted text is
-  // mostly ASCII and repeats the same few others.
-  return text.replace(NOT_ASCII, (ch) => {
-    let n = widthFolds.get(ch);
-    if (n === undefined) {
-      n = ch.normalize('NFKC');
-      if (n.length !== ch.length) n = ch;
-      widthFolds.set(ch, n);
-    }
-    return n;
-  });
+  return foldWide(text);
 }
 
-const NOT_ASCII = /[^\0-\x7f]/gu;
-const widthFolds = new Map<string, string>();
+const foldWide = charFolder((ch) => {
+  const n = ch.normalize('NFKC');
+  return n.length === ch.length ? n : ch;
+});
 
 function markerCurrency(
   groups: Record<string, string | undefined> | undefined,
@@ -233,27 +231,24 @@ export function findAmounts(
     const numStart = m.index;
     let numEnd = numStart + m[0].length;
     if (/^\d{10,}$/.test(m[0])) continue;
-    let start: number;
+    let start = numStart;
     let end = numEnd;
-    let negative: boolean;
-    let open: boolean;
+    let negative = false;
+    let open = false;
     let currency: string | null = null;
     let marked = false;
 
     const before = folded.slice(Math.max(lastEnd, numStart - 12), numStart);
-    const pre = PREFIX_RE.exec(before);
+    // A marker before the number ends right before it: most numbers follow a letter or a digit and skip the search.
+    const pre = PREFIX_LAST.test(before.slice(-1)) ? PREFIX_RE.exec(before) : null;
     const preMarker = pre ? markerCurrency(pre.groups, lang) : null;
-    if (pre && preMarker?.valid) {
+    const prefixed = pre !== null && preMarker !== null && preMarker.valid;
+    if (prefixed) {
       marked = true;
       currency = preMarker.currency;
       negative = Boolean(pre.groups?.neg1 ?? pre.groups?.neg2);
       open = Boolean(pre.groups?.open);
       start = numStart - pre[0].length;
-    } else {
-      const bare = BARE_SIGN_RE.exec(before);
-      negative = Boolean(bare?.groups?.neg);
-      open = Boolean(bare?.groups?.open);
-      start = numStart - (bare?.[0].length ?? 0);
     }
 
     let multiplier = 0;
@@ -270,6 +265,14 @@ export function findAmounts(
       if (currency === null || suf.groups?.code) currency = sufMarker.currency ?? currency;
       end = numEnd + suf[0].length;
     }
+    // Asked only now: in a long text most numbers have no currency and are dropped here.
+    if (requireCurrency && !marked) continue;
+    if (!prefixed) {
+      const bare = BARE_SIGN_RE.exec(before);
+      negative = Boolean(bare?.groups?.neg);
+      open = Boolean(bare?.groups?.open);
+      start = numStart - (bare?.[0].length ?? 0);
+    }
     if (open) {
       const close = /^[\s\u00A0\u202F]?\)/.exec(folded.slice(end));
       if (close) {
@@ -277,7 +280,6 @@ export function findAmounts(
         end += close[0].length;
       } else start += 1;
     }
-    if (requireCurrency && !marked) continue;
 
     const parsed = interpretNumber(m[0], lang, currency);
     if (!parsed) continue;
