@@ -91,11 +91,19 @@ const PREFIX_RE = new RegExp(
   'u',
 );
 const SUFFIX_RE = new RegExp(`^${SPACE}?${MARKER}`, 'u');
-// The last character of every PREFIX_RE match: a code's capital, a symbol's last character, a space or a minus.
-const PREFIX_LAST = new RegExp(
-  `^(?:[A-Z]|${SPACE}|${MINUS}|${[...new Set(Object.keys(SYMBOLS).map((sym) => escapeRe(sym.slice(-1))))].join('|')})$`,
-  'u',
-);
+// A marker's first and last characters: a code's capitals or a symbol's. A number with none of them within
+// a space and a minus of its edges has no marker there, and skips the searches (most numbers of a long text).
+const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const MARKER_FIRST = new Set([...CAPITALS, ...Object.keys(SYMBOLS).map((sym) => sym[0]!)]);
+const MARKER_LAST = new Set([...CAPITALS, ...Object.keys(SYMBOLS).map((sym) => sym.at(-1)!)]);
+
+/** Whether PREFIX_RE can match `before`: its marker ends in the last four characters (marker, space, minus, space). */
+function mayEndWithMarker(before: string): boolean {
+  for (let i = Math.max(0, before.length - 4); i < before.length; i++)
+    if (MARKER_LAST.has(before[i]!)) return true;
+  return false;
+}
+
 const BARE_SIGN_RE = new RegExp(`(?<open>\\(${SPACE}?)?(?<neg>${MINUS})?$`, 'u');
 
 function symbolCurrency(sym: string, lang: string | null | undefined): string | null {
@@ -230,7 +238,7 @@ export function findAmounts(
   for (let m = numberRe.exec(folded); m; m = numberRe.exec(folded)) {
     const numStart = m.index;
     let numEnd = numStart + m[0].length;
-    if (/^\d{10,}$/.test(m[0])) continue;
+    if (m[0].length >= 10 && /^\d+$/.test(m[0])) continue;
     let start = numStart;
     let end = numEnd;
     let negative = false;
@@ -239,8 +247,7 @@ export function findAmounts(
     let marked = false;
 
     const before = folded.slice(Math.max(lastEnd, numStart - 12), numStart);
-    // A marker before the number ends right before it: most numbers follow a letter or a digit and skip the search.
-    const pre = PREFIX_LAST.test(before.slice(-1)) ? PREFIX_RE.exec(before) : null;
+    const pre = mayEndWithMarker(before) ? PREFIX_RE.exec(before) : null;
     const preMarker = pre ? markerCurrency(pre.groups, lang) : null;
     const prefixed = pre !== null && preMarker !== null && preMarker.valid;
     if (prefixed) {
@@ -257,7 +264,11 @@ export function findAmounts(
       numEnd += 1;
       end = numEnd;
     }
-    const suf = SUFFIX_RE.exec(folded.slice(numEnd, numEnd + 8));
+    // A marker after the number starts right after it, or after one space.
+    const suf =
+      MARKER_FIRST.has(folded[numEnd] ?? '') || MARKER_FIRST.has(folded[numEnd + 1] ?? '')
+        ? SUFFIX_RE.exec(folded.slice(numEnd, numEnd + 8))
+        : null;
     const sufMarker = suf ? markerCurrency(suf.groups, lang) : null;
     if (suf && sufMarker?.valid) {
       marked = true;

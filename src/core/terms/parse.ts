@@ -13,6 +13,7 @@ import {
   type Span,
 } from './cues.ts';
 import {
+  AMOUNT_ROLES,
   LANGUAGES,
   LEXICONS,
   BARE_SIGN_CURRENCIES,
@@ -107,11 +108,13 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
     return null;
   };
 
+  // The first amount of each role is the one that counts: a long text stops looking once it has both.
   const byAmountRole = new Map<AmountRole, FoundAmount>();
-  amounts.forEach((a, i) => {
+  for (let i = 0; i < amounts.length && byAmountRole.size < AMOUNT_ROLES.length; i++) {
     const role = roleOf(cues.amount, amounts, i);
+    const a = amounts[i]!;
     if (role && !byAmountRole.has(role) && a.amount.minor > 0) byAmountRole.set(role, a);
-  });
+  }
   const times: Array<Span & ({ days: number } | { iso: string })> = [...periods, ...dates].sort(
     (x, y) => x.start - y.start,
   );

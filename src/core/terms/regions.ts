@@ -76,7 +76,14 @@ function buildIndex(): RegionIndex {
   return { codes, byName, lengthsByStart };
 }
 
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Most characters of an offer are ASCII: those are told apart without the Unicode search.
+const isLetter = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(ch);
+};
 const isCjk = (ch: string | undefined): boolean =>
   ch !== undefined && /[\u3040-\u30ff\u4e00-\u9fff]/u.test(ch);
 
