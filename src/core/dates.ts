@@ -1,3 +1,4 @@
+import { charFolder } from './fold.ts';
 import { MAX_ID } from './limits.ts';
 import { safeLocale } from './locale.ts';
 
@@ -95,23 +96,17 @@ const lastInZone = new Map<string, { time: number; date: IsoDate }>();
 function fold(text: string): string {
   // Most cells are plain ASCII ("2026-11-02", "Nov 10, 2026"): skip the per-character Unicode work.
   if (/^[ -~\t\n\r]*$/.test(text)) return text.toLowerCase();
-  // Each distinct character outside ASCII is folded once (a long pasted text repeats the same few), and
-  // the rest lowered in one call, unless lowering would change a length (then ASCII letters one by one).
-  const folded = text.replace(NOT_ASCII, (ch) => {
-    let out = folds.get(ch);
-    if (out === undefined) {
-      const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-      out = n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
-      folds.set(ch, out);
-    }
-    return out;
-  });
+  // Each character outside ASCII loses its accents and case, the rest is lowered in one call, unless
+  // lowering would change a length (then ASCII letters one by one).
+  const folded = foldAccents(text);
   const lower = folded.toLowerCase();
   return lower.length === folded.length ? lower : folded.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-const NOT_ASCII = /[^\0-\x7f]/gu;
-const folds = new Map<string, string>();
+const foldAccents = charFolder((ch) => {
+  const n = ch.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+});
 
 const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 

@@ -1,3 +1,4 @@
+import { charFolder } from './fold.ts';
 import { safeLocale } from './locale.ts';
 
 /** An exact amount: value = minor / 10**exponent, so sums of minor units never drift. */
@@ -90,6 +91,19 @@ const PREFIX_RE = new RegExp(
   'u',
 );
 const SUFFIX_RE = new RegExp(`^${SPACE}?${MARKER}`, 'u');
+// A marker's first and last characters: a code's capitals or a symbol's. A number with none of them within
+// a space and a minus of its edges has no marker there, and skips the searches (most numbers of a long text).
+const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const MARKER_FIRST = new Set([...CAPITALS, ...Object.keys(SYMBOLS).map((sym) => sym[0]!)]);
+const MARKER_LAST = new Set([...CAPITALS, ...Object.keys(SYMBOLS).map((sym) => sym.at(-1)!)]);
+
+/** Whether PREFIX_RE can match `before`: its marker ends in the last four characters (marker, space, minus, space). */
+function mayEndWithMarker(before: string): boolean {
+  for (let i = Math.max(0, before.length - 4); i < before.length; i++)
+    if (MARKER_LAST.has(before[i]!)) return true;
+  return false;
+}
+
 const BARE_SIGN_RE = new RegExp(`(?<open>\\(${SPACE}?)?(?<neg>${MINUS})?$`, 'u');
 
 function symbolCurrency(sym: string, lang: string | null | undefined): string | null {
@@ -190,21 +204,13 @@ function interpretNumber(
 function foldWidth(text: string): string {
   // Printable ASCII has no full-width forms to fold: most amounts on a page skip the per-character work.
   if (/^[ -~]*$/.test(text)) return text;
-  // Only the characters outside ASCII are looked at, each distinct one once: a long pasted text is
-  // mostly ASCII and repeats the same few others.
-  return text.replace(NOT_ASCII, (ch) => {
-    let n = widthFolds.get(ch);
-    if (n === undefined) {
-      n = ch.normalize('NFKC');
-      if (n.length !== ch.length) n = ch;
-      widthFolds.set(ch, n);
-    }
-    return n;
-  });
+  return foldWide(text);
 }
 
-const NOT_ASCII = /[^\0-\x7f]/gu;
-const widthFolds = new Map<string, string>();
+const foldWide = charFolder((ch) => {
+  const n = ch.normalize('NFKC');
+  return n.length === ch.length ? n : ch;
+});
 
 function markerCurrency(
   groups: Record<string, string | undefined> | undefined,
@@ -232,28 +238,24 @@ export function findAmounts(
   for (let m = numberRe.exec(folded); m; m = numberRe.exec(folded)) {
     const numStart = m.index;
     let numEnd = numStart + m[0].length;
-    if (/^\d{10,}$/.test(m[0])) continue;
-    let start: number;
+    if (m[0].length >= 10 && /^\d+$/.test(m[0])) continue;
+    let start = numStart;
     let end = numEnd;
-    let negative: boolean;
-    let open: boolean;
+    let negative = false;
+    let open = false;
     let currency: string | null = null;
     let marked = false;
 
     const before = folded.slice(Math.max(lastEnd, numStart - 12), numStart);
-    const pre = PREFIX_RE.exec(before);
+    const pre = mayEndWithMarker(before) ? PREFIX_RE.exec(before) : null;
     const preMarker = pre ? markerCurrency(pre.groups, lang) : null;
-    if (pre && preMarker?.valid) {
+    const prefixed = pre !== null && preMarker !== null && preMarker.valid;
+    if (prefixed) {
       marked = true;
       currency = preMarker.currency;
       negative = Boolean(pre.groups?.neg1 ?? pre.groups?.neg2);
       open = Boolean(pre.groups?.open);
       start = numStart - pre[0].length;
-    } else {
-      const bare = BARE_SIGN_RE.exec(before);
-      negative = Boolean(bare?.groups?.neg);
-      open = Boolean(bare?.groups?.open);
-      start = numStart - (bare?.[0].length ?? 0);
     }
 
     let multiplier = 0;
@@ -262,13 +264,25 @@ export function findAmounts(
       numEnd += 1;
       end = numEnd;
     }
-    const suf = SUFFIX_RE.exec(folded.slice(numEnd, numEnd + 8));
+    // A marker after the number starts right after it, or after one space.
+    const suf =
+      MARKER_FIRST.has(folded[numEnd] ?? '') || MARKER_FIRST.has(folded[numEnd + 1] ?? '')
+        ? SUFFIX_RE.exec(folded.slice(numEnd, numEnd + 8))
+        : null;
     const sufMarker = suf ? markerCurrency(suf.groups, lang) : null;
     if (suf && sufMarker?.valid) {
       marked = true;
       // An ISO code is more specific than a symbol on the other side ("$50 USD").
       if (currency === null || suf.groups?.code) currency = sufMarker.currency ?? currency;
       end = numEnd + suf[0].length;
+    }
+    // Asked only now: in a long text most numbers have no currency and are dropped here.
+    if (requireCurrency && !marked) continue;
+    if (!prefixed) {
+      const bare = BARE_SIGN_RE.exec(before);
+      negative = Boolean(bare?.groups?.neg);
+      open = Boolean(bare?.groups?.open);
+      start = numStart - (bare?.[0].length ?? 0);
     }
     if (open) {
       const close = /^[\s\u00A0\u202F]?\)/.exec(folded.slice(end));
@@ -277,7 +291,6 @@ export function findAmounts(
         end += close[0].length;
       } else start += 1;
     }
-    if (requireCurrency && !marked) continue;
 
     const parsed = interpretNumber(m[0], lang, currency);
     if (!parsed) continue;

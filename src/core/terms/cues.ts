@@ -19,17 +19,50 @@ const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}])';
 
 /**
- * One alternation over phrases (given longest first), the word boundaries written once around all the
- * phrases that need them rather than around each: the search tests them once per position, not once
- * per phrase, which is most of the time a long text takes.
+ * A search for phrases (given longest first): one alternation, the word boundaries written once around
+ * all the phrases that need them rather than around each, so the search tests them once per position, not
+ * once per phrase. When every phrase must start a word (no Japanese), the start is checked only where a
+ * phrase matched: a pattern that begins with a look-behind is tried at every position of the text, one
+ * that begins with the phrases skips ahead to where one can begin, in half the time on a long text.
  */
-function alternation(phrases: ReadonlyArray<{ source: string; lang: Language }>): string {
+interface PhraseSearch {
+  re: RegExp;
+  /** Whether a match counts only where no letter or digit comes before it (WORD_START, checked here). */
+  wordStart: boolean;
+}
+
+function phraseSearch(phrases: ReadonlyArray<{ source: string; lang: Language }>): PhraseSearch | null {
   const words = phrases.filter((p) => p.lang !== 'ja').map((p) => `(?:${p.source})`);
   const runOn = phrases.filter((p) => p.lang === 'ja').map((p) => `(?:${p.source})`);
+  if (!runOn.length)
+    return words.length
+      ? { re: new RegExp(`(?:${words.join('|')})${WORD_END}`, 'giu'), wordStart: true }
+      : null;
   const parts = [];
   if (words.length) parts.push(`${WORD_START}(?:${words.join('|')})${WORD_END}`);
-  if (runOn.length) parts.push(runOn.join('|'));
-  return parts.join('|');
+  parts.push(runOn.join('|'));
+  return { re: new RegExp(parts.join('|'), 'giu'), wordStart: false };
+}
+
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+
+/**
+ * Calls `take` with each match in the text, in order, as matchAll would give them, until it returns true.
+ * A match the word start refuses is searched again one character on, as the look-behind would have made
+ * the search do.
+ */
+function eachMatch(text: string, search: PhraseSearch, take: (m: RegExpExecArray) => boolean | void): void {
+  const { re, wordStart } = search;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (wordStart && LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    if (take(m) === true) return;
+    // matchAll's step past an empty match: one character, a surrogate pair whole.
+    if (m[0] === '') re.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
 }
 
 export interface CueMatcher<R extends string> {
@@ -51,15 +84,15 @@ export function cueMatcher<R extends string>(
     }
   }
   phrases.sort((a, b) => b.source.length - a.source.length);
-  const all = phrases.length ? new RegExp(alternation(phrases), 'giu') : null;
+  const all = phraseSearch(phrases);
   // The same few words recur all through a long text: which phrase a wording belongs to is asked once.
   const roleOfWording = new Map<string, R | null>();
   return {
     find(text) {
       if (!all) return [];
       const cues: Cue<R>[] = [];
-      for (const m of text.matchAll(all)) {
-        if (m[0] === '') continue;
+      eachMatch(text, all, (m) => {
+        if (m[0] === '') return;
         const wording = m[0].toLowerCase();
         let role = roleOfWording.get(wording);
         if (role === undefined) {
@@ -67,7 +100,7 @@ export function cueMatcher<R extends string>(
           roleOfWording.set(wording, role);
         }
         if (role) cues.push({ role, start: m.index, end: m.index + m[0].length });
-      }
+      });
       return cues;
     },
   };
@@ -77,31 +110,32 @@ type PhraseList = {
   [K in keyof Lexicon]: Lexicon[K] extends string[] ? K : never;
 }[keyof Lexicon];
 
-const phraseLists = new Map<string, RegExp | null>();
+const phraseLists = new Map<string, PhraseSearch | null>();
 
-function listPattern(langs: readonly Language[], list: PhraseList): RegExp | null {
+function listSearch(langs: readonly Language[], list: PhraseList): PhraseSearch | null {
   const key = `${langs.join(',')}:${list}`;
-  let re = phraseLists.get(key);
-  if (re === undefined) {
-    const phrases = langs.flatMap((lang) => LEXICONS[lang][list].map((source) => ({ source, lang })));
-    re = phrases.length ? new RegExp(alternation(phrases), 'giu') : null;
-    phraseLists.set(key, re);
+  let search = phraseLists.get(key);
+  if (search === undefined) {
+    search = phraseSearch(langs.flatMap((lang) => LEXICONS[lang][list].map((source) => ({ source, lang }))));
+    phraseLists.set(key, search);
   }
-  return re;
+  return search;
 }
 
 /** True when any phrase of the list occurs in the text. */
 export function mentions(text: string, langs: readonly Language[], list: PhraseList): boolean {
-  const re = listPattern(langs, list);
-  if (!re) return false;
-  re.lastIndex = 0;
-  return re.test(text);
+  const search = listSearch(langs, list);
+  let found = false;
+  if (search) eachMatch(text, search, () => (found = true));
+  return found;
 }
 
 /** Where the phrases of the list start in the text, in order: one search, however many sentences ask. */
 export function mentionsAt(text: string, langs: readonly Language[], list: PhraseList): number[] {
-  const re = listPattern(langs, list);
-  return re ? [...text.matchAll(re)].map((m) => m.index) : [];
+  const search = listSearch(langs, list);
+  const at: number[] = [];
+  if (search) eachMatch(text, search, (m) => void at.push(m.index));
+  return at;
 }
 
 /** Index of the first span in sorted, disjoint `spans` that starts at or after `at`. */

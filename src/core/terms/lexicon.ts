@@ -7,7 +7,8 @@ export const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'id', 'ja', 'vi'] as con
 export type Language = (typeof LANGUAGES)[number];
 
 /** What an amount is: the spend required first, or the credit given. */
-export type AmountRole = 'spend' | 'credit';
+export const AMOUNT_ROLES = ['spend', 'credit'] as const;
+export type AmountRole = (typeof AMOUNT_ROLES)[number];
 
 /** What a period or a date bounds. `ignore` marks look-backs ("no spend in the last 90 days") and send dates. */
 export type TimeRole = 'activate' | 'spend' | 'arrival' | 'validity' | 'ignore';

@@ -13,6 +13,7 @@ import {
   type Span,
 } from './cues.ts';
 import {
+  AMOUNT_ROLES,
   LANGUAGES,
   LEXICONS,
   BARE_SIGN_CURRENCIES,
@@ -23,7 +24,7 @@ import {
 } from './lexicon.ts';
 import { findPeriods } from './periods.ts';
 import { regionsIn } from './regions.ts';
-import { baseLanguage, clauses, detectLanguage, dropNoiseLines, sentences, spanAt } from './text.ts';
+import { baseLanguage, detectLanguage, dropNoiseLines, sentencesAndClauses, spanAt } from './text.ts';
 
 export interface ParseOptions {
   lang?: string | null;
@@ -76,9 +77,13 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
   const periods = withoutOverlaps(findPeriods(text, langs), dates);
   const cues = { amount: amountCues.find(text), time: timeCues.find(text) };
   // Phrases are kept whole too: "between activation and January 31" is not two clauses.
-  const keep = [...amounts, ...dates, ...periods, ...cues.amount, ...cues.time];
-  const sentenceSpans = sentences(text, keep);
-  const clauseSpans = clauses(text, keep);
+  const { sentences: sentenceSpans, clauses: clauseSpans } = sentencesAndClauses(text, [
+    amounts,
+    dates,
+    periods,
+    cues.amount,
+    cues.time,
+  ]);
 
   // `kind` (amounts, or periods and dates) is sorted and disjoint and holds the target at `at`: its window
   // ends at the mentions of the same kind on either side, so each one is looked at once per target, never all of them.
@@ -103,11 +108,13 @@ function read(raw: string, opts: ParseOptions): PromotionTerms {
     return null;
   };
 
+  // The first amount of each role is the one that counts: a long text stops looking once it has both.
   const byAmountRole = new Map<AmountRole, FoundAmount>();
-  amounts.forEach((a, i) => {
+  for (let i = 0; i < amounts.length && byAmountRole.size < AMOUNT_ROLES.length; i++) {
     const role = roleOf(cues.amount, amounts, i);
+    const a = amounts[i]!;
     if (role && !byAmountRole.has(role) && a.amount.minor > 0) byAmountRole.set(role, a);
-  });
+  }
   const times: Array<Span & ({ days: number } | { iso: string })> = [...periods, ...dates].sort(
     (x, y) => x.start - y.start,
   );

@@ -37,8 +37,8 @@ const NOT_COUNTRIES = new Set([
 interface RegionIndex {
   codes: ReadonlySet<string>;
   byName: ReadonlyMap<string, string>;
-  /** The lengths of the names that begin with each two characters, longest first. */
-  lengthsByStart: ReadonlyMap<string, readonly number[]>;
+  /** The lengths of the names by their first two character codes (see lengthsAt), longest first. */
+  lengthsByStart: ReadonlyMap<number, ReadonlyMap<number, readonly number[]>>;
 }
 
 let index: RegionIndex | null = null;
@@ -67,18 +67,45 @@ function buildIndex(): RegionIndex {
   }
   for (const [alias, code] of Object.entries(REGION_ALIASES)) byName.set(alias, code);
   for (const code of codes) if (!byName.has(code)) byName.set(code, code);
-  const lengths = new Map<string, Set<number>>();
+  const lengthsByStart = new Map<number, Map<number, number[]>>();
   for (const name of byName.keys()) {
-    const start = name.slice(0, 2);
-    lengths.set(start, (lengths.get(start) ?? new Set()).add(name.length));
+    const bySecond = lengthsByStart.get(name.charCodeAt(0)) ?? new Map<number, number[]>();
+    lengthsByStart.set(name.charCodeAt(0), bySecond);
+    const lengths = bySecond.get(nextCode(name, 0)) ?? [];
+    bySecond.set(nextCode(name, 0), lengths);
+    if (!lengths.includes(name.length)) lengths.push(name.length);
   }
-  const lengthsByStart = new Map([...lengths].map(([k, v]) => [k, [...v].sort((a, b) => b - a)]));
+  for (const bySecond of lengthsByStart.values())
+    for (const lengths of bySecond.values()) lengths.sort((a, b) => b - a);
   return { codes, byName, lengthsByStart };
 }
 
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-const isCjk = (ch: string | undefined): boolean =>
-  ch !== undefined && /[\u3040-\u30ff\u4e00-\u9fff]/u.test(ch);
+/**
+ * The code of the character after `at`, or past the text's end one no character has: with the code at
+ * `at`, it keys the names by their first two characters (one for a one-character name) as a slice of them
+ * would, so a long region sentence asks at every word without making a string.
+ */
+function nextCode(text: string, at: number): number {
+  return at + 1 < text.length ? text.charCodeAt(at + 1) : 0x10000;
+}
+
+/** The lengths of the names that begin at `at` of `text`, longest first. */
+function lengthsAt(index: RegionIndex, text: string, at: number): readonly number[] {
+  return index.lengthsByStart.get(text.charCodeAt(at))?.get(nextCode(text, at)) ?? [];
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Most characters of an offer are ASCII: those are told apart without the Unicode search.
+const isLetter = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(ch);
+};
+const isCjk = (ch: string | undefined): boolean => {
+  const code = ch === undefined ? 0 : ch.charCodeAt(0);
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff);
+};
 
 /**
  * ISO codes named in a sentence already known to be about where the offer applies, in order, without repeats.
@@ -97,7 +124,7 @@ export function regionsIn(sentence: string): string[] {
       continue;
     }
     let matched = 0;
-    for (const len of index.lengthsByStart.get(sentence.slice(i, i + 2)) ?? []) {
+    for (const len of lengthsAt(index, sentence, i)) {
       if (matched || i + len > sentence.length) continue;
       const candidate = sentence.slice(i, i + len);
       const code = index.byName.get(candidate);

@@ -42,34 +42,78 @@ const CLAUSE_END = /[,;:、，；：()（）]/gu;
 // it is about something else. (Ranges, amounts and periods are kept whole: "between … and …".)
 const CONJUNCTION = /(?<=\s)(?:and|then|y|luego|e|depois|et|puis|und|dann|dan|lalu|kemudian|và|rồi)(?=\s)/giu;
 
-/** Sentence spans, never cutting through `keep` (a date like "Dec. 15" or an amount). */
-export function sentences(text: string, keep: readonly Span[]): Span[] {
-  return split(text, [SENTENCE_END], keep);
-}
-
-/** Clause spans: sentences cut again at commas, colons and the like. */
-export function clauses(text: string, keep: readonly Span[]): Span[] {
-  return split(text, [SENTENCE_END, CLAUSE_END, CONJUNCTION], keep);
+export interface Pieces {
+  sentences: Span[];
+  /** Sentences cut again at commas, colons and conjunctions. */
+  clauses: Span[];
 }
 
 /**
- * The text cut at every match of the boundaries outside `keep`, in one pass: boundaries come in order
- * and `keep` is walked alongside them, so a long text with many amounts costs no more per boundary.
+ * Sentence and clause spans, never cutting through a span of `keep` (a date like "Dec. 15", an amount, a
+ * phrase). `keep` comes as the finder's lists, each in text order: they are walked alongside the cuts, so a
+ * long text with many amounts costs one pass, with nothing merged or sorted; the sentence ends are searched
+ * for once and serve both cuts.
  */
-function split(text: string, boundaries: readonly RegExp[], keep: readonly Span[]): Span[] {
+export function sentencesAndClauses(text: string, keep: ReadonlyArray<readonly Span[]>): Pieces {
+  const ends = cutsOf(text, SENTENCE_END);
+  const clauseCuts = mergeCuts([ends, cutsOf(text, CLAUSE_END), cutsOf(text, CONJUNCTION)]);
+  return { sentences: split(text, ends, keep), clauses: split(text, clauseCuts, keep) };
+}
+
+function cutsOf(text: string, boundary: RegExp): Span[] {
   const cuts: Span[] = [];
-  for (const boundary of boundaries)
-    for (const m of text.matchAll(boundary)) cuts.push({ start: m.index, end: m.index + m[0].length });
-  if (boundaries.length > 1) cuts.sort((a, b) => a.start - b.start);
-  const kept = [...keep].sort((a, b) => a.start - b.start);
+  boundary.lastIndex = 0;
+  // exec on the one compiled pattern: matchAll copies it first. No boundary matches empty text.
+  for (let m = boundary.exec(text); m; m = boundary.exec(text))
+    cuts.push({ start: m.index, end: m.index + m[0].length });
+  return cuts;
+}
+
+/** Lists each in text order → one list in text order (on a tie, the earlier list's cut first). */
+function mergeCuts(lists: ReadonlyArray<readonly Span[]>): Span[] {
+  const merged: Span[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const cut = lists[l]![at[l]!];
+      if (cut && (pick < 0 || cut.start < lists[pick]![at[pick]!]!.start)) pick = l;
+    }
+    if (pick < 0) return merged;
+    merged.push(lists[pick]![at[pick]!++]!);
+  }
+}
+
+/** Sorted by start, as every finder gives them; sorted here only if not. */
+function inOrder(spans: readonly Span[]): readonly Span[] {
+  for (let i = 1; i < spans.length; i++)
+    if (spans[i]!.start < spans[i - 1]!.start) return [...spans].sort((a, b) => a.start - b.start);
+  return spans;
+}
+
+/**
+ * The text cut at every one of `cuts` (in text order) that starts outside all of `keep`. Each list of `keep`
+ * has its own cursor and the furthest end of its spans begun so far: a cut inside any of them is skipped.
+ */
+function split(text: string, cuts: readonly Span[], keep: ReadonlyArray<readonly Span[]>): Span[] {
+  const lists = keep.map(inOrder);
+  const next = lists.map(() => 0);
+  const keptUntil = lists.map(() => -1);
   const spans: Span[] = [];
   let start = 0;
-  let k = 0;
-  let keptUntil = -1;
   for (const cut of cuts) {
     if (cut.start < start) continue;
-    while (k < kept.length && kept[k]!.start <= cut.start) keptUntil = Math.max(keptUntil, kept[k++]!.end);
-    if (cut.start < keptUntil) continue;
+    let inside = false;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
+      let k = next[l]!;
+      let until = keptUntil[l]!;
+      while (k < list.length && list[k]!.start <= cut.start) until = Math.max(until, list[k++]!.end);
+      next[l] = k;
+      keptUntil[l] = until;
+      if (cut.start < until) inside = true;
+    }
+    if (inside) continue;
     if (cut.start > start) spans.push({ start, end: cut.start });
     start = cut.end;
   }
