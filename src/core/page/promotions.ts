@@ -2,6 +2,7 @@
 // cells say the glossary's column names; columns are found by their header, in any order, and columns
 // the glossary does not know are ignored.
 import { parseDate, parseDateRange } from '../dates.ts';
+import type { IsoDate } from '../dates.ts';
 import { findAmounts, joinPieces, parseAmount, toMajor } from '../money.ts';
 import type { Amount } from '../money.ts';
 import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
@@ -348,7 +349,7 @@ function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadR
       minSpend,
       spent,
       unused,
-      redeemedOn: redeemed ? parseDate(redeemed, ctx.lang) : null,
+      redeemedOn: redeemed ? redeemedOn(redeemed, ctx.lang) : null,
       validFrom: dates?.from ?? null,
       validUntil: dates?.until ?? null,
       assigned: type === 'assignable' ? assignedOf(row, cell('actions'), ctx.words) : null,
@@ -356,6 +357,25 @@ function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadR
     notes: notes.length > 0 ? notes : NO_NOTES,
   };
 }
+
+/**
+ * A redeemed date by its text and the page language. A list shows the same few days again and again
+ * (codes redeemed the same day), and reading one runs the date patterns of eight languages over it: each
+ * text is read once. Bounded, as the label cache is, since a page of unique dates must not grow it.
+ */
+function redeemedOn(text: string, lang: string | null): IsoDate | null {
+  const key = `${lang ?? ''}\u0001${text}`;
+  let date = redeemedDates.get(key);
+  if (date === undefined) {
+    if (redeemedDates.size >= MAX_REDEEMED_DATES) redeemedDates.clear();
+    date = parseDate(text, lang);
+    redeemedDates.set(key, date);
+  }
+  return date;
+}
+
+const redeemedDates = new Map<string, IsoDate | null>();
+const MAX_REDEEMED_DATES = 2000;
 
 /** The name alone: the cell's first text, not an "ID: …" line or a status tag after it. */
 function nameOf(cell: Cell | null): string | null {
