@@ -318,6 +318,27 @@ describe('reading again with the row memo', () => {
     expect(reading.snapshot.promotions.map((p) => p.name)).toEqual(rows.map((_, i) => `Renamed ${i}`));
   });
 
+  it('finishes a first read in slices when the rows are plain elements under a header table', () => {
+    // Rows found by shape are new objects at every look for the table: each turn used to start over.
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `<div><div>Credit ${i}</div><div>$${i + 1}.00</div><div>Available</div></div>`,
+    ).join('');
+    const doc = parseHtml(
+      `<!DOCTYPE html><html lang="en"><body><h1>Promotions</h1><table><thead><tr><th>Ad credit name</th>` +
+        `<th>Amount</th><th>Status</th></tr></thead></table><div class="body">${rows}</div></body></html>`,
+    );
+    const url = 'https://ads.tiktok.com/i18n/account/promotion?aadvid=7301234567890123456';
+    const memo = newPageMemo();
+    let slices = 0;
+    let asked = 0;
+    while (!readAhead(doc, url, memo, slices === 0, () => ++asked % 2 === 0) && slices < 1000) slices++;
+    expect(slices).toBeLessThan(1000);
+    const reading = readPageAndTargets(doc, url, memo, []);
+    expect(reading.snapshot).toEqual(readPage(doc, url));
+    expect(reading.snapshot.promotions).toHaveLength(30);
+  });
+
   it('scans the page again, in slices, when a change lies outside every row', () => {
     const doc = parseHtml(built.html);
     const memo = newPageMemo();

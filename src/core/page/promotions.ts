@@ -2,6 +2,7 @@
 // cells say the glossary's column names; columns are found by their header, in any order, and columns
 // the glossary does not know are ignored.
 import { parseDate, parseDateRange } from '../dates.ts';
+import type { IsoDate } from '../dates.ts';
 import { findAmounts, joinPieces, parseAmount, toMajor } from '../money.ts';
 import type { Amount } from '../money.ts';
 import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
@@ -176,6 +177,11 @@ export interface RowMemo {
   byCells: WeakMap<readonly Cell[], { key: string; read: ReadRow }>;
   /** What the entries were read under: the page language, the selected tab and the columns. */
   setting: string;
+  /**
+   * Where parseAhead stopped in `rows` (a found table's row list): every row before `next` is parsed or
+   * is no promotion. A table found again (after rows were scanned again) has a list of its own.
+   */
+  ahead: { rows: readonly Row[]; next: number } | null;
 }
 
 /** A row's promotion and what its self-checks found wrong in it (fields they left null, and why). */
@@ -187,7 +193,7 @@ export interface ReadRow {
 const NO_NOTES: readonly string[] = [];
 
 export function newRowMemo(): RowMemo {
-  return { rows: new Map(), byCells: new WeakMap(), setting: '' };
+  return { rows: new Map(), byCells: new WeakMap(), setting: '', ahead: null };
 }
 
 export function readPromotions(
@@ -237,18 +243,24 @@ export function parseAhead(
 ): boolean {
   settle(memo, found, ctx);
   const width = Math.max(...found.columns.values()) + 1;
+  const { rows } = found;
+  // A long list takes many turns: each goes on where the last stopped instead of passing every row
+  // parsed so far again.
+  let at = memo.ahead?.rows === rows ? memo.ahead.next : 0;
   let parsed = 0;
-  for (const row of found.rows) {
+  for (; at < rows.length; at++) {
+    const row = rows[at]!;
     if (memo.byCells.has(row.cells) || !isPromotionRow(row, width)) continue;
     // At least one row a turn, so that a caller always gets somewhere.
-    if (parsed++ > 0 && enough()) return false;
+    if (parsed++ > 0 && enough()) break;
     try {
       remembered(row, found, ctx, memo);
     } catch {
       // The read itself says which row could not be read, and why.
     }
   }
-  return true;
+  memo.ahead = { rows, next: at };
+  return at === rows.length;
 }
 
 /** Empties the memo when what its rows were read under (language, selected tab, columns) has changed. */
@@ -305,7 +317,7 @@ function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadR
     return NOTHING.test(t) ? null : t;
   };
   const notes: string[] = [];
-  const money = (c: Column): number | null => amountOf(text(c), ctx.lang, columnName(c), notes);
+  const money = (c: Column): number | null => amountOf(text(c), ctx.lang, c, notes);
   const type = (lookup(cell('creditType'), 'creditTypes', ctx.words) ?? 'unknown') as CreditType;
   const progress = progressOf(row, columns, ctx.lang);
   const range = text('validDates');
@@ -337,7 +349,7 @@ function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadR
       minSpend,
       spent,
       unused,
-      redeemedOn: redeemed ? parseDate(redeemed, ctx.lang) : null,
+      redeemedOn: redeemed ? redeemedOn(redeemed, ctx.lang) : null,
       validFrom: dates?.from ?? null,
       validUntil: dates?.until ?? null,
       assigned: type === 'assignable' ? assignedOf(row, cell('actions'), ctx.words) : null,
@@ -345,6 +357,25 @@ function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadR
     notes: notes.length > 0 ? notes : NO_NOTES,
   };
 }
+
+/**
+ * A redeemed date by its text and the page language. A list shows the same few days again and again
+ * (codes redeemed the same day), and reading one runs the date patterns of eight languages over it: each
+ * text is read once. Bounded, as the label cache is, since a page of unique dates must not grow it.
+ */
+function redeemedOn(text: string, lang: string | null): IsoDate | null {
+  const key = `${lang ?? ''}\u0001${text}`;
+  let date = redeemedDates.get(key);
+  if (date === undefined) {
+    if (redeemedDates.size >= MAX_REDEEMED_DATES) redeemedDates.clear();
+    date = parseDate(text, lang);
+    redeemedDates.set(key, date);
+  }
+  return date;
+}
+
+const redeemedDates = new Map<string, IsoDate | null>();
+const MAX_REDEEMED_DATES = 2000;
 
 /** The name alone: the cell's first text, not an "ID: …" line or a status tag after it. */
 function nameOf(cell: Cell | null): string | null {
@@ -395,14 +426,14 @@ function labelled(cell: Cell | null, words: Words): string | null {
  * The one amount a cell shows. A cell with several amounts in it (a range, a before/after) names no
  * single value: null, and a note says so.
  */
-function amountOf(text: string | null, lang: string | null, what: string, notes: string[]): number | null {
+function amountOf(text: string | null, lang: string | null, column: Column, notes: string[]): number | null {
   if (!text) return null;
   const whole = parseAmount(text, lang);
   if (whole) return major(whole);
   const found = findAmounts(text, lang, { requireCurrency: false });
   const values = new Set(found.map((f) => major(f.amount)));
   if (values.size > 1) {
-    notes.push(`'${what}' shows several amounts (${text}); left empty`);
+    notes.push(`'${columnName(column)}' shows several amounts (${text}); left empty`);
     return null;
   }
   const marked = findAmounts(text, lang)[0]?.amount;

@@ -45,10 +45,12 @@ export interface PageMemo extends RowMemo {
   restarts: number;
   /** Every table row of `scan` by its element, built when the first change comes. */
   rowAt: Map<Node, Row> | null;
+  /** The promotions table found in `scan` under `words`, until a row of it is scanned again. */
+  table: { scan: Scan; words: Words; found: PromotionsTable | null } | null;
 }
 
 export function newPageMemo(): PageMemo {
-  return { ...newRowMemo(), doc: null, scan: null, rowAt: null, job: null, restarts: 0 };
+  return { ...newRowMemo(), doc: null, scan: null, rowAt: null, job: null, restarts: 0, table: null };
 }
 
 /**
@@ -106,7 +108,7 @@ export function readAhead(
     const scan = memo.scan!;
     const lang = langOf(doc);
     const words = wordsFor(lang);
-    const found = detectView(url, doc) === 'promotions' ? findPromotionsTable(scan, words) : null;
+    const found = detectView(url, doc) === 'promotions' ? tableOf(scan, words, memo) : null;
     if (found && !prepareDates(lang, enough)) return false;
     return !found || parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough);
   } catch {
@@ -117,10 +119,23 @@ export function readAhead(
 
 const MAX_RESTARTS = 3;
 
+/**
+ * The promotions table of `scan`, found once per scan and page language: a long list is parsed over many
+ * turns, each of which would otherwise look for the table again. Rows scanned again drop it (rescanRows),
+ * since a row's new cells may change which rows hold data, or the header.
+ */
+function tableOf(scan: Scan, words: Words, memo?: PageMemo): PromotionsTable | null {
+  const kept = memo?.table;
+  if (kept && kept.scan === scan && kept.words === words) return kept.found;
+  const found = findPromotionsTable(scan, words);
+  if (memo) memo.table = { scan, words, found };
+  return found;
+}
+
 /** A scan of the page from the top: it sees every change made so far. */
 function startOver(doc: Document, memo: PageMemo, changed: Set<Node>): void {
   changed.clear();
-  Object.assign(memo, { doc, scan: null, rowAt: null, job: startScan(doc), restarts: 0 });
+  Object.assign(memo, { doc, scan: null, rowAt: null, job: startScan(doc), restarts: 0, table: null });
 }
 
 const langOf = (doc: Document): string | null => doc.documentElement?.getAttribute('lang') || null;
@@ -150,6 +165,7 @@ function rescanRows(
     const row = rowOf(known, node);
     if (!row) return 'outside';
     row.cells = rescanRow(doc, row, node);
+    known.table = null;
     changed.delete(node);
     // A cell costs microseconds, a row tens of them: the clock is looked at every few.
     if (++count % 8 === 0 && changed.size > 0 && enough()) return 'more';
@@ -188,13 +204,13 @@ function readScanned(
   const scan = attempt<Scan | null>('page', null, () => {
     if (memo && changed && rescanRows(doc, memo, new Set(changed)) === 'done') return memo.scan!;
     const full = scanPage(doc);
-    if (memo) Object.assign(memo, { doc, scan: full, rowAt: null, job: null });
+    if (memo) Object.assign(memo, { doc, scan: full, rowAt: null, job: null, table: null });
     return full;
   });
   const words = wordsFor(lang);
   if (!scan) return { snapshot: { ...EMPTY, view, url, lang, warnings }, scan, words, found: null };
 
-  const found = attempt('promotions table', null, () => findPromotionsTable(scan, words));
+  const found = attempt('promotions table', null, () => tableOf(scan, words, memo));
   if (view === 'promotions' && !found)
     warnings.push('promotions table: no table with promotion column headers');
   const promotions =

@@ -228,22 +228,23 @@ export function localNameOf(el: Element): string {
 }
 
 type Method = (this: Element, ...args: unknown[]) => unknown;
-const method = (
-  el: Element,
-  name: 'getAttribute' | 'hasAttribute' | 'hasAttributes' | 'getAttributeNames',
-): Method => {
-  const own: unknown = el[name];
-  return (typeof own === 'function' ? own : native(el, name)) as Method;
-};
+/** A form's field named like the method shadows it: then the prototype's own method answers. */
+const unshadowed = (el: Element, own: unknown, name: string): Method =>
+  (typeof own === 'function' ? own : native(el, name)) as Method;
+
+// Each method is read by its name written out: a load by a name held in a variable is the slowest
+// property access an engine has, and these run for every element of the page.
 
 /** el.getAttribute(name), whatever a form's fields are called. */
 export function attr(el: Element, name: string): string | null {
-  return method(el, 'getAttribute').call(el, name) as string | null;
+  return unshadowed(el, el.getAttribute, 'getAttribute').call(el, name) as string | null;
 }
-const hasAttr = (el: Element, name: string): boolean => method(el, 'hasAttribute').call(el, name) === true;
-const hasAttrs = (el: Element): boolean => method(el, 'hasAttributes').call(el) === true;
+const hasAttr = (el: Element, name: string): boolean =>
+  unshadowed(el, el.hasAttribute, 'hasAttribute').call(el, name) === true;
+const hasAttrs = (el: Element): boolean =>
+  unshadowed(el, el.hasAttributes, 'hasAttributes').call(el) === true;
 const attrNames = (el: Element): readonly string[] => {
-  const names: unknown = method(el, 'getAttributeNames').call(el);
+  const names: unknown = unshadowed(el, el.getAttributeNames, 'getAttributeNames').call(el);
   return Array.isArray(names) ? (names as string[]) : [];
 };
 
@@ -373,7 +374,7 @@ function createScanner(doc: Document) {
       const names = attrNames(el);
       if (names.length === 1 && names[0] === 'class') return ctx;
       if (hiddenByMarkup(el)) return null;
-      const label = hasAttrs(el) ? (attr(el, 'aria-label') ?? attr(el, 'title')) : null;
+      const label = attr(el, 'aria-label') ?? attr(el, 'title');
       if (label) ctx.cell.labels.push(fold(label));
       return ctx;
     }
