@@ -3,6 +3,7 @@
 // writer of these records and validated them when it wrote them, so only the envelope and the fields the
 // overlay uses are checked here; a record that lacks them is left out, not thrown on.
 import type { PromotionRecord } from '../core/schemas.ts';
+import { unpackRows } from '../core/wire.ts';
 
 export interface Kept {
   accountId: string | null;
@@ -29,9 +30,11 @@ function looksKept(v: unknown): v is PromotionRecord {
 
 /** The kept promotions of `accountId` in a snapshot's answer; null when the answer does not say them. */
 export function keptIn(answer: unknown, accountId: string | null): Kept | null {
-  if (!isObject(answer) || !Array.isArray(answer.kept) || typeof answer.timeZone !== 'string') return null;
-  if (answer.timeZone === '') return null;
-  const records = answer.kept.filter(looksKept).filter((r) => r.accountId === accountId);
+  if (!isObject(answer) || typeof answer.timeZone !== 'string' || answer.timeZone === '') return null;
+  // Packed in rows on the wire (core/wire.ts packAnswer).
+  const kept = unpackRows(answer.kept);
+  if (!Array.isArray(kept)) return null;
+  const records = kept.filter(looksKept).filter((r) => r.accountId === accountId);
   const workerNow = typeof answer.now === 'number' && Number.isFinite(answer.now) ? answer.now : null;
   return { accountId, records, timeZone: answer.timeZone, workerNow };
 }

@@ -20,7 +20,7 @@ import {
   type Result,
 } from '../core/messages.ts';
 import { errorText } from '../core/result.ts';
-import { unpackMessage } from '../core/wire.ts';
+import { packAnswer, unpackMessage } from '../core/wire.ts';
 import { api, type MessageSender } from './browser.ts';
 
 const CONTENT_HOSTS = new Set(['ads.tiktok.com', 'business.tiktok.com']);
@@ -103,7 +103,7 @@ async function dispatch(handlers: Handlers, raw: unknown, from: SenderContext): 
   }
   try {
     const handler = handlers[message.type] as (m: Message, f: SenderContext) => Promise<Result<unknown>>;
-    return await handler(message, from);
+    return packAnswer(message.type, await handler(message, from)) as Result<unknown>;
   } catch (error) {
     return fail('internal', errorText(error));
   }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startWorker } from '../../src/background/worker.ts';
+import { keptIn } from '../../src/content/kept.ts';
 import { clipMessage, MAX_MESSAGE, MAX_ROWS, ACCOUNT_BUDGET_BYTES } from '../../src/core/limits.ts';
 import type { Result } from '../../src/core/messages.ts';
 import {
@@ -318,8 +319,9 @@ describe('a content-script context', () => {
     keep(dueTomorrow(1, '7000'), dueTomorrow(2, '9000'));
     await boot();
     const answered = await fromPage({ type: 'snapshot', snapshot: page([], '7000', { view: 'payment' }) });
-    expect(answered).toMatchObject({ ok: true, value: { kept: [{ id: 'due-1' }] } });
-    expect((answered as { value: { kept: unknown[] } }).value.kept).toHaveLength(1);
+    expect(answered).toMatchObject({ ok: true });
+    const kept = keptIn((answered as { value: unknown }).value, '7000');
+    expect(kept?.records.map((r) => r.id)).toEqual(['due-1']);
     const forged = await fromPage({
       type: 'redeem-attempt',
       accountId: '7000',

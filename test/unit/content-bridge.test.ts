@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { panelCollapsed, send } from '../../src/content/bridge.ts';
 import { keptIn } from '../../src/content/kept.ts';
+import { packAnswer } from '../../src/core/wire.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
 import { pagePromotion, record } from './content.harness.ts';
@@ -93,5 +94,13 @@ describe('content bridge', () => {
     expect(keptIn({ ...answer, timeZone: '' }, '111')).toBeNull();
     expect(keptIn({ ...answer, kept: 'all' }, '111')).toBeNull();
     expect(keptIn(null, '111')).toBeNull();
+  });
+
+  it('unpacks the kept promotions the worker sends packed in rows', () => {
+    const kept = [record({ id: 'a' }), record({ id: 'b' }), record({ id: 'c', accountId: '222' })];
+    const answer = packAnswer('snapshot', { ok: true, value: { changed: [], kept, timeZone: 'UTC' } });
+    const value = (structuredClone(answer) as { value: { kept: unknown } }).value;
+    expect(value.kept).toHaveProperty('rows');
+    expect(keptIn(value, '111')?.records).toEqual(kept.slice(0, 2));
   });
 });

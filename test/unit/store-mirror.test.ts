@@ -14,6 +14,7 @@ import { KEY, promoKey, QUARANTINE_PREFIX } from '../../src/core/store/layout.ts
 import { sameStored } from '../../src/core/store/same.ts';
 import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { readKept } from '../../src/platform/store.ts';
+import { unpackRows } from '../../src/core/wire.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { promotionsSnapshot } from '../support/pages.ts';
 
@@ -72,8 +73,16 @@ async function send<T = unknown>(message: Message, sender: MessageSender = fake.
   return answer;
 }
 
-const page = (rows: PagePromotion[]) =>
-  send<Kept>({ type: 'snapshot', snapshot: snapshot(rows) }, fake.senders.content(7, snapshot([]).url!));
+/** A snapshot's answer, its kept promotions unpacked as the content script unpacks them (core/wire.ts). */
+const page = async (rows: PagePromotion[]): Promise<Result<Kept>> => {
+  const answer = await send<Kept>(
+    { type: 'snapshot', snapshot: snapshot(rows) },
+    fake.senders.content(7, snapshot([]).url!),
+  );
+  return answer.ok
+    ? { ...answer, value: { ...answer.value, kept: unpackRows(answer.value.kept) as PromotionRecord[] } }
+    : answer;
+};
 
 const names = (answer: Result<Kept>) =>
   answer.ok ? answer.value.kept.map((r) => r.name ?? r.code).sort() : [];

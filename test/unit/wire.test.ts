@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packMessage, packRows, unpackMessage, unpackRows } from '../../src/core/wire.ts';
+import { packAnswer, packMessage, packRows, unpackMessage, unpackRows } from '../../src/core/wire.ts';
 import { emptySnapshot, pagePromotion } from './content.harness.ts';
 
 const promotion = fc.record({
@@ -68,5 +68,22 @@ describe('a snapshot on the wire', () => {
     const other = { type: 'redeem-attempt', snapshot };
     expect(packMessage(other)).toBe(other);
     expect(unpackMessage(message)).toBe(message);
+  });
+
+  it('packs the kept promotions of a snapshot answer only, and they unpack to what the worker answered', () => {
+    const kept = [
+      { id: 'a', accountId: '1', terms: { amount: 50 } },
+      { id: 'b', accountId: '1', terms: { amount: null } },
+    ];
+    const answer = { ok: true, value: { changed: [], held: 0, refused: 0, kept, timeZone: 'UTC', now: 1 } };
+    const wire = packAnswer('snapshot', answer) as { value: { kept: unknown; timeZone: string } };
+    expect(wire.value.kept).toHaveProperty('columns');
+    expect(wire.value.timeZone).toBe('UTC');
+    expect(unpackRows(structuredClone(wire.value.kept))).toEqual(kept);
+    // Anything but a snapshot's successful answer goes as it is.
+    const failed = { ok: false, error: { code: 'quota-exceeded', message: 'full' } };
+    expect(packAnswer('snapshot', failed)).toBe(failed);
+    expect(packAnswer('terms-text', answer)).toBe(answer);
+    expect(packAnswer('snapshot', { ok: true, value: null })).toEqual({ ok: true, value: null });
   });
 });
