@@ -14,7 +14,7 @@ import type { Lifecycle, PageSnapshot, PromotionRecord } from '../core/schemas.t
 import { keptIn, type Kept } from './kept.ts';
 import { isolated, isolatedContext } from './isolate.ts';
 import { createLayer } from './layer.ts';
-import { coalesce, userTiming } from './schedule.ts';
+import { coalesce, userTiming, type Scheduler } from './schedule.ts';
 import { createStore } from './store.ts';
 import type { ContentDeps, Feature, PageState, Targets, Win } from './types.ts';
 
@@ -267,7 +267,11 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       { capture: true, signal },
     );
 
-    const ctx = { win, deps, layer, state };
+    // A frame a feature asked for may come after an update or reload cut this script off (a redraw
+    // requested by the last read, say): it then stops the script, as the next look at the page would,
+    // instead of calling the browser's APIs and failing.
+    const schedule: Scheduler = (callback) => deps.schedule(() => (deps.connected() ? callback() : stop()));
+    const ctx = { win, deps: { ...deps, schedule }, layer, state };
     for (const feature of features) {
       const own = isolatedContext(feature.name, ctx);
       isolated(feature.name, () => feature.init(signal, own))();

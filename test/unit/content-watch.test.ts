@@ -611,6 +611,51 @@ describe('content script: left behind by an update or reload', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('stops, failing nothing, when a frame a feature asked for comes after it was cut off', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const observers = countObservers(win);
+    let connected = true;
+    const { deps, frames } = fakeDeps({ connected: () => connected });
+    const drawn: string[] = [];
+    // A feature that, like the panel, draws at the frame after a page state and calls the browser there.
+    const redraws: Feature = {
+      name: 'redraws',
+      init: (signal, ctx) =>
+        ctx.state.subscribe(
+          () =>
+            void ctx.deps.schedule(() => {
+              if (!connected) throw new Error('Extension context invalidated.');
+              drawn.push('drawn');
+            }),
+          signal,
+        ),
+    };
+    const error = console.error;
+    const errors: unknown[][] = [];
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      watchPages(win, deps, [redraws]);
+      frames.frame();
+      await settle();
+      frames.frame();
+      expect(drawn.length).toBeGreaterThan(0);
+      const before = drawn.length;
+      win.document.querySelector('h1')!.textContent = 'Payment 2';
+      await settle();
+      frames.frame();
+      // The read published, and the redraw it asked for waits for the next frame; the update comes first.
+      expect(frames.pending()).toBeGreaterThan(0);
+      connected = false;
+      frames.frame();
+      expect(drawn).toHaveLength(before);
+      expect(errors).toEqual([]);
+      expect(hosts(win)).toBe(0);
+      expect(observers.connected).toBe(0);
+    } finally {
+      console.error = error;
+    }
+  });
+
   it('the new script takes over: the old one stops when it announces itself, one host ever', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const observers = countObservers(win);
