@@ -1,40 +1,50 @@
-// What the worker's answer to a snapshot tells the page: the account's kept promotions and the time zone
-// their days are counted in. The content script ships no validator (size budget): the worker is the only
-// writer of these records and validated them when it wrote them, so only the envelope and the fields the
-// overlay uses are checked here; a record that lacks them is left out, not thrown on.
-import type { PromotionRecord } from '../core/schemas.ts';
+// What the worker's answer to a snapshot tells the page: what it shows of the account's kept promotions
+// (core/kept-on-page.ts: statuses for the checklist, the list's notes), and until when that holds. The
+// content script ships no validator (size budget): the worker is the only author of these views, so only
+// the envelope and the fields the overlay uses are checked here; a view that lacks them is left out, not
+// thrown on.
+import type { KeptView } from '../core/kept-on-page.ts';
 import { unpackRows } from '../core/wire.ts';
 
 export interface Kept {
   accountId: string | null;
-  records: PromotionRecord[];
-  /** The advertiser's time zone (their setting, else the system's), as the popup counts days in. */
-  timeZone: string;
+  promotions: KeptView[];
+  /** The views hold until this instant (ms since the epoch, the page's clock): then they are asked again. */
+  until: number;
   /** The worker's clock when it answered (ms since the epoch): the demo build's content script goes by it. */
   workerNow: number | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const numberOrNull = (v: unknown) => v === null || typeof v === 'number';
+const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
 
-/** Enough of a record for the checklist and the list notes. */
-function looksKept(v: unknown): v is PromotionRecord {
+/** Enough of a view for the checklist and the list notes. */
+function looksKept(v: unknown): v is KeptView {
   return (
     isObject(v) &&
-    typeof v.id === 'string' &&
-    typeof v.status === 'string' &&
+    stringOrNull(v.name) &&
+    stringOrNull(v.code) &&
     typeof v.termsNeeded === 'boolean' &&
-    isObject(v.terms) &&
-    Array.isArray(v.observations)
+    typeof v.status === 'string' &&
+    typeof v.minimum === 'string' &&
+    numberOrNull(v.fraction) &&
+    numberOrNull(v.daysToSpendDeadline) &&
+    stringOrNull(v.pace)
   );
 }
 
-/** The kept promotions of `accountId` in a snapshot's answer; null when the answer does not say them. */
+/** What the answer to a snapshot of `accountId` says is kept; null when it does not say it. */
 export function keptIn(answer: unknown, accountId: string | null): Kept | null {
-  if (!isObject(answer) || typeof answer.timeZone !== 'string' || answer.timeZone === '') return null;
+  if (!isObject(answer) || typeof answer.until !== 'number' || !Number.isFinite(answer.until)) return null;
   // Packed in rows on the wire (core/wire.ts packAnswer).
   const kept = unpackRows(answer.kept);
   if (!Array.isArray(kept)) return null;
-  const records = kept.filter(looksKept).filter((r) => r.accountId === accountId);
   const workerNow = typeof answer.now === 'number' && Number.isFinite(answer.now) ? answer.now : null;
-  return { accountId, records, timeZone: answer.timeZone, workerNow };
+  return { accountId, promotions: kept.filter(looksKept), until: answer.until, workerNow };
+}
+
+/** The kept promotions' views, while they hold at `now`; null once they no longer do. */
+export function keptAt(kept: Kept, now: Date): KeptView[] | null {
+  return now.getTime() < kept.until ? kept.promotions : null;
 }

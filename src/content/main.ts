@@ -2,7 +2,6 @@
 // a billing page and otherwise holds only a few event listeners (see watch.ts). The page wordings ship
 // inside this script, so the page is read straight away.
 import '../platform/install.ts';
-import { progressOfRecord } from '../core/progress.ts';
 import { api } from '../platform/browser.ts';
 import { clockNow, followWorkerClock } from '../platform/clock.ts';
 import { answerCaptureRequests } from '../platform/review.ts';
@@ -24,11 +23,14 @@ watchPages(
     t: translator(),
     send,
     panelCollapsed,
-    progress: progressOfRecord,
     workerClock: followWorkerClock,
     schedule: frameScheduler(window),
     defer: (run) => void setTimeout(run, 0),
     now: () => new Date(clockNow()),
+    at: (instant, run) => {
+      const timer = setTimeout(run, Math.max(0, instant - clockNow()));
+      return () => clearTimeout(timer);
+    },
     answerReportRequests: answerCaptureRequests,
     connected,
   },

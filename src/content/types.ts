@@ -5,8 +5,8 @@ import type { Checklist } from '../core/checklist.ts';
 import type { Translate } from '../core/i18n.ts';
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import type { PageMemo, PageReading, PageTargets } from '../core/page/read.ts';
-import type { Progress } from '../core/progress.ts';
-import type { PageSnapshot, PageView, PromotionRecord } from '../core/schemas.ts';
+import type { PageSnapshot, PageView } from '../core/schemas.ts';
+import type { Kept } from './kept.ts';
 import type { Scheduler } from './schedule.ts';
 import type { Store } from './store.ts';
 import type { Layer } from './layer.ts';
@@ -40,9 +40,6 @@ export type { Translate };
 /** The elements the panel points at, found by their labels. */
 export type Targets = PageTargets;
 
-/** The part of a promotion's progress the list annotations show. */
-export type ProgressView = Pick<Progress, 'status' | 'fraction' | 'daysToSpendDeadline' | 'pace'>;
-
 export interface ContentDeps {
   reader: Reader;
   t: Translate;
@@ -52,8 +49,6 @@ export interface ContentDeps {
     get(accountId: string | null): Promise<boolean>;
     set(accountId: string | null, collapsed: boolean): Promise<void>;
   };
-  /** Core progress, days counted in `timeZone` (the one the worker's answer says). */
-  progress(record: PromotionRecord, now: Date, timeZone: string): ProgressView;
   /** The worker's clock, as its last answer gave it (platform/clock.ts: only the demo build goes by it). */
   workerClock(workerNow: number): void;
   /** One callback per animation frame: reads, outline moves and annotations all go through it. */
@@ -61,6 +56,8 @@ export interface ContentDeps {
   /** Runs `run` in a task of its own, after this one: the browser may paint and take input in between. */
   defer(run: () => void): void;
   now(): Date;
+  /** Runs `run` once `now()` has reached `instant` (ms since the epoch), or soon after; returns a cancel. */
+  at(instant: number, run: () => void): () => void;
   /** "Read wrong?": answers the review page's request for this page with `capture()`, until `signal` aborts. */
   answerReportRequests(capture: () => unknown, signal: AbortSignal): void;
   /** False once an update or reload of the extension has left this script behind. */
@@ -72,10 +69,11 @@ export interface PageState {
   url: string;
   snapshot: PageSnapshot;
   targets: Targets;
-  /** Promotions the extension keeps for the page's ad account; none until the worker has said them. */
-  kept: PromotionRecord[];
-  /** The time zone the kept promotions' days are counted in; null until the worker has said it. */
-  timeZone: string | null;
+  /**
+   * What the worker said of the promotions kept for the page's ad account; null until it has said it, and
+   * from the moment what it said no longer holds (a new day) until it says it again.
+   */
+  kept: Kept | null;
   /** The redemption checklist for this page, as the popup shows it. */
   checklist: Checklist;
 }

@@ -7,11 +7,10 @@
 // the worker. It stops (observer, listeners, features and layer) at its next look at the page once cut
 // off, or at once when a newer content script announces itself on the page; the newer one also removes
 // any host an older one left (layer.ts), so a page has one panel of ours, ever.
-import { checklist } from '../core/checklist.ts';
+import { checklistOf } from '../core/checklist.ts';
 import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
-import { dateInZone } from '../core/dates.ts';
-import type { Lifecycle, PageSnapshot, PromotionRecord } from '../core/schemas.ts';
-import { keptIn, type Kept } from './kept.ts';
+import type { PageSnapshot } from '../core/schemas.ts';
+import { keptAt, keptIn, type Kept } from './kept.ts';
 import { isolated, isolatedContext } from './isolate.ts';
 import { createLayer } from './layer.ts';
 import { coalesce, userTiming, type Scheduler } from './schedule.ts';
@@ -84,9 +83,14 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     const timeline = win.performance;
     const marks = userTiming(timeline);
     const state = createStore<PageState | null>(null);
-    // The account's kept promotions and the time zone of their days, as the worker's last answer to a
-    // snapshot said them: until it answers for this account, nothing date-dependent is shown.
+    // The account's kept promotions, as the worker's last answer to a snapshot said them: until it answers
+    // for this account, and once what it said no longer holds, nothing date-dependent is shown.
     let kept: Kept | null = null;
+    // Until when the answer held that a new day (or a reading leaving a pace's window) made the page ask
+    // again for: once for each, so that clocks a little apart (the demo's) cannot make it ask without end.
+    let askedAgainAt: number | null = null;
+    // Stops the wait for the last answer to stop holding (one wait at a time, however often the page answers).
+    let stopWaiting = () => {};
     let snapshot: PageSnapshot | null = null;
     // The last snapshot sent. Each visit sends its first one even when the last visit sent the same:
     // the answer is what tells the visit the account's kept promotions.
@@ -113,36 +117,23 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     // The features redraw from what the page and the worker say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
-    // Kept promotions' statuses, for the day (in the account's zone) they were worked out on: between
-    // two answers of the worker every read redraws with the same kept objects, and a status moves with
-    // the day only (the progress of a record is dated by day).
-    let statuses = { day: '', of: new WeakMap<PromotionRecord, Lifecycle>() };
-    const statusOn = (now: Date, timeZone: string) => {
-      const day = `${dateInZone(now, timeZone)} ${timeZone}`;
-      if (statuses.day !== day) statuses = { day, of: new WeakMap() };
-      const { of } = statuses;
-      return (record: PromotionRecord) => {
-        let status = of.get(record);
-        if (status === undefined) of.set(record, (status = deps.progress(record, now, timeZone).status));
-        return status;
-      };
-    };
-
     const publish = (url: string, snap: PageSnapshot, found: Targets) => {
       const start = timeline.now();
-      const known = kept?.accountId === snap.accountId ? kept : null;
-      const now = deps.now();
-      const list = known
-        ? checklist(snap, known.records, statusOn(now, known.timeZone))
-        : checklist(snap, []);
-      const records = known?.records ?? [];
+      const said = kept?.accountId === snap.accountId ? kept : null;
+      const views = said && keptAt(said, deps.now());
+      if (said && !views && askedAgainAt !== said.until) {
+        askedAgainAt = said.until;
+        lastSent = snap;
+        deps.defer(() => {
+          if (!signal.aborted) sendSnapshot(snap);
+        });
+      }
       state.set({
         url,
         snapshot: snap,
         targets: found,
-        kept: records,
-        timeZone: known?.timeZone ?? null,
-        checklist: list,
+        kept: views ? said : null,
+        checklist: checklistOf(snap, views ?? []),
       });
       marks.measure('acg:publish', start);
     };
@@ -153,6 +144,12 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       kept = said;
       if (said.workerNow !== null) deps.workerClock(said.workerNow);
       if (targets) publish(win.location.href, snapshot, targets);
+      // A page left open past the moment the answer stops holding redraws without it, and asks again.
+      stopWaiting();
+      stopWaiting = deps.at(said.until, () => {
+        if (!signal.aborted && kept === said && snapshot && targets)
+          publish(win.location.href, snapshot, targets);
+      });
     };
 
     const sendSnapshot = (snap: PageSnapshot): void => {
@@ -287,6 +284,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       close() {
         observer.disconnect();
         read.cancel();
+        stopWaiting();
         alive.abort();
         layer.remove();
       },

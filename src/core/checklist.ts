@@ -20,7 +20,7 @@ export interface Step {
   /** messages.json key of what to do now; set on the current step only. */
   instructionKey: string | null;
   /** messages.json keys of the pitfalls the step is known for. */
-  pitfallKeys: string[];
+  pitfallKeys: readonly string[];
 }
 
 export interface Checklist {
@@ -46,7 +46,7 @@ const TITLE: Record<StepId, string> = {
 };
 
 // The seed article's pitfalls, attached to the step where they bite.
-const PITFALLS: Record<StepId, string[]> = {
+export const PITFALLS: Readonly<Record<StepId, readonly string[]>> = {
   'sign-in': [],
   'open-billing': [],
   'enter-code': ['steps_pitfallTypos', 'steps_pitfallExpiry', 'steps_pitfallEligibility'],
@@ -65,6 +65,23 @@ interface Progress {
 /** A kept promotion's status as of now (its dates may have moved it on since it was stored). */
 export type StatusOf = (record: PromotionRecord) => Lifecycle;
 
+/**
+ * Whether a kept promotion waits on a minimum spend: 'yes' (a minimum above zero, or conditional credit),
+ * 'no' (free credit), 'maybe' (terms not known: only credit already on the page rules a minimum out).
+ */
+export type Minimum = 'yes' | 'maybe' | 'no';
+
+export function minimumOf(record: PromotionRecord): Minimum {
+  if (isFree(record)) return 'no';
+  return (record.terms.minSpend ?? 0) > 0 || record.type === 'conditional' ? 'yes' : 'maybe';
+}
+
+/** A kept promotion as the checklist weighs it: its status as of now and whether it waits on a minimum. */
+export interface KeptStep {
+  status: Lifecycle;
+  minimum: Minimum;
+}
+
 /** What the redeem step still needs, read from the dialog when it is in the page. */
 function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Target | null } {
   const dialog = snapshot.redeem;
@@ -76,46 +93,44 @@ function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Targ
   return { instruction: 'steps_doActivate', target: 'activateButton' };
 }
 
-function evaluate(
+function evaluate<T>(
   snapshot: PageSnapshot | null,
-  kept: readonly PromotionRecord[],
-  statusOf: StatusOf,
+  kept: readonly T[],
+  stepOf: (item: T) => KeptStep,
 ): Progress {
   const onAdsManager = snapshot !== null;
   const onBilling = snapshot !== null && snapshot.view !== 'other';
   const rows = snapshot?.promotions ?? [];
   // A kept promotion's status is worked out only when the page's own rows leave the question open, once
   // each: on a long promotions list the rows answer it, and the thousands kept are never dated.
-  const statuses = new Map<PromotionRecord, Lifecycle>();
-  const statusOfKept = (record: PromotionRecord) => {
-    let status = statuses.get(record);
-    if (status === undefined) statuses.set(record, (status = statusOf(record)));
-    return status;
+  const steps = new Map<T, KeptStep>();
+  const stepOfKept = (item: T) => {
+    let step = steps.get(item);
+    if (step === undefined) steps.set(item, (step = stepOf(item)));
+    return step;
   };
-  const anyKept = (test: (record: PromotionRecord, status: Lifecycle) => boolean) =>
-    kept.some((record) => test(record, statusOfKept(record)));
+  const anyKept = (test: (step: KeptStep) => boolean) => kept.some((item) => test(stepOfKept(item)));
   const redeemed =
     snapshot?.redeem?.succeeded === true ||
     rows.some((r) => r.status !== 'invalid') ||
-    anyKept((_, status) => status !== 'received' && status !== 'rejected');
+    anyKept(({ status }) => status !== 'received' && status !== 'rejected');
 
   const creditOnPage = (snapshot?.balance?.credit ?? 0) > 0 || rows.some((r) => r.status === 'available');
   const creditSeen = () =>
-    creditOnPage || anyKept((_, status) => status === 'available' || status === 'used');
+    creditOnPage || anyKept(({ status }) => status === 'available' || status === 'used');
 
   // The minimum is the open question only while some conditional promotion is still earning. Free credit
   // has no minimum; a code whose terms are unknown may have one, unless the page already shows credit.
   const earningOnPage = rows.some((r) => r.status === 'earning');
   const earningKept = () =>
     anyKept(
-      (record, status) =>
+      ({ status, minimum }) =>
         (status === 'activated' || status === 'earning') &&
-        !isFree(record) &&
-        ((record.terms.minSpend ?? 0) > 0 || record.type === 'conditional' || !creditOnPage),
+        (minimum === 'yes' || (minimum === 'maybe' && !creditOnPage)),
     );
   const minimumOpen = earningOnPage || (rows.length === 0 && earningKept());
   const credit = !minimumOpen && creditSeen();
-  const missed = !minimumOpen && !credit && anyKept((_, status) => status === 'missed');
+  const missed = !minimumOpen && !credit && anyKept(({ status }) => status === 'missed');
 
   const state: Record<StepId, boolean> = {
     'sign-in': onAdsManager && (snapshot?.accountId != null || onBilling),
@@ -156,7 +171,17 @@ export function checklist(
   kept: readonly PromotionRecord[] = [],
   statusOf: StatusOf = (record) => record.status,
 ): Checklist {
-  const { state, instruction, target, missed } = evaluate(snapshot, kept, statusOf);
+  return listOf(
+    evaluate(snapshot, kept, (record) => ({ status: statusOf(record), minimum: minimumOf(record) })),
+  );
+}
+
+/** The checklist for a page and its account's kept promotions as the worker weighed them (core/kept-on-page.ts). */
+export function checklistOf(snapshot: PageSnapshot | null, kept: readonly KeptStep[]): Checklist {
+  return listOf(evaluate(snapshot, kept, (step) => step));
+}
+
+function listOf({ state, instruction, target, missed }: Progress): Checklist {
   const stop = STEP_IDS.find((id) => !state[id]) ?? null;
   // A missed minimum ends the list at that step: it is nothing to "do now", and nothing after it follows.
   const current = missed ? null : stop;

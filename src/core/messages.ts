@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import { REPORT_CAPTURE, type CapturedElement } from './report/capture.ts';
 import { ERROR_CODES } from './result.ts';
+import type { KeptView } from './kept-on-page.ts';
 
 export { fail, ok, type Failure, type Result } from './result.ts';
 import {
@@ -174,15 +175,15 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set(
 export interface Answers {
   /**
    * Keys of the promotions the snapshot added or changed; how many changes wait for the advertiser's
-   * confirmation, and how many new promotions the account's bounds left out; the snapshot's account's kept
-   * promotions after the merge, and the zone days are counted in (core/dates.ts zoneOf).
+   * confirmation, and how many new promotions the account's bounds left out; what the page shows of the
+   * snapshot's account's kept promotions after the merge, and until when it holds (core/kept-on-page.ts).
    */
   snapshot: {
     changed: PromotionRef[];
     held: number;
     refused: number;
-    kept: PromotionRecord[];
-    timeZone: string;
+    kept: KeptView[];
+    until: number;
     /** The worker's clock (ms since the epoch): the demo build's content script goes by it (platform/clock.ts). */
     now: number;
   };

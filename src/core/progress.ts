@@ -129,11 +129,18 @@ function laterOf(a: Lifecycle, b: Lifecycle): Lifecycle {
 }
 
 export function computeProgress(input: ProgressInput): Progress {
-  return progressFrom(input, inTimeOrder(input.observations), new Date(input.now).getTime());
+  return progressFrom(input, inTimeOrder(input.observations), new Date(input.now).getTime()).progress;
 }
 
-/** computeProgress with the readings already in time order (`sorted`) and the instant in milliseconds. */
-function progressFrom(input: ProgressInput, sorted: SpendObservation[], nowMs: number): Progress {
+/**
+ * computeProgress with the readings already in time order (`sorted`) and the instant in milliseconds; and
+ * whether the pace was worked out from the recent readings (then which readings are recent matters).
+ */
+function progressFrom(
+  input: ProgressInput,
+  sorted: SpendObservation[],
+  nowMs: number,
+): { progress: Progress; paceFromRecent: boolean } {
   const { terms, timeZone } = input;
   const today = dateInZone(nowMs, timeZone);
   const latest = sorted.at(-1);
@@ -199,7 +206,8 @@ function progressFrom(input: ProgressInput, sorted: SpendObservation[], nowMs: n
 
   const stall = met ? null : unchangedSince(sorted);
   const noSpendSince = stall === null ? null : dateInZone(stall.at, timeZone);
-  const rate = met || stall !== null ? null : spendPerDay(sorted, nowMs);
+  const paceFromRecent = !met && stall === null;
+  const rate = paceFromRecent ? spendPerDay(sorted, nowMs) : null;
   // A day or more without spend is the pace now, whatever the weeks before it averaged.
   const stalled = stall !== null || rate?.perDay === 0;
   // Where the recent pace lands. A landing day already past means the readings are too old to say when
@@ -219,7 +227,7 @@ function progressFrom(input: ProgressInput, sorted: SpendObservation[], nowMs: n
   const creditOverdue =
     status === 'processing' && creditDueBy !== null && daysBetween(today, creditDueBy) < 0;
 
-  return {
+  const progress: Progress = {
     status,
     today,
     fraction,
@@ -247,6 +255,7 @@ function progressFrom(input: ProgressInput, sorted: SpendObservation[], nowMs: n
     arrivalAssumed,
     creditOverdue,
   };
+  return { progress, paceFromRecent };
 }
 
 function clamp01(x: number): number {
@@ -324,7 +333,13 @@ interface Known {
   sorted: SpendObservation[];
   /** Date.parse of each of `sorted`. */
   times: number[];
-  last: { timeZone: string; today: IsoDate; recentFrom: number; progress: Progress } | null;
+  last: {
+    timeZone: string;
+    today: IsoDate;
+    recentFrom: number;
+    progress: Progress;
+    paceFromRecent: boolean;
+  } | null;
 }
 
 // By record: the worker keeps each stored record as one object while it runs, so the summary, the reminders
@@ -365,9 +380,56 @@ export function progressOfRecord(record: PromotionRecord, now: string | Date, ti
     now,
     timeZone,
   };
-  const progress = Object.freeze(progressFrom(input, k.sorted, nowMs));
-  k.last = { timeZone, today, recentFrom: recent, progress };
+  const { progress, paceFromRecent } = progressFrom(input, k.sorted, nowMs);
+  Object.freeze(progress);
+  k.last = { timeZone, today, recentFrom: recent, progress, paceFromRecent };
   return progress;
+}
+
+/**
+ * The first instant (ms since the epoch) at which progressOfRecord(record, ·, timeZone) may say something
+ * else than at `now`: the next day in the zone, or sooner, when the pace came from the recent readings, the
+ * moment the oldest of them leaves the pace's window. Until then every figure holds (the record itself never
+ * changes: a change is a new record). A page that shows progress the worker worked out shows it until then.
+ */
+export function progressHoldsUntil(record: PromotionRecord, now: string | Date, timeZone: string): number {
+  const nowMs = new Date(now).getTime();
+  progressOfRecord(record, now, timeZone);
+  const k = known.get(record)!;
+  const { today, recentFrom: recent, paceFromRecent } = k.last!;
+  const dayEnds = dayEndsAt(nowMs, timeZone, today);
+  // recentFrom(times, t) moves once t - RECENT_DAYS days passes the first recent reading; none recent stays none.
+  return paceFromRecent && recent !== -1
+    ? Math.min(dayEnds, k.times[recent]! + RECENT_DAYS * DAY_MS + 1)
+    : dayEnds;
+}
+
+// The day's end per zone, for the day it was asked on: every record of an answer shares it.
+const dayEndIn = new Map<string, { today: IsoDate; end: number }>();
+
+/**
+ * The first instant (ms since the epoch) after `now` that is no longer its day in `timeZone`, found by
+ * halving between now and two days on: a zone's midnight moves with its offset (daylight saving time,
+ * half-hour zones), so no day length can be assumed, and the browser's own zone rules are the only ones
+ * that agree with dateInZone.
+ */
+export function dayEndsAt(
+  now: string | Date | number,
+  timeZone: string,
+  today: IsoDate = dateInZone(now, timeZone),
+): number {
+  const nowMs = new Date(now).getTime();
+  const cached = dayEndIn.get(timeZone);
+  if (cached?.today === today && cached.end > nowMs) return cached.end;
+  let inToday = nowMs;
+  let after = nowMs + 2 * DAY_MS;
+  while (after - inToday > 1) {
+    const mid = Math.floor((inToday + after) / 2);
+    if (dateInZone(mid, timeZone) === today) inToday = mid;
+    else after = mid;
+  }
+  dayEndIn.set(timeZone, { today, end: after });
+  return after;
 }
 
 /** Progress of each of `records` at one instant, worked out once: the summary, reminders and badge share it. */

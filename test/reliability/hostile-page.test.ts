@@ -321,7 +321,7 @@ describe('a content-script context', () => {
     const answered = await fromPage({ type: 'snapshot', snapshot: page([], '7000', { view: 'payment' }) });
     expect(answered).toMatchObject({ ok: true });
     const kept = keptIn((answered as { value: unknown }).value, '7000');
-    expect(kept?.records.map((r) => r.id)).toEqual(['due-1']);
+    expect(kept?.promotions.map((v) => v.name)).toEqual(['Due 1']);
     const forged = await fromPage({
       type: 'redeem-attempt',
       accountId: '7000',

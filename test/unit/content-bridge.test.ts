@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { panelCollapsed, send } from '../../src/content/bridge.ts';
-import { keptIn } from '../../src/content/kept.ts';
+import { keptAt, keptIn } from '../../src/content/kept.ts';
+import { keptOnPage } from '../../src/core/kept-on-page.ts';
 import { packAnswer } from '../../src/core/wire.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
-import { pagePromotion, record } from './content.harness.ts';
+import { NOW, pagePromotion, record } from './content.harness.ts';
 import { pageSnapshot } from '../support/pages.ts';
 
 /** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
@@ -78,29 +79,46 @@ describe('content bridge', () => {
     expect(await send(snapshotMessage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('takes the account’s promotions and time zone from a snapshot’s answer, leaving out what is not a record', () => {
+  it('takes what the page shows of the kept promotions, and until when, from a snapshot’s answer, leaving out what is not a view', () => {
+    const views = keptOnPage(
+      [record({ id: 'a', name: 'A' }), record({ id: 'b', name: 'B' })],
+      NOW,
+      'Asia/Tokyo',
+    );
     const answer = {
       changed: [],
       held: 0,
       refused: 0,
-      kept: [record({ id: 'a' }), { id: 'broken' }, record({ id: 'b', accountId: '222' })],
-      timeZone: 'Asia/Tokyo',
+      kept: [views.promotions[0], { id: 'broken' }, { ...views.promotions[1], fraction: '40%' }],
+      until: views.until,
+      now: NOW,
     };
     const kept = keptIn(answer, '111');
-    expect(kept?.records.map((r) => r.id)).toEqual(['a']);
-    expect(kept).toMatchObject({ accountId: '111', timeZone: 'Asia/Tokyo' });
+    expect(kept?.promotions).toEqual([views.promotions[0]]);
+    expect(kept).toMatchObject({ accountId: '111', until: views.until, workerNow: NOW });
     // An answer that does not say them (an older worker, a failure) tells nothing: nothing dated is shown.
     expect(keptIn({ changed: [] }, '111')).toBeNull();
-    expect(keptIn({ ...answer, timeZone: '' }, '111')).toBeNull();
+    expect(keptIn({ ...answer, until: null }, '111')).toBeNull();
+    expect(keptIn({ ...answer, until: Number.NaN }, '111')).toBeNull();
     expect(keptIn({ ...answer, kept: 'all' }, '111')).toBeNull();
     expect(keptIn(null, '111')).toBeNull();
   });
 
+  it('holds what the answer said until its instant, and not from then on', () => {
+    const kept = keptIn({ kept: [], until: NOW + 1000 }, '111')!;
+    expect(keptAt(kept, new Date(NOW + 999))).toEqual([]);
+    expect(keptAt(kept, new Date(NOW + 1000))).toBeNull();
+  });
+
   it('unpacks the kept promotions the worker sends packed in rows', () => {
-    const kept = [record({ id: 'a' }), record({ id: 'b' }), record({ id: 'c', accountId: '222' })];
-    const answer = packAnswer('snapshot', { ok: true, value: { changed: [], kept, timeZone: 'UTC' } });
+    const { promotions, until } = keptOnPage(
+      [record({ id: 'a', name: 'A' }), record({ id: 'b', name: 'B', termsNeeded: true })],
+      NOW,
+      'UTC',
+    );
+    const answer = packAnswer('snapshot', { ok: true, value: { changed: [], kept: promotions, until } });
     const value = (structuredClone(answer) as { value: { kept: unknown } }).value;
     expect(value.kept).toHaveProperty('rows');
-    expect(keptIn(value, '111')?.records).toEqual(kept.slice(0, 2));
+    expect(keptIn(value, '111')?.promotions).toEqual(promotions);
   });
 });

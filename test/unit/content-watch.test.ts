@@ -3,7 +3,8 @@ import { HOST_TAG } from '../../src/content/layer.ts';
 import { STARTED_EVENT, watchPages } from '../../src/content/watch.ts';
 import type { Result } from '../../src/core/messages.ts';
 import type { ContentDeps, Feature, Outgoing, PageState, Win } from '../../src/content/types.ts';
-import { fakeDeps, headingReader, pageWindow, record, settle } from './content.harness.ts';
+import { keptOnPage } from '../../src/core/kept-on-page.ts';
+import { fakeDeps, headingReader, NOW, pageWindow, record, settle } from './content.harness.ts';
 
 const PAYMENT = 'https://ads.tiktok.com/i18n/account/payment?aadvid=111';
 const DASHBOARD = 'https://ads.tiktok.com/i18n/dashboard?aadvid=111';
@@ -432,47 +433,39 @@ describe('content script: deciding and following the page', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('hands the features the account’s kept promotions and time zone from the snapshot’s answer, and nothing dated before it', async () => {
+  it('hands the features what the worker said of the account’s kept promotions, and nothing dated before it', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const { deps, frames, sent, worker } = fakeDeps();
-    worker.kept = [record({ id: 'mine' }), record({ id: 'theirs', accountId: '222' })];
+    const mine = record({ id: 'mine', name: 'Mine' });
+    worker.kept = [mine, record({ id: 'theirs', name: 'Theirs', accountId: '222' })];
     worker.timeZone = 'America/Los_Angeles';
-    const zones: string[] = [];
-    deps.progress = (r, _now, timeZone) => {
-      zones.push(timeZone);
-      return { status: r.status, fraction: null, daysToSpendDeadline: null, pace: null };
-    };
     const p = probe();
     watchPages(win, deps, [p.feature]);
     frames.frame();
-    // Published before the answer: no kept promotion, no time zone, so nothing that counts days.
-    expect(p.seen[0]).toMatchObject({ kept: [], timeZone: null });
+    // Published before the answer: nothing kept is known, so nothing that counts days.
+    expect(p.seen[0]).toMatchObject({ kept: null });
     await settle();
     expect(sent.map((m) => m.type)).toEqual(['snapshot']);
-    expect(p.seen.at(-1)?.kept.map((r) => r.id)).toEqual(['mine']);
-    expect(p.seen.at(-1)?.timeZone).toBe('America/Los_Angeles');
-    expect(zones.length).toBeGreaterThan(0);
-    expect(new Set(zones)).toEqual(new Set(['America/Los_Angeles']));
+    const said = keptOnPage([mine], NOW, 'America/Los_Angeles');
+    expect(p.seen.at(-1)?.kept).toMatchObject({ accountId: '111', ...said });
+    // 04:00 in Los Angeles: it holds until the day ends there.
+    expect(said.until).toBe(Date.parse('2026-11-25T08:00:00Z'));
   });
 
-  it('dates a kept promotion once a day for the redraws that share an answer, again on the next day', async () => {
+  it('shows nothing dated once the answer no longer holds, asks again once, and goes on with the new answer', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
-    const { deps, frames, sent, worker } = fakeDeps();
+    const { deps, frames, sent, worker, wake } = fakeDeps();
     worker.kept = [record({ id: 'mine', status: 'activated' })];
     worker.timeZone = 'UTC';
-    let clock = Date.parse('2026-11-24T12:00:00Z');
+    let clock = NOW;
     deps.now = () => new Date(clock);
-    const dated: string[] = [];
-    deps.progress = (r, now) => {
-      dated.push(now.toISOString().slice(0, 10));
-      return { status: r.status, fraction: null, daysToSpendDeadline: null, pace: null };
-    };
     const p = probe();
     watchPages(win, deps, [p.feature]);
     frames.frame();
     await settle();
-    expect(dated).toEqual(['2026-11-24']);
-    // Changes the snapshot does not show: redrawn with the same kept promotion, nothing sent.
+    const first = p.seen.at(-1)?.kept;
+    expect(first?.until).toBe(Date.parse('2026-11-25T00:00:00Z'));
+    // Changes the snapshot does not show: redrawn with the same answer, nothing sent.
     const redraw = async () => {
       const seen = p.seen.length;
       win.document.querySelector('ul')!.append(win.document.createElement('li'));
@@ -481,13 +474,69 @@ describe('content script: deciding and following the page', () => {
       await settle();
       expect(p.seen.length).toBeGreaterThan(seen);
     };
-    clock += 11 * 3600_000;
+    clock += 11 * 3600_000 + 59 * 60_000;
+    wake();
     await redraw();
-    expect(dated).toEqual(['2026-11-24']);
-    clock += 3600_000;
-    await redraw();
-    expect(dated).toEqual(['2026-11-24', '2026-11-25']);
+    expect(p.seen.at(-1)?.kept).toBe(first);
     expect(sent).toHaveLength(1);
+
+    // Midnight in the zone while the page sits still: nothing dated, and one question, answered by a
+    // worker whose clock is a minute behind (the demo's goes by whole minutes): no second question.
+    clock += 60_000;
+    worker.now = clock - 60_000;
+    wake();
+    await settle();
+    expect(sent).toHaveLength(2);
+    expect(p.seen.at(-1)?.kept).toBeNull();
+    await redraw();
+    expect(p.seen.at(-1)?.kept).toBeNull();
+    expect(sent).toHaveLength(2);
+
+    // The worker's clock past midnight too: the next change's answer holds until the next midnight.
+    worker.now = undefined;
+    win.document.querySelector('h1')!.textContent = 'Payment page';
+    await settle();
+    frames.frame();
+    await settle();
+    expect(sent).toHaveLength(3);
+    expect(p.seen.at(-1)?.kept?.until).toBe(Date.parse('2026-11-26T00:00:00Z'));
+    expect(p.seen.at(-1)?.kept?.promotions.map((v) => v.status)).toEqual(['activated']);
+  });
+
+  it('asks again at a read past what the answer holds, with no wait needed', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames, sent, worker } = fakeDeps();
+    worker.kept = [record({ id: 'mine' })];
+    let clock = NOW;
+    deps.now = () => new Date(clock);
+    const p = probe();
+    watchPages(win, deps, [p.feature]);
+    frames.frame();
+    await settle();
+    // The machine slept through midnight: the wait has not run, the next read finds the answer stale.
+    clock += 24 * 3600_000;
+    win.document.querySelector('ul')!.append(win.document.createElement('li'));
+    await settle();
+    frames.frame();
+    await settle();
+    expect(sent).toHaveLength(2);
+    expect(p.seen.at(-1)?.kept?.until).toBe(Date.parse('2026-11-26T00:00:00Z'));
+  });
+
+  it('waits for one answer at a time to stop holding, and for none once the page is left', async () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const { deps, frames, waits } = fakeDeps();
+    watchPages(win, deps, []);
+    frames.frame();
+    await settle();
+    win.document.querySelector('h1')!.textContent = 'Payment page';
+    await settle();
+    frames.frame();
+    await settle();
+    expect(waits.filter((w) => !w.cancelled)).toHaveLength(1);
+    spaNavigate(win, DASHBOARD, 'Dashboard');
+    await settle();
+    expect(waits.filter((w) => !w.cancelled)).toHaveLength(0);
   });
 
   it('passes the clock the worker answered with on to the demo clock', async () => {
@@ -517,7 +566,7 @@ describe('content script: deciding and following the page', () => {
     await settle();
     expect(sent.map((m) => m.type)).toEqual(['snapshot', 'snapshot']);
     expect(p.signals).toHaveLength(2);
-    expect(p.seen.at(-1)?.kept.map((r) => r.id)).toEqual(['mine']);
+    expect(p.seen.at(-1)?.kept?.promotions.map((v) => v.name)).toEqual([record().name]);
   });
 });
 

@@ -13,7 +13,9 @@ import {
   type Reason,
 } from '../../src/core/schemas.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
-import { checklist } from '../../src/core/checklist.ts';
+import { checklistOf } from '../../src/core/checklist.ts';
+import { keptOnPage } from '../../src/core/kept-on-page.ts';
+import { keptIn } from '../../src/content/kept.ts';
 import { NO_TARGETS, type PageReading } from '../../src/core/page/read.ts';
 import type { Layer } from '../../src/content/layer.ts';
 import { createStore } from '../../src/content/store.ts';
@@ -105,23 +107,17 @@ export interface FakeWorker {
   reasons(attempt: Extract<Outgoing, { type: 'redeem-attempt' }>): Reason[];
   kept: PromotionRecord[];
   timeZone: string;
+  /** The worker's clock when it is not the page's (ms since the epoch). */
+  now?: number;
 }
 
-function answer(message: Outgoing, worker: FakeWorker): Result<unknown> {
+function answer(message: Outgoing, worker: FakeWorker, now: number): Result<unknown> {
   if (!worker.accepts(message)) return { ok: false, error: { code: 'no-answer', message: 'worker stopped' } };
   if (message.type === 'snapshot') {
-    const kept = worker.kept.filter((r) => r.accountId === message.snapshot.accountId);
-    return {
-      ok: true,
-      value: {
-        changed: [],
-        held: 0,
-        refused: 0,
-        kept,
-        timeZone: worker.timeZone,
-        now: Date.parse('2026-11-24T12:00:00Z'),
-      },
-    };
+    // As the real worker answers (background/handlers/snapshot.ts), on the page's clock.
+    const records = worker.kept.filter((r) => r.accountId === message.snapshot.accountId);
+    const { promotions, until } = keptOnPage(records, now, worker.timeZone);
+    return { ok: true, value: { changed: [], held: 0, refused: 0, kept: promotions, until, now } };
   }
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'report-open') return { ok: true, value: null };
@@ -139,12 +135,21 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
   /** The review page's side of "Read wrong?": asks the page as the review page would, while it answers. */
   const reportRequests: Array<{ capture: () => unknown; signal: AbortSignal }> = [];
   const askReport = () => reportRequests.find((r) => !r.signal.aborted)?.capture() ?? null;
+  /** What waits for an instant (deps.at), in the order asked; the test runs it (wake) when it moves the clock. */
+  const waits: Array<{ instant: number; run: () => void; cancelled: boolean }> = [];
+  const wake = () => {
+    const due = waits.filter((w) => !w.cancelled && w.instant <= deps.now().getTime());
+    for (const w of due) {
+      w.cancelled = true;
+      w.run();
+    }
+  };
   const deps: ContentDeps = {
     reader: headingReader(),
     t: keyT,
     send: (async (m: Outgoing) => {
       sent.push(m);
-      return answer(m, worker);
+      return answer(m, worker, worker.now ?? deps.now().getTime());
     }) as ContentDeps['send'],
     panelCollapsed: {
       get: async (id) => collapsed.get(id) ?? false,
@@ -153,17 +158,24 @@ export function fakeDeps(over: Partial<ContentDeps> = {}) {
       },
     },
     workerClock: () => undefined,
-    progress: (record) => ({ status: record.status, fraction: null, daysToSpendDeadline: null, pace: null }),
     schedule: frames.schedule,
     // At once, so that a test sees a read's snapshot sent in the frame that read it.
     defer: (run) => run(),
-    now: () => new Date('2026-11-24T12:00:00Z'),
+    now: () => new Date(NOW),
+    at: (instant, run) => {
+      const wait = { instant, run, cancelled: false };
+      waits.push(wait);
+      return () => void (wait.cancelled = true);
+    },
     answerReportRequests: (capture, signal) => void reportRequests.push({ capture, signal }),
     connected: () => true,
     ...over,
   };
-  return { deps, frames, sent, collapsed, worker, askReport };
+  return { deps, frames, sent, collapsed, worker, askReport, waits, wake };
 }
+
+/** The instant the fakes' clock reads unless a test moves it. */
+export const NOW = Date.parse('2026-11-24T12:00:00Z');
 
 /** Lets pending promises and MutationObserver callbacks run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -223,20 +235,24 @@ export function mountFeature(feature: Feature, win: Win, deps: ContentDeps) {
   return { container, state, stop: () => alive.abort() };
 }
 
-/** A page state as the watcher would publish it. */
+/**
+ * A page state as the watcher would publish it once the worker answered with `kept` (the account's kept
+ * promotions) at NOW, days counted in `timeZone`; null: not answered yet.
+ */
 export function stateOf(
   snapshot: PageSnapshot,
   targets: Partial<Targets> = {},
   kept: PromotionRecord[] = [],
   timeZone: string | null = 'UTC',
 ): PageState {
+  const answered = timeZone === null ? null : keptOnPage(kept, NOW, timeZone);
+  const said = answered && keptIn({ kept: answered.promotions, until: answered.until }, snapshot.accountId);
   return {
     url: snapshot.url ?? 'https://ads.tiktok.com/i18n/account/payment',
     snapshot,
     targets: { ...NO_TARGETS, ...targets },
-    kept,
-    timeZone,
-    checklist: checklist(snapshot, kept),
+    kept: said,
+    checklist: checklistOf(snapshot, said?.promotions ?? []),
   };
 }
 

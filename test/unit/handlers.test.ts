@@ -10,8 +10,10 @@ import {
   DEFAULT_SETTINGS,
   EMPTY_TERMS,
   type PageSnapshot,
+  type PromotionRecord,
   type RedeemAttempt,
 } from '../../src/core/schemas.ts';
+import { keptOnPage } from '../../src/core/kept-on-page.ts';
 import {
   EMPTY_REMINDER_STATE,
   heldKey,
@@ -89,7 +91,7 @@ describe('handlers', () => {
   const a = record({ accountId: '1', id: 'code:A', code: 'A' });
   const b = record({ accountId: '2', id: 'code:B', code: 'B' });
 
-  it('snapshot: merges the page, keeps the balance and the page, answers the account’s kept promotions and zone', () => {
+  it('snapshot: merges the page, keeps the balance and the page, answers what the page shows of the account’s kept promotions, and until when', () => {
     const row = {
       name: 'New offer',
       type: 'conditional',
@@ -116,9 +118,15 @@ describe('handlers', () => {
     expect(planned.changes.set).toHaveProperty(promoKey('1', made[0]!.id));
     expect(planned.changes.set[KEY.balances]).toMatchObject({ 1: { currency: 'USD' } });
     expect(planned.changes.set[KEY.lastSnapshot]).toMatchObject({ tabId: 7 });
-    expect(planned.value.kept.map((r) => r.id).sort()).toEqual([a.id, made[0]!.id].sort());
-    expect(planned.value.kept.every((r) => r.accountId === '1')).toBe(true);
-    expect(planned.value.timeZone).toBe('Asia/Tokyo');
+    // What the page shows of the account's kept promotions (the one kept before and the one just made), in
+    // storage's key order, as the popup's rule works it out in the advertiser's zone.
+    const after = [a, planned.changes.set[promoKey('1', made[0]!.id)] as PromotionRecord].sort((x, y) =>
+      promoKey(x.accountId, x.id) < promoKey(y.accountId, y.id) ? -1 : 1,
+    );
+    expect(planned.value.kept).toEqual(keptOnPage(after, NOW, 'Asia/Tokyo').promotions);
+    expect(planned.value.kept.map((v) => v.code).sort()).toEqual(['A', null]);
+    // 19:00 in Tokyo: what it says holds until the day ends there, 15:00 UTC.
+    expect(planned.value.until).toBe(Date.parse('2026-03-05T15:00:00Z'));
     expect(planned.effects).toEqual([{ kind: 'remind' }]);
   });
 

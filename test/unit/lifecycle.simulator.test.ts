@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { checklist } from '../../src/core/checklist.ts';
+import { checklist, checklistOf } from '../../src/core/checklist.ts';
+import { keptOnPage } from '../../src/core/kept-on-page.ts';
 import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import { progressOfRecord } from '../../src/core/progress.ts';
 import { dueReminders, needingAction, reminderDigest, reminderText } from '../../src/core/reminders.ts';
@@ -579,6 +580,42 @@ function simulate(journey: Journey, zone: string): Outcome {
       }
       if (journey.plans.every((pl) => pl.minSpend === null))
         expect(list.current, where).not.toBe('meet-minimum');
+    }
+
+    // What a billing page is answered with (core/kept-on-page.ts): the popup's own figures for each kept
+    // promotion, the same checklist, and they hold until midnight here (worked out through Intl above) or
+    // until a reading leaves the pace's two-week window, and not a moment less.
+    const answer = keptOnPage(records, now, zone);
+    const midnight = localInstant(plus(today, 1), 0, zone);
+    const leaves = records.flatMap((r) => r.observations.map((o) => Date.parse(o.at) + 14 * DAY + 1));
+    expect(answer.until <= midnight, `${where} · until`).toBe(true);
+    if (answer.until < midnight) expect(leaves, `${where} · until`).toContain(answer.until);
+    const shownAt = (instant: number) =>
+      records.map((r) => {
+        const p = progressOfRecord(r, new Date(instant), zone);
+        return {
+          status: p.status,
+          fraction: p.fraction,
+          daysToSpendDeadline: p.daysToSpendDeadline,
+          pace: p.pace,
+        };
+      });
+    const viewed = answer.promotions.map(({ status, fraction, daysToSpendDeadline, pace }) => ({
+      status,
+      fraction,
+      daysToSpendDeadline,
+      pace,
+    }));
+    expect(viewed, `${where} · page`).toEqual(shownAt(now));
+    expect(answer.promotions.map((v) => [v.name, v.code, v.termsNeeded])).toEqual(
+      records.map((r) => [r.name, r.code, r.termsNeeded]),
+    );
+    expect(shownAt(answer.until - 1), `${where} · until`).toEqual(viewed);
+    if (snapshot !== null) {
+      const statusOf = (r: PromotionRecord) => progressOfRecord(r, new Date(now), zone).status;
+      expect(checklistOf(snapshot, answer.promotions), `${where} · checklist`).toEqual(
+        checklist(snapshot, records, statusOf),
+      );
     }
 
     remindAt(visit + 8 * 3_600_000, d);

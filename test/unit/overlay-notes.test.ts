@@ -8,13 +8,14 @@ import {
   notesInView,
   promotionNotes,
 } from '../../src/content/features/promotion-notes.ts';
-import type { PromotionRecord } from '../../src/core/schemas.ts';
-import type { ProgressView } from '../../src/content/types.ts';
+import { keptOnPage } from '../../src/core/kept-on-page.ts';
+import { EMPTY_TERMS, type PromotionRecord } from '../../src/core/schemas.ts';
 import {
   emptySnapshot,
   fakeDeps,
   keyT,
   mountFeature,
+  NOW,
   pageWindow,
   record,
   rendered,
@@ -38,7 +39,18 @@ const promo = (name: string, status: 'earning' | 'processing') => ({
   assigned: null,
 });
 
-const PROGRESS: ProgressView = { status: 'earning', fraction: 0.4, daysToSpendDeadline: 16, pace: 'at-risk' };
+const PROGRESS = { fraction: 0.4, daysToSpendDeadline: 16, pace: 'at-risk' } as const;
+
+/** A kept promotion 40% of the way on 2026-11-24, 16 days before its deadline, at a pace that gets there. */
+const earning = (over: Partial<PromotionRecord> = {}) =>
+  record({
+    name: 'Spend 50 Get 50',
+    observations: [
+      { at: '2026-11-20T12:00:00.000Z', spent: 10 },
+      { at: '2026-11-24T11:00:00.000Z', spent: 20 },
+    ],
+    ...over,
+  });
 
 function listState(win: Window, kept: PromotionRecord[]) {
   const rows = [...win.document.querySelectorAll('[role="row"]')];
@@ -55,77 +67,52 @@ function listState(win: Window, kept: PromotionRecord[]) {
 }
 
 describe('promotion list annotations', () => {
-  it('only earning rows with kept terms get a note', () => {
+  it('only earning rows with kept terms get a note, saying what the worker worked out', () => {
     const win = pageWindow(URL_P, page);
     const kept = [
-      record({ name: 'Spend 50 Get 50' }),
+      earning(),
       record({ id: 'p2', name: 'Holiday spend bonus' }),
       record({ id: 'p3', name: 'Mystery', termsNeeded: true }),
     ];
-    const seen: string[] = [];
-    const notes = notesFor(listState(win, kept), {
-      now: () => new Date('2026-11-24T12:00:00Z'),
-      progress: (r) => {
-        seen.push(r.id);
-        return PROGRESS;
-      },
-    });
+    const notes = notesFor(listState(win, kept));
     expect(notes.map((n) => n.name)).toEqual(['Spend 50 Get 50']);
-    // Progress is worked out only for a note that is drawn, and only once.
-    expect(seen).toEqual([]);
-    notes[0]!.progress();
-    notes[0]!.progress();
-    expect(seen).toEqual(['p1']);
+    expect(notes[0]!.view).toEqual(keptOnPage(kept, NOW, 'UTC').promotions[0]);
+    expect(notes[0]!.view).toMatchObject({ fraction: 0.4, daysToSpendDeadline: 16, pace: 'on-track' });
     expect(notes[0]!.row.textContent).toBe('Spend 50 Get 50');
   });
 
-  it('a redraw keeps the notes of rows that name the same kept promotion, with progress as of its own moment', () => {
+  it('looks the kept promotions up by name once per answer', () => {
     const win = pageWindow(URL_P, page);
-    const first = record({ name: 'Spend 50 Get 50' });
-    const kept = [first];
-    const asked: string[] = [];
-    const at = (iso: string) => ({
-      now: () => new Date(iso),
-      progress: (r: PromotionRecord, now: Date) => {
-        asked.push(`${r.id} ${now.toISOString()}`);
-        return PROGRESS;
-      },
-    });
     const memo = newNotesMemo();
-    const [before] = notesFor(listState(win, kept), at('2026-11-24T12:00:00Z'), memo);
-    before!.progress();
-    const [after] = notesFor(listState(win, kept), at('2026-11-25T09:00:00Z'), memo);
-    expect(after).toBe(before);
-    after!.progress();
-    after!.progress();
-    expect(asked).toEqual(['p1 2026-11-24T12:00:00.000Z', 'p1 2026-11-25T09:00:00.000Z']);
-
-    // The worker answers with another record for the row's name: the row's note is made anew.
+    const state = listState(win, [earning()]);
+    notesFor(state, memo);
+    const byName = memo.kept?.byName;
+    notesFor({ ...state }, memo);
+    expect(memo.kept?.byName).toBe(byName);
+    // Another answer (another record for the row's name): looked up anew.
     const [again] = notesFor(
-      listState(win, [record({ id: 'p9', name: 'Spend 50 Get 50' })]),
-      at('2026-11-25T09:00:00Z'),
+      listState(win, [earning({ id: 'p9', terms: { ...EMPTY_TERMS, minSpend: 100 } })]),
       memo,
     );
-    expect(again).not.toBe(before);
-    again!.progress();
-    expect(asked.at(-1)).toBe('p9 2026-11-25T09:00:00.000Z');
+    expect(memo.kept?.byName).not.toBe(byName);
+    expect(again!.view.fraction).toBe(0.2);
   });
 
-  it('nothing before the worker has said the time zone days are counted in', () => {
+  it('nothing before the worker has said what is kept', () => {
     const win = pageWindow(URL_P, page);
-    const state = { ...listState(win, [record({ name: 'Spend 50 Get 50' })]), timeZone: null };
-    expect(
-      notesFor(state, { now: () => new Date('2026-11-24T12:00:00Z'), progress: () => PROGRESS }),
-    ).toEqual([]);
+    const rows = [...win.document.querySelectorAll('[role="row"]')];
+    const state = stateOf(
+      listState(win, []).snapshot,
+      { promotionRows: rows.map((row) => ({ row, name: row.textContent })) },
+      [earning()],
+      null,
+    );
+    expect(state.kept).toBeNull();
+    expect(notesFor(state)).toEqual([]);
   });
 
   it('nothing on the payment page', () => {
-    expect(
-      notesFor(stateOf(emptySnapshot({ view: 'payment' })), {
-        now: () => new Date(),
-        progress: () => PROGRESS,
-      }),
-    ).toEqual([]);
+    expect(notesFor(stateOf(emptySnapshot({ view: 'payment' }), {}, [earning()]))).toEqual([]);
   });
 
   it('says progress, days left and pace, and leaves out what is unknown', () => {
@@ -153,16 +140,18 @@ describe('promotion list annotations', () => {
 
   it('draws the note at the row’s edge, in our layer, leaving the page’s own rows untouched', async () => {
     const win = pageWindow(URL_P, page);
-    const { deps, frames } = fakeDeps({ progress: () => PROGRESS });
+    const { deps, frames } = fakeDeps();
     const { container, state } = mountFeature(promotionNotes, win, deps);
     const rows = [...win.document.querySelectorAll('[role="row"]')];
     rows[0]!.getBoundingClientRect = () => new win.DOMRect(200, 300, 900, 48);
     const before = rows.map((r) => r.cloneNode(true));
-    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    state.set(listState(win, [earning()]));
     frames.frame();
     await rendered();
     const note = container.querySelector<HTMLElement>('[data-part="note"]')!;
-    expect(note.textContent).toBe('overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_paceAtRisk');
+    expect(note.textContent).toBe(
+      'overlay_noteProgress(40) · overlay_noteDaysLeft(16) · overlay_paceOnTrack',
+    );
     expect(note.getAttribute('aria-label')).toBe('overlay_noteLabel(Spend 50 Get 50)');
     expect(note.style.left).toBe('1100px');
     expect(note.style.top).toBe('300px');
@@ -171,18 +160,18 @@ describe('promotion list annotations', () => {
 
   it('moves its note when the list scrolls, rather than drawing it anew', async () => {
     const win = pageWindow(URL_P, page);
-    const { deps, frames } = fakeDeps({ progress: () => PROGRESS });
+    const { deps, frames } = fakeDeps();
     const { container, state } = mountFeature(promotionNotes, win, deps);
     const row = win.document.querySelector('[role="row"]')!;
     let top = 300;
     row.getBoundingClientRect = () => new win.DOMRect(200, top, 900, 48);
-    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    state.set(listState(win, [earning()]));
     frames.frame();
     const note = container.querySelector<HTMLElement>('[data-part="note"]')!;
     top = 120;
     win.dispatchEvent(new win.Event('scroll'));
     frames.frame();
-    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    state.set(listState(win, [earning()]));
     frames.frame();
     await rendered();
     expect(container.querySelectorAll('[data-part="note"]')).toHaveLength(1);
@@ -190,13 +179,32 @@ describe('promotion list annotations', () => {
     expect(note.style.top).toBe('120px');
   });
 
+  it('draws no note once what the worker said no longer holds (the next day), rather than a stale count', async () => {
+    const win = pageWindow(URL_P, page);
+    let clock = NOW;
+    const { deps, frames } = fakeDeps({ now: () => new Date(clock) });
+    const { container, state } = mountFeature(promotionNotes, win, deps);
+    const row = win.document.querySelector('[role="row"]')!;
+    row.getBoundingClientRect = () => new win.DOMRect(200, 300, 900, 48);
+    state.set(listState(win, [earning()]));
+    frames.frame();
+    await rendered();
+    expect(container.querySelector('[data-part="note"]')?.textContent).toContain('overlay_noteDaysLeft(16)');
+    // Midnight UTC passes while the page sits still; a scroll redraws.
+    clock = Date.parse('2026-11-25T00:00:00Z');
+    win.dispatchEvent(new win.Event('scroll'));
+    frames.frame();
+    await rendered();
+    expect(container.querySelector('[data-part="note"]')).toBeNull();
+  });
+
   it('draws no note for a row scrolled out of view', async () => {
     const win = pageWindow(URL_P, page);
-    const { deps, frames } = fakeDeps({ progress: () => PROGRESS });
+    const { deps, frames } = fakeDeps();
     const { container, state } = mountFeature(promotionNotes, win, deps);
     const rows = [...win.document.querySelectorAll('[role="row"]')];
     rows[0]!.getBoundingClientRect = () => new win.DOMRect(200, win.innerHeight + 400, 900, 48);
-    state.set(listState(win, [record({ name: 'Spend 50 Get 50' })]));
+    state.set(listState(win, [earning()]));
     frames.frame();
     await rendered();
     expect(container.querySelector('[data-part="note"]')).toBeNull();
@@ -205,9 +213,10 @@ describe('promotion list annotations', () => {
   it('finds the notes in view of a long list with a few layout reads, not one per row', () => {
     let reads = 0;
     const scrolled = 20_000;
+    const view = keptOnPage([earning()], NOW, 'UTC').promotions[0]!;
     const notes = Array.from({ length: 3000 }, (_, i) => ({
       name: `Promotion ${i}`,
-      progress: () => PROGRESS,
+      view: { ...view, name: `Promotion ${i}` },
       row: {
         isConnected: true,
         getBoundingClientRect() {

@@ -1,5 +1,6 @@
 // The worker's copy of storage (platform/store.ts): read once per wake, each stored value validated once,
 // kept exact by the worker's own writes, and dropped by any change it did not make.
+import { keptOnPage, type KeptView } from '../../src/core/kept-on-page.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWorker } from '../../src/background/worker.ts';
 import type { Message, Result } from '../../src/core/messages.ts';
@@ -43,7 +44,7 @@ const draft = (code: string) => ({
   terms: { ...EMPTY_TERMS, amount: 50, minSpend: 50, currency: 'USD' },
 });
 
-type Kept = { kept: PromotionRecord[] };
+type Kept = { kept: KeptView[] };
 
 let fake: FakeBrowser;
 let worker: ReturnType<typeof startWorker>;
@@ -73,14 +74,14 @@ async function send<T = unknown>(message: Message, sender: MessageSender = fake.
   return answer;
 }
 
-/** A snapshot's answer, its kept promotions unpacked as the content script unpacks them (core/wire.ts). */
+/** A snapshot's answer, what it says is kept unpacked as the content script unpacks it (core/wire.ts). */
 const page = async (rows: PagePromotion[]): Promise<Result<Kept>> => {
   const answer = await send<Kept>(
     { type: 'snapshot', snapshot: snapshot(rows) },
     fake.senders.content(7, snapshot([]).url!),
   );
   return answer.ok
-    ? { ...answer, value: { ...answer.value, kept: unpackRows(answer.value.kept) as PromotionRecord[] } }
+    ? { ...answer, value: { ...answer.value, kept: unpackRows(answer.value.kept) as KeptView[] } }
     : answer;
 };
 
@@ -90,7 +91,8 @@ const names = (answer: Result<Kept>) =>
 /** What the worker's copy claims, checked against storage itself (pages read storage, never the copy). */
 async function storageAgrees(answer: Result<Kept>) {
   const stored = (await readKept()).promotions.filter((r) => r.accountId === '123');
-  expect(answer.ok && answer.value.kept).toEqual(stored);
+  // The answer says what the page shows of them (core/kept-on-page.ts), at the fake clock's instant.
+  expect(answer.ok && answer.value.kept).toEqual(keptOnPage(stored, fake.clock.now, 'UTC').promotions);
 }
 
 beforeEach(async () => {

@@ -1,7 +1,8 @@
 // A page's state, from a content script: merged into the account's kept promotions (changes that need the
-// advertiser's word are held), the balance and the last snapshot kept. The answer carries the account's
-// kept promotions as the merge leaves them, and the zone days are counted in, so the page needs no
-// second message and shows the same "days left" as the popup.
+// advertiser's word are held), the balance and the last snapshot kept. The answer carries what the page
+// shows of the account's kept promotions as the merge leaves them (status, progress, days left, worked out
+// here by the popup's own rule, in the advertiser's zone) and until when that holds, so the page needs no
+// second message, no progress rule of its own, and shows the same "days left" as the popup.
 import { guardChanges } from '../../core/store/guard.ts';
 import {
   heldKey,
@@ -12,6 +13,7 @@ import {
   type LatestSnapshot,
 } from '../../core/store/layout.ts';
 import { mergeSnapshot } from '../../core/store/merge.ts';
+import { keptOnPage } from '../../core/kept-on-page.ts';
 import { ok } from '../../core/messages.ts';
 import { changes, handler } from './types.ts';
 
@@ -47,14 +49,16 @@ export const snapshot = handler<'snapshot'>()({
     for (const r of guarded.apply)
       if (r.accountId === snapshot.accountId) after.set(promoKey(r.accountId, r.id), r);
     const kept = [...after].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+    // At the change's instant and in the advertiser's zone, as the summary that follows this write counts.
+    const { promotions, until } = keptOnPage(kept, ctx.now, ctx.zone);
     return ok({
       changes: changes(set, gone),
       value: {
         changed: guarded.apply.map((r) => ({ accountId: r.accountId, id: r.id })),
         held: guarded.held.length,
         refused: guarded.refused,
-        kept,
-        timeZone: ctx.zone,
+        kept: promotions,
+        until,
         now: ctx.now,
       },
       effects: [{ kind: 'remind' }],

@@ -2,67 +2,41 @@
 // the pace, from the terms the extension keeps. Drawn in our layer over the row's edge and transparent to
 // the pointer, so the page's own layout and clicks stay as they were.
 import { countKey, localeOf } from '../../core/i18n.ts';
+import type { KeptView } from '../../core/kept-on-page.ts';
 import type { Pace } from '../../core/progress.ts';
-import type { PromotionRecord } from '../../core/schemas.ts';
 import { builder, keyed, setChildren, setText } from '../dom.ts';
 import { follow } from '../follow.ts';
 import { visibleBox, type Box } from '../geometry.ts';
-import type { ContentDeps, Feature, PageState, ProgressView, Translate } from '../types.ts';
+import { keptAt, type Kept } from '../kept.ts';
+import type { Feature, PageState, Translate } from '../types.ts';
 
 export interface Note {
   row: Element;
   name: string;
-  /** Worked out when the note is drawn, once a redraw: most rows of a long list are never in view. */
-  progress(): ProgressView;
+  /** What the worker worked out for the promotion the row names. */
+  view: KeptView;
 }
 
-/**
- * The notes of the last redraw, by row, kept for the next: a long list's rows are the same elements from
- * read to read, so a redraw makes notes only for rows that are new or now name another kept promotion,
- * not thousands of them each time. Progress is of each redraw's own moment.
- */
+/** The kept promotions with terms by name, for the answer they came in: looked up once per answer. */
 export interface NotesMemo {
-  rows: Map<Element, Note & { record: PromotionRecord }>;
-  /** The last redraw's progress of a kept promotion; set by notesFor before any note is made. */
-  progress: ((record: PromotionRecord) => ProgressView) | null;
-  /** The kept promotions with terms by name, for the list of them the worker last answered with. */
-  kept: { from: readonly PromotionRecord[]; byName: Map<string | null, PromotionRecord> } | null;
+  kept: { from: Kept; byName: Map<string | null, KeptView> } | null;
 }
 
-export const newNotesMemo = (): NotesMemo => ({ rows: new Map(), progress: null, kept: null });
+export const newNotesMemo = (): NotesMemo => ({ kept: null });
 
-/** The earning rows of the list that the extension keeps terms for, with their progress. */
-export function notesFor(
-  s: PageState | null,
-  deps: Pick<ContentDeps, 'progress' | 'now'>,
-  memo: NotesMemo = newNotesMemo(),
-): Note[] {
-  const rows = memo.rows;
-  memo.rows = new Map();
-  if (!s || s.snapshot.view !== 'promotions' || s.timeZone === null) return [];
-  const { timeZone } = s;
-  const now = deps.now();
-  const worked = new Map<PromotionRecord, ProgressView>();
-  memo.progress = (record) => {
-    let progress = worked.get(record);
-    if (progress === undefined) worked.set(record, (progress = deps.progress(record, now, timeZone)));
-    return progress;
-  };
+/** The earning rows of the list that the extension keeps terms for, with what the worker said of them. */
+export function notesFor(s: PageState | null, memo: NotesMemo = newNotesMemo()): Note[] {
+  if (!s || s.snapshot.view !== 'promotions' || s.kept === null) return [];
   // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
   const onPage = firstByName(s.snapshot.promotions);
   if (memo.kept?.from !== s.kept)
-    memo.kept = { from: s.kept, byName: firstByName(s.kept.filter((k) => !k.termsNeeded)) };
-  const records = memo.kept.byName;
+    memo.kept = { from: s.kept, byName: firstByName(s.kept.promotions.filter((k) => !k.termsNeeded)) };
+  const views = memo.kept.byName;
   const notes: Note[] = [];
   for (const { row, name } of s.targets.promotionRows) {
     if (name === null || onPage.get(name)?.status !== 'earning') continue;
-    const record = records.get(name);
-    if (!record) continue;
-    let note = rows.get(row);
-    if (note?.name !== name || note.record !== record)
-      note = { row, name, record, progress: () => memo.progress!(record) };
-    memo.rows.set(row, note);
-    notes.push(note);
+    const view = views.get(name);
+    if (view) notes.push({ row, name, view });
   }
   return notes;
 }
@@ -80,7 +54,10 @@ const PACE_KEY: Record<Pace, string> = {
 };
 
 /** "40% of the minimum · 16 days left · at risk", leaving out what the terms cannot tell. */
-export function noteText(t: Translate, p: ProgressView): string {
+export function noteText(
+  t: Translate,
+  p: Pick<KeptView, 'fraction' | 'daysToSpendDeadline' | 'pace'>,
+): string {
   const parts: string[] = [];
   if (p.fraction !== null) parts.push(t('overlay_noteProgress', [Math.floor(p.fraction * 100)]));
   if (p.daysToSpendDeadline !== null) {
@@ -140,21 +117,24 @@ export const promotionNotes: Feature = {
           update({ note, box }) {
             p.style.left = `${box.left + box.width}px`;
             p.style.top = `${box.top}px`;
-            setText(p, noteText(deps.t, note.progress()));
+            setText(p, noteText(deps.t, note.view));
           },
         };
       },
     );
     let notes: Note[] = [];
+    let kept: Kept | null = null;
     const memo = newNotesMemo();
     const follower = follow(win, deps.schedule, signal, () => {
-      const shown = notesInView(notes, win.innerHeight);
+      // What the worker said holds until a new day at most: past that, no note rather than yesterday's count.
+      const shown = kept && keptAt(kept, deps.now()) ? notesInView(notes, win.innerHeight) : [];
       // Only rows in view are watched for size changes; scrolling brings the others in.
       follower.observe(shown.map(({ note }) => note.row));
       setChildren(root, drawn(shown));
     });
     state.subscribe((s) => {
-      notes = notesFor(s, deps, memo);
+      kept = s?.kept ?? null;
+      notes = notesFor(s, memo);
       follower.request();
     }, signal);
     signal.addEventListener('abort', () => root.remove());

@@ -4,8 +4,9 @@
 // the content script. An accepted code: "Promotion saved", and when the page showed no terms, a box to
 // paste them from the offer e-mail (sent to the worker, which parses and keeps them).
 import { withoutLinks } from '../../core/quote.ts';
-import { checklist } from '../../core/checklist.ts';
-import type { PromotionRecord, Reason } from '../../core/schemas.ts';
+import { PITFALLS } from '../../core/checklist.ts';
+import type { KeptView } from '../../core/kept-on-page.ts';
+import type { Reason } from '../../core/schemas.ts';
 import { builder, keyed, setAttrs, setChildren, setText } from '../dom.ts';
 import { follow } from '../follow.ts';
 import { besideDialog, dockSide, MARGIN, visibleBox } from '../geometry.ts';
@@ -15,7 +16,7 @@ const CARD_WIDTH = 320;
 const SHOWN_REASONS = 3;
 
 /** What the seed article lists for a code that does not work, shown until (or if never) the worker answers. */
-const GENERAL_CAUSES = checklist(null).steps.find((s) => s.id === 'enter-code')!.pitfallKeys;
+const GENERAL_CAUSES = PITFALLS['enter-code'];
 
 interface Terms {
   code: string;
@@ -100,7 +101,7 @@ function cardView(doc: Document, t: Translate, onText: (text: string) => void, o
 }
 
 /** Does the kept promotion for this code still lack its terms (or is it not kept yet)? */
-function termsNeeded(kept: readonly PromotionRecord[], code: string): boolean {
+function termsNeeded(kept: readonly KeptView[], code: string): boolean {
   const record = kept.find((p) => p.code !== null && p.code.trim() === code.trim());
   return record ? record.termsNeeded : true;
 }
@@ -174,7 +175,7 @@ export const redeemHelp: Feature = {
         view.refused(attempts.get(key) ?? null);
       } else {
         if (terms.code !== code) terms = { code, text: '', status: 'editing' };
-        view.accepted(termsNeeded(s.kept, code), terms);
+        view.accepted(termsNeeded(s.kept?.promotions ?? [], code), terms);
       }
       setChildren(root, [view.card]);
       follower.observe(s.targets.dialog ? [s.targets.dialog] : []);
