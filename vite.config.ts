@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { readFile } from 'node:fs/promises';
-import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { build, defineConfig, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -85,11 +85,32 @@ function contentScript(): CrxPlugin {
  * shared build splits that into chunks shared with the options page, each fetched and linked before the
  * script runs), and its style sheet is written into the page, since a module script waits for every
  * style sheet still loading. The parts loaded after the first paint are chunks of this build that import
- * from that module. The extension pages' policy limits scripts, not styles: inline CSS is allowed.
+ * from that module. Ahead of the module runs a classic script of a few hundred bytes that starts the
+ * first paint's storage read (src/platform/first-paint-ask.ts): the browser answers it while it fetches
+ * and compiles the module. The extension pages' policy allows both: it limits scripts to the extension's
+ * own files, and says nothing of styles.
  */
 function popupPage(): CrxPlugin {
   let config: ResolvedConfig;
   const page = baseManifest.action.default_popup;
+  const part = async (input: string, output: Record<string, unknown>, plugins: PluginOption[] = []) => {
+    const result = await build({
+      configFile: false,
+      root: config.root,
+      mode: config.mode,
+      logLevel: 'warn',
+      plugins: [compactGlossary(), ...plugins, ...(config.inlineConfig.plugins ?? [])],
+      build: {
+        write: false,
+        target: config.build.target,
+        minify: config.build.minify,
+        sourcemap: false,
+        modulePreload: { polyfill: false },
+        rollupOptions: { input, output },
+      },
+    });
+    return (Array.isArray(result) ? result : [result]).flatMap((o) => ('output' in o ? o.output : []));
+  };
   return {
     name: 'acg-popup-page',
     apply: 'build',
@@ -98,31 +119,22 @@ function popupPage(): CrxPlugin {
       config = resolved;
     },
     async renderCrxManifest(manifest) {
-      const result = await build({
-        configFile: false,
-        root: config.root,
-        mode: config.mode,
-        logLevel: 'warn',
-        plugins: [compactGlossary(), preact(), ...(config.inlineConfig.plugins ?? [])],
-        build: {
-          write: false,
-          target: config.build.target,
-          minify: config.build.minify,
-          sourcemap: false,
-          modulePreload: { polyfill: false },
-          rollupOptions: {
-            input: page,
-            output: {
-              entryFileNames: 'assets/popup-[hash].js',
-              chunkFileNames: 'assets/popup-[name]-[hash].js',
-              codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] },
-            },
-          },
+      const files = await part(
+        page,
+        {
+          entryFileNames: 'assets/popup-[hash].js',
+          chunkFileNames: 'assets/popup-[name]-[hash].js',
+          codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] },
         },
-      });
-      const files = (Array.isArray(result) ? result : [result]).flatMap((o) =>
-        'output' in o ? o.output : [],
+        [preact()],
       );
+      const [ask, ...more] = await part('src/platform/first-paint-ask.ts', {
+        format: 'iife',
+        entryFileNames: 'assets/popup-ask-[hash].js',
+      });
+      if (ask?.type !== 'chunk' || more.length > 0)
+        throw new Error("the popup's first read is not one script");
+      this.emitFile({ type: 'asset', fileName: ask.fileName, source: ask.code });
       const sheets = new Map<string, string>();
       for (const file of files)
         if (file.type === 'asset' && file.fileName.endsWith('.css'))
@@ -131,13 +143,28 @@ function popupPage(): CrxPlugin {
         if (file.type === 'chunk')
           this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
         else if (file.fileName === page)
-          this.emitFile({ type: 'asset', fileName: page, source: inlineSheets(String(file.source), sheets) });
+          this.emitFile({
+            type: 'asset',
+            fileName: page,
+            source: askingFirst(inlineSheets(String(file.source), sheets), ask.fileName),
+          });
         else if (!sheets.has(file.fileName))
           this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
       }
       return { ...manifest, action: { ...manifest.action, default_popup: page } };
     },
   };
+}
+
+/**
+ * The page with the classic script right after its module script: the module is requested first and
+ * runs once the page is parsed, after the classic one, which the parser waits for.
+ */
+function askingFirst(html: string, script: string): string {
+  const module = /<script type="module"[^>]*><\/script>/.exec(html);
+  if (module === null) throw new Error("the popup's page has no module script");
+  const at = module.index + module[0].length;
+  return `${html.slice(0, at)}\n    <script src="/${script}"></script>${html.slice(at)}`;
 }
 
 /** The page with each of its style sheets written into a <style> element in place of its link. */
