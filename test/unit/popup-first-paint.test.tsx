@@ -170,6 +170,7 @@ describe("the popup's first paint", () => {
     askFirstPaint(local);
     // Stored after the ask: the cards are what the early read found.
     keep(many(5));
+    holdFullRead();
     const popup = open();
     await vi.waitFor(() => expect(popup.getAllByRole('article')).toHaveLength(3));
     expect(asked[0]).toEqual([KEY.summary, KEY.settings]);
