@@ -84,7 +84,10 @@ describe("the popup's first paint", () => {
     expect(popup.queryByRole('status')).toBeNull();
     await vi.waitFor(() => expect(held).toHaveLength(1));
     held[0]!.release();
-    await vi.waitFor(() => expect(popup.getAllByRole('article')).toHaveLength(PAGE_SIZE));
+    // The full read validates 55 records in happy-dom: on a busy machine that is more than waitFor's 1 s.
+    await vi.waitFor(() => expect(popup.getAllByRole('article')).toHaveLength(PAGE_SIZE), {
+      timeout: 10_000,
+    });
     expect(popup.getByRole('status').textContent).toMatch(/1/);
   });
 
