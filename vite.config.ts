@@ -1,15 +1,18 @@
 /// <reference types="vitest/config" />
 import { readFile } from 'node:fs/promises';
-import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { build, defineConfig, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 // One source, two targets: `vite build` makes dist/chrome, `vite build --mode firefox` dist/firefox.
 // Firefox rejects background.service_worker and wants a gecko id; Chrome rejects the gecko keys.
-// The content scripts are left out of what crx sees: contentScript() builds and declares them.
+// The content scripts and the popup are left out of what crx sees: contentScript() and popupPage() build
+// and declare them.
 function manifestFor(target: 'chrome' | 'firefox'): ManifestV3Export {
-  const { content_scripts: _content, ...manifest } = baseManifest;
+  const { content_scripts: _content, action: withPopup, ...others } = baseManifest;
+  const { default_popup: _popup, ...action } = withPopup;
+  const manifest = { ...others, action };
   if (target === 'chrome') return manifest as ManifestV3Export;
   const { background, ...rest } = manifest;
   return {
@@ -74,6 +77,109 @@ function contentScript(): CrxPlugin {
       return { ...manifest, content_scripts };
     },
   };
+}
+
+/**
+ * The popup must show its first cards about as soon as the browser shows an empty extension page, so its
+ * page is built on its own: its first script is one module holding everything the first paint runs (a
+ * shared build splits that into chunks shared with the options page, each fetched and linked before the
+ * script runs), and its style sheet is written into the page, since a module script waits for every
+ * style sheet still loading. The parts loaded after the first paint are chunks of this build that import
+ * from that module. Ahead of the module runs a classic script of a few hundred bytes that starts the
+ * first paint's storage read (src/platform/first-paint-ask.ts): the browser answers it while it fetches
+ * and compiles the module. The extension pages' policy allows both: it limits scripts to the extension's
+ * own files, and says nothing of styles.
+ */
+function popupPage(): CrxPlugin {
+  let config: ResolvedConfig;
+  const page = baseManifest.action.default_popup;
+  const part = async (input: string, output: Record<string, unknown>, plugins: PluginOption[] = []) => {
+    const result = await build({
+      configFile: false,
+      root: config.root,
+      mode: config.mode,
+      logLevel: 'warn',
+      plugins: [compactGlossary(), ...plugins, ...(config.inlineConfig.plugins ?? [])],
+      build: {
+        write: false,
+        target: config.build.target,
+        minify: config.build.minify,
+        sourcemap: false,
+        modulePreload: { polyfill: false },
+        rollupOptions: { input, output },
+      },
+    });
+    return (Array.isArray(result) ? result : [result]).flatMap((o) => ('output' in o ? o.output : []));
+  };
+  return {
+    name: 'acg-popup-page',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async renderCrxManifest(manifest) {
+      const files = await part(
+        page,
+        {
+          entryFileNames: 'assets/popup-[hash].js',
+          chunkFileNames: 'assets/popup-[name]-[hash].js',
+          codeSplitting: { groups: [{ name: 'first', tags: ['$initial'] }] },
+        },
+        [preact()],
+      );
+      const [ask, ...more] = await part('src/platform/first-paint-ask.ts', {
+        format: 'iife',
+        entryFileNames: 'assets/popup-ask-[hash].js',
+      });
+      if (ask?.type !== 'chunk' || more.length > 0)
+        throw new Error("the popup's first read is not one script");
+      this.emitFile({ type: 'asset', fileName: ask.fileName, source: ask.code });
+      const sheets = new Map<string, string>();
+      for (const file of files)
+        if (file.type === 'asset' && file.fileName.endsWith('.css'))
+          sheets.set(file.fileName, String(file.source));
+      for (const file of files) {
+        if (file.type === 'chunk')
+          this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+        else if (file.fileName === page)
+          this.emitFile({
+            type: 'asset',
+            fileName: page,
+            source: askingFirst(inlineSheets(String(file.source), sheets), ask.fileName),
+          });
+        else if (!sheets.has(file.fileName))
+          this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      }
+      return { ...manifest, action: { ...manifest.action, default_popup: page } };
+    },
+  };
+}
+
+/**
+ * The page with the classic script right after its module script: the module is requested first and
+ * runs once the page is parsed, after the classic one, which the parser waits for.
+ */
+function askingFirst(html: string, script: string): string {
+  const module = /<script type="module"[^>]*><\/script>/.exec(html);
+  if (module === null) throw new Error("the popup's page has no module script");
+  const at = module.index + module[0].length;
+  return `${html.slice(0, at)}\n    <script src="/${script}"></script>${html.slice(at)}`;
+}
+
+/** The page with each of its style sheets written into a <style> element in place of its link. */
+function inlineSheets(html: string, sheets: ReadonlyMap<string, string>): string {
+  const inlined = new Set<string>();
+  const page = html.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (link) => {
+    const file = /\bhref="\/([^"]+)"/.exec(link)?.[1];
+    const css = file === undefined ? undefined : sheets.get(file);
+    if (css === undefined) throw new Error(`${link}: no such style sheet in the popup's build`);
+    inlined.add(file!);
+    return `<style>${css}</style>`;
+  });
+  const left = [...sheets.keys()].filter((file) => !inlined.has(file));
+  if (left.length > 0) throw new Error(`the popup's page does not link ${left.join(', ')}`);
+  return page;
 }
 
 // Not ending in .json, or Vite's JSON plugin would parse the module again.
@@ -163,6 +269,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
       contentScript(),
+      popupPage(),
     ],
     build: {
       // `--mode demo` (npm start): the Chrome build with the demo's movable clock (src/platform/clock.ts).

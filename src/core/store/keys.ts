@@ -12,7 +12,7 @@ export const KEY = {
   overlayCollapsed: 'overlayCollapsed',
 } as const;
 
-/** As many promotions as the popup's first paint shows (FIRST_PAINT in src/ui/PromotionList.tsx). */
+/** As many promotions as the popup paints before its full read (FIRST_PAINT of them first: src/ui/PromotionList.tsx). */
 export const SUMMARY_SIZE = 8;
 
 export const PROMO_PREFIX = 'promo:';
