@@ -151,25 +151,16 @@ function monthNames(locale: string): Map<string, number> {
   return names;
 }
 
-/** A date format: its pattern, how a match becomes a date, and a quick test every text it matches passes. */
-interface DatePattern {
-  re: RegExp;
-  read: (m: RegExpExecArray) => IsoDate | null;
-  may: RegExp;
-}
-
 interface LangRules {
   months: Map<string, number>;
   dayFirst: boolean;
-  patterns: DatePattern[];
+  patterns: Array<{ re: RegExp; read: (m: RegExpExecArray) => IsoDate | null }>;
 }
 
 const rulesCache = new Map<string, LangRules>();
 
 const NOT_BEFORE = '(?<![\\d.,/:$€£¥₩₫])';
 const NOT_AFTER = '(?!\\d|[.,/:]\\d|\\s*%)';
-// Where numbers meet a dash, slash or dot: every all-numeric date has one ("2026-11-02", "31/12/2026").
-const NUMERIC = /\d[-/.]\d/;
 
 // The page language wins a clash; pages mix languages, so the eight UI languages are all known.
 const monthSources = (locale: string) => new Set([locale, 'en', ...LEARNED_LANGS]);
@@ -213,19 +204,13 @@ function rulesOf(locale: string): LangRules {
   const names = [...months.keys()].sort((a, b) => b.length - a.length);
   // One group, the month's name. Patterns number their groups: named groups cost an object per match.
   const M = `(?<![\\p{L}])(${names.map(escapeRe).join('|')})\\.?(?![\\p{L}])`;
-  // What follows the day before a month name: "er" or a dot, spaces, "de", the name (that may be empty).
-  const nameStarts = new Set(['e', 'd', ...names.map((name) => [...name][0] ?? '')]);
-  const beforeName = nameStarts.has('')
-    ? /\d/
-    : new RegExp(`\\d\\.?\\s*[${[...nameStarts].map((c) => c.replace(/[\\\]^-]/, '\\$&')).join('')}]`, 'u');
   const named = (name: string | undefined, y: string | undefined, d: string | undefined): IsoDate | null =>
     toIso(Number(y), months.get(name ?? '') ?? 0, Number(d));
-  const patterns: DatePattern[] = [
+  const patterns: LangRules['patterns'] = [
     {
       // Groups: year, separator (the same both times), month, day.
       re: new RegExp(`${NOT_BEFORE}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${NOT_AFTER}`, 'gu'),
       read: (m) => toIso(Number(m[1]), Number(m[3]), Number(m[4])),
-      may: NUMERIC,
     },
     {
       // Groups: year, month, day.
@@ -235,7 +220,6 @@ function rulesOf(locale: string): LangRules {
         'gu',
       ),
       read: (m) => toIso(Number(m[1]), Number(m[2]), Number(m[3])),
-      may: /[年년]/,
     },
     {
       // Groups: day, month, year.
@@ -244,7 +228,6 @@ function rulesOf(locale: string): LangRules {
         'gu',
       ),
       read: (m) => toIso(Number(m[3]), Number(m[2]), Number(m[1])),
-      may: /th/,
     },
     {
       // Groups: the first number, the separator, the second number, the year.
@@ -256,7 +239,6 @@ function rulesOf(locale: string): LangRules {
         // Dots are only ever day-first; slashes follow the language unless the first number cannot be a month.
         return m[2] === '.' || dayFirst || a > 12 ? toIso(y, b, a) : toIso(y, a, b);
       },
-      may: NUMERIC,
     },
     {
       // Groups: day, month name, year.
@@ -265,13 +247,11 @@ function rulesOf(locale: string): LangRules {
         'gu',
       ),
       read: (m) => named(m[2], m[3], m[1]),
-      may: beforeName,
     },
     {
       // Groups: month name, day, year.
       re: new RegExp(`${M}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(\\d{4})${NOT_AFTER}`, 'gu'),
       read: (m) => named(m[1], m[3], m[2]),
-      may: /\d{4}/,
     },
   ];
   const result = { months, dayFirst, patterns };
@@ -288,8 +268,7 @@ const byPlace = (a: FoundDate, b: FoundDate): number => a.start - b.start || b.e
 /** findDates on text already folded. */
 function datesIn(folded: string, lang: string | null | undefined): FoundDate[] {
   const candidates: FoundDate[] = [];
-  for (const { re, read, may } of rules(lang).patterns) {
-    if (!may.test(folded)) continue;
+  for (const { re, read } of rules(lang).patterns) {
     // exec on the one compiled pattern: matchAll copies it first, and for these long patterns the
     // copy costs several times the search. No pattern matches empty text, so the loop always advances.
     re.lastIndex = 0;
