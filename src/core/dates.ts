@@ -263,11 +263,14 @@ export function findDates(text: string, lang?: string | null): FoundDate[] {
   return datesIn(fold(text), lang);
 }
 
+const YEAR = /\d{4}/;
 const byPlace = (a: FoundDate, b: FoundDate): number => a.start - b.start || b.end - a.end;
 
 /** findDates on text already folded. */
 function datesIn(folded: string, lang: string | null | undefined): FoundDate[] {
   const candidates: FoundDate[] = [];
+  // Every pattern reads a four-digit year: a text without four digits in a row holds no date.
+  if (!YEAR.test(folded)) return candidates;
   for (const { re, read } of rules(lang).patterns) {
     // exec on the one compiled pattern: matchAll copies it first, and for these long patterns the
     // copy costs several times the search. No pattern matches empty text, so the loop always advances.
