@@ -94,9 +94,10 @@ const lastInZone = new Map<string, { time: number; date: IsoDate }>();
 
 /** Lower case, no accents, ASCII digits; one character in, one out, so offsets survive. */
 function fold(text: string): string {
-  // Each character outside ASCII loses its accents and case (most cells have none: "Nov 10, 2026" comes
-  // back from the folder's pass over the character codes as it is), the rest is lowered in one call,
-  // unless lowering would change a length (then ASCII letters one by one).
+  // Most cells are plain ASCII ("2026-11-02", "Nov 10, 2026"): skip the per-character Unicode work.
+  if (/^[ -~\t\n\r]*$/.test(text)) return text.toLowerCase();
+  // Each character outside ASCII loses its accents and case, the rest is lowered in one call, unless
+  // lowering would change a length (then ASCII letters one by one).
   const folded = foldAccents(text);
   const lower = folded.toLowerCase();
   return lower.length === folded.length ? lower : folded.replace(/[A-Z]/g, (c) => c.toLowerCase());

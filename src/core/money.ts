@@ -218,11 +218,14 @@ function interpretNumber(
   return Number.isSafeInteger(minor) ? { minor, exponent: decimal ? after : 0 } : null;
 }
 
-/**
- * Full-width digits and symbols become ASCII one character at a time, so offsets stay valid. Most amounts
- * on a page are ASCII, which the folder's pass over the character codes gives back as they are.
- */
-const foldWidth = charFolder((ch) => {
+/** Full-width digits and symbols become ASCII one character at a time, so offsets stay valid. */
+function foldWidth(text: string): string {
+  // Printable ASCII has no full-width forms to fold: most amounts on a page skip the per-character work.
+  if (/^[ -~]*$/.test(text)) return text;
+  return foldWide(text);
+}
+
+const foldWide = charFolder((ch) => {
   const n = ch.normalize('NFKC');
   return n.length === ch.length ? n : ch;
 });
