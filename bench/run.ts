@@ -1,6 +1,6 @@
 // `npm run bench`: every performance figure of issues 8 and 19 in one run, each beside its budget, printed as a
 // table and written to bench/results.json. `npm run bench -- --only reader,bundle` runs some sections
-// (reader, chromium, bundle, popup, extension, terms, worker).
+// (reader, parse, chromium, bundle, popup, extension, terms, worker).
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +11,13 @@ import { bundleFigures, measureBundles } from './bundles.ts';
 import { extensionFigures, measureExtension } from './extension.ts';
 import { measurePopupNode } from './popup-node.tsx';
 import { measureChromium } from './reader-chromium.ts';
+import { measureParse, parseFigures } from './parse.ts';
 import { measureNodeDom, NODE_DOMS, readerFigures } from './reader.ts';
 import { table, verdict, type Figure } from './report.ts';
 import { measureTerms, termsFigures } from './terms.ts';
 import { measureWorkerChromium, measureWorkerNode, workerFigures } from './worker.ts';
 
-const SECTIONS = ['reader', 'chromium', 'bundle', 'popup', 'extension', 'terms', 'worker'] as const;
+const SECTIONS = ['reader', 'parse', 'chromium', 'bundle', 'popup', 'extension', 'terms', 'worker'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { only: Set<Section> } {
@@ -68,6 +69,12 @@ await section('reader', async () => {
     out.push(...readerFigures(`reader/${name}`, points));
   }
   return out;
+});
+
+await section('parse', async () => {
+  const points = measureParse();
+  details.parse = points;
+  return parseFigures(points);
 });
 
 await section('chromium', async () => {

@@ -1,4 +1,4 @@
-import { charFolder } from './fold.ts';
+import { charFolder, escapeRe } from './fold.ts';
 import { MAX_ID } from './limits.ts';
 import { safeLocale } from './locale.ts';
 
@@ -108,8 +108,6 @@ const foldAccents = charFolder((ch) => {
   return n.length === ch.length ? n : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
 });
 
-const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
-
 const monthNamesCache = new Map<string, Map<string, number>>();
 
 function monthNames(locale: string): Map<string, number> {
@@ -157,7 +155,7 @@ function monthNames(locale: string): Map<string, number> {
 interface LangRules {
   months: Map<string, number>;
   dayFirst: boolean;
-  patterns: Array<{ re: RegExp; read: (g: Record<string, string | undefined>) => IsoDate | null }>;
+  patterns: Array<{ re: RegExp; read: (m: RegExpExecArray) => IsoDate | null }>;
 }
 
 const rulesCache = new Map<string, LangRules>();
@@ -182,8 +180,18 @@ export function prepareDates(lang: string | null | undefined, enough: () => bool
   return true;
 }
 
+// A page asks in one language thousands of times: its rules are kept beside the cache.
+let lastLang: string | null | undefined;
+let lastRules: LangRules | undefined;
+
 function rules(lang: string | null | undefined): LangRules {
-  const locale = safeLocale(lang);
+  if (lastRules && lang === lastLang) return lastRules;
+  lastLang = lang;
+  lastRules = rulesOf(safeLocale(lang));
+  return lastRules;
+}
+
+function rulesOf(locale: string): LangRules {
   const cached = rulesCache.get(locale);
   if (cached) return cached;
   const months = new Map<string, number>();
@@ -194,62 +202,57 @@ function rules(lang: string | null | undefined): LangRules {
     .formatToParts(Date.UTC(2026, 11, 31))
     .map((p) => p.type);
   const dayFirst = order.indexOf('day') < order.indexOf('month');
-  const monthAlt = [...months.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join('|');
-  const M = `(?<![\\p{L}])(?<mname>${monthAlt})\\.?(?![\\p{L}])`;
-  const num = (g: Record<string, string | undefined>, k: string): number => Number(g[k]);
-  const named = (g: Record<string, string | undefined>): number => months.get(g.mname ?? '') ?? 0;
+  const names = [...months.keys()].sort((a, b) => b.length - a.length);
+  // One group, the month's name. Patterns number their groups: named groups cost an object per match.
+  const M = `(?<![\\p{L}])(${names.map(escapeRe).join('|')})\\.?(?![\\p{L}])`;
+  const named = (name: string | undefined, y: string | undefined, d: string | undefined): IsoDate | null =>
+    toIso(Number(y), months.get(name ?? '') ?? 0, Number(d));
   const patterns: LangRules['patterns'] = [
     {
-      re: new RegExp(
-        `${NOT_BEFORE}(?<y>\\d{4})(?<s>[-/.])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})${NOT_AFTER}`,
-        'gu',
-      ),
-      read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
+      // Groups: year, separator (the same both times), month, day.
+      re: new RegExp(`${NOT_BEFORE}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${NOT_AFTER}`, 'gu'),
+      read: (m) => toIso(Number(m[1]), Number(m[3]), Number(m[4])),
     },
     {
+      // Groups: year, month, day.
       re: new RegExp(
         // A label's colon may come right before ("有効期限：2027年3月31日"): the 年 makes it a date.
-        `${NOT_BEFORE.replace(':', '')}(?<y>\\d{4})\\s*[年년]\\s*(?<m>\\d{1,2})\\s*[月월]\\s*(?<d>\\d{1,2})\\s*[日일]?`,
+        `${NOT_BEFORE.replace(':', '')}(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?`,
         'gu',
       ),
-      read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
+      read: (m) => toIso(Number(m[1]), Number(m[2]), Number(m[3])),
     },
     {
+      // Groups: day, month, year.
       re: new RegExp(
-        `(?:ngay\\s+)?${NOT_BEFORE}(?<d>\\d{1,2})\\s+(?:thang|thg)\\s+(?<m>\\d{1,2})(?:\\s+nam\\s+|\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_AFTER}`,
+        `(?:ngay\\s+)?${NOT_BEFORE}(\\d{1,2})\\s+(?:thang|thg)\\s+(\\d{1,2})(?:\\s+nam\\s+|\\s*,\\s*|\\s+)(\\d{4})${NOT_AFTER}`,
         'gu',
       ),
-      read: (g) => toIso(num(g, 'y'), num(g, 'm'), num(g, 'd')),
+      read: (m) => toIso(Number(m[3]), Number(m[2]), Number(m[1])),
     },
     {
-      re: new RegExp(
-        `${NOT_BEFORE}(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})\\k<s>(?<y>\\d{4})${NOT_AFTER}`,
-        'gu',
-      ),
-      read: (g) => {
-        const a = num(g, 'a');
-        const b = num(g, 'b');
+      // Groups: the first number, the separator, the second number, the year.
+      re: new RegExp(`${NOT_BEFORE}(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})${NOT_AFTER}`, 'gu'),
+      read: (m) => {
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        const y = Number(m[4]);
         // Dots are only ever day-first; slashes follow the language unless the first number cannot be a month.
-        const dFirst = g.s === '.' || dayFirst || a > 12;
-        return dFirst ? toIso(num(g, 'y'), b, a) : toIso(num(g, 'y'), a, b);
+        return m[2] === '.' || dayFirst || a > 12 ? toIso(y, b, a) : toIso(y, a, b);
       },
     },
     {
+      // Groups: day, month name, year.
       re: new RegExp(
-        `${NOT_BEFORE}(?<d>\\d{1,2})(?:er|\\.)?\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|,\\s*)?(?<y>\\d{4})${NOT_AFTER}`,
+        `${NOT_BEFORE}(\\d{1,2})(?:er|\\.)?\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|,\\s*)?(\\d{4})${NOT_AFTER}`,
         'gu',
       ),
-      read: (g) => toIso(num(g, 'y'), named(g), num(g, 'd')),
+      read: (m) => named(m[2], m[3], m[1]),
     },
     {
-      re: new RegExp(
-        `${M}\\s*(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_AFTER}`,
-        'gu',
-      ),
-      read: (g) => toIso(num(g, 'y'), named(g), num(g, 'd')),
+      // Groups: month name, day, year.
+      re: new RegExp(`${M}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(\\d{4})${NOT_AFTER}`, 'gu'),
+      read: (m) => named(m[1], m[3], m[2]),
     },
   ];
   const result = { months, dayFirst, patterns };
@@ -261,19 +264,29 @@ export function findDates(text: string, lang?: string | null): FoundDate[] {
   return datesIn(fold(text), lang);
 }
 
+const YEAR = /\d{4}/;
+const byPlace = (a: FoundDate, b: FoundDate): number => a.start - b.start || b.end - a.end;
+
 /** findDates on text already folded. */
 function datesIn(folded: string, lang: string | null | undefined): FoundDate[] {
   const candidates: FoundDate[] = [];
+  // Every pattern reads a four-digit year: a text without four digits in a row holds no date.
+  if (!YEAR.test(folded)) return candidates;
   for (const { re, read } of rules(lang).patterns) {
     // exec on the one compiled pattern: matchAll copies it first, and for these long patterns the
     // copy costs several times the search. No pattern matches empty text, so the loop always advances.
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const iso = read(m.groups ?? {});
+      const iso = read(m);
       if (iso) candidates.push({ iso, start: m.index, end: m.index + m[0].length });
     }
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Most texts hold one or two dates found in order: the sort is asked only when they are not.
+  for (let i = 1; i < candidates.length; i++)
+    if (byPlace(candidates[i - 1]!, candidates[i]!) > 0) {
+      candidates.sort(byPlace);
+      break;
+    }
   const found: FoundDate[] = [];
   for (const c of candidates) {
     const prev = found.at(-1);

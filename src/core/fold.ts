@@ -3,6 +3,9 @@
 
 const NOT_ASCII = /[^\0-\x7f]/gu;
 
+/** `s` as a pattern that matches it literally (a currency symbol, a month name). */
+export const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+
 /**
  * A function giving `text` with each character outside ASCII replaced by `fold(ch)`, asked once per
  * distinct character, or the text itself when none changes. A long pasted offer is mostly ASCII and repeats

@@ -1,4 +1,4 @@
-import { charFolder } from './fold.ts';
+import { charFolder, escapeRe } from './fold.ts';
 import { safeLocale } from './locale.ts';
 
 /** An exact amount: value = minor / 10**exponent, so sums of minor units never drift. */
@@ -74,22 +74,26 @@ const SYMBOLS: Record<string, string | null> = {
   '¥': null,
 };
 
-const escapeRe = (s: string): string => s.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 const SYMBOL_ALT = Object.keys(SYMBOLS)
   .sort((a, b) => b.length - a.length)
   .map(escapeRe)
   .join('|');
 // Letter-like markers must stand apart from words ("Rp" yes, "Rpx" no; "đ" not inside "được").
 // 円 and 원 are the exceptions: Japanese and Korean run straight on ("10,000円以上").
-const MARKER = `(?:(?<![\\p{L}])(?<code>[A-Z]{3})(?![\\p{L}])|(?<![\\p{L}])(?<sym>${SYMBOL_ALT})(?:(?<=[^\\p{L}]|[円원])|(?!\\p{L})))`;
+// Two numbered groups, the ISO code and the symbol: named groups cost an object per match, and every
+// amount of a page is matched against this.
+const MARKER = `(?:(?<![\\p{L}])([A-Z]{3})(?![\\p{L}])|(?<![\\p{L}])(${SYMBOL_ALT})(?:(?<=[^\\p{L}]|[円원])|(?!\\p{L})))`;
 // matchAll clones a global regex, so one compiled pattern serves every call.
 const MARKER_RE = new RegExp(MARKER, 'gu');
 const SPACE = '[\\s\\u00A0\\u202F\\u2009]';
 const MINUS = '[-\\u2212\\u2013]';
+// Groups: 1 the opening bracket, 2 a minus before the marker, 3 and 4 the marker's, 5 a minus after it.
 const PREFIX_RE = new RegExp(
-  `(?<open>\\(${SPACE}?)?(?<neg1>${MINUS}${SPACE}?)?${MARKER}${SPACE}?(?<neg2>${MINUS}${SPACE}?)?$`,
+  `(\\(${SPACE}?)?(${MINUS}${SPACE}?)?${MARKER}${SPACE}?(${MINUS}${SPACE}?)?$`,
   'u',
 );
+/** The longest text PREFIX_RE matches: a bracket and a space, a minus and a space, a 3-character marker, a space, a minus and a space. */
+const PREFIX_MAX = 10;
 const SUFFIX_RE = new RegExp(`^${SPACE}?${MARKER}`, 'u');
 // A marker's first and last characters: a code's capitals or a symbol's. A number with none of them within
 // a space and a minus of its edges has no marker there, and skips the searches (most numbers of a long text).
@@ -104,7 +108,8 @@ function mayEndWithMarker(before: string): boolean {
   return false;
 }
 
-const BARE_SIGN_RE = new RegExp(`(?<open>\\(${SPACE}?)?(?<neg>${MINUS})?$`, 'u');
+// Groups: 1 the opening bracket, 2 the minus.
+const BARE_SIGN_RE = new RegExp(`(\\(${SPACE}?)?(${MINUS})?$`, 'u');
 
 function symbolCurrency(sym: string, lang: string | null | undefined): string | null {
   if (sym === '¥') {
@@ -118,21 +123,25 @@ function baseLang(lang: string | null | undefined): string {
   return (lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
 }
 
+// Keyed by the code as asked, so the amounts of a page ask one lookup each, not an upper-casing first.
 const minorDigitsCache = new Map<string, number>();
 
 export function minorDigits(currency: string): number {
+  let digits = minorDigitsCache.get(currency);
+  if (digits !== undefined) return digits;
   const code = currency.toUpperCase();
-  const known = MINOR_DIGIT_OVERRIDES[code] ?? minorDigitsCache.get(code);
-  if (known !== undefined) return known;
-  let digits = 2;
-  try {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-  } catch {
-    // Not a currency Intl knows: two decimals is what most of the world uses.
+  digits = MINOR_DIGIT_OVERRIDES[code];
+  if (digits === undefined) {
+    digits = 2;
+    try {
+      digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      // Not a currency Intl knows: two decimals is what most of the world uses.
+    }
   }
-  minorDigitsCache.set(code, digits);
+  minorDigitsCache.set(currency, digits);
   return digits;
 }
 
@@ -143,9 +152,18 @@ interface Separators {
 }
 
 const separatorCache = new Map<string, Separators>();
+// A page asks in one language thousands of times: its answer is kept beside the cache.
+let lastLang: string | null | undefined;
+let lastSeparators: Separators | undefined;
 
 function separators(lang: string | null | undefined): Separators {
-  const locale = safeLocale(lang);
+  if (lastSeparators && lang === lastLang) return lastSeparators;
+  lastLang = lang;
+  lastSeparators = separatorsOf(safeLocale(lang));
+  return lastSeparators;
+}
+
+function separatorsOf(locale: string): Separators {
   const cached = separatorCache.get(locale);
   if (cached) return cached;
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
@@ -164,40 +182,40 @@ function separators(lang: string | null | undefined): Separators {
   return result;
 }
 
-const GROUP_SPACES = /['’\s\u00A0\u202F\u2009]/g;
-const SEPARATORS = /[.,]/g;
-
 /** Turns "1.234,56" into minor 123456, exponent 2, using the language only when the text is ambiguous. */
 function interpretNumber(
   raw: string,
   lang: string | null | undefined,
   currency: string | null,
 ): { minor: number; exponent: number } | null {
-  const s = raw.replace(GROUP_SPACES, '');
-  // Counted in one pass: every amount on a page comes through here, and arrays of matches cost more.
+  // One pass, no strings built: every amount on a page comes through here. The number pattern lets in
+  // ASCII digits, dots and commas, and group spaces and apostrophes, which carry nothing.
+  // The decimal separator, when there is one, is the last, so the minor units are all the digits in a
+  // row and the exponent the count after the last separator. Digit by digit, a value past 2^53 stays
+  // past it, as reading the digits as one number would.
+  let minor = 0;
+  let after = 0;
   let count = 0;
-  let last = -1;
+  let last = '';
   let mixed = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch !== '.' && ch !== ',') continue;
-    if (count > 0 && ch !== s[last]) mixed = true;
-    count++;
-    last = i;
+  for (let i = 0; i < raw.length; i++) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit >= 0 && digit <= 9) {
+      minor = minor * 10 + digit;
+      after++;
+    } else if (raw[i] === '.' || raw[i] === ',') {
+      if (count > 0 && raw[i] !== last) mixed = true;
+      count++;
+      last = raw[i]!;
+      after = 0;
+    }
   }
-  let decimalAt = -1;
-  if (mixed) decimalAt = last;
-  else if (count === 1) {
-    const after = s.length - last - 1;
-    if (after !== 3) decimalAt = last;
-    else if (currency !== null && minorDigits(currency) === 0) decimalAt = -1;
-    else if (s[last] === separators(lang).decimal) decimalAt = last;
-  }
-  // The decimal separator, when there is one, is the last: what follows it holds none.
-  const intPart = (decimalAt < 0 ? s : s.slice(0, decimalAt)).replace(SEPARATORS, '');
-  const fracPart = decimalAt < 0 ? '' : s.slice(decimalAt + 1);
-  const minor = Number(intPart + fracPart);
-  return Number.isSafeInteger(minor) ? { minor, exponent: fracPart.length } : null;
+  let decimal = mixed;
+  if (count === 1)
+    decimal =
+      after !== 3 ||
+      ((currency === null || minorDigits(currency) !== 0) && last === separators(lang).decimal);
+  return Number.isSafeInteger(minor) ? { minor, exponent: decimal ? after : 0 } : null;
 }
 
 /** Full-width digits and symbols become ASCII one character at a time, so offsets stay valid. */
@@ -212,13 +230,13 @@ const foldWide = charFolder((ch) => {
   return n.length === ch.length ? n : ch;
 });
 
+/** The currency of a MARKER match, from its ISO code or its symbol; an unknown code is no marker. */
 function markerCurrency(
-  groups: Record<string, string | undefined> | undefined,
+  code: string | undefined,
+  sym: string | undefined,
   lang: string | null | undefined,
 ): { currency: string | null; valid: boolean } {
-  const code = groups?.code;
   if (code) return { currency: code, valid: ISO_CODES.has(code) };
-  const sym = groups?.sym;
   return sym ? { currency: symbolCurrency(sym, lang), valid: true } : { currency: null, valid: false };
 }
 
@@ -246,15 +264,16 @@ export function findAmounts(
     let currency: string | null = null;
     let marked = false;
 
-    const before = folded.slice(Math.max(lastEnd, numStart - 12), numStart);
+    // No match of PREFIX_RE is longer, and one that starts further back cannot reach the number.
+    const before = folded.slice(Math.max(lastEnd, numStart - PREFIX_MAX), numStart);
     const pre = mayEndWithMarker(before) ? PREFIX_RE.exec(before) : null;
-    const preMarker = pre ? markerCurrency(pre.groups, lang) : null;
+    const preMarker = pre ? markerCurrency(pre[3], pre[4], lang) : null;
     const prefixed = pre !== null && preMarker !== null && preMarker.valid;
     if (prefixed) {
       marked = true;
       currency = preMarker.currency;
-      negative = Boolean(pre.groups?.neg1 ?? pre.groups?.neg2);
-      open = Boolean(pre.groups?.open);
+      negative = Boolean(pre[2] ?? pre[5]);
+      open = Boolean(pre[1]);
       start = numStart - pre[0].length;
     }
 
@@ -269,19 +288,19 @@ export function findAmounts(
       MARKER_FIRST.has(folded[numEnd] ?? '') || MARKER_FIRST.has(folded[numEnd + 1] ?? '')
         ? SUFFIX_RE.exec(folded.slice(numEnd, numEnd + 8))
         : null;
-    const sufMarker = suf ? markerCurrency(suf.groups, lang) : null;
+    const sufMarker = suf ? markerCurrency(suf[1], suf[2], lang) : null;
     if (suf && sufMarker?.valid) {
       marked = true;
       // An ISO code is more specific than a symbol on the other side ("$50 USD").
-      if (currency === null || suf.groups?.code) currency = sufMarker.currency ?? currency;
+      if (currency === null || suf[1]) currency = sufMarker.currency ?? currency;
       end = numEnd + suf[0].length;
     }
     // Asked only now: in a long text most numbers have no currency and are dropped here.
     if (requireCurrency && !marked) continue;
     if (!prefixed) {
       const bare = BARE_SIGN_RE.exec(before);
-      negative = Boolean(bare?.groups?.neg);
-      open = Boolean(bare?.groups?.open);
+      negative = Boolean(bare?.[2]);
+      open = Boolean(bare?.[1]);
       start = numStart - (bare?.[0].length ?? 0);
     }
     if (open) {
@@ -316,8 +335,7 @@ export function parseAmount(text: string, lang?: string | null): Amount | null {
   const found = findAmounts(text, lang, { requireCurrency: false });
   const only = found[0];
   if (found.length !== 1 || !only) return null;
-  const outside = text.slice(0, only.start) + text.slice(only.end);
-  return outside.trim() === '' ? only.amount : null;
+  return text.slice(0, only.start).trim() === '' && text.slice(only.end).trim() === '' ? only.amount : null;
 }
 
 /**
@@ -340,7 +358,7 @@ export function currencyOf(text: string, lang?: string | null): string | null {
     if (ISO_CODES.has(m[0]) && !WORDLIKE_CODES.has(m[0])) return m[0];
   }
   for (const m of folded.matchAll(MARKER_RE)) {
-    const sym = m.groups?.sym;
+    const sym = m[2];
     // "đ" and "Rp" are too short to trust away from a number.
     if (sym && sym !== 'đ' && sym !== 'Rp') {
       const currency = symbolCurrency(sym, lang);
