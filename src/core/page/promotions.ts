@@ -233,13 +233,15 @@ export function readPromotions(
 /**
  * Parses the rows the memo does not know yet, until `enough()` says stop; true once none is left. Lets
  * a caller spread the first read of a long list over several turns: the read that follows finds every
- * row parsed.
+ * row parsed. `busy`: the turn has done other work already, so the clock is asked before the first row
+ * too (the first row read in a language is the slowest: its patterns are built then).
  */
 export function parseAhead(
   found: PromotionsTable,
   ctx: RowContext,
   memo: RowMemo,
   enough: () => boolean,
+  busy = false,
 ): boolean {
   settle(memo, found, ctx);
   const width = Math.max(...found.columns.values()) + 1;
@@ -251,8 +253,8 @@ export function parseAhead(
   for (; at < rows.length; at++) {
     const row = rows[at]!;
     if (memo.byCells.has(row.cells) || !isPromotionRow(row, width)) continue;
-    // At least one row a turn, so that a caller always gets somewhere.
-    if (parsed++ > 0 && enough()) break;
+    // At least one row a turn that did nothing else, so that a caller always gets somewhere.
+    if ((busy || parsed++ > 0) && enough()) break;
     try {
       remembered(row, found, ctx, memo);
     } catch {
