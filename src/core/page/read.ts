@@ -127,11 +127,13 @@ export function readAhead(
     const found = detectView(url, doc) === 'promotions' ? tableOf(scan, words, memo) : null;
     if (!found) return true;
     // The first date read in a language needs the month names of eight languages: prepareDates builds
-    // them a language at a time, and once it has, this memo asks no more.
+    // them a language at a time (the first also loads the browser's locale data), and once it has, this
+    // memo asks no more. Each of those pieces, and the first row after them (its patterns are built
+    // then), is among the slowest work of a read: each starts a turn of its own.
     if (memo.dates !== String(lang)) {
-      worked = true;
-      if (!prepareDates(lang, enough)) return false;
+      if (worked || !prepareDates(lang, enough)) return false;
       memo.dates = String(lang);
+      return false;
     }
     return parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough, worked);
   } catch {
