@@ -189,10 +189,11 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       }
       const until = timeline.now() + SLICE_MS;
       const enough = () => timeline.now() > until;
-      if (!deps.reader.readAhead(doc, url, memo, batch.fresh, enough, batch.nodes)) {
-        batch.fresh = false;
-        return read.request();
-      }
+      const ready = deps.reader.readAhead(doc, url, memo, batch.fresh, enough, batch.nodes);
+      batch.fresh = false;
+      // Putting a long list's parsed rows into a snapshot is work of its own: after a slice spent on
+      // scanning and parsing it waits for a frame of its own, where readAhead finds nothing left to do.
+      if (!ready || enough()) return read.request();
       batch = null;
       const reading = deps.reader.read(doc, url, memo);
       if (changed === null || changed.size > 0) read.request();

@@ -183,6 +183,32 @@ describe('content script: deciding and following the page', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('leaves the read to a frame of its own when scanning and parsing spent the slice', () => {
+    const win = pageWindow(PAYMENT, page('Payment'));
+    const reader = headingReader();
+    let now = 0;
+    win.performance.now = () => now;
+    const { deps, frames, sent } = fakeDeps({
+      reader: Object.assign(reader, {
+        readAhead: (_d: Document, _u: string, _m: unknown, fresh: boolean) => {
+          reader.changed.push(fresh ? null : []);
+          // The first frame's work is done, and took the whole slice.
+          if (fresh) now += 100;
+          return true;
+        },
+      }),
+    });
+    watchPages(win, deps, []);
+    frames.frame();
+    expect(reader.reads).toBe(0);
+    expect(frames.pending()).toBe(1);
+    frames.frame();
+    expect(reader.reads).toBe(1);
+    // The second frame goes on where the first stopped: no scan of the page again.
+    expect(reader.changed).toEqual([null, []]);
+    expect(sent).toHaveLength(1);
+  });
+
   it('works through one batch of changes at a time: changes made meanwhile wait for the next', async () => {
     const win = pageWindow(PAYMENT, page('Payment'));
     const reader = headingReader();

@@ -278,6 +278,32 @@ describe('reading again with the row memo', () => {
     expect(reading.snapshot).toEqual(readPage(doc, built.url));
   });
 
+  it('does one unit of work in a turn whose clock has run out: a step of the walk, or one row', () => {
+    const doc = parseHtml(built.html);
+    // Nodes counted where the scan takes them from the page.
+    let walked = 0;
+    const create = doc.createTreeWalker.bind(doc);
+    doc.createTreeWalker = ((root: Node, show?: number) => {
+      const walker = create(root, show);
+      const next = walker.nextNode.bind(walker);
+      walker.nextNode = () => (walked++, next());
+      return walker;
+    }) as Document['createTreeWalker'];
+    const memo = newPageMemo();
+    let turns = 0;
+    for (let done = false; !done; turns++) {
+      const before = { walked, next: memo.ahead?.next ?? 0 };
+      done = readAhead(doc, built.url, memo, turns === 0, () => true);
+      const rows = memo.table?.found?.rows.slice(before.next, memo.ahead?.next ?? 0) ?? [];
+      const parsed = rows.filter((r) => memo.byCells.has(r.cells)).length;
+      // The walk looks at the clock every 64 nodes; a row is parsed only in a turn that did nothing else.
+      expect(walked - before.walked).toBeLessThanOrEqual(64);
+      expect(parsed).toBeLessThanOrEqual(walked > before.walked ? 0 : 1);
+    }
+    expect(turns).toBeGreaterThan(40);
+    expect(readPageAndTargets(doc, built.url, memo, []).snapshot).toEqual(readPage(doc, built.url));
+  });
+
   it('scans in steps: changes behind the walk are followed, changes ahead of it are met', () => {
     const doc = parseHtml(built.html);
     const memo = newPageMemo();
@@ -347,6 +373,8 @@ describe('reading again with the row memo', () => {
     const group = rows[3]!.parentNode!;
     rows[3]!.remove();
     const changed = new Set<Node>([rows[5]!, group]);
+    // A turn for the row read again, then the node outside every row starts the scan.
+    expect(readAhead(doc, built.url, memo, false, () => true, changed)).toBe(false);
     expect(readAhead(doc, built.url, memo, false, () => true, changed)).toBe(false);
     expect(memo.job).not.toBeNull();
     expect(changed.size).toBe(0);

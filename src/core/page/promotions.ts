@@ -177,11 +177,19 @@ export interface RowMemo {
   byCells: WeakMap<readonly Cell[], { key: string; read: ReadRow }>;
   /** What the entries were read under: the page language, the selected tab and the columns. */
   setting: string;
-  /**
-   * Where parseAhead stopped in `rows` (a found table's row list): every row before `next` is parsed or
-   * is no promotion. A table found again (after rows were scanned again) has a list of its own.
-   */
-  ahead: { rows: readonly Row[]; next: number } | null;
+  /** The read of a found table's rows so far (see parseAhead); a table found again starts its own. */
+  ahead: Ahead | null;
+}
+
+/**
+ * A found table's row list (`rows`) read up to `next`: each promotion row before it in page order in
+ * `read` (its parse, or why it could not be read), and in `seen` by what its cells say.
+ */
+interface Ahead {
+  rows: readonly Row[];
+  next: number;
+  read: Array<ReadRow | { failed: string }>;
+  seen: Map<string, ReadRow>;
 }
 
 /** A row's promotion and what its self-checks found wrong in it (fields they left null, and why). */
@@ -196,71 +204,73 @@ export function newRowMemo(): RowMemo {
   return { rows: new Map(), byCells: new WeakMap(), setting: '', ahead: null };
 }
 
+/**
+ * The table's promotions, in page order. With the memo of earlier reads, rows whose cells say what they
+ * said then are not parsed again, and rows parseAhead has read already are taken as they are.
+ */
 export function readPromotions(
   found: PromotionsTable,
   ctx: RowContext,
   warnings: string[],
-  memo?: RowMemo,
+  memo: RowMemo = newRowMemo(),
 ): PagePromotion[] {
   for (const c of KEY_COLUMNS)
     if (!found.columns.has(c)) warnings.push(`promotions table: no '${columnName(c)}' column found`);
-  const width = Math.max(...found.columns.values()) + 1;
+  parseAhead(found, ctx, memo, () => false);
+  const ahead = memo.ahead!;
   const out: PagePromotion[] = [];
-  if (memo) settle(memo, found, ctx);
-  const seen = new Map<string, ReadRow>();
-  const take = (read: ReadRow): void => {
+  for (const read of ahead.read) {
+    if ('failed' in read) {
+      warnings.push(`promotions table: row ${out.length + 1} could not be read (${read.failed})`);
+      continue;
+    }
     out.push(read.promotion);
     for (const note of read.notes) warnings.push(`promotions table: row ${out.length}: ${note}`);
-  };
-  for (const row of found.rows) {
-    if (!isPromotionRow(row, width)) continue;
-    try {
-      if (!memo) {
-        take(readRow(row, found.columns, ctx));
-        continue;
-      }
-      const known = remembered(row, found, ctx, memo, seen);
-      take(known.read);
-      seen.set(known.key, known.read);
-    } catch (e) {
-      warnings.push(`promotions table: row ${out.length + 1} could not be read (${(e as Error).message})`);
-    }
   }
-  if (memo) memo.rows = seen;
+  memo.rows = ahead.seen;
   return out;
 }
 
+/** Rows the memo knows already cost a look-up each: the clock is asked every so many of them. */
+const KNOWN_EVERY = 64;
+
 /**
- * Parses the rows the memo does not know yet, until `enough()` says stop; true once none is left. Lets
- * a caller spread the first read of a long list over several turns: the read that follows finds every
- * row parsed.
+ * Reads the table's rows on from where the last turn stopped, until `enough()` says stop; true once
+ * none is left. Lets a caller spread the first read of a long list over several turns, and the read
+ * that follows finds every row read: it only hands the promotions out. `busy`: the turn has done other
+ * work already, so the clock is asked before the first row too (the first row read in a language is the
+ * slowest: its patterns are built then).
  */
 export function parseAhead(
   found: PromotionsTable,
   ctx: RowContext,
   memo: RowMemo,
   enough: () => boolean,
+  busy = false,
 ): boolean {
   settle(memo, found, ctx);
   const width = Math.max(...found.columns.values()) + 1;
   const { rows } = found;
-  // A long list takes many turns: each goes on where the last stopped instead of passing every row
-  // parsed so far again.
-  let at = memo.ahead?.rows === rows ? memo.ahead.next : 0;
+  // A long list takes many turns: each goes on where the last stopped.
+  if (memo.ahead?.rows !== rows) memo.ahead = { rows, next: 0, read: [], seen: new Map() };
+  const ahead = memo.ahead;
   let parsed = 0;
-  for (; at < rows.length; at++) {
-    const row = rows[at]!;
-    if (memo.byCells.has(row.cells) || !isPromotionRow(row, width)) continue;
-    // At least one row a turn, so that a caller always gets somewhere.
-    if (parsed++ > 0 && enough()) break;
+  let passed = 0;
+  for (; ahead.next < rows.length; ahead.next++) {
+    const row = rows[ahead.next]!;
+    if (!isPromotionRow(row, width)) continue;
+    // At least one row a turn that did nothing else, so that a caller always gets somewhere.
+    const known = memo.byCells.has(row.cells);
+    if ((known ? ++passed % KNOWN_EVERY === 0 : busy || parsed++ > 0) && enough()) break;
     try {
-      remembered(row, found, ctx, memo);
-    } catch {
-      // The read itself says which row could not be read, and why.
+      const { key, read } = remembered(row, found, ctx, memo, ahead.seen);
+      ahead.read.push(read);
+      ahead.seen.set(key, read);
+    } catch (e) {
+      ahead.read.push({ failed: (e as Error).message });
     }
   }
-  memo.ahead = { rows, next: at };
-  return at === rows.length;
+  return ahead.next === rows.length;
 }
 
 /** Empties the memo when what its rows were read under (language, selected tab, columns) has changed. */
@@ -278,12 +288,12 @@ function remembered(
   found: PromotionsTable,
   ctx: RowContext,
   memo: RowMemo,
-  also?: Map<string, ReadRow>,
+  also: Map<string, ReadRow>,
 ): { key: string; read: ReadRow } {
   let known = memo.byCells.get(row.cells);
   if (!known) {
     const key = rowKey(row);
-    known = { key, read: also?.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
+    known = { key, read: also.get(key) ?? memo.rows.get(key) ?? readRow(row, found.columns, ctx) };
     memo.byCells.set(row.cells, known);
   }
   return known;
@@ -297,9 +307,17 @@ export function cellAt(row: Row, col: number): Cell | null {
 }
 
 function rowKey(row: Row): string {
+  // Built a piece at a time: joining each cell's parts and labels (mostly one part, no label) made two
+  // arrays' worth of strings per cell, a sixth of parsing a row.
   let key = '';
-  for (const c of row.cells)
-    key += `\u0002${c.header ? 'h' : ''}${c.col}\u0004${c.parts.join('\u0003')}\u0004${c.labels.join('\u0003')}`;
+  for (const c of row.cells) {
+    key += c.header ? '\u0002h' : '\u0002';
+    key += c.col;
+    key += '\u0004';
+    key += c.parts.length === 1 ? c.parts[0]! : c.parts.join('\u0003');
+    key += '\u0004';
+    if (c.labels.length > 0) key += c.labels.join('\u0003');
+  }
   return key;
 }
 

@@ -47,10 +47,21 @@ export interface PageMemo extends RowMemo {
   rowAt: Map<Node, Row> | null;
   /** The promotions table found in `scan` under `words`, until a row of it is scanned again. */
   table: { scan: Scan; words: Words; found: PromotionsTable | null } | null;
+  /** The page language whose date wordings prepareDates has built, as String(lang); null before. */
+  dates: string | null;
 }
 
 export function newPageMemo(): PageMemo {
-  return { ...newRowMemo(), doc: null, scan: null, rowAt: null, job: null, restarts: 0, table: null };
+  return {
+    ...newRowMemo(),
+    doc: null,
+    scan: null,
+    rowAt: null,
+    job: null,
+    restarts: 0,
+    table: null,
+    dates: null,
+  };
 }
 
 /**
@@ -85,10 +96,14 @@ export function readAhead(
   changed: Set<Node> = new Set(),
 ): boolean {
   try {
+    // Whether this turn has done any work yet: every piece of work after the first waits for a turn
+    // of its own once the clock says stop, so that none of them runs on into a long task.
+    let worked = false;
     if (fresh || (!memo.scan && !memo.job) || memo.doc !== doc) startOver(doc, memo, changed);
     // At most twice round: a change outside every known row starts the walk over, in this same slice.
     for (;;) {
       if (memo.job) {
+        worked = true;
         // A page that keeps pulling the ground from under the walk is scanned in one go.
         const walked = memo.job.step(memo.restarts >= MAX_RESTARTS ? () => false : enough);
         if (walked === 'stale') {
@@ -100,6 +115,7 @@ export function readAhead(
         if (enough()) return false;
       }
       if (changed.size === 0) break;
+      worked = true;
       const rescan = rescanRows(doc, memo, changed, enough);
       if (rescan === 'more') return false;
       if (rescan === 'done') break;
@@ -109,8 +125,17 @@ export function readAhead(
     const lang = langOf(doc);
     const words = wordsFor(lang);
     const found = detectView(url, doc) === 'promotions' ? tableOf(scan, words, memo) : null;
-    if (found && !prepareDates(lang, enough)) return false;
-    return !found || parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough);
+    if (!found) return true;
+    // The first date read in a language needs the month names of eight languages: prepareDates builds
+    // them a language at a time (the first also loads the browser's locale data), and once it has, this
+    // memo asks no more. Each of those pieces, and the first row after them (its patterns are built
+    // then), is among the slowest work of a read: each starts a turn of its own.
+    if (memo.dates !== String(lang)) {
+      if (worked || !prepareDates(lang, enough)) return false;
+      memo.dates = String(lang);
+      return false;
+    }
+    return parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough, worked);
   } catch {
     // Nothing is lost: the read that follows does the work, and its warnings say what failed.
     return true;
@@ -160,15 +185,14 @@ function rescanRows(
 ): 'done' | 'more' | 'outside' {
   if (!memo.scan || memo.doc !== doc) return 'outside';
   const known = memo as PageMemo & { scan: Scan };
-  let count = 0;
   for (const node of changed) {
     const row = rowOf(known, node);
     if (!row) return 'outside';
     row.cells = rescanRow(doc, row, node);
     known.table = null;
     changed.delete(node);
-    // A cell costs microseconds, a row tens of them: the clock is looked at every few.
-    if (++count % 8 === 0 && changed.size > 0 && enough()) return 'more';
+    // A row may hold any number of cells: the clock is looked at after each.
+    if (changed.size > 0 && enough()) return 'more';
   }
   return 'done';
 }

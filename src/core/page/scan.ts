@@ -96,8 +96,6 @@ const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'option']);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'title']);
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, as numbers: src/core has no DOM globals.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 const TOP: Context = {
@@ -142,10 +140,11 @@ function owned(ctx: Context, rec: { parts: string[] }): Context {
   return ctx.owners.length >= MAX_OWNERS ? ctx : { ...ctx, owners: [...ctx.owners, rec] };
 }
 
-export function hiddenByMarkup(el: Element): boolean {
-  if (!hasAttrs(el)) return false;
-  if (hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
-  const style = attr(el, 'style');
+/** Whether the element's own attributes hide it; `names` lists them when the caller has already. */
+export function hiddenByMarkup(el: Element, names: readonly string[] = attrNames(el)): boolean {
+  if (names.length === 0) return false;
+  if (names.includes('hidden') || attrIn(el, names, 'aria-hidden') === 'true') return true;
+  const style = attrIn(el, names, 'style');
   return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
 }
 
@@ -239,19 +238,33 @@ const unshadowed = (el: Element, own: unknown, name: string): Method =>
 export function attr(el: Element, name: string): string | null {
   return unshadowed(el, el.getAttribute, 'getAttribute').call(el, name) as string | null;
 }
-const hasAttr = (el: Element, name: string): boolean =>
-  unshadowed(el, el.hasAttribute, 'hasAttribute').call(el, name) === true;
 const hasAttrs = (el: Element): boolean =>
   unshadowed(el, el.hasAttributes, 'hasAttributes').call(el) === true;
-const attrNames = (el: Element): readonly string[] => {
+const NO_NAMES: readonly string[] = [];
+/**
+ * The names of the element's attributes. In the content script's isolated world every call into the
+ * DOM has a price of its own: an element's attributes are listed once and only those present are read.
+ * A look at hasAttributes first spares a list for the many elements of a long table that have none.
+ */
+function attrNames(el: Element): readonly string[] {
+  if (!hasAttrs(el)) return NO_NAMES;
   const names: unknown = unshadowed(el, el.getAttributeNames, 'getAttributeNames').call(el);
-  return Array.isArray(names) ? (names as string[]) : [];
-};
-
-function nodeTypeOf(node: Node): number {
-  const own: unknown = node.nodeType;
-  return typeof own === 'number' ? own : Number(native(node, 'nodeType') ?? ELEMENT_NODE);
+  return Array.isArray(names) ? (names as string[]) : NO_NAMES;
 }
+/** attr(el, name) for an attribute of `names` (attrNames), else null without asking the element. */
+const attrIn = (el: Element, names: readonly string[], name: string): string | null =>
+  names.includes(name) ? attr(el, name) : null;
+
+/**
+ * An element's tag name, lower case; null for a text node (the walk shows no other kind). One look
+ * tells the two apart: text has no local name (linkedom's is "#text", a name no element can have).
+ */
+function tagOf(node: Node): string | null {
+  const own: unknown = (node as Element).localName;
+  if (typeof own === 'string') return own.charCodeAt(0) === HASH ? null : own.toLowerCase();
+  return own === undefined || own === null ? null : localNameOf(node as Element);
+}
+const HASH = 35;
 
 /**
  * A form's parent: its "parentNode" field is not its parent. DOMs that keep the parent as the node's
@@ -368,31 +381,30 @@ function createScanner(doc: Document) {
     // Inside a cell only the visible text matters; the bulk of a long table's elements are here, so
     // only the markup says what is hidden (a tooltip's text, a screen-reader copy), and an element with
     // no attribute but its class (most of them) is passed at the cost of one look.
+    // Asked by name: `attributes[0]` would make the browser build an Attr object for each element.
+    const names = attrNames(el);
     if (ctx.cell) {
-      // Asked by name: `attributes[0]` would make the browser build an Attr object for each element.
-      if (!hasAttrs(el)) return ctx;
-      const names = attrNames(el);
-      if (names.length === 1 && names[0] === 'class') return ctx;
-      if (hiddenByMarkup(el)) return null;
-      const label = attr(el, 'aria-label') ?? attr(el, 'title');
+      if (names.length === 0 || (names.length === 1 && names[0] === 'class')) return ctx;
+      if (hiddenByMarkup(el, names)) return null;
+      const label = attrIn(el, names, 'aria-label') ?? attrIn(el, names, 'title');
       if (label) ctx.cell.labels.push(fold(label));
       return ctx;
     }
-    const role = attr(el, 'role');
+    const role = attrIn(el, names, 'role');
     if (ctx.row) {
       const cell = role ? CELL_ROLES.has(role) : tag === 'td' || tag === 'th';
       if (!cell) return ctx;
       const header = role ? role === 'columnheader' || role === 'rowheader' : tag === 'th';
       const before = ctx.row.cells[ctx.row.cells.length - 1];
-      const index = Number(attr(el, 'aria-colindex'));
-      const span = Number(attr(el, 'colspan') ?? attr(el, 'aria-colspan')) || 1;
+      const index = Number(attrIn(el, names, 'aria-colindex'));
+      const span = Number(attrIn(el, names, 'colspan') ?? attrIn(el, names, 'aria-colspan')) || 1;
       const col = Number.isInteger(index) && index > 0 ? index - 1 : before ? before.col + before.span : 0;
       const c: Cell = { el, header, parts: [], col, span, labels: [] };
       ctx.row.cells.push(c);
       return { ...ctx, cell: c };
     }
     let next = ctx;
-    if (!ctx.hidden && (hiddenByMarkup(el) || hides(el))) next = { ...ctx, hidden: true };
+    if (!ctx.hidden && (hiddenByMarkup(el, names) || hides(el))) next = { ...ctx, hidden: true };
 
     // Table structure: ARIA roles on div grids, or the real elements.
     if ((role && TABLE_ROLES.has(role)) || tag === 'table') {
@@ -409,9 +421,9 @@ function createScanner(doc: Document) {
     }
 
     if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
-      const hidden = next.hidden || (tag === 'dialog' && !hasAttr(el, 'open'));
-      const dialog: Dialog = { el, hidden, label: attr(el, 'aria-label') ?? '', inputs: [] };
-      const ref = attr(el, 'aria-labelledby');
+      const hidden = next.hidden || (tag === 'dialog' && !names.includes('open'));
+      const dialog: Dialog = { el, hidden, label: attrIn(el, names, 'aria-label') ?? '', inputs: [] };
+      const ref = attrIn(el, names, 'aria-labelledby');
       if (ref) labelledBy.push([dialog, ref]);
       next = { ...next, hidden, dialog: scan.dialogs.push(dialog) - 1 };
     } else if (role === 'tab') {
@@ -427,7 +439,7 @@ function createScanner(doc: Document) {
     } else if (
       role === 'heading' ||
       HEADING_TAGS.has(tag) ||
-      (!role && attr(el, 'aria-current') === 'page')
+      (!role && attrIn(el, names, 'aria-current') === 'page')
     ) {
       next = owned(next, collect(scan.headings, el, next));
     } else if (tag === 'input' || tag === 'textarea') {
@@ -435,7 +447,7 @@ function createScanner(doc: Document) {
     }
 
     // A dialog named by another element (aria-labelledby) needs that element's text.
-    const id = labelledBy.length > 0 ? attr(el, 'id') : null;
+    const id = labelledBy.length > 0 ? attrIn(el, names, 'id') : null;
     if (id && labelledBy.some(([, ref]) => ref.split(/\s+/).includes(id))) {
       const rec = record(el, next);
       byId.set(id, rec);
@@ -479,21 +491,20 @@ function createScanner(doc: Document) {
       if (!walker.currentNode.isConnected) return 'stale';
       let count = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const type = nodeTypeOf(node);
-        // One look at the tag serves both the parent (a form's may be shadowed) and enter.
-        const tag = type === ELEMENT_NODE ? localNameOf(node as Element) : '';
+        // One look at the tag serves the kind of node, the parent (a form's may be shadowed) and enter.
+        const tag = tagOf(node);
         const parent = tag === 'form' ? parentOf(node) : node.parentNode;
         while (open.length > 1 && open[open.length - 1] !== parent) {
           open.pop();
           contexts.pop();
         }
         const ctx = contexts[contexts.length - 1];
-        if (type === ELEMENT_NODE) {
+        if (tag !== null) {
           // Elements inside a skipped one (an icon's <svg><g><path>) stay on the stack with no context:
           // leaving them off would make their children unwind the stack past the table they sit in.
           open.push(node as Element);
           contexts.push(ctx ? enter(node as Element, ctx, tag) : null);
-        } else if (ctx && type === TEXT_NODE) onText((node as Text).data, parent as Element, ctx);
+        } else if (ctx) onText((node as Text).data, parent as Element, ctx);
         // The clock is asked every CLOCK_EVERY nodes: asking is not free either, but on a slow laptop
         // (a CPU four times slower) a few hundred nodes of a long list already outlast a slice.
         if (++count % CLOCK_EVERY === 0 && enough()) return 'more';

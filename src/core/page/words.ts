@@ -35,35 +35,71 @@ export function wordsFor(lang: string | null | undefined): Words {
   return words;
 }
 
+/** Normalised wordings (as keys of a map or members of a set), and the length of the longest. */
+interface Known<T> {
+  normal: T;
+  longest: number;
+}
+
+/**
+ * Whether `text` has more letters than a normalised wording `longest` characters long can hold, so that
+ * it says none of them. Normalising a plain ASCII text keeps every letter (it folds only case, spaces,
+ * counts and end punctuation): counting them is one pass, where normalising a list's unique texts (a
+ * requirement sentence a row) cost a quarter of parsing it. Any other text is normalised and looked up.
+ */
+function tooLong(text: string, longest: number): boolean {
+  if (text.length <= longest) return false;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 126 || (c < 32 && c !== 9 && c !== 10 && c !== 13)) return false;
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) letters++;
+  }
+  return letters > longest;
+}
+
+const longestOf = (normal: Iterable<string>): number => {
+  let longest = 0;
+  for (const n of normal) longest = Math.max(longest, n.length);
+  return longest;
+};
+
 function build(glossaries: LanguageGlossary[]): Words {
-  const groups = new Map<Group, Map<string, string>>();
-  const lookup = (group: Group): Map<string, string> => {
-    let map = groups.get(group);
-    if (!map) {
-      map = new Map();
+  const groups = new Map<Group, Known<Map<string, string>>>();
+  const lookup = (group: Group): Known<Map<string, string>> => {
+    let known = groups.get(group);
+    if (!known) {
+      const map = new Map<string, string>();
       for (const g of glossaries)
         for (const [key, w] of Object.entries(groupOf(g, group)))
           for (const v of wordings(w)) {
             const n = normalizeLabel(v);
             if (!map.has(n)) map.set(n, key);
           }
-      groups.set(group, map);
+      known = { normal: map, longest: longestOf(map.keys()) };
+      groups.set(group, known);
     }
-    return map;
+    return known;
   };
-  const sets = new Map<(g: LanguageGlossary) => Wording, Set<string>>();
+  const sets = new Map<(g: LanguageGlossary) => Wording, Known<Set<string>>>();
   const patterns = new Map<(g: LanguageGlossary) => Wording, RegExp[]>();
   return {
-    key: (group, text) => lookup(group).get(normalizeLabel(text)) ?? null,
-    keyOfNormal: (group, normal) => lookup(group).get(normal) ?? null,
+    key(group, text) {
+      const { normal, longest } = lookup(group);
+      return tooLong(text, longest) ? null : (normal.get(normalizeLabel(text)) ?? null);
+    },
+    keyOfNormal: (group, normal) => lookup(group).normal.get(normal) ?? null,
     says(pick, text) {
-      let set = sets.get(pick);
-      if (!set) {
-        set = new Set(glossaries.flatMap((g) => wordings(pick(g)).map(normalizeLabel)));
-        sets.set(pick, set);
+      let known = sets.get(pick);
+      if (!known) {
+        const set = new Set(glossaries.flatMap((g) => wordings(pick(g)).map(normalizeLabel)));
+        known = { normal: set, longest: longestOf(set) };
+        sets.set(pick, known);
       }
+      if (tooLong(text, known.longest)) return false;
       const n = normalizeLabel(text);
-      return n !== '' && set.has(n);
+      return n !== '' && known.normal.has(n);
     },
     pattern(pick, text) {
       let list = patterns.get(pick);
