@@ -220,7 +220,6 @@ const settingsFrom = (items: RawItems): Settings => {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 };
 
-
 export function onKeptChanged(listener: (keys: string[]) => void): () => void {
   const onChanged = api().storage.onChanged;
   const wrapped = (changes: Record<string, unknown>, area: string) => {
