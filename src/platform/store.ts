@@ -16,7 +16,8 @@
 //   serialized(task)                 any other step on the same queue (./queue.ts): the wake's repair, reminders
 //   readRaw(keys?)                   raw values for the worker's steps, from its copy of storage once it has one
 //   writeChanges({ set, remove })    sets first, then removes (a failed write never lost anything kept),
-//                                    unless removeFirst; resolves to Result<null>, quota errors as 'quota-exceeded'
+//                                    unless removeFirst; resolves to Result<null>, quota errors as 'quota-exceeded';
+//                                    with the worker's copy, what storage already holds is left out
 //   mirrorStorage()                  the worker keeps a copy of storage.local in memory from its first full read
 //                                    (see "the worker's copy" below); called once per wake, before anything else
 //
@@ -263,9 +264,10 @@ export function writeChanges(changes: Changes): Promise<Result<null>> {
 }
 
 /** Writes `changes`, whose values are as storage keeps them (asStored) when the worker keeps its copy. */
-async function write(changes: Changes): Promise<Result<null>> {
+async function write(planned: Changes): Promise<Result<null>> {
   const local = api().storage.local;
   const mirrored = mirroring();
+  const changes = mirrored && copy !== null ? leftToWrite(planned, copy) : planned;
   if (mirrored) expectChanges(changes);
   const set = async () => {
     if (Object.keys(changes.set).length > 0) await local.set(changes.set);
@@ -434,6 +436,24 @@ function confirms(key: string, value: unknown): boolean {
     return true;
   }
   return copy === null || same(key in copy ? copy[key] : REMOVED);
+}
+
+/**
+ * `changes` without what would leave storage as `held` (the worker's copy, which is storage) already has it:
+ * a value stored the same, a removal of a key not stored. The browser charges a write for every key given,
+ * changed or not (Chromium, measured: about as much for a snapshot's 22 keys unchanged as changed), and one
+ * that changes nothing costs no call at all. A key both set and removed is left as planned, since the order of
+ * the two decides what is stored.
+ */
+function leftToWrite(changes: Changes, held: RawItems): Changes {
+  const removed = new Set(changes.remove);
+  const set = Object.fromEntries(
+    Object.entries(changes.set).filter(
+      ([key, value]) => removed.has(key) || !Object.hasOwn(held, key) || !sameStored(held[key], value),
+    ),
+  );
+  const remove = changes.remove.filter((key) => Object.hasOwn(held, key) || Object.hasOwn(changes.set, key));
+  return { ...changes, set, remove };
 }
 
 function expectChanges(changes: Changes): void {

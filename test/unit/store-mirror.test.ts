@@ -1,5 +1,6 @@
 // The worker's copy of storage (platform/store.ts): read once per wake, each stored value validated once,
-// kept exact by the worker's own writes, and dropped by any change it did not make.
+// kept exact by the worker's own writes (which leave out what storage already holds), and dropped by any
+// change it did not make.
 import { keptOnPage, type KeptView } from '../../src/core/kept-on-page.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWorker } from '../../src/background/worker.ts';
@@ -14,7 +15,7 @@ import {
 import { KEY, promoKey, QUARANTINE_PREFIX } from '../../src/core/store/layout.ts';
 import { sameStored } from '../../src/core/store/same.ts';
 import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
-import { readKept } from '../../src/platform/store.ts';
+import { readKept, writeChanges } from '../../src/platform/store.ts';
 import { unpackRows } from '../../src/core/wire.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { promotionsSnapshot } from '../support/pages.ts';
@@ -50,6 +51,8 @@ let fake: FakeBrowser;
 let worker: ReturnType<typeof startWorker>;
 /** Every storage.local.get the code under test made: its keys, null for everything. */
 let reads: Array<unknown>;
+/** Every storage.local.set and remove the code under test made: the keys it gave. */
+let writes: Array<{ set: string[] } | { remove: string[] }>;
 
 function create() {
   fake = createFakeBrowser({ now: Date.parse('2026-03-05T10:00:00Z') });
@@ -60,6 +63,17 @@ function create() {
   local.get = (keys) => {
     reads.push(keys ?? null);
     return get(keys);
+  };
+  const set = local.set.bind(local);
+  const remove = local.remove.bind(local);
+  writes = [];
+  local.set = (items) => {
+    writes.push({ set: Object.keys(items).sort() });
+    return set(items);
+  };
+  local.remove = (keys) => {
+    writes.push({ remove: typeof keys === 'string' ? [keys] : [...keys] });
+    return remove(keys);
   };
 }
 
@@ -237,6 +251,72 @@ describe("the worker's copy of storage", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await page([row('Alpha', 5)]);
     expect(reads).toContain(null);
+  });
+});
+
+describe("the worker's writes", () => {
+  it('leave out what storage already holds: a snapshot that changes nothing writes nothing', async () => {
+    const first = await page([row('Alpha', 10), row('Beta', 20)]);
+    expect(writes).not.toEqual([]);
+    const stored: unknown = JSON.parse(JSON.stringify(fake.storage));
+    writes.length = 0;
+    // The same page at the same instant: the same promotions, balance and last snapshot.
+    const again = await page([row('Alpha', 10), row('Beta', 20)]);
+    expect(writes).toEqual([]);
+    expect(again).toMatchObject({ ok: true, value: { changed: [] } });
+    expect(again.ok && again.value.kept).toEqual(first.ok && first.value.kept);
+    expect(fake.storage).toEqual(stored);
+    await storageAgrees(again);
+  });
+
+  it('still write every key whose value changed, however deep, and only those', async () => {
+    await page([row('Alpha', 10), row('Beta', 20)]);
+    writes.length = 0;
+    // Same instant and balance: only Alpha's spend (a reading deep in its observations) moves, with the
+    // snapshot and the summary that copies Alpha.
+    const answer = await page([row('Alpha', 11), row('Beta', 20)]);
+    const alpha = Object.keys(fake.storage).find(
+      (k) => k.startsWith(promoKey('123', '')) && /alpha/.test(k),
+    )!;
+    expect(writes).toEqual([{ set: [KEY.lastSnapshot, alpha, KEY.summary].sort() }]);
+    expect((fake.storage[alpha] as PromotionRecord).observations.at(-1)).toMatchObject({ spent: 11 });
+    await storageAgrees(answer);
+    // A minute on, the balance's and the snapshot's instants change too.
+    writes.length = 0;
+    fake.clock.now += 60_000;
+    await page([row('Alpha', 11), row('Beta', 20)]);
+    expect(writes).toEqual([{ set: [KEY.balances, KEY.lastSnapshot] }]);
+  });
+
+  it('write a value their copy held once someone else changed it: the dropped copy is not compared with', async () => {
+    const mine = { ...DEFAULT_SETTINGS, reminderDays: [3] };
+    await send({ type: 'settings-save', settings: mine });
+    expect(fake.storage[KEY.settings]).toEqual(mine);
+    fake.storage[KEY.settings] = { ...DEFAULT_SETTINGS, reminderDays: [2] };
+    writes.length = 0;
+    await send({ type: 'settings-save', settings: mine });
+    expect(writes).toContainEqual({ set: [KEY.settings] });
+    expect(fake.storage[KEY.settings]).toEqual(mine);
+    // And a removal of what someone else stored.
+    fake.storage[KEY.overlayCollapsed] = { '123': true };
+    await writeChanges({ set: {}, remove: [KEY.overlayCollapsed] });
+    expect(fake.storage).not.toHaveProperty(KEY.overlayCollapsed);
+  });
+
+  it('keep a key both set and removed as planned, since their order decides what is stored', async () => {
+    await send({ type: 'settings-save', settings: DEFAULT_SETTINGS });
+    const settings: unknown = fake.storage[KEY.settings];
+    // Removed, then set again as stored: stored.
+    await writeChanges({ set: { [KEY.settings]: settings }, remove: [KEY.settings], removeFirst: true });
+    expect(fake.storage[KEY.settings]).toEqual(settings);
+    // Not stored, set, then removed: not stored.
+    expect(fake.storage).not.toHaveProperty(KEY.overlayCollapsed);
+    await writeChanges({ set: { [KEY.overlayCollapsed]: { '123': true } }, remove: [KEY.overlayCollapsed] });
+    expect(fake.storage).not.toHaveProperty(KEY.overlayCollapsed);
+    // A removal of what is not stored is no call at all.
+    writes.length = 0;
+    await writeChanges({ set: {}, remove: [KEY.overlayCollapsed] });
+    expect(writes).toEqual([]);
   });
 });
 
