@@ -4,8 +4,8 @@
 // cell only what its column holds), so the figures compare the finders' speed from run to run; they are
 // not the read's share. No budget: the reader's ratio is the figure that counts.
 import { parseHTML } from 'linkedom';
-import { findDates, parseDate, parseDateRange } from '../src/core/dates.ts';
-import { currencyOf, findAmounts, parseAmount } from '../src/core/money.ts';
+import { findDates, parseDate, parseDateRange } from '../src/core/date-text.ts';
+import { currencyOf, findAmounts, parseAmount } from '../src/core/amount-text.ts';
 import { textFloor } from './floor.ts';
 import { benchPage } from './pages.ts';
 import type { Figure } from './report.ts';

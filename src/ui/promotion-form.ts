@@ -2,8 +2,9 @@
 // one message key per invalid field. Amounts are read the way the user's locale writes them.
 import type { PromotionDraft } from '../core/messages.ts';
 import * as z from 'zod/mini';
+import { parseAmount } from '../core/amount-text.ts';
 import { isValidIsoDate } from '../core/dates.ts';
-import { parseAmount, toMajor } from '../core/money.ts';
+import { toMajor } from '../core/money.ts';
 import { IsoDate, PromotionTerms, type PromotionRecord } from '../core/schemas.ts';
 
 /**

@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import {
-  addDays,
-  dateInZone,
-  daysBetween,
-  findDates,
-  isValidIsoDate,
-  parseDate,
-  parseDateRange,
-} from '../../src/core/dates.ts';
+import { addDays, dateInZone, daysBetween, isValidIsoDate } from '../../src/core/dates.ts';
+import { findDates, parseDate, parseDateRange } from '../../src/core/date-text.ts';
 
 const LANGS = ['en', 'es', 'pt', 'fr', 'de', 'id', 'ja', 'vi'] as const;
 
@@ -193,7 +186,7 @@ describe('round trip through Intl', () => {
 describe('prepareDates', () => {
   it('builds the month names one language at a time when asked to stop, then dates read at once', async () => {
     vi.resetModules();
-    const { prepareDates, parseDate } = await import('../../src/core/dates.ts');
+    const { prepareDates, parseDate } = await import('../../src/core/date-text.ts');
     let stops = 0;
     while (!prepareDates('fr', () => true)) stops++;
     // French, then English and the six other UI languages: one each.

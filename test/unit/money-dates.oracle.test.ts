@@ -8,24 +8,18 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { type IsoDate } from '../../src/core/dates.ts';
 import {
   findDateRanges,
   findDates,
   parseDate,
   parseDateRange,
   type FoundDate,
-  type IsoDate,
-} from '../../src/core/dates.ts';
+} from '../../src/core/date-text.ts';
 import { charFolder } from '../../src/core/fold.ts';
 import { safeLocale } from '../../src/core/locale.ts';
-import {
-  currencyOf,
-  findAmounts,
-  minorDigits,
-  parseAmount,
-  type Amount,
-  type FoundAmount,
-} from '../../src/core/money.ts';
+import { minorDigits, type Amount } from '../../src/core/money.ts';
+import { currencyOf, findAmounts, parseAmount, type FoundAmount } from '../../src/core/amount-text.ts';
 import { parseHtml } from '../support/dom.ts';
 import { OFFER_PIECES } from '../support/offer-text.ts';
 import { PAGE_LANGUAGES, promotionsPage, samplePromotions, type Tab } from '../support/pages.ts';

@@ -2,7 +2,7 @@
 // the kits' markup and in hand-written styles, each checking one principle, read with the CLI's DOM.
 import { describe, expect, it } from 'vitest';
 
-import { joinPieces, parseAmount } from '../../src/core/money.ts';
+import { joinPieces, parseAmount } from '../../src/core/amount-text.ts';
 import { readPage } from '../../src/core/page/read.ts';
 import { scanPage } from '../../src/core/page/scan.ts';
 import { parseHtml } from '../support/dom.ts';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { run as parseCli } from '../../src/cli/commands/parse.ts';
-import { parseDate } from '../../src/core/dates.ts';
+import { parseDate } from '../../src/core/date-text.ts';
 import {
   REFERENCE_ATTRIBUTES,
   STRUCTURAL_ATTRIBUTES,

@@ -1,7 +1,7 @@
 // A spend period written as a range ends on its last day: that day is the deadline, in every language.
 import { describe, expect, it } from 'vitest';
 
-import { findDateRanges } from '../../src/core/dates.ts';
+import { findDateRanges } from '../../src/core/date-text.ts';
 import { parseTerms } from '../../src/core/terms/index.ts';
 
 // One offer per language and per way of writing a range; the deadline is always 15 January 2027.

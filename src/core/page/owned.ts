@@ -5,7 +5,7 @@
 //
 // Every place a label is seen gives a candidate; a field with two different candidates, or a place with
 // two values for one label, is left empty with the reason, for the caller's warning.
-import { joinPieces } from '../money.ts';
+import { joinPieces } from '../amount-text.ts';
 import { cellAt, dataRowsAfter } from './promotions.ts';
 import type { Block, Row, Scan, Table } from './scan.ts';
 

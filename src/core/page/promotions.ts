@@ -1,9 +1,10 @@
 // The promotions table → one PagePromotion per row, in page order. The table is the one whose header
 // cells say the glossary's column names; columns are found by their header, in any order, and columns
 // the glossary does not know are ignored.
-import { parseDate, parseDateRange } from '../dates.ts';
+import { findAmounts, joinPieces, parseAmount } from '../amount-text.ts';
+import { parseDate, parseDateRange } from '../date-text.ts';
 import type { IsoDate } from '../dates.ts';
-import { findAmounts, joinPieces, parseAmount, toMajor } from '../money.ts';
+import { toMajor } from '../money.ts';
 import type { Amount } from '../money.ts';
 import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';

@@ -1,7 +1,7 @@
 // Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
 // null (or empty) with a warning saying what and why, and readPage itself never throws.
-import { prepareDates } from '../dates.ts';
-import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../money.ts';
+import { prepareDates } from '../date-text.ts';
+import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../amount-text.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';

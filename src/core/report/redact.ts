@@ -15,10 +15,10 @@
 // - Other letters (names, e-mails, ids) become placeholders of the same length, case and script.
 // The substitution comes from a key the caller draws with crypto random and never keeps: nothing maps a
 // report back to the page.
-import { findDates } from '../dates.ts';
+import { findAmounts, joinPieces } from '../amount-text.ts';
+import type { FoundAmount } from '../amount-text.ts';
+import { findDates } from '../date-text.ts';
 import { safeLocale } from '../locale.ts';
-import { findAmounts, joinPieces } from '../money.ts';
-import type { FoundAmount } from '../money.ts';
 import { glossaryFile, glossaryLanguages, wordings } from '../page/glossary.ts';
 import type { Wording } from '../page/glossary.ts';
 import { REFERENCE_ATTRIBUTES, STRUCTURAL_ATTRIBUTES, TEXT_ATTRIBUTES } from './capture.ts';

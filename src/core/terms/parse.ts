@@ -1,7 +1,9 @@
 // Offer text → PromotionTerms. Each number or date found is given a role by the phrase nearest to it
 // (spend-words vs credit-words, activate vs arrive vs expire), never by where it sits in the text.
-import { addDays, findDateRanges, isValidIsoDate } from '../dates.ts';
-import { currencyOf, findAmounts, toMajor, type FoundAmount } from '../money.ts';
+import { currencyOf, findAmounts, type FoundAmount } from '../amount-text.ts';
+import { findDateRanges } from '../date-text.ts';
+import { addDays, isValidIsoDate } from '../dates.ts';
+import { toMajor } from '../money.ts';
 import { EMPTY_TERMS, PromotionTerms } from '../schemas.ts';
 import {
   cueMatcher,
