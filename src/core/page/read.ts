@@ -135,7 +135,17 @@ export function readAhead(
       if (FIRST_TIME[prepared.done]!(lang, enough)) prepared.done++;
       return false;
     }
-    return parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough, worked);
+    const from = memo.ahead?.rows === found.rows ? memo.ahead.next : 0;
+    const parsed = parseAhead(
+      found,
+      { words, lang, tabStatus: tabStatus(scan, words) },
+      memo,
+      enough,
+      worked,
+    );
+    // A list parsed over several turns is a long one: putting its rows into a snapshot (the read that
+    // follows) is work enough for a turn of its own, rather than after the last slice of parsing.
+    return parsed && !(from > 0 && memo.ahead!.next > from);
   } catch {
     // Nothing is lost: the read that follows does the work, and its warnings say what failed.
     return true;
