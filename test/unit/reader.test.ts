@@ -304,6 +304,43 @@ describe('reading again with the row memo', () => {
     expect(readPageAndTargets(doc, built.url, memo, []).snapshot).toEqual(readPage(doc, built.url));
   });
 
+  it('gives the first-time work of a page language turns of their own, before its first row', () => {
+    const doc = parseHtml(built.html);
+    // Once read before, the module's caches hold the month names: the turns counted are the reader's
+    // own, not prepareDates' eight languages.
+    readPage(doc, built.url);
+    const memo = newPageMemo();
+    // Turns from the one that ends the scan to the one that parses the first row, the clock always out.
+    let turns = 0;
+    for (let fresh = true; !memo.ahead?.read.length; fresh = false) {
+      readAhead(doc, built.url, memo, fresh, () => true);
+      if (memo.scan) turns++;
+    }
+    // The scan's end; the date formatter, the month names, the date patterns and the number patterns,
+    // each alone (on a CPU four times slower, together they made a long task); then the first row.
+    expect(turns).toBeGreaterThanOrEqual(6);
+    expect(readPageAndTargets(doc, built.url, memo, []).snapshot).toEqual(readPage(doc, built.url));
+  });
+
+  it('leaves the read of a list parsed over several turns to a turn of its own', () => {
+    const doc = parseHtml(built.html);
+    const memo = newPageMemo();
+    let parsedInLastTurn = -1;
+    for (let fresh = true, done = false; !done; fresh = false) {
+      const before = memo.ahead?.next ?? 0;
+      done = readAhead(doc, built.url, memo, fresh, () => true);
+      parsedInLastTurn = (memo.ahead?.next ?? 0) - before;
+    }
+    // The turn that says the read may come parsed nothing: the last row came the turn before.
+    expect(parsedInLastTurn).toBe(0);
+    expect(memo.ahead?.next).toBe(memo.table?.found?.rows.length);
+    // A re-read of a few rows parsed in one turn does not wait a turn more.
+    const name = [...doc.querySelectorAll('[role="row"], tr')][2]!.querySelector('span')!;
+    name.textContent = 'Another name';
+    expect(readAhead(doc, built.url, memo, false, () => false, new Set([name]))).toBe(true);
+    expect(readPageAndTargets(doc, built.url, memo, []).snapshot).toEqual(readPage(doc, built.url));
+  });
+
   it('scans in steps: changes behind the walk are followed, changes ahead of it are met', () => {
     const doc = parseHtml(built.html);
     const memo = newPageMemo();

@@ -1,6 +1,6 @@
 // Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
 // null (or empty) with a warning saying what and why, and readPage itself never throws.
-import { prepareDates } from '../date-text.ts';
+import { parseDate, prepareDates } from '../date-text.ts';
 import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../amount-text.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
@@ -47,8 +47,8 @@ export interface PageMemo extends RowMemo {
   rowAt: Map<Node, Row> | null;
   /** The promotions table found in `scan` under `words`, until a row of it is scanned again. */
   table: { scan: Scan; words: Words; found: PromotionsTable | null } | null;
-  /** The page language whose date wordings prepareDates has built, as String(lang); null before. */
-  dates: string | null;
+  /** How far the first-time work of FIRST_TIME has gone for a page language (as String(lang)). */
+  prepared: { lang: string; done: number } | null;
 }
 
 export function newPageMemo(): PageMemo {
@@ -60,7 +60,7 @@ export function newPageMemo(): PageMemo {
     job: null,
     restarts: 0,
     table: null,
-    dates: null,
+    prepared: null,
   };
 }
 
@@ -126,16 +126,26 @@ export function readAhead(
     const words = wordsFor(lang);
     const found = detectView(url, doc) === 'promotions' ? tableOf(scan, words, memo) : null;
     if (!found) return true;
-    // The first date read in a language needs the month names of eight languages: prepareDates builds
-    // them a language at a time (the first also loads the browser's locale data), and once it has, this
-    // memo asks no more. Each of those pieces, and the first row after them (its patterns are built
-    // then), is among the slowest work of a read: each starts a turn of its own.
-    if (memo.dates !== String(lang)) {
-      if (worked || !prepareDates(lang, enough)) return false;
-      memo.dates = String(lang);
+    // The first row read in a language builds what every row after it uses (FIRST_TIME): each piece,
+    // among the slowest work of a read, starts a turn of its own, and so does the first row after them.
+    if (memo.prepared?.lang !== String(lang)) memo.prepared = { lang: String(lang), done: 0 };
+    const prepared = memo.prepared;
+    if (prepared.done < FIRST_TIME.length) {
+      if (worked) return false;
+      if (FIRST_TIME[prepared.done]!(lang, enough)) prepared.done++;
       return false;
     }
-    return parseAhead(found, { words, lang, tabStatus: tabStatus(scan, words) }, memo, enough, worked);
+    const from = memo.ahead?.rows === found.rows ? memo.ahead.next : 0;
+    const parsed = parseAhead(
+      found,
+      { words, lang, tabStatus: tabStatus(scan, words) },
+      memo,
+      enough,
+      worked,
+    );
+    // A list parsed over several turns is a long one: putting its rows into a snapshot (the read that
+    // follows) is work enough for a turn of its own, rather than after the last slice of parsing.
+    return parsed && !(from > 0 && memo.ahead!.next > from);
   } catch {
     // Nothing is lost: the read that follows does the work, and its warnings say what failed.
     return true;
@@ -143,6 +153,31 @@ export function readAhead(
 }
 
 const MAX_RESTARTS = 3;
+
+/**
+ * The first-time work of the first read in a page language, in the order it is needed; each returns
+ * true once done (prepareDates may need several turns). Caches are all they fill: what any read
+ * returns is the same with or without them. On a CPU slowed four times each takes tens of milliseconds
+ * on a page that has formatted no date yet: done in one turn with the first row, they made it a long task.
+ */
+const FIRST_TIME: ReadonlyArray<(lang: string | null, enough: () => boolean) => boolean> = [
+  // The first date formatter of a page loads the calendar data; a language the browser does not know
+  // is the date reader's to handle, later.
+  (lang) => {
+    try {
+      new Intl.DateTimeFormat(lang ?? undefined, { timeZone: 'UTC' }).format(0);
+    } catch {
+      // Nothing to prepare: the date reader falls back on its own.
+    }
+    return true;
+  },
+  // The month names of eight languages, a language at a time (Intl formatting).
+  (lang, enough) => prepareDates(lang, enough),
+  // The page language's date patterns, built and compiled at its first date.
+  (lang) => (parseDate('2026-01-31', lang), true),
+  // Its number separators and pattern, at its first amount.
+  (lang) => (parseAmount('1.5', lang), true),
+];
 
 /**
  * The promotions table of `scan`, found once per scan and page language: a long list is parsed over many
