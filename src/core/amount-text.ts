@@ -2,7 +2,7 @@
 // numbers around them, and an amount's pieces split across elements. The values they read are
 // ./money.ts's Amount.
 import { charFolder, escapeRe } from './fold.ts';
-import { safeLocale } from './locale.ts';
+import { perLanguage } from './locale.ts';
 import { minorDigits, type Amount } from './money.ts';
 
 export interface FoundAmount {
@@ -123,21 +123,7 @@ interface Separators {
   numberRe: RegExp;
 }
 
-const separatorCache = new Map<string, Separators>();
-// A page asks in one language thousands of times: its answer is kept beside the cache.
-let lastLang: string | null | undefined;
-let lastSeparators: Separators | undefined;
-
-function separators(lang: string | null | undefined): Separators {
-  if (lastSeparators && lang === lastLang) return lastSeparators;
-  lastLang = lang;
-  lastSeparators = separatorsOf(safeLocale(lang));
-  return lastSeparators;
-}
-
 function separatorsOf(locale: string): Separators {
-  const cached = separatorCache.get(locale);
-  if (cached) return cached;
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
@@ -149,10 +135,10 @@ function separatorsOf(locale: string): Separators {
     `(?<![\\d.,:/+_]|\\d${MINUS})(?:${num})(?![\\d:/_]|[.,]\\d|${MINUS}\\d|${SPACE}?[%％])`,
     'gu',
   );
-  const result = { group, decimal, numberRe };
-  separatorCache.set(locale, result);
-  return result;
+  return { group, decimal, numberRe };
 }
+
+const separators = perLanguage(separatorsOf);
 
 /** Turns "1.234,56" into minor 123456, exponent 2, using the language only when the text is ambiguous. */
 function interpretNumber(

@@ -2,7 +2,7 @@
 // named-month patterns, a time of day after a date, and ranges and open ends ("until …", "from …").
 import { toIso, type IsoDate } from './dates.ts';
 import { charFolder, escapeRe } from './fold.ts';
-import { safeLocale } from './locale.ts';
+import { perLanguage, safeLocale } from './locale.ts';
 
 export interface FoundDate {
   iso: IsoDate;
@@ -78,8 +78,6 @@ interface LangRules {
   patterns: Array<{ re: RegExp; read: (m: RegExpExecArray) => IsoDate | null }>;
 }
 
-const rulesCache = new Map<string, LangRules>();
-
 const NOT_BEFORE = '(?<![\\d.,/:$€£¥₩₫])';
 const NOT_AFTER = '(?!\\d|[.,/:]\\d|\\s*%)';
 
@@ -100,20 +98,7 @@ export function prepareDates(lang: string | null | undefined, enough: () => bool
   return true;
 }
 
-// A page asks in one language thousands of times: its rules are kept beside the cache.
-let lastLang: string | null | undefined;
-let lastRules: LangRules | undefined;
-
-function rules(lang: string | null | undefined): LangRules {
-  if (lastRules && lang === lastLang) return lastRules;
-  lastLang = lang;
-  lastRules = rulesOf(safeLocale(lang));
-  return lastRules;
-}
-
 function rulesOf(locale: string): LangRules {
-  const cached = rulesCache.get(locale);
-  if (cached) return cached;
   const months = new Map<string, number>();
   for (const source of monthSources(locale)) {
     for (const [name, month] of monthNames(source)) if (!months.has(name)) months.set(name, month);
@@ -175,10 +160,10 @@ function rulesOf(locale: string): LangRules {
       read: (m) => named(m[1], m[3], m[2]),
     },
   ];
-  const result = { months, dayFirst, patterns };
-  rulesCache.set(locale, result);
-  return result;
+  return { months, dayFirst, patterns };
 }
+
+const rules = perLanguage(rulesOf);
 
 export function findDates(text: string, lang?: string | null): FoundDate[] {
   return datesIn(fold(text), lang);

@@ -16,3 +16,25 @@ export function safeLocale(lang: string | null | undefined): string {
   }
   return locale;
 }
+
+/**
+ * `build` made once per Intl locale and kept, looked up by a page or user language tag. A page asks in
+ * one language thousands of times, so the last tag's answer is kept beside the map and given at once.
+ */
+export function perLanguage<T>(build: (locale: string) => T): (lang: string | null | undefined) => T {
+  const built = new Map<string, T>();
+  let lastLang: string | null | undefined;
+  let last: T | undefined;
+  return (lang) => {
+    if (last !== undefined && lang === lastLang) return last;
+    const locale = safeLocale(lang);
+    let value = built.get(locale);
+    if (value === undefined) {
+      value = build(locale);
+      built.set(locale, value);
+    }
+    lastLang = lang;
+    last = value;
+    return value;
+  };
+}
