@@ -1,5 +1,6 @@
-// Document → PageSnapshot (DESIGN.md contract). Every section is read on its own: one that fails is
-// null (or empty) with a warning saying what and why, and readPage itself never throws.
+// Document → PageSnapshot (its contract: docs/ARCHITECTURE.md, "Contracts"). Every section is read on
+// its own: one that fails is null (or empty) with a warning saying what and why, and readPage itself
+// never throws.
 import { parseDate, prepareDates } from '../date-text.ts';
 import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../amount-text.ts';
 import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
