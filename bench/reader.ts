@@ -3,7 +3,7 @@
 // the same comparison inside the page and hand back the same numbers.
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
-import { readPage } from '../src/core/page/read.ts';
+import { readPage } from '../src/core/page/index.ts';
 import { textFloor } from './floor.ts';
 import { rereadOneRow } from './reread.ts';
 import { benchPage, readsCorrectly, SIZES } from './pages.ts';

@@ -17,7 +17,7 @@
 // left to finish between messages.
 import { summaryOf } from '../src/background/summary.ts';
 import { startWorker } from '../src/background/worker.ts';
-import type { PagePromotion, PageSnapshot, PromotionRecord } from '../src/core/schemas.ts';
+import type { PagePromotion, PromotionRecord, SeenPage } from '../src/core/schemas.ts';
 import { KEY, promoKey, SCHEMA_VERSION } from '../src/core/store/layout.ts';
 import { setBrowser } from '../src/platform/browser.ts';
 import { keptFrom } from '../src/platform/store.ts';
@@ -27,7 +27,7 @@ import { createFakeBrowser } from '../test/fake-browser.ts';
 import { NOW, benchRecords } from './records.ts';
 import type { Figure } from './report.ts';
 import { median } from './stats.ts';
-import { promotionsSnapshot } from '../test/support/pages.ts';
+import { promotionsSnapshot, seenPage } from '../test/support/pages.ts';
 
 export const KEPT = 500;
 const ACCOUNT = '7300000000000000042';
@@ -46,7 +46,7 @@ function seed(at: number): Record<string, unknown> {
 }
 
 /** The page's promotions list: 20 of the kept promotions as their rows show them, spend moved on by `run`. */
-function snapshotOf(records: PromotionRecord[], run: number): PageSnapshot {
+function snapshotOf(records: PromotionRecord[], run: number): SeenPage {
   const rows: PagePromotion[] = records.slice(0, 20).map((r, i) => ({
     name: r.name,
     type: 'conditional',
@@ -60,7 +60,9 @@ function snapshotOf(records: PromotionRecord[], run: number): PageSnapshot {
     validUntil: null,
     assigned: null,
   }));
-  return promotionsSnapshot(ACCOUNT, rows, { balance: { total: 100 + run, cash: 100, credit: run } });
+  return seenPage(
+    promotionsSnapshot(ACCOUNT, rows, { balance: { total: 100 + run, cash: 100, credit: run } }),
+  );
 }
 
 const records = (items: Record<string, unknown>) => keptFrom(items).promotions;

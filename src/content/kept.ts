@@ -13,6 +13,8 @@ export interface Kept {
   until: number;
   /** The worker's clock when it answered (ms since the epoch): the demo build's content script goes by it. */
   workerNow: number | null;
+  /** The read is in doubt with the rows' values read (the worker reads them: their notes are its). */
+  doubtful: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -41,7 +43,13 @@ export function keptIn(answer: unknown, accountId: string | null): Kept | null {
   const kept = unpackRows(answer.kept);
   if (!Array.isArray(kept)) return null;
   const workerNow = typeof answer.now === 'number' && Number.isFinite(answer.now) ? answer.now : null;
-  return { accountId, promotions: kept.filter(looksKept), until: answer.until, workerNow };
+  return {
+    accountId,
+    promotions: kept.filter(looksKept),
+    until: answer.until,
+    workerNow,
+    doubtful: answer.doubtful === true,
+  };
 }
 
 /** The kept promotions' views, while they hold at `now`; null once they no longer do. */

@@ -5,7 +5,7 @@ import type { Checklist } from '../core/checklist.ts';
 import type { Translate } from '../core/i18n.ts';
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import type { PageMemo, PageReading, PageTargets } from '../core/page/read.ts';
-import type { PageSnapshot, PageView } from '../core/schemas.ts';
+import type { PageView, SeenPage } from '../core/schemas.ts';
 import type { Kept } from './kept.ts';
 import type { Scheduler } from './schedule.ts';
 import type { Store } from './store.ts';
@@ -67,7 +67,8 @@ export interface ContentDeps {
 /** Everything a billing page shows us at one read. */
 export interface PageState {
   url: string;
-  snapshot: PageSnapshot;
+  /** The page as seen: its rows' numbers and dates are the worker's to read (core/page/row-values.ts). */
+  snapshot: SeenPage;
   targets: Targets;
   /**
    * What the worker said of the promotions kept for the page's ad account; null until it has said it, and

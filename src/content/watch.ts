@@ -9,7 +9,7 @@
 // any host an older one left (layer.ts), so a page has one panel of ours, ever.
 import { checklistOf } from '../core/checklist.ts';
 import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
-import type { PageSnapshot } from '../core/schemas.ts';
+import type { SeenPage } from '../core/schemas.ts';
 import { keptAt, keptIn, type Kept } from './kept.ts';
 import { isolated, isolatedContext } from './isolate.ts';
 import { createLayer } from './layer.ts';
@@ -91,10 +91,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     let askedAgainAt: number | null = null;
     // Stops the wait for the last answer to stop holding (one wait at a time, however often the page answers).
     let stopWaiting = () => {};
-    let snapshot: PageSnapshot | null = null;
+    let snapshot: SeenPage | null = null;
     // The last snapshot sent. Each visit sends its first one even when the last visit sent the same:
     // the answer is what tells the visit the account's kept promotions.
-    let lastSent: PageSnapshot | null = null;
+    let lastSent: SeenPage | null = null;
 
     const memo = newPageMemo();
     // What the page changed since the current batch was taken; null when that is unknown (the first
@@ -107,9 +107,9 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     // One snapshot on its way to the worker at a time: while the page keeps changing, the newest one
     // waits and older ones are dropped, so a busy page costs the worker what it can take.
     let sending = false;
-    let waiting: PageSnapshot | null = null;
+    let waiting: SeenPage | null = null;
     // The last snapshot the worker refused: snapshots with the same rows are not sent.
-    let refused: PageSnapshot | null = null;
+    let refused: SeenPage | null = null;
     // The account this page is about, and the address it was read at: a page that names another account
     // without its address changing is not followed (a hostile page rewriting another account's promotions).
     let account: { id: string | null; href: string } | null = null;
@@ -117,7 +117,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     // The features redraw from what the page and the worker say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
-    const publish = (url: string, snap: PageSnapshot, found: Targets) => {
+    const publish = (url: string, snap: SeenPage, found: Targets) => {
       const start = timeline.now();
       const said = kept?.accountId === snap.accountId ? kept : null;
       const views = said && keptAt(said, deps.now());
@@ -152,7 +152,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       });
     };
 
-    const sendSnapshot = (snap: PageSnapshot): void => {
+    const sendSnapshot = (snap: SeenPage): void => {
       if (sending) {
         waiting = snap;
         return;

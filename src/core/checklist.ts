@@ -1,7 +1,15 @@
 // The five redemption steps (sign in, open Payment, enter the code, meet the minimum spend, see the credit),
 // ticked from what the billing page shows and from what the extension already keeps for the account.
 // The popup and the on-page panel render the same result, so they can never disagree.
-import type { Lifecycle, PageSnapshot, PromotionRecord } from './schemas.ts';
+import type { Lifecycle, PagePromotion, PageSnapshot, PromotionRecord } from './schemas.ts';
+
+/**
+ * What the checklist reads of a page: a snapshot, or the page as the content script saw it (its rows'
+ * values not read yet: the checklist needs only their statuses).
+ */
+export type PageShows = Pick<PageSnapshot, 'view' | 'accountId' | 'balance' | 'redeem'> & {
+  promotions: ReadonlyArray<Pick<PagePromotion, 'status'>>;
+};
 import { isFree } from './urgency.ts';
 
 export type StepId = 'sign-in' | 'open-billing' | 'enter-code' | 'meet-minimum' | 'check-balance';
@@ -83,7 +91,7 @@ export interface KeptStep {
 }
 
 /** What the redeem step still needs, read from the dialog when it is in the page. */
-function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Target | null } {
+function redeemStep(snapshot: PageShows): { instruction: string; target: Target | null } {
   const dialog = snapshot.redeem;
   if (!dialog?.open) {
     return { instruction: 'steps_doOpenRedeem', target: 'redeemButton' };
@@ -94,7 +102,7 @@ function redeemStep(snapshot: PageSnapshot): { instruction: string; target: Targ
 }
 
 function evaluate<T>(
-  snapshot: PageSnapshot | null,
+  snapshot: PageShows | null,
   kept: readonly T[],
   stepOf: (item: T) => KeptStep,
 ): Progress {
@@ -167,7 +175,7 @@ function evaluate<T>(
  * the page's ad account, each with its status as of now (`statusOf`; the stored one by default).
  */
 export function checklist(
-  snapshot: PageSnapshot | null,
+  snapshot: PageShows | null,
   kept: readonly PromotionRecord[] = [],
   statusOf: StatusOf = (record) => record.status,
 ): Checklist {
@@ -177,7 +185,7 @@ export function checklist(
 }
 
 /** The checklist for a page and its account's kept promotions as the worker weighed them (core/kept-on-page.ts). */
-export function checklistOf(snapshot: PageSnapshot | null, kept: readonly KeptStep[]): Checklist {
+export function checklistOf(snapshot: PageShows | null, kept: readonly KeptStep[]): Checklist {
   return listOf(evaluate(snapshot, kept, (step) => step));
 }
 

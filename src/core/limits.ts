@@ -4,7 +4,7 @@
 // other ad account. The page's text is clipped to these bounds before it is sent (clipSnapshot), so an
 // over-long value from a page loses its tail, never the whole snapshot.
 import type { ContentMessage } from './messages.ts';
-import type { PageSnapshot, Reason } from './schemas.ts';
+import type { PageSnapshot, Reason, SeenPage } from './schemas.ts';
 
 /** A promotion's name, a code, a reason's evidence or fix: a line of text. */
 export const MAX_NAME = 300;
@@ -31,6 +31,11 @@ export const MAX_REGIONS = 300;
  * warning, so a hostile list cannot take the whole storage area.
  */
 export const MAX_ROWS = 2_000;
+/**
+ * Texts of one promotion row that may be its progress display. A row shows one; the first that reads as
+ * "X / Y" is taken, so a row with more candidates than this loses only its spend, never gains a wrong one.
+ */
+export const MAX_PROGRESS_TEXTS = 8;
 /**
  * The most JSON one ad account's promotions may take in storage (a promotion with a full spend history
  * is about 6 KB): 2 MB leaves room for four accounts at their worst and every reminder's state. A
@@ -78,7 +83,7 @@ const clipOrNull = (text: string | null, max: number) => (text === null ? null :
  * warning saying how many. What the page said is otherwise unchanged. The account id is not clipped:
  * a cut id could name another account, so an over-long one fails validation and the snapshot is refused.
  */
-export function clipSnapshot(snapshot: PageSnapshot): PageSnapshot {
+export function clipSnapshot<S extends PageSnapshot | SeenPage>(snapshot: S): S {
   const rows = snapshot.promotions;
   const warnings = snapshot.warnings.slice(0, MAX_WARNINGS - 1).map((w) => clip(w, MAX_MESSAGE));
   if (rows.length > MAX_ROWS)
@@ -87,6 +92,7 @@ export function clipSnapshot(snapshot: PageSnapshot): PageSnapshot {
     ...snapshot,
     url: clipOrNull(snapshot.url, MAX_URL),
     lang: clipOrNull(snapshot.lang, MAX_ID),
+    // A seen row's texts are within bounds as the reader takes them (promotions.ts).
     promotions: rows.slice(0, MAX_ROWS).map((p) => ({ ...p, name: clipOrNull(p.name, MAX_NAME) })),
     redeem:
       snapshot.redeem === null

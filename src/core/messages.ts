@@ -25,6 +25,7 @@ import {
   PromotionRecord,
   PromotionTerms,
   RedeemAttempt,
+  SeenPage,
   Settings,
 } from './schemas.ts';
 
@@ -38,7 +39,7 @@ export type PromotionRef = z.infer<typeof PromotionRef>;
 // ---------------------------------------------------------------- content→worker
 
 /** The page's state, sent by the content script only when it changed. */
-export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshot });
+export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: SeenPage });
 
 /**
  * A code typed into the redeem dialog and the page's answer. It carries no reasons: the worker always
@@ -52,7 +53,7 @@ export const RedeemAttemptMessage = z.object({
   succeeded: z.boolean(),
   lang: RedeemAttempt.shape.lang,
   /** The page at the time: the worker diagnoses with it and reads the new promotion's terms from it. */
-  snapshot: z.optional(z.nullable(PageSnapshot)),
+  snapshot: z.optional(z.nullable(SeenPage)),
 });
 
 /** Offer text the user pasted into the overlay's terms prompt after a successful redeem. */
@@ -184,6 +185,11 @@ export interface Answers {
     refused: number;
     kept: KeptView[];
     until: number;
+    /**
+     * The read is in doubt once the rows' values are read too (core/report/doubt.ts): their notes are the
+     * worker's, so the page learns of them here.
+     */
+    doubtful: boolean;
     /** The worker's clock (ms since the epoch): the demo build's content script goes by it (platform/clock.ts). */
     now: number;
   };
@@ -237,8 +243,11 @@ export const PageCapture = z.object({
       z.object({ selector: z.string(), declaration: z.enum(['display:none', 'visibility:hidden']) }),
     ),
   }),
-  /** What the extension read from the page. */
-  snapshot: PageSnapshot,
+  /** What the extension read from the page, as the content script saw it. */
+  snapshot: SeenPage,
   url: z.string(),
 });
 export type PageCapture = z.infer<typeof PageCapture>;
+
+/** A capture as the review page shows it: the page's rows with their values read (finishSnapshot). */
+export type CapturedPage = Omit<PageCapture, 'snapshot'> & { snapshot: PageSnapshot };

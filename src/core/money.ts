@@ -45,6 +45,12 @@ export function toMajor(a: Amount): number {
   return power !== undefined ? a.minor / power : Number(`${a.minor}e-${a.exponent}`);
 }
 
+/** An amount in major units; null for none, and for digits too long to be a number. */
+export function major(a: Amount | null | undefined): number | null {
+  const v = a ? toMajor(a) : null;
+  return v !== null && Number.isFinite(v) ? v : null;
+}
+
 /** 10^0 … 10^22: the powers of ten a double holds exactly. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 

@@ -15,6 +15,7 @@ import {
   MAX_LINE,
   MAX_MESSAGE,
   MAX_NAME,
+  MAX_PROGRESS_TEXTS,
   MAX_REASONS,
   MAX_REGIONS,
   MAX_ROWS,
@@ -115,6 +116,34 @@ export const PageSnapshot = z.object({
   warnings: z.array(text(MAX_MESSAGE)).check(z.maxLength(MAX_WARNINGS)),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
+
+/**
+ * A promotion row as the content script reads it: what the row is (name, credit type, status,
+ * assignment), said in the page's words, and its numbers and dates as the texts the row shows. The worker
+ * reads the values from those texts (core/page/row-values.ts) and so makes the row a PagePromotion: the
+ * page's thread never reads an amount or a date of a row. A text is '' when its column shows nothing, and
+ * null when the table has no such column.
+ */
+export const SeenPromotion = z.object({
+  name: PagePromotion.shape.name,
+  type: CreditType,
+  status: PageStatus,
+  assigned: PagePromotion.shape.assigned,
+  amount: z.nullable(text(MAX_MESSAGE)),
+  unused: z.nullable(text(MAX_MESSAGE)),
+  requirement: z.nullable(text(MAX_MESSAGE)),
+  validDates: z.nullable(text(MAX_MESSAGE)),
+  redeemed: z.nullable(text(MAX_MESSAGE)),
+  /** The row's texts that may be a progress display "X / Y" (one slash, not first), in reading order. */
+  progress: z.array(text(MAX_MESSAGE)).check(z.maxLength(MAX_PROGRESS_TEXTS)),
+});
+export type SeenPromotion = z.infer<typeof SeenPromotion>;
+
+/** A page as the content script sends it: a PageSnapshot whose promotion rows are still texts. */
+export const SeenPage = z.extend(PageSnapshot, {
+  promotions: z.array(SeenPromotion).check(z.maxLength(MAX_ROWS)),
+});
+export type SeenPage = z.infer<typeof SeenPage>;
 
 // ---------------------------------------------------------------- promotion terms (contract)
 

@@ -3,13 +3,13 @@
 // Page text is rendered as text only; the redacted page is shown in a sandboxed frame that runs nothing.
 import { useMemo, useState } from 'preact/hooks';
 
-import type { PageCapture } from '../core/messages.ts';
+import type { CapturedPage } from '../core/messages.ts';
 import type { Correction, Report } from '../core/report/index.ts';
 import { useI18n } from '../ui/i18n.tsx';
 import { localWarning, readFields, type ReadField } from './fields.ts';
 
 export interface ReviewProps {
-  page: PageCapture;
+  page: CapturedPage;
   /** The report of this page with these corrections (the same redaction every time). */
   report(corrections: Correction[]): Report;
   /** The redacted page's text, as a reader of the file sees it. */

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { dateInZone } from '../core/dates.ts';
 import { localeOf } from '../core/i18n.ts';
-import type { PageCapture } from '../core/messages.ts';
+import type { CapturedPage } from '../core/messages.ts';
+import { finishSnapshot } from '../core/page/row-values.ts';
 import { makeReport, type Correction, type RedactionKey } from '../core/report/index.ts';
 import { askPageCapture } from '../platform/report.ts';
 import { translator } from '../platform/services.ts';
@@ -47,17 +48,21 @@ function textOf(html: string): string {
 }
 
 function ReviewApp(props: { tabId: number | null }) {
-  const [page, setPage] = useState<PageCapture | 'loading' | { failed: string }>('loading');
+  const [page, setPage] = useState<CapturedPage | 'loading' | { failed: string }>('loading');
   useEffect(() => {
     if (props.tabId === null) return setPage({ failed: 'no tab' });
-    void askPageCapture(props.tabId).then((r) => setPage(r.ok ? r.value : { failed: r.error.message }));
+    void askPageCapture(props.tabId).then((r) =>
+      setPage(
+        r.ok ? { ...r.value, snapshot: finishSnapshot(r.value.snapshot) } : { failed: r.error.message },
+      ),
+    );
   }, [props.tabId]);
 
   const [report] = useState(() => {
     const key = Array.from(crypto.getRandomValues(new Uint32Array(4))) as unknown as RedactionKey;
     const about = { extensionVersion: manifest.version, browser: browserName(), uiLanguage: locale };
     let last: { corrections: string; value: ReturnType<typeof makeReport> } | null = null;
-    return (p: PageCapture, corrections: Correction[]) => {
+    return (p: CapturedPage, corrections: Correction[]) => {
       const id = JSON.stringify(corrections);
       if (last?.corrections !== id)
         last = {

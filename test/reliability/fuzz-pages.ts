@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 
-import { readPage } from '../../src/core/page/read.ts';
+import { readPage } from '../../src/core/page/index.ts';
 import { PageSnapshot } from '../../src/core/schemas.ts';
 import { parseHtml } from '../support/dom.ts';
 import { mutate, mutationArb, type Mutation } from '../support/mutate.ts';

@@ -23,7 +23,7 @@ import { setBrowser } from '../../src/platform/browser.ts';
 import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
 import { report } from './figures.ts';
-import { promotionsSnapshot } from '../support/pages.ts';
+import { promotionsSnapshot, seenPage } from '../support/pages.ts';
 
 let fake: FakeBrowser;
 
@@ -84,7 +84,7 @@ const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
 });
 
 const page = (promotions: PagePromotion[], accountId = '7000', over: Partial<PageSnapshot> = {}) =>
-  promotionsSnapshot(accountId, promotions, over);
+  seenPage(promotionsSnapshot(accountId, promotions, over));
 
 describe('a page that fills storage', () => {
   it('cannot silence reminders: due ones are shown with 127 bytes left', async () => {

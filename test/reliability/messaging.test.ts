@@ -9,9 +9,10 @@ import { startWorker } from '../../src/background/worker.ts';
 import { FEATURES } from '../../src/content/features/index.ts';
 import { watchPages } from '../../src/content/watch.ts';
 import { CONTENT_TYPES, Message, type Result } from '../../src/core/messages.ts';
-import { BACKUP_FORMAT, DEFAULT_SETTINGS, EMPTY_TERMS, type PageSnapshot } from '../../src/core/schemas.ts';
+import { BACKUP_FORMAT, DEFAULT_SETTINGS, EMPTY_TERMS, type SeenPage } from '../../src/core/schemas.ts';
 import { setBrowser } from '../../src/platform/browser.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
+import { seenPage } from '../support/pages.ts';
 import { PAYLOADS } from '../support/payloads.ts';
 import { emptySnapshot, fakeDeps, pagePromotion, pageWindow, settle } from '../unit/content.harness.ts';
 import { report, scaled } from './figures.ts';
@@ -28,11 +29,13 @@ afterEach(() => {
   expect(Object.keys(Object.prototype)).toEqual([]);
 });
 
-const snapshot: PageSnapshot = emptySnapshot({
-  url: 'https://ads.tiktok.com/i18n/account/payment?aadvid=1',
-  accountId: '1',
-  balance: { total: 5, cash: 5, credit: 0 },
-});
+const snapshot: SeenPage = seenPage(
+  emptySnapshot({
+    url: 'https://ads.tiktok.com/i18n/account/payment?aadvid=1',
+    accountId: '1',
+    balance: { total: 5, cash: 5, credit: 0 },
+  }),
+);
 const ref = { accountId: '1', id: 'code:X' };
 
 /** One valid message of every type: what a foreign sender would try. */
@@ -173,14 +176,13 @@ describe('messages from outside', () => {
               name: odd,
               type: 'free',
               status: 'available',
-              amount: 5,
-              minSpend: null,
-              spent: null,
-              unused: 5,
-              redeemedOn: '2026-11-01',
-              validFrom: null,
-              validUntil: null,
               assigned: null,
+              amount: '$5',
+              unused: '$5',
+              requirement: null,
+              validDates: '',
+              redeemed: '2026-11-01',
+              progress: [],
             },
           ],
         },
@@ -191,7 +193,7 @@ describe('messages from outside', () => {
   });
 
   it('takes a snapshot whose promotions came packed in rows, as the content script sends them', async () => {
-    const row = pagePromotion();
+    const row = seenPage(emptySnapshot({ promotions: [pagePromotion()] })).promotions[0]!;
     const packed = { columns: Object.keys(row), rows: [Object.values(row)] };
     const answer = await fake.send(
       { type: 'snapshot', snapshot: { ...snapshot, promotions: packed } },

@@ -2,8 +2,8 @@
 // snapshot carrying the tab's running promotion with its spend one higher (an update to an existing
 // record) and a promotion seen for the first time (a new record). New rows differ in amount: rows with
 // the same start date, amount and type are taken for one promotion read in another language.
-import type { PagePromotion, PageSnapshot } from '../../src/core/schemas.ts';
-import { promotionsSnapshot } from '../support/pages.ts';
+import type { PagePromotion, SeenPage } from '../../src/core/schemas.ts';
+import { promotionsSnapshot, seenPage } from '../support/pages.ts';
 
 export const ACCOUNT = '7301234567890123456';
 export const TABS = 5;
@@ -26,17 +26,19 @@ function row(name: string, redeemedOn: string, spent: number, amount = 50): Page
   };
 }
 
-function snapshot(promotions: PagePromotion[], credit: number): PageSnapshot {
-  return promotionsSnapshot(ACCOUNT, promotions, {
-    url: `https://ads.tiktok.com/i18n/account/promotion?aadvid=${ACCOUNT}`,
-    balance: { total: credit, cash: 0, credit },
-  });
+function snapshot(promotions: PagePromotion[], credit: number): SeenPage {
+  return seenPage(
+    promotionsSnapshot(ACCOUNT, promotions, {
+      url: `https://ads.tiktok.com/i18n/account/promotion?aadvid=${ACCOUNT}`,
+      balance: { total: credit, cash: 0, credit },
+    }),
+  );
 }
 
 export const runningName = (tab: number) => `Tab ${tab} running offer`;
 
 /** plan[tab][i]: the i-th snapshot tab sends; the last one of each tab reports spend `writes`. */
-export function snapshotPlan(tabs: number, writes: number): PageSnapshot[][] {
+export function snapshotPlan(tabs: number, writes: number): SeenPage[][] {
   return Array.from({ length: tabs }, (_, tab) =>
     Array.from({ length: writes }, (_, i) =>
       snapshot(

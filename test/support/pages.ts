@@ -5,7 +5,14 @@
 import { glossaryFor } from '../../src/core/page/glossary.ts';
 import type { LanguageGlossary, Wording } from '../../src/core/page/glossary.ts';
 import { minorDigits } from '../../src/core/money.ts';
-import type { CreditType, PagePromotion, PageSnapshot, PageStatus } from '../../src/core/schemas.ts';
+import type {
+  CreditType,
+  PagePromotion,
+  PageSnapshot,
+  PageStatus,
+  SeenPage,
+  SeenPromotion,
+} from '../../src/core/schemas.ts';
 
 /** One promotion as the page's data; the page shows it in its language's words and formats. */
 export interface PromotionData {
@@ -478,6 +485,41 @@ export function promotionsSnapshot(
     promotions,
     ...over,
   });
+}
+
+/**
+ * The page as a content script saw it when its read is `snapshot`: each row's values as texts that read
+ * back as them (finishSnapshot gives `snapshot` again, rows' notes aside), in the page's language.
+ */
+export function seenPage(snapshot: PageSnapshot): SeenPage {
+  const money = new Intl.NumberFormat(snapshot.lang ?? 'en', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 6,
+  });
+  const shown = (v: number | null) => (v === null ? '' : money.format(v));
+  const promotions = snapshot.promotions.map((p): SeenPromotion => ({
+    name: p.name,
+    type: p.type,
+    status: p.status,
+    assigned: p.assigned,
+    amount: shown(p.amount),
+    unused: shown(p.unused),
+    // With a requirements column, the minimum is its; a progress display gives the spend only.
+    requirement: shown(p.minSpend),
+    validDates:
+      p.validFrom && p.validUntil
+        ? `${p.validFrom} ~ ${p.validUntil}`
+        : p.validUntil
+          ? `Until ${p.validUntil}`
+          : p.validFrom
+            ? `${p.validFrom} ~`
+            : '',
+    redeemed: p.redeemedOn ?? '',
+    progress: p.spent === null ? [] : [`${shown(p.spent)} / ${shown(p.minSpend ?? p.spent)}`],
+  }));
+  return { ...snapshot, promotions };
 }
 
 export function pagePromotion(over: Partial<PagePromotion> = {}): PagePromotion {

@@ -2,6 +2,7 @@
 // fixed key; the shape of a snapshot (what is null, how many rows, which statuses), which a report must
 // keep while its values change; and the factor its amounts were scaled by, which must be one for all.
 import { readPageAndTargets } from '../../src/core/page/read.ts';
+import { finishSnapshot } from '../../src/core/page/row-values.ts';
 import { capturePage, makeReport, shownByMarkup } from '../../src/core/report/index.ts';
 import type { RedactionKey, Report } from '../../src/core/report/index.ts';
 import type { PageSnapshot } from '../../src/core/schemas.ts';
@@ -13,7 +14,8 @@ export function reportOf(
   key: RedactionKey = [1, 2, 3, 4],
 ): Report & { read: PageSnapshot } {
   const doc = parseHtml(html);
-  const { snapshot, targets } = readPageAndTargets(doc, url);
+  const { snapshot: seen, targets } = readPageAndTargets(doc, url);
+  const snapshot = finishSnapshot(seen);
   const capture = capturePage(doc, { shown: shownByMarkup(doc), codeInput: targets.codeInput });
   const report = makeReport({
     capture,

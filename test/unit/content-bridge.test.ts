@@ -6,7 +6,7 @@ import { packAnswer } from '../../src/core/wire.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
 import { NOW, pagePromotion, record } from './content.harness.ts';
-import { pageSnapshot } from '../support/pages.ts';
+import { pageSnapshot, seenPage } from '../support/pages.ts';
 
 /** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
 function fakeBrowser(worker: (message: unknown) => Promise<unknown>) {
@@ -28,7 +28,7 @@ function fakeBrowser(worker: (message: unknown) => Promise<unknown>) {
 
 const snapshotMessage = {
   type: 'snapshot' as const,
-  snapshot: pageSnapshot({ lang: null }),
+  snapshot: seenPage(pageSnapshot({ lang: null })),
 };
 
 describe('content bridge', () => {
@@ -57,7 +57,7 @@ describe('content bridge', () => {
       received.push(structuredClone(message));
       return { ok: true, value: { changed: [] } };
     });
-    const promotion = pagePromotion();
+    const promotion = seenPage(pageSnapshot({ promotions: [pagePromotion()] })).promotions[0]!;
     const message = {
       ...snapshotMessage,
       snapshot: { ...snapshotMessage.snapshot, promotions: [promotion] },

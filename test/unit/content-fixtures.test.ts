@@ -5,6 +5,7 @@ import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { FEATURES } from '../../src/content/features/index.ts';
 import { outlinedElement } from '../../src/content/features/outline.ts';
 import { diagnose } from '../../src/core/diagnosis/index.ts';
+import { finishSnapshot } from '../../src/core/page/row-values.ts';
 import { translatorFrom } from '../../src/core/i18n.ts';
 import { pageReader as reader } from '../../src/content/reader.ts';
 import { HOST_TAG } from '../../src/content/layer.ts';
@@ -24,7 +25,11 @@ function open(name: string, features: readonly Feature[] = []) {
   };
   const { deps, frames, sent, worker } = fakeDeps({ reader, t });
   // The worker diagnoses a refused code with core diagnosis, as the real one does.
-  worker.reasons = (m) => diagnose({ ...m, now: '2026-11-24T12:00:00.000Z' }, t).reasons;
+  worker.reasons = (m) =>
+    diagnose(
+      { ...m, snapshot: m.snapshot ? finishSnapshot(m.snapshot) : null, now: '2026-11-24T12:00:00.000Z' },
+      t,
+    ).reasons;
   let state: PageState | null = null;
   const probe: Feature = {
     name: 'probe',
@@ -65,7 +70,10 @@ describe('content script on the fixture pages', () => {
   it.each(CASES)('%s: current step %s, outlines %s', (fixture, current, outlined) => {
     const { state, sent } = open(fixture);
     const s = state();
-    expect(s.snapshot).toMatchObject({ ...fixtureSnapshot(fixture), warnings: expect.any(Array) });
+    expect(finishSnapshot(s.snapshot)).toMatchObject({
+      ...fixtureSnapshot(fixture),
+      warnings: expect.any(Array),
+    });
     expect(sent).toEqual([{ type: 'snapshot', snapshot: s.snapshot }]);
     expect(s.checklist.current).toBe(current);
     expect(describeElement(outlinedElement(s))).toBe(outlined);

@@ -31,6 +31,14 @@ describe('content script imports', () => {
     expect([...files].some((f) => f.endsWith('src/core/page/read.ts'))).toBe(true);
   });
 
+  it('read no date and no row value on the page: the worker reads them (core/page/row-values.ts)', () => {
+    const { files } = runtimeGraph(ENTRY);
+    const reached = (name: string) => [...files].some((f) => f.endsWith(name));
+    expect(reached('src/core/page/promotions.ts')).toBe(true);
+    expect(reached('src/core/date-text.ts')).toBe(false);
+    expect(reached('src/core/page/row-values.ts')).toBe(false);
+  });
+
   it('name preact nowhere under src/content, not even for types', () => {
     const dir = dirname(ENTRY);
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));

@@ -12,6 +12,8 @@ import {
   type PromotionRecord,
   type Reason,
 } from '../../src/core/schemas.ts';
+import { finishSnapshot } from '../../src/core/page/row-values.ts';
+import { readDoubtful } from '../../src/core/report/doubt.ts';
 import type { Scheduler } from '../../src/content/schedule.ts';
 import { checklistOf } from '../../src/core/checklist.ts';
 import { keptOnPage } from '../../src/core/kept-on-page.ts';
@@ -57,7 +59,7 @@ export const keyT: Translate = (key, subs) => (subs === undefined ? key : `${key
 export { NO_TARGETS };
 export { pagePromotion } from '../support/pages.ts';
 
-import { pageSnapshot } from '../support/pages.ts';
+import { pageSnapshot, seenPage } from '../support/pages.ts';
 export const emptySnapshot = pageSnapshot;
 
 /**
@@ -86,12 +88,14 @@ export function headingReader(): Reader & {
     detectView: (url: string, doc: Document) => view(url, doc),
     read(doc: Document, url: string): PageReading {
       reader.reads += 1;
-      const snapshot = emptySnapshot({
-        view: view(url, doc),
-        url,
-        accountId: new URL(url).searchParams.get('aadvid'),
-        warnings: [doc.querySelector('h1')?.textContent ?? ''],
-      });
+      const snapshot = seenPage(
+        emptySnapshot({
+          view: view(url, doc),
+          url,
+          accountId: new URL(url).searchParams.get('aadvid'),
+          warnings: [doc.querySelector('h1')?.textContent ?? ''],
+        }),
+      );
       return { snapshot, targets: NO_TARGETS };
     },
   };
@@ -117,7 +121,8 @@ function answer(message: Outgoing, worker: FakeWorker, now: number): Result<unkn
     // As the real worker answers (background/handlers/snapshot.ts), on the page's clock.
     const records = worker.kept.filter((r) => r.accountId === message.snapshot.accountId);
     const { promotions, until } = keptOnPage(records, now, worker.timeZone);
-    return { ok: true, value: { changed: [], held: 0, refused: 0, kept: promotions, until, now } };
+    const doubtful = readDoubtful(finishSnapshot(message.snapshot));
+    return { ok: true, value: { changed: [], held: 0, refused: 0, kept: promotions, until, doubtful, now } };
   }
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'report-open') return { ok: true, value: null };
@@ -240,12 +245,13 @@ export function mountFeature(feature: Feature, win: Win, deps: ContentDeps) {
  * promotions) at NOW, days counted in `timeZone`; null: not answered yet.
  */
 export function stateOf(
-  snapshot: PageSnapshot,
+  read: PageSnapshot,
   targets: Partial<Targets> = {},
   kept: PromotionRecord[] = [],
   timeZone: string | null = 'UTC',
 ): PageState {
   const answered = timeZone === null ? null : keptOnPage(kept, NOW, timeZone);
+  const snapshot = seenPage(read);
   const said = answered && keptIn({ kept: answered.promotions, until: answered.until }, snapshot.accountId);
   return {
     url: snapshot.url ?? 'https://ads.tiktok.com/i18n/account/payment',

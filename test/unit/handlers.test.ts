@@ -10,6 +10,7 @@ import {
   DEFAULT_SETTINGS,
   EMPTY_TERMS,
   type PageSnapshot,
+  type SeenPage,
   type PromotionRecord,
   type RedeemAttempt,
 } from '../../src/core/schemas.ts';
@@ -24,7 +25,7 @@ import {
 } from '../../src/core/store/layout.ts';
 import type { Kept } from '../../src/platform/store.ts';
 import { record, t } from './ui-records.tsx';
-import { promotionsSnapshot } from '../support/pages.ts';
+import { promotionsSnapshot, seenPage } from '../support/pages.ts';
 
 const NOW = Date.parse('2026-03-05T10:00:00Z');
 const ctx = (over: Partial<Context> = {}): Context => ({
@@ -56,8 +57,8 @@ const state = (over: Partial<Kept> = {}): Kept => ({
   ...over,
 });
 
-const snapshotOf = (accountId: string, over: Partial<PageSnapshot> = {}): PageSnapshot =>
-  promotionsSnapshot(accountId, [], { balance: { total: 10, cash: 10, credit: 0 }, ...over });
+const snapshotOf = (accountId: string, over: Partial<PageSnapshot> = {}): SeenPage =>
+  seenPage(promotionsSnapshot(accountId, [], { balance: { total: 10, cash: 10, credit: 0 }, ...over }));
 
 /** Runs a handler as the worker does, with the full state (a handler sees only what it reads). */
 function plan<T extends MessageType>(type: T, message: object, s = state(), c = ctx()) {
@@ -128,6 +129,51 @@ describe('handlers', () => {
     // 19:00 in Tokyo: what it says holds until the day ends there, 15:00 UTC.
     expect(planned.value.until).toBe(Date.parse('2026-03-05T15:00:00Z'));
     expect(planned.effects).toEqual([{ kind: 'remind' }]);
+  });
+
+  it('snapshot: reads the rows’ values from the texts the page showed, and says when they put the read in doubt', () => {
+    const seen = snapshotOf('1');
+    const texts = {
+      name: 'Texts only',
+      type: 'conditional',
+      status: 'earning',
+      assigned: null,
+      amount: '$50.00',
+      unused: '',
+      requirement: 'Spend $80.00',
+      validDates: 'Nov 1, 2026 ~ Dec 31, 2026',
+      redeemed: 'Nov 1, 2026',
+      progress: ['$12.50 / $80.00'],
+    } as const;
+    const run = (row: typeof texts | (Omit<typeof texts, 'unused'> & { unused: string })) =>
+      value(plan('snapshot', { snapshot: { ...seen, promotions: [row] } }, state(), ctx({ from: fromTab })));
+    const clean = run(texts);
+    const stored = clean.changes.set[KEY.lastSnapshot] as { snapshot: PageSnapshot };
+    expect(stored.snapshot.promotions).toEqual([
+      {
+        name: 'Texts only',
+        type: 'conditional',
+        status: 'earning',
+        amount: 50,
+        minSpend: 80,
+        spent: 12.5,
+        unused: null,
+        redeemedOn: '2026-11-01',
+        validFrom: '2026-11-01',
+        validUntil: '2026-12-31',
+        assigned: null,
+      },
+    ]);
+    expect(stored.snapshot.warnings).toEqual([]);
+    expect(clean.value.doubtful).toBe(false);
+    // More unused than the amount: left empty, and the page's panel hears that the read is in doubt.
+    const odd = run({ ...texts, unused: '$70.00' });
+    const oddStored = odd.changes.set[KEY.lastSnapshot] as { snapshot: PageSnapshot };
+    expect(oddStored.snapshot.promotions[0]!.unused).toBeNull();
+    expect(oddStored.snapshot.warnings).toEqual([
+      "promotions table: row 1: 'Unused amount' 70 is more than the amount 50; left empty",
+    ]);
+    expect(odd.value.doubtful).toBe(true);
   });
 
   it('redeem-attempt: diagnoses a refusal itself, and an unbacked success mints only so many per visit', () => {

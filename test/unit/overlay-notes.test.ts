@@ -52,9 +52,8 @@ const earning = (over: Partial<PromotionRecord> = {}) =>
     ...over,
   });
 
-function listState(win: Window, kept: PromotionRecord[]) {
-  const rows = [...win.document.querySelectorAll('[role="row"]')];
-  const snapshot = emptySnapshot({
+const listSnapshot = () =>
+  emptySnapshot({
     view: 'promotions',
     accountId: '111',
     promotions: [
@@ -63,7 +62,14 @@ function listState(win: Window, kept: PromotionRecord[]) {
       promo('Mystery', 'earning'),
     ],
   });
-  return stateOf(snapshot, { promotionRows: rows.map((row) => ({ row, name: row.textContent })) }, kept);
+
+function listState(win: Window, kept: PromotionRecord[]) {
+  const rows = [...win.document.querySelectorAll('[role="row"]')];
+  return stateOf(
+    listSnapshot(),
+    { promotionRows: rows.map((row) => ({ row, name: row.textContent })) },
+    kept,
+  );
 }
 
 describe('promotion list annotations', () => {
@@ -102,7 +108,7 @@ describe('promotion list annotations', () => {
     const win = pageWindow(URL_P, page);
     const rows = [...win.document.querySelectorAll('[role="row"]')];
     const state = stateOf(
-      listState(win, []).snapshot,
+      listSnapshot(),
       { promotionRows: rows.map((row) => ({ row, name: row.textContent })) },
       [earning()],
       null,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { joinPieces, parseAmount } from '../../src/core/amount-text.ts';
-import { readPage } from '../../src/core/page/read.ts';
+import { readPage } from '../../src/core/page/index.ts';
 import { scanPage } from '../../src/core/page/scan.ts';
 import { parseHtml } from '../support/dom.ts';
 

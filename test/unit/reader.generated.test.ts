@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { minorDigits } from '../../src/core/money.ts';
-import { readPage } from '../../src/core/page/read.ts';
+import { readPage } from '../../src/core/page/index.ts';
 import { parseHtml } from '../support/dom.ts';
 import {
   PAGE_LANGUAGES,

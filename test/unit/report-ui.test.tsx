@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { panel } from '../../src/content/features/panel.ts';
 import { report } from '../../src/content/features/report.ts';
-import { PageCapture } from '../../src/core/messages.ts';
+import { PageCapture, type CapturedPage } from '../../src/core/messages.ts';
 import {
   capturePage,
   makeReport,
@@ -24,7 +24,7 @@ import { Review } from '../../src/report/Review.tsx';
 import { I18nProvider } from '../../src/ui/i18n.tsx';
 import { localWarning } from '../../src/report/fields.ts';
 import { translatorFrom } from '../../src/core/i18n.ts';
-import { readPage } from '../../src/core/page/read.ts';
+import { readPage } from '../../src/core/page/index.ts';
 import { parseHtml } from '../support/dom.ts';
 import { emptySnapshot, fakeDeps, framed, mountFeature, pageWindow, stateOf } from './content.harness.ts';
 import { NOW, renderUi } from './ui-records.tsx';
@@ -152,7 +152,7 @@ describe('the popup action', () => {
 
 describe('the review page', () => {
   const HOSTILE_NAME = '<img src=x onerror="window.pwned=1">Welcome';
-  const page = (): PageCapture => {
+  const page = (): CapturedPage => {
     const html = readFileSync(join(ROOT, 'test/fixtures/pages/en-promotions-available.html'), 'utf8');
     const doc = parseHtml(html);
     const snapshot: PageSnapshot = JSON.parse(
@@ -289,7 +289,7 @@ describe('the review says the reader’s warnings in the advertiser’s language
 
   it('lists the warnings in the UI language on the review page, before the values', () => {
     const de = translator('de');
-    const page: PageCapture = {
+    const page: CapturedPage = {
       capture: { root: { tag: 'html', attrs: [], hides: false, children: [] }, hidingRules: [] },
       url: URL_A,
       snapshot: warned,

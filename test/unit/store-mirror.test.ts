@@ -10,7 +10,7 @@ import {
   EMPTY_TERMS,
   PromotionRecord,
   type PagePromotion,
-  type PageSnapshot,
+  type SeenPage,
 } from '../../src/core/schemas.ts';
 import { KEY, promoKey, QUARANTINE_PREFIX } from '../../src/core/store/layout.ts';
 import { sameStored } from '../../src/core/store/same.ts';
@@ -18,7 +18,7 @@ import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { readKept, writeChanges } from '../../src/platform/store.ts';
 import { unpackRows } from '../../src/core/wire.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
-import { promotionsSnapshot } from '../support/pages.ts';
+import { promotionsSnapshot, seenPage } from '../support/pages.ts';
 
 // Each name its own day: rows of one day with the same terms could be one promotion read twice.
 const DAYS: Record<string, string> = { A: '01', B: '02', C: '03', D: '04', E: '05', Alpha: '01', Beta: '02' };
@@ -35,8 +35,8 @@ const row = (name: string, spent = 0): PagePromotion => ({
   validUntil: null,
   assigned: null,
 });
-const snapshot = (promotions: PagePromotion[]): PageSnapshot =>
-  promotionsSnapshot('123', promotions, { balance: { total: 10, cash: 10, credit: 0 } });
+const snapshot = (promotions: PagePromotion[]): SeenPage =>
+  seenPage(promotionsSnapshot('123', promotions, { balance: { total: 10, cash: 10, credit: 0 } }));
 const draft = (code: string) => ({
   code,
   accountId: '123',

@@ -2,12 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { summaryOf } from '../../src/background/summary.ts';
 import { startWorker, REMINDER_ALARM } from '../../src/background/worker.ts';
 import type { Message, Result } from '../../src/core/messages.ts';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_TERMS,
-  type PagePromotion,
-  type PageSnapshot,
-} from '../../src/core/schemas.ts';
+import { DEFAULT_SETTINGS, EMPTY_TERMS, type PagePromotion, type SeenPage } from '../../src/core/schemas.ts';
 import { glossaryFile } from '../../src/core/page/glossary.ts';
 import { STALE_GLOSSARY_KEY } from '../../src/core/store/migrations/v4.ts';
 import { KEY, promoKey, SCHEMA_VERSION, SUMMARY_SIZE, type Summary } from '../../src/core/store/layout.ts';
@@ -15,7 +10,7 @@ import { setBrowser, type MessageSender } from '../../src/platform/browser.ts';
 import { sendToWorker } from '../../src/platform/messaging.ts';
 import { readKept } from '../../src/platform/store.ts';
 import { createFakeBrowser, type FakeBrowser } from '../fake-browser.ts';
-import { promotionsSnapshot } from '../support/pages.ts';
+import { promotionsSnapshot, seenPage } from '../support/pages.ts';
 
 const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
   name: 'Offer',
@@ -31,8 +26,8 @@ const row = (over: Partial<PagePromotion> = {}): PagePromotion => ({
   assigned: null,
   ...over,
 });
-const snapshot = (promotions: PagePromotion[], accountId = '123'): PageSnapshot =>
-  promotionsSnapshot(accountId, promotions, { balance: { total: 10, cash: 10, credit: 0 } });
+const snapshot = (promotions: PagePromotion[], accountId = '123'): SeenPage =>
+  seenPage(promotionsSnapshot(accountId, promotions, { balance: { total: 10, cash: 10, credit: 0 } }));
 const draft = (code: string, over: Partial<typeof EMPTY_TERMS> = {}) => ({
   code,
   accountId: '123',

@@ -7,11 +7,12 @@ import type { PromotionRecord, RedeemAttempt } from '../../core/schemas.ts';
 import { successBacked, MAX_UNBACKED_PER_VISIT } from '../../core/store/guard.ts';
 import { KEY, MAX_ATTEMPTS, promoKey } from '../../core/store/layout.ts';
 import { recordRedeemSuccess } from '../../core/store/merge.ts';
-import { changes, handler, type Effect } from './types.ts';
+import { changes, finished, handler, type Effect } from './types.ts';
 
 export const redeemAttempt = handler<'redeem-attempt'>()({
   reads: ['promotions', 'attempts'],
   plan(state, message, ctx) {
+    const snapshot = message.snapshot ? finished(message.snapshot) : null;
     const reasons = message.succeeded
       ? []
       : clipReasons(
@@ -20,7 +21,7 @@ export const redeemAttempt = handler<'redeem-attempt'>()({
               code: message.code,
               error: message.error,
               lang: message.lang,
-              snapshot: message.snapshot ?? null,
+              snapshot,
               now: ctx.at,
             },
             ctx.t,
@@ -45,14 +46,14 @@ export const redeemAttempt = handler<'redeem-attempt'>()({
     if (message.succeeded) {
       // A success the page's list does not back (rows redeemed today) may mint only a few promotions per
       // page visit: a hostile page could otherwise fill storage with them. Extension pages are trusted.
-      const rows = message.snapshot?.promotions.filter((p) => p.redeemedOn === ctx.today).length ?? 0;
+      const rows = snapshot?.promotions.filter((p) => p.redeemedOn === ctx.today).length ?? 0;
       const backed =
         ctx.from.kind === 'page' || successBacked(state.promotions, message.accountId, message.code, rows);
       if (!backed) effects.push({ kind: 'count-unbacked', visit: ctx.visit });
       if (backed || ctx.unbackedOnVisit < MAX_UNBACKED_PER_VISIT) {
         promotion = recordRedeemSuccess(
           state.promotions,
-          { accountId: message.accountId, code: message.code, snapshot: message.snapshot ?? null },
+          { accountId: message.accountId, code: message.code, snapshot },
           ctx.at,
           ctx.today,
         );

@@ -15,12 +15,14 @@ import {
 import { mergeSnapshot } from '../../core/store/merge.ts';
 import { keptOnPage } from '../../core/kept-on-page.ts';
 import { ok } from '../../core/messages.ts';
-import { changes, handler } from './types.ts';
+import { readDoubtful } from '../../core/report/doubt.ts';
+import { changes, finished, handler } from './types.ts';
 
 export const snapshot = handler<'snapshot'>()({
   reads: ['promotions', 'balances'],
-  plan(state, { snapshot }, ctx) {
+  plan(state, message, ctx) {
     const { at, today } = ctx;
+    const snapshot = finished(message.snapshot);
     const { changed: merged, removed } = mergeSnapshot(state.promotions, snapshot, at, today);
     const guarded = guardChanges(state.promotions, merged, snapshot.accountId, today);
     const set: Record<string, unknown> = Object.fromEntries(
@@ -59,6 +61,7 @@ export const snapshot = handler<'snapshot'>()({
         refused: guarded.refused,
         kept: promotions,
         until,
+        doubtful: readDoubtful(snapshot),
         now: ctx.now,
       },
       effects: [{ kind: 'remind' }],

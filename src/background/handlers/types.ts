@@ -2,6 +2,9 @@
 // its answer. The worker (../worker.ts) runs the plan in one store transaction and applies the effects
 // it returns; nothing here touches the browser, so each handler is tested on plain values.
 import type { Translate } from '../../core/i18n.ts';
+import { clipSnapshot } from '../../core/limits.ts';
+import { finishSnapshot } from '../../core/page/row-values.ts';
+import type { PageSnapshot, SeenPage } from '../../core/schemas.ts';
 import type { Answers, MessageOf, MessageType, Result } from '../../core/messages.ts';
 import type { Changes, Kept, Readable } from '../../platform/store.ts';
 import type { SenderContext } from '../../platform/messaging.ts';
@@ -53,3 +56,9 @@ export const changes = (set: Record<string, unknown> = {}, remove: string[] = []
   set,
   remove,
 });
+
+/**
+ * A page as a content script saw it, its rows' values read (core/page/row-values.ts) and the whole kept
+ * within the stored bounds: the rows' notes may add warnings.
+ */
+export const finished = (seen: SeenPage): PageSnapshot => clipSnapshot(finishSnapshot(seen));

@@ -1,7 +1,7 @@
 // `cli parse <page.html> [--url <url>]`: the PageSnapshot of a saved page (docs/ARCHITECTURE.md, Command line).
 import { parseHTML } from 'linkedom';
 
-import { readPage } from '../../core/page/read.ts';
+import { readPage } from '../../core/page/index.ts';
 import type { PageSnapshot } from '../../core/schemas.ts';
 import { InputError, readTextFile } from '../io.ts';
 

@@ -4,6 +4,7 @@
 import { webcrypto } from 'node:crypto';
 
 import { readPageAndTargets } from '../../core/page/read.ts';
+import { finishSnapshot } from '../../core/page/row-values.ts';
 import { capturePage, makeReport, shownByMarkup } from '../../core/report/index.ts';
 import type { RedactionKey } from '../../core/report/index.ts';
 import { Printed } from '../io.ts';
@@ -17,7 +18,7 @@ export function run(positional: string[], options: Map<string, string>): Printed
   const report = makeReport({
     capture,
     url,
-    read: snapshot,
+    read: finishSnapshot(snapshot),
     corrections: [],
     about: {
       extensionVersion: process.env.npm_package_version ?? 'unknown',

@@ -180,7 +180,7 @@ export const panel: Feature = {
                 s.checklist,
                 collapsed || (place.folded && !openedAnyway),
                 place.side,
-                readDoubtful(s.snapshot),
+                readDoubtful(s.snapshot) || s.kept?.doubtful === true,
               ),
             ],
       );

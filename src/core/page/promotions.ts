@@ -1,12 +1,9 @@
 // The promotions table → one PagePromotion per row, in page order. The table is the one whose header
 // cells say the glossary's column names; columns are found by their header, in any order, and columns
 // the glossary does not know are ignored.
-import { findAmounts, joinPieces, parseAmount } from '../amount-text.ts';
-import { parseDate, parseDateRange } from '../date-text.ts';
-import type { IsoDate } from '../dates.ts';
-import { toMajor } from '../money.ts';
-import type { Amount } from '../money.ts';
-import type { CreditType, PagePromotion, PageStatus } from '../schemas.ts';
+import { joinPieces } from '../amount-text.ts';
+import { MAX_MESSAGE, MAX_PROGRESS_TEXTS } from '../limits.ts';
+import type { CreditType, PageStatus, SeenPromotion } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { fold, hiddenByMarkup, localNameOf } from './scan.ts';
 import type { Cell, Row, Scan, Table } from './scan.ts';
@@ -24,8 +21,6 @@ export interface PromotionsTable {
 }
 
 const NOTHING = /^[\s\-–—―−_/.]*$/;
-const requirementWording = (g: LanguageGlossary) => g.requirement;
-const noRequirements = (g: LanguageGlossary) => g.labels.noRequirements;
 const notAssigned = (g: LanguageGlossary) => g.assignment.notAssigned;
 const campaigns = (g: LanguageGlossary) => g.assignment.campaigns;
 
@@ -193,9 +188,9 @@ interface Ahead {
   seen: Map<string, ReadRow>;
 }
 
-/** A row's promotion and what its self-checks found wrong in it (fields they left null, and why). */
+/** A row as seen, and what could not be taken from it (a text too long to be a value). */
 export interface ReadRow {
-  promotion: PagePromotion;
+  promotion: SeenPromotion;
   notes: readonly string[];
 }
 
@@ -214,12 +209,12 @@ export function readPromotions(
   ctx: RowContext,
   warnings: string[],
   memo: RowMemo = newRowMemo(),
-): PagePromotion[] {
+): SeenPromotion[] {
   for (const c of KEY_COLUMNS)
     if (!found.columns.has(c)) warnings.push(`promotions table: no '${columnName(c)}' column found`);
   parseAhead(found, ctx, memo, () => false);
   const ahead = memo.ahead!;
-  const out: PagePromotion[] = [];
+  const out: SeenPromotion[] = [];
   for (const read of ahead.read) {
     if ('failed' in read) {
       warnings.push(`promotions table: row ${out.length + 1} could not be read (${read.failed})`);
@@ -331,70 +326,33 @@ function readRow(row: Row, columns: Map<Column, number>, ctx: RowContext): ReadR
     const col = columns.get(c);
     return col === undefined ? null : cellAt(row, col);
   };
-  const text = (c: Column): string | null => {
-    const t = joinPieces(cell(c)?.parts ?? []);
-    return NOTHING.test(t) ? null : t;
-  };
   const notes: string[] = [];
-  const money = (c: Column): number | null => amountOf(text(c), ctx.lang, c, notes);
+  // What a value column shows, for the worker to read (SeenPromotion): '' for nothing, null for no column.
+  const shown = (c: Column): string | null => {
+    if (!columns.has(c)) return null;
+    const t = joinPieces(cell(c)?.parts ?? []);
+    if (NOTHING.test(t)) return '';
+    if (t.length <= MAX_MESSAGE) return t;
+    notes.push(`'${columnName(c)}' is ${t.length} characters long, too long to be a value; left empty`);
+    return '';
+  };
   const type = (lookup(cell('creditType'), 'creditTypes', ctx.words) ?? 'unknown') as CreditType;
-  const progress = progressOf(row, columns, ctx.lang);
-  const range = text('validDates');
-  const dates = range ? parseDateRange(range, ctx.lang) : null;
-  const redeemed = text('redeemedDate');
-  const amount = money('amount');
-  let unused = money('unusedAmount');
-  const required = minSpendOf(text('usageRequirements'), ctx);
-  let minSpend = required ?? (columns.has('usageRequirements') ? null : progress.goal);
-  let spent = progress.spent;
-  // Self-checks: numbers of one row that contradict each other leave the fields null, and say why.
-  if (unused !== null && amount !== null && unused > amount + 0.005) {
-    notes.push(`'Unused amount' ${unused} is more than the amount ${amount}; left empty`);
-    unused = null;
-  }
-  if (required !== null && progress.goal !== null && Math.abs(required - progress.goal) > 0.005) {
-    notes.push(
-      `progress goal ${progress.goal} differs from the usage requirement ${required}; minimum spend and spend so far left empty`,
-    );
-    minSpend = null;
-    spent = null;
-  }
   return {
     promotion: {
       name: nameOf(cell('name')),
       type,
       status: statusOf(row, cell('status'), ctx),
-      amount,
-      minSpend,
-      spent,
-      unused,
-      redeemedOn: redeemed ? redeemedOn(redeemed, ctx.lang) : null,
-      validFrom: dates?.from ?? null,
-      validUntil: dates?.until ?? null,
       assigned: type === 'assignable' ? assignedOf(row, cell('actions'), ctx.words) : null,
+      amount: shown('amount'),
+      unused: shown('unusedAmount'),
+      requirement: shown('usageRequirements'),
+      validDates: shown('validDates'),
+      redeemed: shown('redeemedDate'),
+      progress: progressTexts(row, columns),
     },
     notes: notes.length > 0 ? notes : NO_NOTES,
   };
 }
-
-/**
- * A redeemed date by its text and the page language. A list shows the same few days again and again
- * (codes redeemed the same day), and reading one runs the date patterns of eight languages over it: each
- * text is read once. Bounded, as the label cache is, since a page of unique dates must not grow it.
- */
-function redeemedOn(text: string, lang: string | null): IsoDate | null {
-  const key = `${lang ?? ''}\u0001${text}`;
-  let date = redeemedDates.get(key);
-  if (date === undefined) {
-    if (redeemedDates.size >= MAX_REDEEMED_DATES) redeemedDates.clear();
-    date = parseDate(text, lang);
-    redeemedDates.set(key, date);
-  }
-  return date;
-}
-
-const redeemedDates = new Map<string, IsoDate | null>();
-const MAX_REDEEMED_DATES = 2000;
 
 /** The name alone: the cell's first text, not an "ID: …" line or a status tag after it. */
 function nameOf(cell: Cell | null): string | null {
@@ -442,71 +400,31 @@ function labelled(cell: Cell | null, words: Words): string | null {
 }
 
 /**
- * The one amount a cell shows. A cell with several amounts in it (a range, a before/after) names no
- * single value: null, and a note says so.
+ * The row's texts that may be its progress display "X / Y" (spend toward the minimum: never "Used
+ * amount", which is credit spent): in the Progress column, else in any cell but the name and the dates.
+ * "0,00 €" " / " "100,00 €" in three spans reads as the one display the user sees, so a cell of several
+ * parts offers their join first. Only texts with one slash, not first, can be one.
  */
-function amountOf(text: string | null, lang: string | null, column: Column, notes: string[]): number | null {
-  if (!text) return null;
-  const whole = parseAmount(text, lang);
-  if (whole) return major(whole);
-  const found = findAmounts(text, lang, { requireCurrency: false });
-  const values = new Set(found.map((f) => major(f.amount)));
-  if (values.size > 1) {
-    notes.push(`'${columnName(column)}' shows several amounts (${text}); left empty`);
-    return null;
-  }
-  const marked = findAmounts(text, lang)[0]?.amount;
-  return major(marked ?? (found.length === 1 ? found[0]!.amount : null));
-}
-
-/** An amount in major units; null for none, and for digits too long to be a number. */
-export function major(a: Amount | null | undefined): number | null {
-  const v = a ? toMajor(a) : null;
-  return v !== null && Number.isFinite(v) ? v : null;
-}
-
-function minSpendOf(text: string | null, ctx: RowContext): number | null {
-  if (!text || ctx.words.says(noRequirements, text)) return null;
-  const withCurrency = findAmounts(text, ctx.lang, { requireCurrency: true })[0]?.amount;
-  if (withCurrency) return major(withCurrency);
-  // The glossary sentence finds the amount where it is glued to the words around it (Japanese).
-  const said = ctx.words.pattern(requirementWording, text)?.groups?.amount;
-  if (!said) return null;
-  const at = text.toLocaleLowerCase().indexOf(said);
-  return major(parseAmount(at === -1 ? said : text.slice(at, at + said.length), ctx.lang));
-}
-
-/**
- * Spend toward the minimum comes only from a progress display "X / Y" (never from "Used amount", which
- * is credit spent): the Progress column, else any other cell showing one.
- */
-function progressOf(
-  row: Row,
-  columns: Map<Column, number>,
-  lang: string | null,
-): { spent: number | null; goal: number | null } {
+function progressTexts(row: Row, columns: Map<Column, number>): string[] {
   const progressAt = columns.get('progress');
   const dateColumns = new Set([columns.get('validDates'), columns.get('redeemedDate'), columns.get('name')]);
   const candidates =
     progressAt !== undefined ? [cellAt(row, progressAt)] : row.cells.filter((c) => !dateColumns.has(c.col));
+  const out: string[] = [];
   for (const cell of candidates) {
     if (!cell) continue;
-    // "0,00 €" " / " "100,00 €" in three spans reads as the one display the user sees.
     const texts = cell.parts.length > 1 ? [joinPieces(cell.parts), ...cell.parts] : cell.parts;
-    for (const part of texts) {
-      const pair = progressPair(part, lang);
-      if (pair) return { spent: major(pair[0]), goal: major(pair[1]) };
+    for (const text of texts) {
+      if (out.length === MAX_PROGRESS_TEXTS) return out;
+      if (mayShowProgress(text) && text.length <= MAX_MESSAGE) out.push(text);
     }
   }
-  return { spent: null, goal: null };
+  return out;
 }
 
-function progressPair(text: string, lang: string | null): [Amount, Amount] | null {
+function mayShowProgress(text: string): boolean {
   const slash = text.indexOf('/');
-  if (slash <= 0 || text.indexOf('/', slash + 1) !== -1) return null;
-  const x = parseAmount(text.slice(0, slash), lang);
-  const y = x && parseAmount(text.slice(slash + 1), lang);
-  return x && y ? [x, y] : null;
+  return slash > 0 && text.indexOf('/', slash + 1) === -1;
 }
 
 function assignedOf(row: Row, actions: Cell | null, words: Words): boolean | null {

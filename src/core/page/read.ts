@@ -1,12 +1,14 @@
-// Document → PageSnapshot (its contract: docs/ARCHITECTURE.md, "Contracts"). Every section is read on
-// its own: one that fails is null (or empty) with a warning saying what and why, and readPage itself
-// never throws.
-import { parseDate, prepareDates } from '../date-text.ts';
+// Document → the page as the content script sees it (SeenPage): a PageSnapshot whose promotion rows say
+// what each row is, with its numbers and dates still as texts. That is all the page's thread does; the
+// worker reads the rows' values (row-values.ts), and index.ts does both for the command line. Every
+// section is read on its own: one that fails is null (or empty) with a warning saying what and why, and
+// no read throws.
 import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../amount-text.ts';
-import type { Balance, PagePromotion, PageSnapshot, PageStatus, PageView } from '../schemas.ts';
+import { major } from '../money.ts';
+import type { Balance, PageStatus, PageView, SeenPage, SeenPromotion } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { glossaryLanguage } from './glossary.ts';
-import { cellAt, findPromotionsTable, major, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
+import { cellAt, findPromotionsTable, newRowMemo, parseAhead, readPromotions } from './promotions.ts';
 import type { Column, PromotionsTable, RowMemo } from './promotions.ts';
 import { ownedValues } from './owned.ts';
 import { codeInput, findRedeemDialog, readRedeem } from './redeem.ts';
@@ -24,13 +26,9 @@ const NOTHING = /^[\s\-–—―−_/.]*$/;
 const accountIdLabel = (g: LanguageGlossary) => g.labels.adAccountId;
 const currencyLabel = (g: LanguageGlossary) => g.labels.currency;
 
-export function readPage(doc: Document, url: string | null = null): PageSnapshot {
-  return readScanned(doc, url).snapshot;
-}
-
-/** What the overlay needs from one look at the page. */
+/** What the overlay needs from one look at the page: the page as seen, and the elements to point at. */
 export interface PageReading {
-  snapshot: PageSnapshot;
+  snapshot: SeenPage;
   targets: PageTargets;
 }
 
@@ -157,26 +155,12 @@ const MAX_RESTARTS = 3;
 
 /**
  * The first-time work of the first read in a page language, in the order it is needed; each returns
- * true once done (prepareDates may need several turns). Caches are all they fill: what any read
- * returns is the same with or without them. On a CPU slowed four times each takes tens of milliseconds
- * on a page that has formatted no date yet: done in one turn with the first row, they made it a long task.
+ * true once done. Caches are all they fill: what any read returns is the same with or without them.
+ * On a CPU slowed four times it takes tens of milliseconds: done in one turn with the first row, it made
+ * that turn a long task. (The page's thread reads no date: the worker reads the rows' dates.)
  */
 const FIRST_TIME: ReadonlyArray<(lang: string | null, enough: () => boolean) => boolean> = [
-  // The first date formatter of a page loads the calendar data; a language the browser does not know
-  // is the date reader's to handle, later.
-  (lang) => {
-    try {
-      new Intl.DateTimeFormat(lang ?? undefined, { timeZone: 'UTC' }).format(0);
-    } catch {
-      // Nothing to prepare: the date reader falls back on its own.
-    }
-    return true;
-  },
-  // The month names of eight languages, a language at a time (Intl formatting).
-  (lang, enough) => prepareDates(lang, enough),
-  // The page language's date patterns, built and compiled at its first date.
-  (lang) => (parseDate('2026-01-31', lang), true),
-  // Its number separators and pattern, at its first amount.
+  // The page language's number separators and pattern (balances are read here), at its first amount.
   (lang) => (parseAmount('1.5', lang), true),
 ];
 
@@ -237,7 +221,7 @@ function rescanRows(
  * Whether two snapshots say the same. The reader builds every snapshot with its keys in one order, and
  * rows it did not parse again are the very objects of the last read: only changed rows are compared.
  */
-export function sameSnapshot(a: PageSnapshot | null, b: PageSnapshot): boolean {
+export function sameSnapshot(a: SeenPage | null, b: SeenPage): boolean {
   if (!a || a.promotions.length !== b.promotions.length) return false;
   const json = (v: unknown) => JSON.stringify(v);
   if (a.promotions.some((p, i) => p !== b.promotions[i] && json(p) !== json(b.promotions[i]))) return false;
@@ -249,7 +233,7 @@ function readScanned(
   url: string | null,
   memo?: PageMemo,
   changed: readonly Node[] | null = null,
-): { snapshot: PageSnapshot; scan: Scan | null; words: Words; found: PromotionsTable | null } {
+): { snapshot: SeenPage; scan: Scan | null; words: Words; found: PromotionsTable | null } {
   const warnings: string[] = [];
   const attempt = <T>(what: string, fallback: T, read: () => T): T => {
     try {
@@ -275,7 +259,7 @@ function readScanned(
     warnings.push('promotions table: no table with promotion column headers');
   const promotions =
     found && view === 'promotions'
-      ? attempt<PagePromotion[]>('promotions table', [], () =>
+      ? attempt<SeenPromotion[]>('promotions table', [], () =>
           readPromotions(found, { words, lang, tabStatus: tabStatus(scan, words) }, warnings, memo),
         )
       : [];
@@ -288,7 +272,7 @@ function readScanned(
   );
   if (view === 'payment' && !balance) warnings.push('balance: no balance labels found');
   const promotionsTable = view === 'promotions' ? found : null;
-  const snapshot: PageSnapshot = {
+  const snapshot: SeenPage = {
     view,
     url,
     lang,
@@ -316,7 +300,7 @@ function readScanned(
   return { snapshot, scan, words, found };
 }
 
-const EMPTY: Omit<PageSnapshot, 'view' | 'url' | 'lang' | 'warnings'> = {
+const EMPTY: Omit<SeenPage, 'view' | 'url' | 'lang' | 'warnings'> = {
   accountId: null,
   accountName: null,
   currency: null,

@@ -1,6 +1,6 @@
 // The redacted page report ("Read wrong?"): the one entry the extension and the command line use, so that
 // `cli redact` prints exactly what the extension would save for the same page.
-import { readPage } from '../page/read.ts';
+import { readPage } from '../page/index.ts';
 import type { PageSnapshot } from '../schemas.ts';
 import type { Capture } from './capture.ts';
 import { createRedactor, digitRunsOf, pageTextsOf, redactCapture, splitAmountsOf } from './redact.ts';

@@ -1,0 +1,122 @@
+// The worker's half of the reader: a row's numbers and dates read from the texts the content script
+// saw. A page's values written as texts in its own language read back as those values; numbers that
+// contradict each other are left empty with a note; a row whose values cannot be read keeps its name
+// and status.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readPageAndTargets } from '../../src/core/page/read.ts';
+import { finishSnapshot } from '../../src/core/page/row-values.ts';
+import type { PagePromotion, SeenPromotion } from '../../src/core/schemas.ts';
+import { parseHtml } from '../support/dom.ts';
+import { PAGE_LANGUAGES, pagePromotion, promotionsSnapshot, seenPage } from '../support/pages.ts';
+
+const cents = fc.integer({ min: 0, max: 5_000_000 }).map((c) => c / 100);
+const day = fc
+  .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+const promotion: fc.Arbitrary<PagePromotion> = fc
+  .record({
+    amount: fc.option(cents),
+    minSpend: fc.option(cents),
+    spent: fc.option(cents),
+    redeemedOn: fc.option(day),
+    from: fc.option(day),
+    until: fc.option(day),
+  })
+  .map(({ amount, minSpend, spent, redeemedOn, from, until }) =>
+    pagePromotion({
+      amount,
+      minSpend,
+      spent,
+      // Unused is at most the amount, or the row contradicts itself (its own test below).
+      unused: amount === null ? null : amount / 2,
+      redeemedOn,
+      validFrom: from !== null && until !== null && from > until ? until : from,
+      validUntil: from !== null && until !== null && from > until ? from : until,
+    }),
+  );
+
+describe('a row’s values, read from the texts it shows', () => {
+  it('reads back the values a page wrote, in each page language', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PAGE_LANGUAGES), fc.array(promotion, { maxLength: 6 }), (lang, rows) => {
+        const page = promotionsSnapshot('1', rows, { lang });
+        expect(finishSnapshot(seenPage(page))).toEqual(page);
+      }),
+    );
+  });
+
+  it('leaves contradicting numbers empty and says why, row by row', () => {
+    const seen = seenPage(promotionsSnapshot('1', [pagePromotion(), pagePromotion({ amount: 20 })]));
+    const odd: SeenPromotion = { ...seen.promotions[1]!, unused: '$30.00', progress: ['$5.00 / $70.00'] };
+    const read = finishSnapshot({
+      ...seen,
+      warnings: ['balance: no balance labels found'],
+      promotions: [seen.promotions[0]!, odd],
+    });
+    expect(read.promotions[0]).toEqual(pagePromotion());
+    expect(read.promotions[1]).toMatchObject({ amount: 20, unused: null, minSpend: null, spent: null });
+    // After what the page's own read warned.
+    expect(read.warnings).toEqual([
+      'balance: no balance labels found',
+      "promotions table: row 2: 'Unused amount' 30 is more than the amount 20; left empty",
+      'promotions table: row 2: progress goal 70 differs from the usage requirement 50; minimum spend and spend so far left empty',
+    ]);
+  });
+
+  it('names no amount where a cell shows several, and no spend without a progress display', () => {
+    const seen = seenPage(promotionsSnapshot('1', [pagePromotion()]));
+    const row: SeenPromotion = { ...seen.promotions[0]!, amount: '$50.00 → $75.00', progress: [] };
+    const read = finishSnapshot({ ...seen, promotions: [row] });
+    expect(read.promotions[0]).toMatchObject({ amount: null, spent: null, minSpend: 50 });
+    expect(read.warnings).toEqual([
+      "promotions table: row 1: 'Amount' shows several amounts ($50.00 → $75.00); left empty",
+    ]);
+  });
+
+  it('takes the progress goal as the minimum only where the table has no requirements column', () => {
+    const seen = seenPage(promotionsSnapshot('1', [pagePromotion()]));
+    const base = { ...seen.promotions[0]!, progress: ['$10.00 / $50.00'] };
+    const noColumn = finishSnapshot({ ...seen, promotions: [{ ...base, requirement: null }] });
+    const emptyCell = finishSnapshot({ ...seen, promotions: [{ ...base, requirement: '' }] });
+    expect(noColumn.promotions[0]).toMatchObject({ minSpend: 50, spent: 10 });
+    expect(emptyCell.promotions[0]).toMatchObject({ minSpend: null, spent: 10 });
+  });
+});
+
+describe('the texts the content script sends', () => {
+  it('are a row’s cells as shown, and a value cell too long to be a value is sent empty with a note', () => {
+    const long = `$${'9'.repeat(1_200)}`;
+    const html = `<!DOCTYPE html><html lang="en"><body><table>
+      <tr><th>Ad credit name</th><th>Amount</th><th>Valid dates</th><th>Progress</th><th>Status</th></tr>
+      <tr><td>Welcome</td><td>$50.00</td><td>Nov 1, 2026 ~ Dec 31, 2026</td><td>$5.00 / $50.00</td><td>Earning</td></tr>
+      <tr><td>Odd</td><td>${long}</td><td>–</td><td>12 of 50</td><td>Earning</td></tr>
+      </table></body></html>`;
+    const { snapshot } = readPageAndTargets(
+      parseHtml(html),
+      'https://ads.tiktok.com/i18n/account/promotion?aadvid=1',
+    );
+    expect(
+      snapshot.promotions.map(({ name, amount, validDates, progress, requirement }) => ({
+        name,
+        amount,
+        validDates,
+        progress,
+        requirement,
+      })),
+    ).toEqual([
+      {
+        name: 'Welcome',
+        amount: '$50.00',
+        validDates: 'Nov 1, 2026 ~ Dec 31, 2026',
+        progress: ['$5.00 / $50.00'],
+        requirement: null,
+      },
+      { name: 'Odd', amount: '', validDates: '', progress: [], requirement: null },
+    ]);
+    expect(snapshot.warnings).toContain(
+      "promotions table: row 2: 'Amount' is 1201 characters long, too long to be a value; left empty",
+    );
+  });
+});
