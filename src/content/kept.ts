@@ -4,6 +4,7 @@
 // the envelope and the fields the overlay uses are checked here; a view that lacks them is left out, not
 // thrown on.
 import type { KeptView } from '../core/kept-on-page.ts';
+import type { SeenPage } from '../core/schemas.ts';
 import { unpackRows } from '../core/wire.ts';
 
 export interface Kept {
@@ -50,6 +51,30 @@ export function keptIn(answer: unknown, accountId: string | null): Kept | null {
     workerNow,
     doubtful: answer.doubtful === true,
   };
+}
+
+/** The redeem dialog as the worker read one the page sent (`seen`, as JSON): its refusal and success. */
+export interface DialogRead {
+  seen: string;
+  error: string | null;
+  succeeded: boolean;
+}
+
+/** What the answer to `sent` says of its redeem dialog; null when it says nothing usable. */
+export function dialogIn(answer: unknown, sent: SeenPage): DialogRead | null {
+  const read = isObject(answer) ? answer.redeem : null;
+  if (!sent.redeem || !isObject(read) || !stringOrNull(read.error) || typeof read.succeeded !== 'boolean')
+    return null;
+  return { seen: JSON.stringify(sent.redeem), error: read.error as string | null, succeeded: read.succeeded };
+}
+
+/**
+ * The page with its redeem dialog as the worker read it, while the page still shows the dialog it read:
+ * a refusal shown in words only (no alert, no error state) is known to the worker alone.
+ */
+export function withDialogRead(page: SeenPage, read: DialogRead | null): SeenPage {
+  if (!page.redeem || !read || JSON.stringify(page.redeem) !== read.seen) return page;
+  return { ...page, redeem: { ...page.redeem, error: read.error, succeeded: read.succeeded } };
 }
 
 /** The kept promotions' views, while they hold at `now`; null once they no longer do. */

@@ -10,7 +10,7 @@
 import { checklistOf } from '../core/checklist.ts';
 import { newPageMemo, sameSnapshot } from '../core/page/read.ts';
 import type { SeenPage } from '../core/schemas.ts';
-import { keptAt, keptIn, type Kept } from './kept.ts';
+import { dialogIn, keptAt, keptIn, withDialogRead, type DialogRead, type Kept } from './kept.ts';
 import { isolated, isolatedContext } from './isolate.ts';
 import { createLayer } from './layer.ts';
 import { coalesce, userTiming, type Scheduler } from './schedule.ts';
@@ -86,6 +86,8 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     // The account's kept promotions, as the worker's last answer to a snapshot said them: until it answers
     // for this account, and once what it said no longer holds, nothing date-dependent is shown.
     let kept: Kept | null = null;
+    // The redeem dialog as the worker last read it (a refusal in words only is known to it alone).
+    let dialogRead: DialogRead | null = null;
     // Until when the answer held that a new day (or a reading leaving a pace's window) made the page ask
     // again for: once for each, so that clocks a little apart (the demo's) cannot make it ask without end.
     let askedAgainAt: number | null = null;
@@ -128,12 +130,13 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
           if (!signal.aborted) sendSnapshot(snap);
         });
       }
+      const shown = withDialogRead(snap, dialogRead);
       state.set({
         url,
-        snapshot: snap,
+        snapshot: shown,
         targets: found,
         kept: views ? said : null,
-        checklist: checklistOf(snap, views ?? []),
+        checklist: checklistOf(shown, views ?? []),
       });
       marks.measure('acg:publish', start);
     };
@@ -171,7 +174,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
         // (a worker stopping): the next read sends it again.
         if (!result.ok && result.error.code !== 'no-answer') refused = snap;
         else if (!result.ok && lastSent === snap) lastSent = null;
-        else if (result.ok) answered(snap.accountId, result.value);
+        else if (result.ok) {
+          dialogRead = dialogIn(result.value, snap) ?? dialogRead;
+          answered(snap.accountId, result.value);
+        }
         const next = waiting;
         waiting = null;
         if (next && !signal.aborted) sendSnapshot(next);

@@ -37,6 +37,11 @@ export const MAX_ROWS = 2_000;
  */
 export const MAX_PROGRESS_TEXTS = 8;
 /**
+ * Texts of the redeem dialog (and the page's alerts) that may be its refusal, sent for the worker to
+ * recognise by wording. A dialog shows a few; one that shows more loses only a refusal past them.
+ */
+export const MAX_HEARD = 30;
+/**
  * The most JSON one ad account's promotions may take in storage (a promotion with a full spend history
  * is about 6 KB): 2 MB leaves room for four accounts at their worst and every reminder's state. A
  * snapshot that would go past it updates the promotions already kept and adds none.

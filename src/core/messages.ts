@@ -25,6 +25,7 @@ import {
   PromotionRecord,
   PromotionTerms,
   RedeemAttempt,
+  RedeemDialog,
   SeenPage,
   Settings,
 } from './schemas.ts';
@@ -190,6 +191,8 @@ export interface Answers {
      * worker's, so the page learns of them here.
      */
     doubtful: boolean;
+    /** The redeem dialog as the worker read it: a refusal the page showed in words only is known here. */
+    redeem: RedeemDialog | null;
     /** The worker's clock (ms since the epoch): the demo build's content script goes by it (platform/clock.ts). */
     now: number;
   };

@@ -11,6 +11,7 @@ import {
   MAX_CODE,
   MAX_DAYS,
   MAX_EVIDENCE,
+  MAX_HEARD,
   MAX_ID,
   MAX_LINE,
   MAX_MESSAGE,
@@ -139,9 +140,20 @@ export const SeenPromotion = z.object({
 });
 export type SeenPromotion = z.infer<typeof SeenPromotion>;
 
-/** A page as the content script sends it: a PageSnapshot whose promotion rows are still texts. */
+/**
+ * The redeem dialog as the content script reads it: a refusal the markup marks (an alert, the field's
+ * error) is its `error`; one it does not mark is known only by its wording, which the worker holds
+ * (core/diagnosis/refusals.json), so the texts that may be it are `heard`, in the order they are looked at.
+ */
+export const SeenRedeem = z.extend(RedeemDialog, {
+  heard: z.array(text(MAX_MESSAGE)).check(z.maxLength(MAX_HEARD)),
+});
+export type SeenRedeem = z.infer<typeof SeenRedeem>;
+
+/** A page as the content script sends it: a PageSnapshot whose rows and refusal are still texts. */
 export const SeenPage = z.extend(PageSnapshot, {
   promotions: z.array(SeenPromotion).check(z.maxLength(MAX_ROWS)),
+  redeem: z.nullable(SeenRedeem),
 });
 export type SeenPage = z.infer<typeof SeenPage>;
 

@@ -2,6 +2,7 @@
 // the glossary's messages, history-API navigation without reloads, and spend over simulated days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import refusals from '../../src/core/diagnosis/refusals.json' with { type: 'json' };
 import glossary from '../../src/core/page/glossary.json' with { type: 'json' };
 import { DEMO_PAYMENT_URL, DEMO_PROMOTIONS_URL } from '../../scripts/demo-server.ts';
 import {
@@ -18,7 +19,7 @@ import {
 import { launchHarness, type Harness } from '../../scripts/browser/harness.ts';
 import { e2eBrowsers } from '../../scripts/browser/browsers.ts';
 
-const errors = glossary.en.redeem.errors;
+const errors = refusals.en;
 const firstWording = (w: string | string[]): string => (Array.isArray(w) ? w[0]! : w);
 
 describe.skipIf(!e2eBrowsers().includes('chromium'))('mock Ads Manager', () => {

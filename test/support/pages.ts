@@ -2,6 +2,8 @@
 // div grids with ARIA roles) or as real tables, in any glossary language, so the reader can be tested
 // (and benchmarked) on pages it has never seen. Each builder returns the page, its URL and the
 // snapshot the reader should produce from it.
+import refusals from '../../src/core/diagnosis/refusals.json' with { type: 'json' };
+import type { RefusalKey } from '../../src/core/diagnosis/refusals.ts';
 import { glossaryFor } from '../../src/core/page/glossary.ts';
 import type { LanguageGlossary, Wording } from '../../src/core/page/glossary.ts';
 import { minorDigits } from '../../src/core/money.ts';
@@ -147,8 +149,13 @@ export function samplePromotions(
   });
 }
 
+/** How a page in `lang` words the refusal `key` (the worker's data: src/core/diagnosis/refusals.json). */
+const refusalOf = (lang: string, key: RefusalKey): Wording =>
+  (refusals as unknown as Record<string, Record<RefusalKey, Wording>>)[lang]![key];
+
 interface Format {
   g: LanguageGlossary;
+  lang: string;
   locale: string;
   currency: string;
   amount: (v: number) => string;
@@ -186,6 +193,7 @@ function formatFor(options: PageOptions): Format {
   const nesting = options.nesting ?? 0;
   return {
     g,
+    lang: options.lang,
     locale,
     currency,
     amount: (v) => numbers.format(v),
@@ -396,9 +404,7 @@ export interface PaymentData {
   cash: number;
   credit: number;
   /** The redeem dialog: absent, in the DOM but hidden, or open with a code and the page's answer. */
-  redeem?:
-    | { open: false }
-    | { open: true; code: string; error?: keyof LanguageGlossary['redeem']['errors']; succeeded?: boolean };
+  redeem?: { open: false } | { open: true; code: string; error?: RefusalKey; succeeded?: boolean };
 }
 
 /** The payment page with its balance block, and noise the reader must not take: transactions, spend. */
@@ -419,7 +425,7 @@ export function paymentPage(data: PaymentData, options: PageOptions): BuiltPage 
   const r = data.redeem;
   const answer =
     r?.open && r.error
-      ? `<div role="alert">${escape(first(f.g.redeem.errors[r.error]))}</div>`
+      ? `<div role="alert">${escape(first(refusalOf(f.lang, r.error)))}</div>`
       : r?.open && r.succeeded
         ? `<div role="status"><span>${escape(first(f.g.redeem.success))}</span></div>`
         : '';
@@ -446,7 +452,7 @@ export function paymentPage(data: PaymentData, options: PageOptions): BuiltPage 
         ? {
             open: true,
             code: r.code === '' ? null : r.code,
-            error: r.error ? first(f.g.redeem.errors[r.error]) : null,
+            error: r.error ? first(refusalOf(f.lang, r.error)) : null,
             succeeded: r.succeeded === true && !r.error,
           }
         : { open: false, code: null, error: null, succeeded: false },
@@ -519,7 +525,8 @@ export function seenPage(snapshot: PageSnapshot): SeenPage {
     redeemed: p.redeemedOn ?? '',
     progress: p.spent === null ? [] : [`${shown(p.spent)} / ${shown(p.minSpend ?? p.spent)}`],
   }));
-  return { ...snapshot, promotions };
+  // A refusal the page marks as one (as the pages built here do) is the dialog's error as seen.
+  return { ...snapshot, promotions, redeem: snapshot.redeem && { ...snapshot.redeem, heard: [] } };
 }
 
 export function pagePromotion(over: Partial<PagePromotion> = {}): PagePromotion {

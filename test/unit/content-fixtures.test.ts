@@ -15,8 +15,8 @@ import { fakeDeps, fixtureHtml, fixtureSnapshot, pageWindow, savedUrl, settle } 
 
 const t = translatorFrom(en);
 
-function open(name: string, features: readonly Feature[] = []) {
-  const html = fixtureHtml(name);
+function open(name: string, features: readonly Feature[] = [], edit = (html: string) => html) {
+  const html = edit(fixtureHtml(name));
   const win = pageWindow(savedUrl(html), html);
   // Only here: open the shadow root so the test can read what the advertiser would see.
   const attach = win.Element.prototype.attachShadow;
@@ -95,6 +95,29 @@ describe('content script on the fixture pages', () => {
     input.dispatchEvent(new win.Event('input', { bubbles: true }));
     drain(frames);
     expect(describeElement(outlinedElement(state()))).toBe('button:Activate');
+  });
+
+  it('a refusal the page shows in words only: known once the worker has read it, then diagnosed', async () => {
+    const { sent, frames, win, state } = open('en-redeem-error', FEATURES, (html) =>
+      html.replace('role="alert"', 'data-was="alert"'),
+    );
+    const refusal = 'This code is invalid. Check the code and try again.';
+    // The page's own read knows only what the markup marks: here, nothing.
+    const snapshot = sent.find((m) => m.type === 'snapshot')!;
+    expect(snapshot.snapshot.redeem).toMatchObject({ error: null, succeeded: false });
+    expect(snapshot.snapshot.redeem!.heard).toContain(refusal);
+    await settle();
+    drain(frames);
+    await settle();
+    expect(state().snapshot.redeem).toMatchObject({ error: refusal, succeeded: false });
+    expect(state().checklist.target).toBe('codeInput');
+    expect(sent.filter((m) => m.type === 'redeem-attempt')).toEqual([
+      expect.objectContaining({ code: 'TTADS-5O0FF', error: refusal, succeeded: false }),
+    ]);
+    expect(overlay(win).querySelector('[data-part="card"]')!.textContent).toContain(
+      diagnose({ code: 'TTADS-5O0FF', error: refusal, lang: 'en', now: '2026-11-24T12:00:00.000Z' }, t)
+        .reasons[0]!.fix,
+    );
   });
 
   it('a refused code: sent to the worker once, its diagnosis shown beside the dialog', async () => {

@@ -31,12 +31,14 @@ describe('content script imports', () => {
     expect([...files].some((f) => f.endsWith('src/core/page/read.ts'))).toBe(true);
   });
 
-  it('read no date and no row value on the page: the worker reads them (core/page/row-values.ts)', () => {
+  it('read no date, no row value and no refusal wording on the page: the worker reads them (core/page/row-values.ts)', () => {
     const { files } = runtimeGraph(ENTRY);
     const reached = (name: string) => [...files].some((f) => f.endsWith(name));
     expect(reached('src/core/page/promotions.ts')).toBe(true);
     expect(reached('src/core/date-text.ts')).toBe(false);
     expect(reached('src/core/page/row-values.ts')).toBe(false);
+    // Nor the refusals' wording: the worker recognises a refusal the page shows in words only.
+    expect(reached('src/core/diagnosis/refusals.ts')).toBe(false);
   });
 
   it('name preact nowhere under src/content, not even for types', () => {

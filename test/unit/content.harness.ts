@@ -121,8 +121,13 @@ function answer(message: Outgoing, worker: FakeWorker, now: number): Result<unkn
     // As the real worker answers (background/handlers/snapshot.ts), on the page's clock.
     const records = worker.kept.filter((r) => r.accountId === message.snapshot.accountId);
     const { promotions, until } = keptOnPage(records, now, worker.timeZone);
-    const doubtful = readDoubtful(finishSnapshot(message.snapshot));
-    return { ok: true, value: { changed: [], held: 0, refused: 0, kept: promotions, until, doubtful, now } };
+    const read = finishSnapshot(message.snapshot);
+    const { redeem } = read;
+    const doubtful = readDoubtful(read);
+    return {
+      ok: true,
+      value: { changed: [], held: 0, refused: 0, kept: promotions, until, doubtful, redeem, now },
+    };
   }
   if (message.type === 'terms-text') return { ok: true, value: { promotion: null } };
   if (message.type === 'report-open') return { ok: true, value: null };

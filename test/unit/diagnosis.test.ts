@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { checkCode } from '../../src/core/diagnosis/code.ts';
 import { readRefusal } from '../../src/core/diagnosis/errors.ts';
+import { glossaryLanguages } from '../../src/core/page/glossary.ts';
 import { diagnose } from '../../src/core/diagnosis/index.ts';
 import { translatorFrom, type Messages } from '../../src/core/i18n.ts';
 import { Diagnosis, DiagnosisCase, ReasonId } from '../../src/core/schemas.ts';
-import glossary from '../../src/core/page/glossary.json' with { type: 'json' };
+import refusals from '../../src/core/diagnosis/refusals.json' with { type: 'json' };
 import { caseText, diagnosisCaseArb } from '../support/cases.ts';
 
 const t = translatorFrom(en);
@@ -56,7 +57,7 @@ describe('diagnosis cases', () => {
 });
 
 describe('refusal messages', () => {
-  const languages = (glossary as unknown as { _about: { languages: string[] } })._about.languages;
+  const languages = refusals._about.languages;
   const CAUSES: Record<string, ReasonId> = {
     invalidCode: 'code-typo',
     expiredCode: 'code-expired',
@@ -68,10 +69,20 @@ describe('refusal messages', () => {
     notIssuedToAccount: 'not-recipient',
     paymentMethodRequired: 'payment-setup',
   };
+
+  it('are worded for every page language and every cause, each wording non-empty', () => {
+    expect(languages).toEqual(glossaryLanguages());
+    for (const lang of languages) {
+      const errors = (refusals as unknown as Record<string, Record<string, string | string[]>>)[lang]!;
+      expect(Object.keys(errors).sort(), lang).toEqual(Object.keys(CAUSES).sort());
+      for (const w of Object.values(errors))
+        expect((typeof w === 'string' ? [w] : w).every((v) => v.trim() !== '') && w.length > 0, lang).toBe(
+          true,
+        );
+    }
+  });
   const table = languages.flatMap((lang) => {
-    const errors = (
-      glossary as unknown as Record<string, { redeem: { errors: Record<string, string | string[]> } }>
-    )[lang]!.redeem.errors;
+    const errors = (refusals as unknown as Record<string, Record<string, string | string[]>>)[lang]!;
     return Object.entries(errors).flatMap(([key, w]) =>
       (typeof w === 'string' ? [w] : w).map((text) => [lang, text, CAUSES[key]!] as const),
     );

@@ -174,6 +174,19 @@ describe('handlers', () => {
       "promotions table: row 1: 'Unused amount' 70 is more than the amount 50; left empty",
     ]);
     expect(odd.value.doubtful).toBe(true);
+    // A refusal the page showed in words only is the worker's to know, and its answer says it.
+    const refusal = 'This code has expired.';
+    const dialog = {
+      open: true,
+      code: 'X1',
+      error: null,
+      succeeded: false,
+      heard: ['Redeem coupon', refusal],
+    };
+    const refused = value(
+      plan('snapshot', { snapshot: { ...seen, redeem: dialog } }, state(), ctx({ from: fromTab })),
+    );
+    expect(refused.value.redeem).toEqual({ open: true, code: 'X1', error: refusal, succeeded: false });
   });
 
   it('redeem-attempt: diagnoses a refusal itself, and an unbacked success mints only so many per visit', () => {

@@ -120,3 +120,44 @@ describe('the texts the content script sends', () => {
     );
   });
 });
+
+describe('the redeem dialog’s refusal', () => {
+  const dialog = (body: string, field = '<input placeholder="Enter coupon code" value="SPEND50">') =>
+    parseHtml(`<!DOCTYPE html><html lang="en"><body>
+      <div role="dialog" aria-label="Redeem coupon">${field}${body}<button>Confirm</button></div>
+      </body></html>`);
+  const url = 'https://ads.tiktok.com/i18n/account/payment?aadvid=1';
+
+  it('shown in words only, is heard on the page and known in the worker, in any page language', () => {
+    for (const text of ['This code has already been redeemed.', 'Este código ya se ha canjeado.']) {
+      const seen = readPageAndTargets(dialog(`<p>${text}</p>`), url).snapshot;
+      expect(seen.redeem).toMatchObject({ open: true, code: 'SPEND50', error: null, succeeded: false });
+      expect(seen.redeem!.heard).toContain(text);
+      const read = finishSnapshot(seen).redeem;
+      expect(read).toEqual({ open: true, code: 'SPEND50', error: text, succeeded: false });
+    }
+  });
+
+  it('marked by the page (an alert) is the error as seen; a hint nothing marks is no refusal', () => {
+    const marked = readPageAndTargets(dialog('<div role="alert">Something went wrong</div>'), url).snapshot;
+    expect(marked.redeem).toMatchObject({ error: 'Something went wrong', heard: [] });
+    const hint = readPageAndTargets(
+      dialog(
+        '<p id="h">Codes are case-sensitive</p>',
+        '<input placeholder="Enter coupon code" value="X1" aria-describedby="h">',
+      ),
+      url,
+    ).snapshot;
+    expect(hint.redeem!.heard[0]).toBe('Codes are case-sensitive');
+    expect(finishSnapshot(hint).redeem).toMatchObject({ error: null, succeeded: false });
+  });
+
+  it('heard beside a success message, the code did not succeed', () => {
+    const seen = readPageAndTargets(
+      dialog('<p>Coupon redeemed</p><p>This code has expired.</p>'),
+      url,
+    ).snapshot;
+    expect(seen.redeem).toMatchObject({ error: null, succeeded: true });
+    expect(finishSnapshot(seen).redeem).toMatchObject({ error: 'This code has expired.', succeeded: false });
+  });
+});

@@ -62,6 +62,7 @@ export const snapshot = handler<'snapshot'>()({
         kept: promotions,
         until,
         doubtful: readDoubtful(snapshot),
+        redeem: snapshot.redeem,
         now: ctx.now,
       },
       effects: [{ kind: 'remind' }],

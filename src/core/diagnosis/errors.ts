@@ -1,10 +1,7 @@
-// What the redeem dialog's refusal means. The glossary holds the wording TikTok is known to use; real
+// What the redeem dialog's refusal means. refusals.json holds the wording TikTok is known to use; real
 // wording drifts between releases and languages, so keywords per cause back it up.
-import { glossaryFor, glossaryLanguages, matchesWording } from '../page/glossary.ts';
-import type { LanguageGlossary } from '../page/glossary.ts';
 import type { ReasonId } from '../schemas.ts';
-
-type ErrorKey = keyof LanguageGlossary['redeem']['errors'];
+import { refusalSaid, type RefusalKey } from './refusals.ts';
 
 /** The reasons a refusal message can name. */
 export type RefusalCause = Extract<
@@ -20,7 +17,7 @@ export type RefusalCause = Extract<
   | 'payment-setup'
 >;
 
-const CAUSE_OF: Record<ErrorKey, RefusalCause> = {
+const CAUSE_OF: Record<RefusalKey, RefusalCause> = {
   invalidCode: 'code-typo',
   expiredCode: 'code-expired',
   alreadyRedeemed: 'already-redeemed',
@@ -144,15 +141,8 @@ export interface ErrorReading {
 
 /** The cause a refusal message names, or null when it names none we know. */
 export function readRefusal(message: string, lang: string | null | undefined): ErrorReading | null {
-  const own = glossaryFor(lang);
-  const glossaries = [own, ...glossaryLanguages().map((l) => glossaryFor(l))].filter(
-    (g): g is LanguageGlossary => g !== null,
-  );
-  for (const g of glossaries) {
-    for (const [key, wording] of Object.entries(g.redeem.errors) as Array<[ErrorKey, string | string[]]>) {
-      if (matchesWording(message, wording)) return { cause: CAUSE_OF[key], exact: true };
-    }
-  }
+  const said = refusalSaid(message, lang);
+  if (said) return { cause: CAUSE_OF[said], exact: true };
   const folded = fold(message);
   for (const [cause, pattern] of PATTERNS) {
     if (pattern.test(folded)) return { cause, exact: false };

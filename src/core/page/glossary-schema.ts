@@ -46,17 +46,6 @@ export const LanguageGlossary = z.object({
     codeLabel: Wording,
     codePlaceholder: Wording,
     success: Wording,
-    errors: z.object({
-      invalidCode: Wording,
-      expiredCode: Wording,
-      alreadyRedeemed: Wording,
-      usageLimit: Wording,
-      newAdvertisersOnly: Wording,
-      regionUnavailable: Wording,
-      accountTypeNotEligible: Wording,
-      notIssuedToAccount: Wording,
-      paymentMethodRequired: Wording,
-    }),
   }),
   labels: z.object({ adAccountId: Wording, spendSoFar: Wording, noRequirements: Wording, currency: Wording }),
 });

@@ -1,5 +1,6 @@
 // The redeem-coupon dialog: which dialog it is, whether it shows, the code as typed and the answer.
-import type { RedeemDialog } from '../schemas.ts';
+import { MAX_HEARD, MAX_MESSAGE } from '../limits.ts';
+import type { SeenRedeem } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import type { Dialog, Labelled, Scan } from './scan.ts';
 import { fold } from './scan.ts';
@@ -44,11 +45,11 @@ export function codeInput(dialog: Dialog, words: Words): Element | null {
   );
 }
 
-export function readRedeem(scan: Scan, words: Words): RedeemDialog | null {
+export function readRedeem(scan: Scan, words: Words): SeenRedeem | null {
   const found = findRedeemDialog(scan, words);
   if (!found) return null;
   const { dialog, index } = found;
-  if (dialog.hidden) return { open: false, code: null, error: null, succeeded: false };
+  if (dialog.hidden) return { open: false, code: null, error: null, succeeded: false, heard: [] };
   const input = codeInput(dialog, words);
   const value = input ? valueOf(input) : '';
   const inDialog = (a: Labelled): boolean => a.dialog === index && !a.hidden;
@@ -59,21 +60,30 @@ export function readRedeem(scan: Scan, words: Words): RedeemDialog | null {
     answers.some((a) => a.role === 'status' && words.says(success, said(a))) ||
     texts.some((t) => words.says(success, t));
   const alert = answers.find((a) => a.role === 'alert' && said(a) !== '');
-  const error = alert
-    ? said(alert)
-    : (fieldError(scan, index, input, words) ??
-      texts.find((t) => words.key('redeemErrors', t) !== null) ??
-      scan.alerts.map(said).find((t) => words.key('redeemErrors', t) !== null) ??
-      null);
-  return { open: true, code: value === '' ? null : value, error, succeeded: succeeded && !error };
+  const field = alert ? null : fieldError(scan, index, input);
+  const error = alert ? said(alert) : (field?.error ?? null);
+  // A refusal the markup does not mark is known by its wording, which the worker holds: the texts that
+  // may be it, in the order they are looked at (the field's hints, the dialog's texts, the page's alerts).
+  const heard =
+    error !== null
+      ? []
+      : [...(field?.hints ?? []), ...texts, ...scan.alerts.map(said)]
+          .filter((t) => t !== '' && t.length <= MAX_MESSAGE)
+          .slice(0, MAX_HEARD);
+  return { open: true, code: value === '' ? null : value, error, succeeded: succeeded && !error, heard };
 }
 
 /**
  * The message the page ties to the code field, whatever its wording: the element named by the field's
- * aria-errormessage, or by its aria-describedby when the field is marked invalid (else that is a hint),
- * or, for a field marked invalid, the text under it in its form item (the kits' form error elements).
+ * aria-errormessage, or by its aria-describedby when the field or it is marked as an error, or, for a
+ * field marked invalid, the text under it in its form item (the kits' form error elements). `hints`: the
+ * texts its aria-describedby names that nothing marks as an error (a refusal in known words is one).
  */
-function fieldError(scan: Scan, index: number, input: Element | null, words: Words): string | null {
+function fieldError(
+  scan: Scan,
+  index: number,
+  input: Element | null,
+): { error: string | null; hints: string[] } | null {
   if (!input) return null;
   // aria-invalid says it; the kits also say it by an error state on the field (a hint, never needed).
   const invalid = input.getAttribute('aria-invalid') === 'true' || saysError(input);
@@ -94,29 +104,26 @@ function fieldError(scan: Scan, index: number, input: Element | null, words: Wor
       .filter((el): el is HTMLElement => el !== null);
   for (const el of refs('aria-errormessage')) {
     const t = textOf(el);
-    if (t) return t;
+    if (t) return { error: t, hints: [] };
   }
+  const hints: string[] = [];
   for (const el of refs('aria-describedby')) {
     const t = textOf(el);
-    if (
-      t &&
-      (invalid ||
-        saysError(el) ||
-        el.querySelector('[class*="error" i]') !== null ||
-        words.key('redeemErrors', t) !== null)
-    )
-      return t;
+    if (!t) continue;
+    if (invalid || saysError(el) || el.querySelector('[class*="error" i]') !== null)
+      return { error: t, hints };
+    hints.push(t);
   }
-  if (!invalid) return null;
+  if (!invalid) return { error: null, hints };
   // The form item: the nearest element around the field that holds text after it.
   let item: Element | null = input.parentElement;
   for (let level = 0; level < 3 && item; level++, item = item.parentElement) {
     const after = shown.filter(
       (b) => item!.contains(b.el) && (input.compareDocumentPosition(b.el) & FOLLOWING) !== 0,
     );
-    if (after.length > 0) return fold(after.map((b) => b.text).join(' '));
+    if (after.length > 0) return { error: fold(after.map((b) => b.text).join(' ')), hints };
   }
-  return null;
+  return { error: null, hints };
 }
 
 /** A class token naming an error state ("ant-input-status-error", "is-invalid"). */

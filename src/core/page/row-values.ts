@@ -1,13 +1,22 @@
-// A promotion row's numbers and dates, read from the texts the content script saw in its cells
-// (SeenPromotion): the amount, the unused amount, the minimum spend and the spend so far, the dates.
-// The worker does this, not the page's thread: a row's values are never shown on the page, and reading
-// dates in eight languages is the slowest part of reading a row. Where a row's numbers contradict each
-// other, the fields are left null and a note says why.
+// The worker's half of the reader: a promotion row's numbers and dates, read from the texts the content
+// script saw in its cells (SeenPromotion): the amount, the unused amount, the minimum spend and the spend
+// so far, the dates; and the redeem dialog's refusal, where the page shows it in words only. Not on the
+// page's thread: a row's values are never shown on the page, reading dates in eight languages is the
+// slowest part of reading a row, and the refusals' wording (every language's) is the worker's data.
+// Where a row's numbers contradict each other, the fields are left null and a note says why.
 import { findAmounts, parseAmount } from '../amount-text.ts';
 import { parseDate, parseDateRange } from '../date-text.ts';
 import type { IsoDate } from '../dates.ts';
 import { major } from '../money.ts';
-import type { PagePromotion, PageSnapshot, SeenPage, SeenPromotion } from '../schemas.ts';
+import { refusalSaid } from '../diagnosis/refusals.ts';
+import type {
+  PagePromotion,
+  PageSnapshot,
+  RedeemDialog,
+  SeenPage,
+  SeenPromotion,
+  SeenRedeem,
+} from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
 import { wordsFor } from './words.ts';
 import type { Words } from './words.ts';
@@ -35,7 +44,15 @@ export function finishSnapshot(seen: SeenPage): PageSnapshot {
     for (const note of notes) warnings.push(`promotions table: row ${i + 1}: ${note}`);
     return promotionOf(row, values);
   });
-  return { ...seen, promotions, warnings };
+  return { ...seen, promotions, redeem: redeemOf(seen.redeem, seen.lang), warnings };
+}
+
+/** The dialog's refusal: the one the markup marked, else the first text heard that says a known one. */
+function redeemOf(seen: SeenRedeem | null, lang: string | null): RedeemDialog | null {
+  if (!seen) return null;
+  const { heard, ...dialog } = seen;
+  const error = dialog.error ?? heard.find((t) => refusalSaid(t, lang) !== null) ?? null;
+  return { ...dialog, error, succeeded: dialog.succeeded && error === null };
 }
 
 type RowValues = Pick<

@@ -5,11 +5,7 @@ import { glossariesFor, glossaryLanguage, normalizeLabel, wordingPattern, wordin
 import type { LanguageGlossary, Wording } from './glossary.ts';
 
 /** The glossary groups the reader looks labels up in, each a record of key → wording. */
-type Group = Exclude<keyof LanguageGlossary, 'requirement' | 'redeem'> | 'redeemErrors';
-
-function groupOf(g: LanguageGlossary, group: Group): Record<string, Wording> {
-  return group === 'redeemErrors' ? g.redeem.errors : g[group];
-}
+type Group = Exclude<keyof LanguageGlossary, 'requirement' | 'redeem'>;
 
 export interface Words {
   /** The key of `group` whose wording `text` says exactly (after normalisation), else null. */
@@ -72,7 +68,7 @@ function build(glossaries: LanguageGlossary[]): Words {
     if (!known) {
       const map = new Map<string, string>();
       for (const g of glossaries)
-        for (const [key, w] of Object.entries(groupOf(g, group)))
+        for (const [key, w] of Object.entries(g[group] as Record<string, Wording>))
           for (const v of wordings(w)) {
             const n = normalizeLabel(v);
             if (!map.has(n)) map.set(n, key);

@@ -1,6 +1,7 @@
 // Redaction with the shape kept: a report must read like the page (the same fields found, the same rows,
 // the same statuses) while saying nothing about the advertiser.
-// - The page wording the reader knows (every word of the glossary, in every language) stays as it is.
+// - The page wording the extension knows (every word of the glossary and of the refusals, in every language)
+//   stays as it is.
 // - Amounts are all multiplied by one whole factor k ≥ 2 drawn for the report, in their exact minor units and
 //   written back in the page's own format ("2.718,40 €" → "8.155,20 €" for k = 3): sums, order and ratios
 //   between amounts hold, so the reader's self-checks (total = cash + credit, unused ≤ amount) pass on the
@@ -19,6 +20,7 @@ import { findAmounts, joinPieces } from '../amount-text.ts';
 import type { FoundAmount } from '../amount-text.ts';
 import { findDates } from '../date-text.ts';
 import { safeLocale } from '../locale.ts';
+import { refusalWordings } from '../diagnosis/refusals.ts';
 import { glossaryFile, glossaryLanguages, wordings } from '../page/glossary.ts';
 import type { Wording } from '../page/glossary.ts';
 import { REFERENCE_ATTRIBUTES, STRUCTURAL_ATTRIBUTES, TEXT_ATTRIBUTES } from './capture.ts';
@@ -94,7 +96,10 @@ function placeholder(ch: string): string {
   return '•';
 }
 
-/** Every word of the glossary, in every language, lower-cased; runs of CJK text longest first. */
+/**
+ * Every word of the glossary and of the redeem dialog's known refusals, in every language, lower-cased;
+ * runs of CJK text longest first.
+ */
 interface Vocabulary {
   words: Set<string>;
   cjk: string[];
@@ -114,6 +119,7 @@ function glossaryVocabulary(): Vocabulary {
     } else if (node && typeof node === 'object') for (const v of Object.values(node)) visit(v);
   };
   for (const lang of glossaryLanguages()) visit((file as unknown as Record<string, unknown>)[lang]);
+  for (const [, wording] of refusalWordings(null)) visit(wording);
   const cjk = [...words].filter((w) => CJK.test(w)).sort((a, b) => b.length - a.length);
   vocabulary = { from: file, value: { words, cjk } };
   return vocabulary.value;

@@ -1,6 +1,7 @@
 // How each page language writes amounts and dates, written out by hand per locale (not taken from Intl, so the
 // pages do not share the reader's own source of separators and month names).
 import glossaryJson from '../../../src/core/page/glossary.json';
+import refusalsJson from '../../../src/core/diagnosis/refusals.json';
 
 export type Lang = 'en' | 'es' | 'pt' | 'fr' | 'de' | 'id' | 'ja' | 'vi';
 type Entry = string | string[];
@@ -15,10 +16,18 @@ export interface Wording {
   statuses: Group;
   assignment: Group;
   requirement: Entry;
-  redeem: Group & { errors: Group };
+  redeem: Group;
   labels: Group;
 }
 const glossary = glossaryJson as unknown as Record<Lang, Wording>;
+const refusals = refusalsJson as unknown as Record<Lang, Group>;
+
+/** How a page in `lang` words the refusal `cause`: the main wording, or variant `n`. */
+export function refusal(lang: Lang, cause: string, n = 0): string {
+  const e = refusals[lang][cause]!;
+  if (typeof e === 'string') return e;
+  return e[Math.min(n, e.length - 1)] as string;
+}
 
 /** The page's wording for `lang`: the main one, or variant `n` when the glossary lists variants. */
 export function word(lang: Lang, entry: (w: Wording) => Entry, n = 0): string {

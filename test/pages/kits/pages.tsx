@@ -4,7 +4,7 @@ import type { PageSpec } from './builders';
 import { paymentPage, promotionsPage } from './builders';
 import type { ColumnKey } from './builders';
 import { accounts, manyPromotions, promotionsOf, unit } from './data';
-import { word } from './locale';
+import { refusal, word } from './locale';
 import type { Lang } from './locale';
 
 type AccountKey = keyof typeof accounts;
@@ -16,7 +16,7 @@ const P = (key: AccountKey) => {
 };
 const many = (key: AccountKey, tab: 'available' | 'earning' | 'notAvailable', count: number) =>
   manyPromotions(langOf(key), unit[accounts[key].money.iso]!, tab, count, 50000);
-const error = (lang: Lang, cause: string, variant = 0) => word(lang, (w) => w.redeem.errors[cause]!, variant);
+const error = (lang: Lang, cause: string, variant = 0) => refusal(lang, cause, variant);
 const tx = (u: number) => [
   { date: '2026-11-20', what: 'Top-up', amount: 500 * u },
   { date: '2026-11-12', what: 'Ad spend', amount: -1187.42 * u },
