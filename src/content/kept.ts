@@ -70,10 +70,12 @@ export function dialogIn(answer: unknown, sent: SeenPage): DialogRead | null {
 
 /**
  * The page with its redeem dialog as the worker read it, while the page still shows the dialog it read:
- * a refusal shown in words only (no alert, no error state) is known to the worker alone.
+ * a refusal shown in words only (no alert, no error state) is known to the worker alone. A refusal the
+ * page marked is the page's own (the worker's copy of it may be clipped).
  */
 export function withDialogRead(page: SeenPage, read: DialogRead | null): SeenPage {
-  if (!page.redeem || !read || JSON.stringify(page.redeem) !== read.seen) return page;
+  if (!page.redeem || page.redeem.error !== null || !read || JSON.stringify(page.redeem) !== read.seen)
+    return page;
   return { ...page, redeem: { ...page.redeem, error: read.error, succeeded: read.succeeded } };
 }
 

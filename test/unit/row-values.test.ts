@@ -4,6 +4,8 @@
 // and status.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dialogIn, withDialogRead } from '../../src/content/kept.ts';
+import { clipSnapshot, MAX_MESSAGE } from '../../src/core/limits.ts';
 import { readPageAndTargets } from '../../src/core/page/read.ts';
 import { finishSnapshot } from '../../src/core/page/row-values.ts';
 import type { PagePromotion, SeenPromotion } from '../../src/core/schemas.ts';
@@ -159,5 +161,38 @@ describe('the redeem dialog’s refusal', () => {
     ).snapshot;
     expect(seen.redeem).toMatchObject({ error: null, succeeded: true });
     expect(finishSnapshot(seen).redeem).toMatchObject({ error: 'This code has expired.', succeeded: false });
+  });
+});
+
+describe('the dialog as the worker read it, shown on the page', () => {
+  const seen = (error: string | null) =>
+    seenPage(promotionsSnapshot('1', [], { redeem: { open: true, code: 'X1', error, succeeded: false } }));
+
+  it('takes the worker’s refusal where the page marked none, while the page shows that dialog', () => {
+    const page = seen(null);
+    const read = dialogIn(
+      { redeem: { open: true, code: 'X1', error: 'This code has expired.', succeeded: false } },
+      page,
+    );
+    expect(withDialogRead(page, read).redeem).toMatchObject({ error: 'This code has expired.' });
+    // The page moved on (another code typed): the read was of another dialog.
+    const typed = { ...page, redeem: { ...page.redeem!, code: 'X2' } };
+    expect(withDialogRead(typed, read)).toBe(typed);
+  });
+
+  it('keeps a refusal the page marked as the page said it, never the worker’s clipped copy', () => {
+    const long = `Refused ${'x'.repeat(MAX_MESSAGE + 50)}`;
+    const page = seen(long);
+    const clipped = clipSnapshot(page).redeem!;
+    expect(clipped.error).not.toBe(long);
+    const read = dialogIn({ redeem: { ...clipped, heard: undefined } }, page);
+    expect(withDialogRead(page, read)).toBe(page);
+  });
+
+  it('ignores an answer that says nothing usable of the dialog', () => {
+    const page = seen(null);
+    expect(dialogIn({ redeem: { error: 5 } }, page)).toBeNull();
+    expect(dialogIn(null, page)).toBeNull();
+    expect(withDialogRead(page, null)).toBe(page);
   });
 });
