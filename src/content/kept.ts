@@ -71,12 +71,17 @@ export function dialogIn(answer: unknown, sent: SeenPage): DialogRead | null {
 /**
  * The page with its redeem dialog as the worker read it, while the page still shows the dialog it read:
  * a refusal shown in words only (no alert, no error state) is known to the worker alone. A refusal the
- * page marked is the page's own (the worker's copy of it may be clipped).
+ * page marked is the page's own (the worker's copy of it may be clipped). Until the worker has read the
+ * dialog, a success is not one yet: a text beside the success message may be a refusal in known words.
  */
 export function withDialogRead(page: SeenPage, read: DialogRead | null): SeenPage {
-  if (!page.redeem || page.redeem.error !== null || !read || JSON.stringify(page.redeem) !== read.seen)
-    return page;
-  return { ...page, redeem: { ...page.redeem, error: read.error, succeeded: read.succeeded } };
+  const dialog = page.redeem;
+  if (!dialog || dialog.error !== null) return page;
+  if (read && JSON.stringify(dialog) === read.seen)
+    return { ...page, redeem: { ...dialog, error: read.error, succeeded: read.succeeded } };
+  return dialog.succeeded && dialog.heard.length > 0
+    ? { ...page, redeem: { ...dialog, succeeded: false } }
+    : page;
 }
 
 /** The kept promotions' views, while they hold at `now`; null once they no longer do. */

@@ -67,8 +67,11 @@ const CASES: [fixture: string, current: string | null, outlined: string | null][
 ];
 
 describe('content script on the fixture pages', () => {
-  it.each(CASES)('%s: current step %s, outlines %s', (fixture, current, outlined) => {
-    const { state, sent } = open(fixture);
+  it.each(CASES)('%s: current step %s, outlines %s', async (fixture, current, outlined) => {
+    const { state, sent, frames } = open(fixture);
+    // As the page shows it once the worker has read it (a success waits for that: see withDialogRead).
+    await settle();
+    drain(frames);
     const s = state();
     expect(finishSnapshot(s.snapshot)).toMatchObject({
       ...fixtureSnapshot(fixture),

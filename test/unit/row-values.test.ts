@@ -189,6 +189,25 @@ describe('the dialog as the worker read it, shown on the page', () => {
     expect(withDialogRead(page, read)).toBe(page);
   });
 
+  it('shows a success only once the worker has read the dialog and found no refusal beside it', () => {
+    const success = seenPage(
+      promotionsSnapshot('1', [], { redeem: { open: true, code: 'X1', error: null, succeeded: true } }),
+    );
+    const page = {
+      ...success,
+      redeem: { ...success.redeem!, heard: ['Coupon redeemed', 'This code has expired.'] },
+    };
+    expect(withDialogRead(page, null).redeem).toMatchObject({ error: null, succeeded: false });
+    const refused = dialogIn({ redeem: finishSnapshot(page).redeem }, page);
+    expect(withDialogRead(page, refused).redeem).toMatchObject({
+      error: 'This code has expired.',
+      succeeded: false,
+    });
+    const clean = { ...page, redeem: { ...page.redeem, heard: ['Coupon redeemed'] } };
+    const accepted = dialogIn({ redeem: finishSnapshot(clean).redeem }, clean);
+    expect(withDialogRead(clean, accepted).redeem).toMatchObject({ error: null, succeeded: true });
+  });
+
   it('ignores an answer that says nothing usable of the dialog', () => {
     const page = seen(null);
     expect(dialogIn({ redeem: { error: 5 } }, page)).toBeNull();
