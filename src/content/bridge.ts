@@ -6,19 +6,52 @@
 // envelope here, and for the few fields the overlay uses where they are read (kept.ts).
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import { api } from '../platform/browser.ts';
-import { packMessage } from '../core/wire.ts';
+import { packMessage, ROWS_LOST, splitMessage } from '../core/wire.ts';
 import { clipMessage } from '../core/limits.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-export async function send<M extends ContentMessage>(message: M): Promise<Result<Answers[M['type']]>> {
+const NO_ANSWER = { ok: false, error: { code: 'no-answer', message: 'the worker gave no answer' } } as const;
+
+// Each send's long lists get an id of their own (core/wire.ts splitMessage).
+let lists = 0;
+
+/**
+ * Sends `message` and resolves to the worker's answer; never rejects. A snapshot of a long list goes in
+ * parts, each part sent once the one before is taken, so that each copy is a short task of its own;
+ * `copied` hears the start of each copy (the bench's measures). When the worker restarted between parts,
+ * the whole goes again, once.
+ */
+export async function send<M extends ContentMessage>(
+  message: M,
+  copied?: (start: number) => void,
+): Promise<Result<Answers[M['type']]>> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await sendOnce(message, copied);
+    if (answer.ok || answer.error.message !== ROWS_LOST || attempt > 0) return answer;
+  }
+}
+
+async function sendOnce<M extends ContentMessage>(
+  message: M,
+  copied?: (start: number) => void,
+): Promise<Result<Answers[M['type']]>> {
   try {
+    let start = performance.now();
     // Clipped here, not refused there: a page's over-long text costs its tail, not the whole report.
-    const answer: unknown = await api().runtime.sendMessage(packMessage(clipMessage(message)));
+    const parts = splitMessage(packMessage(clipMessage(message)), `${Date.now().toString(36)}.${++lists}`);
+    let answer: unknown;
+    for (const part of parts) {
+      const sent = api().runtime.sendMessage(part);
+      copied?.(start);
+      answer = await sent;
+      start = performance.now();
+      if (part !== parts[parts.length - 1] && !(isObject(answer) && answer.ok === true)) break;
+    }
     if (isObject(answer) && (answer.ok === true || (answer.ok === false && isObject(answer.error)))) {
       return answer as Result<Answers[M['type']]>;
     }
-    return { ok: false, error: { code: 'no-answer', message: 'the worker gave no answer' } };
+    return NO_ANSWER;
   } catch (error) {
     return { ok: false, error: { code: 'no-answer', message: String(error) } };
   }

@@ -44,7 +44,8 @@ export interface ContentDeps {
   reader: Reader;
   t: Translate;
   /** The worker's answer, or a typed failure (worker asleep, updating, gone); never rejects. */
-  send<M extends Outgoing>(message: M): Promise<Result<Answers[M['type']]>>;
+  /** `copied` hears when each copy of the message into the browser began (bridge.ts send). */
+  send<M extends Outgoing>(message: M, copied?: (start: number) => void): Promise<Result<Answers[M['type']]>>;
   panelCollapsed: {
     get(accountId: string | null): Promise<boolean>;
     set(accountId: string | null, collapsed: boolean): Promise<void>;

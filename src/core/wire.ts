@@ -5,6 +5,12 @@
 // that validation sees the same shape whichever way a message came. The worker packs the kept promotions
 // of its answer the same way (500 of them are about 400 KB copied on every read of the page), and the
 // content script unpacks them. No zod here: the content script ships without a validator.
+//
+// Copying even packed rows into a message is work the page waits for: 2,000 rows took 56–72 ms on a CPU
+// slowed 4× (a slow laptop), past the 50 ms a page can be held. So a list longer than ROWS_PER_MESSAGE
+// goes in parts (splitMessage), each copied in a task of its own, and the worker puts them back together
+// (createRowsAssembly) before it validates the message: handlers only ever see whole snapshots.
+import { MAX_ROWS } from './limits.ts';
 
 /** Items that all have the same keys in the same order, as one list of keys and a row of values each. */
 export interface PackedRows {
@@ -61,4 +67,117 @@ export function unpackMessage(raw: unknown): unknown {
   if (!isRecord(raw) || raw.type !== 'snapshot' || !isRecord(raw.snapshot)) return raw;
   const promotions = unpackRows(raw.snapshot.promotions);
   return promotions === raw.snapshot.promotions ? raw : { ...raw, snapshot: { ...raw.snapshot, promotions } };
+}
+
+/** Rows one message carries: about 10 ms of copying on a CPU slowed 4×. */
+export const ROWS_PER_MESSAGE = 400;
+/** Parts one list can take: MAX_ROWS is what a snapshot may carry (limits.ts). */
+const MAX_PARTS = Math.ceil(MAX_ROWS / ROWS_PER_MESSAGE);
+/** Longest list id accepted (the content script makes short ones). */
+const MAX_LIST_ID = 64;
+
+/** Rows of a snapshot's packed promotions sent ahead of it: part `index` of list `list`. */
+export interface RowsPart {
+  type: 'snapshot-rows';
+  list: string;
+  index: number;
+  rows: unknown[][];
+}
+
+/** The failure message of a snapshot whose rows sent ahead never all arrived: its sender sends it all again. */
+export const ROWS_LOST = 'rows sent ahead of the snapshot were lost (the worker restarted meanwhile)';
+
+/**
+ * A wire message (packMessage's) as the messages that carry it, in the order they must be sent: a
+ * snapshot with more than ROWS_PER_MESSAGE packed rows becomes its rows in parts, then the snapshot with
+ * the last part's rows, naming the list (`list`, unique to this send) and how many parts went ahead.
+ * Anything else is one message, as it is.
+ */
+export function splitMessage(wire: unknown, list: string): unknown[] {
+  if (!isRecord(wire) || wire.type !== 'snapshot' || !isRecord(wire.snapshot)) return [wire];
+  const packed = wire.snapshot.promotions;
+  if (!isRecord(packed) || !Array.isArray(packed.rows) || packed.rows.length <= ROWS_PER_MESSAGE)
+    return [wire];
+  const rows = packed.rows as unknown[][];
+  const ahead: RowsPart[] = [];
+  let from = 0;
+  for (; rows.length - from > ROWS_PER_MESSAGE; from += ROWS_PER_MESSAGE)
+    ahead.push({
+      type: 'snapshot-rows',
+      list,
+      index: ahead.length,
+      rows: rows.slice(from, from + ROWS_PER_MESSAGE),
+    });
+  const last = { ...packed, rows: rows.slice(from), list, ahead: ahead.length };
+  return [...ahead, { ...wire, snapshot: { ...wire.snapshot, promotions: last } }];
+}
+
+export interface RowsAssembly {
+  /**
+   * Takes a message from `sender` (a tab): a part of a list is kept, and true is returned. False for
+   * anything that is not a well-formed part (it is then validated, and refused, as any message).
+   */
+  keep(sender: string, raw: unknown): boolean;
+  /**
+   * The message with the rows its sender sent ahead put back in front of its own (the message as it is
+   * when it names none); null when some of them are missing (ROWS_LOST).
+   */
+  complete(sender: string, raw: unknown): { message: unknown } | null;
+}
+
+/**
+ * The worker's side of splitMessage. It keeps one list per sender (a newer list drops an older one) and
+ * lists of at most `maxSenders` senders (the one heard from longest ago goes first), in memory only: a
+ * worker that stops loses them, and the snapshot that names them is answered ROWS_LOST.
+ */
+export function createRowsAssembly(maxSenders = 8): RowsAssembly {
+  const lists = new Map<string, { list: string; parts: unknown[][][] }>();
+  const isPart = (raw: unknown): raw is RowsPart =>
+    isRecord(raw) &&
+    raw.type === 'snapshot-rows' &&
+    typeof raw.list === 'string' &&
+    raw.list.length <= MAX_LIST_ID &&
+    Number.isInteger(raw.index) &&
+    (raw.index as number) >= 0 &&
+    (raw.index as number) < MAX_PARTS &&
+    Array.isArray(raw.rows) &&
+    raw.rows.length <= ROWS_PER_MESSAGE &&
+    raw.rows.every(Array.isArray);
+  return {
+    keep(sender, raw) {
+      if (!isPart(raw)) return false;
+      let held = lists.get(sender);
+      if (held?.list !== raw.list) held = { list: raw.list, parts: [] };
+      // Re-inserted, so that the sender heard from longest ago is the first in the map.
+      lists.delete(sender);
+      lists.set(sender, held);
+      held.parts[raw.index] = raw.rows;
+      for (const oldest of lists.keys()) {
+        if (lists.size <= maxSenders) break;
+        lists.delete(oldest);
+      }
+      return true;
+    },
+    complete(sender, raw) {
+      if (!isRecord(raw) || raw.type !== 'snapshot' || !isRecord(raw.snapshot)) return { message: raw };
+      const packed = raw.snapshot.promotions;
+      if (!isRecord(packed) || !('list' in packed)) return { message: raw };
+      const { list, ahead, ...rest } = packed;
+      const found = lists.get(sender);
+      const held = found !== undefined && found.list === list ? found : null;
+      if (held) lists.delete(sender);
+      if (!Number.isInteger(ahead) || (ahead as number) < 0 || (ahead as number) >= MAX_PARTS) return null;
+      const parts = held?.parts ?? [];
+      const sent: unknown[][] = [];
+      for (let i = 0; i < (ahead as number); i++) {
+        const part = parts[i];
+        if (part === undefined) return null;
+        sent.push(...part);
+      }
+      const own = Array.isArray(rest.rows) ? (rest.rows as unknown[][]) : [];
+      return {
+        message: { ...raw, snapshot: { ...raw.snapshot, promotions: { ...rest, rows: [...sent, ...own] } } },
+      };
+    },
+  };
 }

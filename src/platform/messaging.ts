@@ -13,6 +13,7 @@ import {
   CONTENT_TYPES,
   fail,
   Message,
+  ok,
   ResultShape,
   type Answers,
   type MessageOf,
@@ -20,7 +21,7 @@ import {
   type Result,
 } from '../core/messages.ts';
 import { errorText } from '../core/result.ts';
-import { packAnswer, unpackMessage } from '../core/wire.ts';
+import { createRowsAssembly, packAnswer, ROWS_LOST, unpackMessage, type RowsAssembly } from '../core/wire.ts';
 import { api, type MessageSender } from './browser.ts';
 
 const CONTENT_HOSTS = new Set(['ads.tiktok.com', 'business.tiktok.com']);
@@ -81,15 +82,26 @@ export type Handlers = {
 export function onMessage(handlers: Handlers): void {
   const browser = api();
   const base = browser.runtime.getURL('');
+  // A long list's rows arrive in parts ahead of its snapshot (core/wire.ts splitMessage).
+  const assembly = createRowsAssembly();
   browser.runtime.onMessage.addListener((raw, sender) => {
     const kind = senderKind(sender, browser.runtime.id, base);
     if (kind === null) return undefined;
-    return dispatch(handlers, raw, { kind, tabId: sender.tab?.id ?? null });
+    return dispatch(handlers, assembly, raw, { kind, tabId: sender.tab?.id ?? null });
   });
 }
 
-async function dispatch(handlers: Handlers, raw: unknown, from: SenderContext): Promise<Result<unknown>> {
-  const parsed = Message.safeParse(unpackMessage(raw));
+async function dispatch(
+  handlers: Handlers,
+  assembly: RowsAssembly,
+  raw: unknown,
+  from: SenderContext,
+): Promise<Result<unknown>> {
+  const sender = `${from.kind} ${from.tabId}`;
+  if (assembly.keep(sender, raw)) return ok(null);
+  const whole = assembly.complete(sender, raw);
+  if (whole === null) return fail('no-answer', ROWS_LOST);
+  const parsed = Message.safeParse(unpackMessage(whole.message));
   if (!parsed.success) {
     const type = (raw as { type?: unknown } | null)?.type;
     return fail(

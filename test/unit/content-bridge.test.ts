@@ -6,6 +6,10 @@ import { packAnswer } from '../../src/core/wire.ts';
 import { setBrowser, type PlatformBrowser } from '../../src/platform/browser.ts';
 import { unpackMessage } from '../../src/core/wire.ts';
 import { NOW, pagePromotion, record } from './content.harness.ts';
+import { startWorker } from '../../src/background/worker.ts';
+import { ROWS_PER_MESSAGE } from '../../src/core/wire.ts';
+import { readKept } from '../../src/platform/store.ts';
+import { createFakeBrowser } from '../fake-browser.ts';
 import { pageSnapshot, seenPage } from '../support/pages.ts';
 
 /** The two browser parts the bridge uses: storage.local in a Map, and a worker answering by function. */
@@ -120,5 +124,68 @@ describe('content bridge', () => {
     const value = (structuredClone(answer) as { value: { kept: unknown } }).value;
     expect(value.kept).toHaveProperty('rows');
     expect(keptIn(value, '111')?.promotions).toEqual(promotions);
+  });
+
+  it('sends a long list in parts, each copy timed, which the worker takes as one snapshot', async () => {
+    const fake = createFakeBrowser({ now: NOW });
+    const sent: unknown[] = [];
+    setBrowser({
+      ...fake.browser,
+      runtime: {
+        ...fake.browser.runtime,
+        sendMessage: (m: unknown) => (sent.push(m), fake.send(m, fake.senders.content())),
+      },
+    } as PlatformBrowser);
+    const worker = startWorker({ now: () => fake.clock.now, systemTimeZone: () => 'UTC' });
+    await worker.idle();
+    const count = ROWS_PER_MESSAGE * 2 + 7;
+    const [row] = seenPage(pageSnapshot({ promotions: [pagePromotion()] })).promotions;
+    const promotions = Array.from({ length: count }, (_, i) => ({ ...row!, name: `Offer ${i}` }));
+    const copies: number[] = [];
+    const answer = await send(
+      { ...snapshotMessage, snapshot: { ...snapshotMessage.snapshot, accountId: '111', promotions } },
+      (start) => copies.push(start),
+    );
+    expect(answer.ok).toBe(true);
+    expect(sent).toHaveLength(3);
+    expect(copies).toHaveLength(3);
+    expect((await readKept()).promotions.filter((p) => p.accountId === '111')).toHaveLength(count);
+  });
+
+  it('sends the whole list again, once, when the worker lost the parts sent ahead', async () => {
+    const fake = createFakeBrowser({ now: NOW });
+    let restarts = 1;
+    const types: unknown[] = [];
+    setBrowser({
+      ...fake.browser,
+      runtime: {
+        ...fake.browser.runtime,
+        sendMessage: async (m: unknown) => {
+          types.push((m as { type: string }).type);
+          const answer = await fake.send(m, fake.senders.content());
+          // The worker stops after taking the first part, and a new one answers what follows.
+          if (restarts > 0 && (m as { type: string }).type === 'snapshot-rows') {
+            restarts--;
+            fake.restartWorker();
+            startWorker({ now: () => fake.clock.now, systemTimeZone: () => 'UTC' });
+          }
+          return answer;
+        },
+      },
+    } as PlatformBrowser);
+    startWorker({ now: () => fake.clock.now, systemTimeZone: () => 'UTC' });
+    const [row] = seenPage(pageSnapshot({ promotions: [pagePromotion()] })).promotions;
+    const promotions = Array.from({ length: ROWS_PER_MESSAGE + 1 }, (_, i) => ({ ...row!, name: `O ${i}` }));
+    const message = {
+      ...snapshotMessage,
+      snapshot: { ...snapshotMessage.snapshot, accountId: '111', promotions },
+    };
+    expect((await send(message)).ok).toBe(true);
+    expect(types).toEqual(['snapshot-rows', 'snapshot', 'snapshot-rows', 'snapshot']);
+    // A worker that keeps losing them is answered once more, then the failure is the caller's.
+    restarts = 2;
+    types.length = 0;
+    expect(await send(message)).toMatchObject({ ok: false, error: { code: 'no-answer' } });
+    expect(types).toEqual(['snapshot-rows', 'snapshot', 'snapshot-rows', 'snapshot']);
   });
 });

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packAnswer, packMessage, packRows, unpackMessage, unpackRows } from '../../src/core/wire.ts';
+import { MAX_ROWS } from '../../src/core/limits.ts';
+import {
+  createRowsAssembly,
+  packAnswer,
+  packMessage,
+  packRows,
+  ROWS_PER_MESSAGE,
+  splitMessage,
+  unpackMessage,
+  unpackRows,
+  type RowsAssembly,
+} from '../../src/core/wire.ts';
 import { emptySnapshot, pagePromotion } from './content.harness.ts';
 
 const promotion = fc.record({
@@ -85,5 +96,119 @@ describe('a snapshot on the wire', () => {
     expect(packAnswer('snapshot', failed)).toBe(failed);
     expect(packAnswer('terms-text', answer)).toBe(answer);
     expect(packAnswer('snapshot', { ok: true, value: null })).toEqual({ ok: true, value: null });
+  });
+});
+
+/** A snapshot message with `count` distinct rows, as the content script puts it on the wire. */
+function longList(count: number, accountId = '111') {
+  const [row] = emptySnapshot({ view: 'promotions', promotions: [pagePromotion()] }).promotions;
+  const promotions = Array.from({ length: count }, (_, i) => ({ ...row!, name: `Offer ${i}` }));
+  const message = {
+    type: 'snapshot' as const,
+    snapshot: emptySnapshot({ view: 'promotions', accountId, promotions }),
+  };
+  return { message, wire: packMessage(message) };
+}
+
+/** Delivers `messages` as the browser does (each copied) to `assembly`: what the worker would validate. */
+function deliver(assembly: RowsAssembly, sender: string, messages: readonly unknown[]): unknown {
+  let whole: unknown = undefined;
+  for (const m of messages) {
+    const copy = structuredClone(m);
+    if (!assembly.keep(sender, copy)) whole = assembly.complete(sender, copy)?.message ?? null;
+  }
+  return whole;
+}
+
+describe('a long list on the wire, in parts', () => {
+  it('puts any list back as it was sent, each message carrying at most ROWS_PER_MESSAGE rows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_ROWS }), (count) => {
+        const { message, wire } = longList(count);
+        const parts = splitMessage(wire, 'list-1');
+        expect(parts).toHaveLength(Math.max(1, Math.ceil(count / ROWS_PER_MESSAGE)));
+        for (const part of parts) {
+          const rows =
+            (part as { rows?: unknown[]; snapshot?: { promotions: { rows?: unknown[] } } }).rows ??
+            (part as { snapshot: { promotions: { rows?: unknown[] } } }).snapshot.promotions.rows ??
+            [];
+          expect(rows.length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
+        }
+        expect(unpackMessage(deliver(createRowsAssembly(), 'tab 1', parts))).toEqual(message);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sends a short list, and any other message, as one message as it is', () => {
+    const { wire } = longList(ROWS_PER_MESSAGE);
+    expect(splitMessage(wire, 'x')).toEqual([wire]);
+    const other = { type: 'panel-collapsed', accountId: null };
+    expect(splitMessage(other, 'x')[0]).toBe(other);
+    expect(createRowsAssembly().complete('tab 1', wire)?.message).toBe(wire);
+    expect(createRowsAssembly().complete('tab 1', null)).toEqual({ message: null });
+  });
+
+  it('answers a list whose parts went missing with null (the worker restarted), never a shorter list', () => {
+    const parts = splitMessage(longList(1_000).wire, 'a');
+    expect(parts).toHaveLength(3);
+    // The worker stopped after the first part: the new one never saw it.
+    expect(deliver(createRowsAssembly(), 'tab 1', parts.slice(1))).toBeNull();
+    expect(deliver(createRowsAssembly(), 'tab 1', [parts[0], parts[2]])).toBeNull();
+  });
+
+  it('keeps the lists of each sender apart, one list per sender, a newer one dropping the older', () => {
+    const assembly = createRowsAssembly();
+    const first = splitMessage(longList(900, '1').wire, 'a');
+    const second = splitMessage(longList(900, '2').wire, 'b');
+    const other = splitMessage(longList(900, '3').wire, 'a');
+    // Another tab's list of the same id does not mix in.
+    deliver(assembly, 'tab 1', first.slice(0, 2));
+    deliver(assembly, 'tab 2', other.slice(0, 2));
+    expect(unpackMessage(deliver(assembly, 'tab 1', first.slice(2)))).toEqual(longList(900, '1').message);
+    // A sender that starts a new list has given up the old one.
+    deliver(assembly, 'tab 1', first.slice(0, 2));
+    deliver(assembly, 'tab 1', second.slice(0, 2));
+    expect(deliver(assembly, 'tab 1', first.slice(2))).toBeNull();
+    expect(unpackMessage(deliver(assembly, 'tab 2', other.slice(2)))).toEqual(longList(900, '3').message);
+  });
+
+  it('holds the lists of a bounded number of senders, dropping the one heard from longest ago', () => {
+    const assembly = createRowsAssembly(2);
+    const parts = splitMessage(longList(500).wire, 'a');
+    deliver(assembly, 'tab 1', parts.slice(0, 1));
+    deliver(assembly, 'tab 2', parts.slice(0, 1));
+    deliver(assembly, 'tab 3', parts.slice(0, 1));
+    expect(deliver(assembly, 'tab 1', parts.slice(1))).toBeNull();
+    expect(unpackMessage(deliver(assembly, 'tab 3', parts.slice(1)))).toEqual(longList(500).message);
+  });
+
+  it('takes no part that is not one, or that goes past the bounds of a snapshot', () => {
+    const assembly = createRowsAssembly();
+    const part = { type: 'snapshot-rows', list: 'a', index: 0, rows: [[1]] };
+    expect(assembly.keep('tab 1', part)).toBe(true);
+    for (const odd of [
+      null,
+      { ...part, type: 'snapshot' },
+      { ...part, list: 7 },
+      { ...part, list: 'x'.repeat(65) },
+      { ...part, index: -1 },
+      { ...part, index: 0.5 },
+      { ...part, index: Math.ceil(MAX_ROWS / ROWS_PER_MESSAGE) },
+      { ...part, rows: [1] },
+      { ...part, rows: Array.from({ length: ROWS_PER_MESSAGE + 1 }, () => []) },
+    ])
+      expect(assembly.keep('tab 1', odd)).toBe(false);
+    // A snapshot naming more parts than a snapshot can have is refused, whatever was kept.
+    const [one] = splitMessage(longList(10).wire, 'a');
+    const naming = (ahead: unknown) => ({
+      ...(one as object),
+      snapshot: {
+        ...(one as { snapshot: object }).snapshot,
+        promotions: { columns: [], rows: [], list: 'a', ahead },
+      },
+    });
+    expect(assembly.complete('tab 1', naming(99))).toBeNull();
+    expect(assembly.complete('tab 1', naming('1'))).toBeNull();
   });
 });
