@@ -11,7 +11,8 @@
 // Pages are served by routing their real URLs in each context (the content script's match patterns see
 // https://ads.tiktok.com/...). The content script's work is counted from the User Timing entries it
 // leaves in the page's timeline: an "acg:read" measure per read (or slice of one), an "acg:snapshot"
-// measure per send, as long as the browser takes to copy the message, and "acg:walk" for the walk.
+// measure per task of a send (clipping and packing the list, then each message's copy: a long list goes
+// in parts), "acg:publish" per redraw, and "acg:walk" for the walk.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { promoKey, SCHEMA_VERSION, KEY } from '../src/core/store/layout.ts';
 import {
@@ -599,7 +600,7 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
       note:
         (marks
           ? `reads, sends and redraws of ${LONG_TASK_MS} ms or more: ${ours.length} of ${stretches.length} (${ms(total(ours))}), longest ${ms(Math.max(0, ...stretches.map((s) => s.duration)))}; ` +
-            `sends of a snapshot that long: ${longSends.length} of ${w.timeline.snapshots.length}; ` +
+            `tasks of a snapshot's send that long: ${longSends.length} of ${w.timeline.snapshots.length}; ` +
             `redraws (acg:publish) that long: ${longRedraws.length} of ${w.timeline.publishes.length}, longest ${ms(Math.max(0, ...w.timeline.publishes.map((s) => s.duration)))}; ` +
             `long tasks with a read in them: ${during.length}; `
           : 'with − without (no acg:read measures to attribute them); ') +
