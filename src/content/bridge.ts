@@ -11,7 +11,7 @@ import { clipMessage } from '../core/limits.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-const NO_ANSWER = { ok: false, error: { code: 'no-answer', message: 'the worker gave no answer' } } as const;
+const noAnswer = (message: string) => ({ ok: false, error: { code: 'no-answer', message } }) as const;
 
 // Each send's long lists get an id of their own (core/wire.ts splitMessage).
 let lists = 0;
@@ -26,10 +26,8 @@ export async function send<M extends ContentMessage>(
   message: M,
   copied?: (start: number) => void,
 ): Promise<Result<Answers[M['type']]>> {
-  for (let attempt = 0; ; attempt++) {
-    const answer = await sendOnce(message, copied);
-    if (answer.ok || answer.error.message !== ROWS_LOST || attempt > 0) return answer;
-  }
+  const answer = await sendOnce(message, copied);
+  return answer.ok || answer.error.message !== ROWS_LOST ? answer : sendOnce(message, copied);
 }
 
 async function sendOnce<M extends ContentMessage>(
@@ -56,9 +54,9 @@ async function sendOnce<M extends ContentMessage>(
     if (isObject(answer) && (answer.ok === true || (answer.ok === false && isObject(answer.error)))) {
       return answer as Result<Answers[M['type']]>;
     }
-    return NO_ANSWER;
+    return noAnswer('the worker gave no answer');
   } catch (error) {
-    return { ok: false, error: { code: 'no-answer', message: String(error) } };
+    return noAnswer(String(error));
   }
 }
 

@@ -84,8 +84,11 @@ export interface RowsPart {
   rows: unknown[][];
 }
 
-/** The failure message of a snapshot whose rows sent ahead never all arrived: its sender sends it all again. */
-export const ROWS_LOST = 'rows sent ahead of the snapshot were lost (the worker restarted meanwhile)';
+/**
+ * The failure message of a snapshot whose rows sent ahead never all arrived (the worker restarted
+ * meanwhile): its sender sends it all again.
+ */
+export const ROWS_LOST = 'rows sent ahead were lost';
 
 /**
  * A wire message (packMessage's) as the messages that carry it, in the order they must be sent: a
@@ -100,15 +103,14 @@ export function splitMessage(wire: unknown, list: string): unknown[] {
     return [wire];
   const rows = packed.rows as unknown[][];
   const ahead: RowsPart[] = [];
-  let from = 0;
-  for (; rows.length - from > ROWS_PER_MESSAGE; from += ROWS_PER_MESSAGE)
+  for (let from = 0; from + ROWS_PER_MESSAGE < rows.length; from += ROWS_PER_MESSAGE)
     ahead.push({
       type: 'snapshot-rows',
       list,
       index: ahead.length,
       rows: rows.slice(from, from + ROWS_PER_MESSAGE),
     });
-  const last = { ...packed, rows: rows.slice(from), list, ahead: ahead.length };
+  const last = { ...packed, rows: rows.slice(ahead.length * ROWS_PER_MESSAGE), list, ahead: ahead.length };
   return [...ahead, { ...wire, snapshot: { ...wire.snapshot, promotions: last } }];
 }
 
