@@ -118,7 +118,7 @@ describe.each(e2eBrowsers())('extension in %s', (browser: BrowserName) => {
     await expect.poll(() => page.overlayText(), { timeout: 15_000 }).toContain('Ad Credit Guide');
     // The page re-renders as the list, in place: the content script reads it again and sends it.
     await page.evaluate((html) => {
-      document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+      document.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
     }, built.html);
     await expect.poll(async () => (await names()).length, { timeout: 30_000 }).toBe(1_000);
     expect(await names()).toEqual(built.expected.promotions.map((p) => p.name));
