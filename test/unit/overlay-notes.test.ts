@@ -87,14 +87,23 @@ describe('promotion list annotations', () => {
     expect(notes[0]!.row.textContent).toBe('Spend 50 Get 50');
   });
 
-  it('looks the kept promotions up by name once per answer', () => {
+  it('looks the kept promotions up by name once per answer, and the page’s once per read', () => {
     const win = pageWindow(URL_P, page);
     const memo = newNotesMemo();
     const state = listState(win, [earning()]);
     notesFor(state, memo);
     const byName = memo.kept?.byName;
+    const onPage = memo.page?.byName;
     notesFor({ ...state }, memo);
     expect(memo.kept?.byName).toBe(byName);
+    expect(memo.page?.byName).toBe(onPage);
+    // Another read (a new list of the page's promotions): looked up anew, and it decides.
+    const read = {
+      ...state.snapshot,
+      promotions: state.snapshot.promotions.map((p) => ({ ...p, status: 'available' as const })),
+    };
+    expect(notesFor({ ...state, snapshot: read }, memo)).toEqual([]);
+    expect(memo.page?.byName).not.toBe(onPage);
     // Another answer (another record for the row's name): looked up anew.
     const [again] = notesFor(
       listState(win, [earning({ id: 'p9', terms: { ...EMPTY_TERMS, minSpend: 100 } })]),

@@ -4,6 +4,7 @@
 import { countKey, localeOf } from '../../core/i18n.ts';
 import type { KeptView } from '../../core/kept-on-page.ts';
 import type { Pace } from '../../core/progress.ts';
+import type { SeenPromotion } from '../../core/schemas.ts';
 import { builder, keyed, setChildren, setText } from '../dom.ts';
 import { follow } from '../follow.ts';
 import { visibleBox, type Box } from '../geometry.ts';
@@ -17,18 +18,25 @@ export interface Note {
   view: KeptView;
 }
 
-/** The kept promotions with terms by name, for the answer they came in: looked up once per answer. */
+/**
+ * The kept promotions with terms by name, for the answer they came in, and the page's promotions by
+ * name, for the read they came from: each looked up once. A page redraws on every read and every answer
+ * (the answer to a 3,000-row page redraws the same rows), and each look-up is a map of the whole list.
+ */
 export interface NotesMemo {
   kept: { from: Kept; byName: Map<string | null, KeptView> } | null;
+  page: { from: readonly SeenPromotion[]; byName: Map<string | null, SeenPromotion> } | null;
 }
 
-export const newNotesMemo = (): NotesMemo => ({ kept: null });
+export const newNotesMemo = (): NotesMemo => ({ kept: null, page: null });
 
 /** The earning rows of the list that the extension keeps terms for, with what the worker said of them. */
 export function notesFor(s: PageState | null, memo: NotesMemo = newNotesMemo()): Note[] {
   if (!s || s.snapshot.view !== 'promotions' || s.kept === null) return [];
   // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
-  const onPage = firstByName(s.snapshot.promotions);
+  if (memo.page?.from !== s.snapshot.promotions)
+    memo.page = { from: s.snapshot.promotions, byName: firstByName(s.snapshot.promotions) };
+  const onPage = memo.page.byName;
   if (memo.kept?.from !== s.kept)
     memo.kept = { from: s.kept, byName: firstByName(s.kept.promotions.filter((k) => !k.termsNeeded)) };
   const views = memo.kept.byName;
