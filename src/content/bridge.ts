@@ -6,14 +6,14 @@
 // envelope here, and for the few fields the overlay uses where they are read (kept.ts).
 import type { Answers, ContentMessage, Result } from '../core/messages.ts';
 import { api } from '../platform/browser.ts';
-import { packMessage, ROWS_LOST, splitMessage } from '../core/wire.ts';
+import { ROWS_LOST, wireMessages } from '../core/wire.ts';
 import { clipMessage } from '../core/limits.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 const noAnswer = (message: string) => ({ ok: false, error: { code: 'no-answer', message } }) as const;
 
-// Each send's long lists get an id of their own (core/wire.ts splitMessage).
+// Each send's long lists get an id of their own (core/wire.ts wireMessages).
 let lists = 0;
 
 /**
@@ -42,9 +42,7 @@ async function sendOnce<M extends ContentMessage>(
   };
   try {
     // Clipped here, not refused there: a page's over-long text costs its tail, not the whole report.
-    const parts = timed(() =>
-      splitMessage(packMessage(clipMessage(message)), `${Date.now().toString(36)}.${++lists}`),
-    );
+    const parts = timed(() => wireMessages(clipMessage(message), `${Date.now().toString(36)}.${++lists}`));
     if (parts.length > 1) await new Promise((next) => setTimeout(next, 0));
     let answer: unknown;
     for (const part of parts) {

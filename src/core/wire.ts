@@ -8,7 +8,7 @@
 //
 // Copying even packed rows into a message is work the page waits for: 2,000 rows took 56–72 ms on a CPU
 // slowed 4× (a slow laptop), past the 50 ms a page can be held. So a list longer than ROWS_PER_MESSAGE
-// goes in parts (splitMessage), each copied in a task of its own, and the worker puts them back together
+// goes in parts (wireMessages), each copied in a task of its own, and the worker puts them back together
 // (createRowsAssembly) before it validates the message: handlers only ever see whole snapshots.
 import { MAX_ROWS } from './limits.ts';
 
@@ -91,17 +91,16 @@ export interface RowsPart {
 export const ROWS_LOST = 'rows sent ahead were lost';
 
 /**
- * A wire message (packMessage's) as the messages that carry it, in the order they must be sent: a
- * snapshot with more than ROWS_PER_MESSAGE packed rows becomes its rows in parts, then the snapshot with
- * the last part's rows, naming the list (`list`, unique to this send) and how many parts went ahead.
- * Anything else is one message, as it is.
+ * A content message as the messages that carry it on the wire (packMessage), in the order they must be
+ * sent: a snapshot with more than ROWS_PER_MESSAGE packed rows becomes its rows in parts, then the
+ * snapshot with the last part's rows, naming the list (`list`, unique to this send) and how many parts
+ * went ahead. Anything else is one message.
  */
-export function splitMessage(wire: unknown, list: string): unknown[] {
-  if (!isRecord(wire) || wire.type !== 'snapshot' || !isRecord(wire.snapshot)) return [wire];
-  const packed = wire.snapshot.promotions;
-  if (!isRecord(packed) || !Array.isArray(packed.rows) || packed.rows.length <= ROWS_PER_MESSAGE)
-    return [wire];
-  const rows = packed.rows as unknown[][];
+export function wireMessages<M extends { type: string }>(message: M, list: string): unknown[] {
+  const wire = packMessage(message) as { snapshot?: { promotions?: { rows?: unknown[][] } } };
+  const packed = wire.snapshot?.promotions;
+  const rows = packed?.rows;
+  if (!rows || rows.length <= ROWS_PER_MESSAGE) return [wire];
   const ahead: RowsPart[] = [];
   for (let from = 0; from + ROWS_PER_MESSAGE < rows.length; from += ROWS_PER_MESSAGE)
     ahead.push({
@@ -128,7 +127,7 @@ export interface RowsAssembly {
 }
 
 /**
- * The worker's side of splitMessage. It keeps one list per sender (a newer list drops an older one) and
+ * The worker's side of wireMessages. It keeps one list per sender (a newer list drops an older one) and
  * lists of at most `maxSenders` senders (the one heard from longest ago goes first), in memory only: a
  * worker that stops loses them, and the snapshot that names them is answered ROWS_LOST.
  */

@@ -82,7 +82,7 @@ export type Handlers = {
 export function onMessage(handlers: Handlers): void {
   const browser = api();
   const base = browser.runtime.getURL('');
-  // A long list's rows arrive in parts ahead of its snapshot (core/wire.ts splitMessage).
+  // A long list's rows arrive in parts ahead of its snapshot (core/wire.ts wireMessages).
   const assembly = createRowsAssembly();
   browser.runtime.onMessage.addListener((raw, sender) => {
     const kind = senderKind(sender, browser.runtime.id, base);

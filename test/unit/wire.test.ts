@@ -7,7 +7,7 @@ import {
   packMessage,
   packRows,
   ROWS_PER_MESSAGE,
-  splitMessage,
+  wireMessages,
   unpackMessage,
   unpackRows,
   type RowsAssembly,
@@ -124,8 +124,8 @@ describe('a long list on the wire, in parts', () => {
   it('puts any list back as it was sent, each message carrying at most ROWS_PER_MESSAGE rows', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_ROWS }), (count) => {
-        const { message, wire } = longList(count);
-        const parts = splitMessage(wire, 'list-1');
+        const { message } = longList(count);
+        const parts = wireMessages(message, 'list-1');
         expect(parts).toHaveLength(Math.max(1, Math.ceil(count / ROWS_PER_MESSAGE)));
         for (const part of parts) {
           const rows =
@@ -141,16 +141,16 @@ describe('a long list on the wire, in parts', () => {
   });
 
   it('sends a short list, and any other message, as one message as it is', () => {
-    const { wire } = longList(ROWS_PER_MESSAGE);
-    expect(splitMessage(wire, 'x')).toEqual([wire]);
+    const { message, wire } = longList(ROWS_PER_MESSAGE);
+    expect(wireMessages(message, 'x')).toEqual([wire]);
     const other = { type: 'panel-collapsed', accountId: null };
-    expect(splitMessage(other, 'x')[0]).toBe(other);
+    expect(wireMessages(other, 'x')[0]).toBe(other);
     expect(createRowsAssembly().complete('tab 1', wire)?.message).toBe(wire);
     expect(createRowsAssembly().complete('tab 1', null)).toEqual({ message: null });
   });
 
   it('answers a list whose parts went missing with null (the worker restarted), never a shorter list', () => {
-    const parts = splitMessage(longList(1_000).wire, 'a');
+    const parts = wireMessages(longList(1_000).message, 'a');
     expect(parts).toHaveLength(3);
     // The worker stopped after the first part: the new one never saw it.
     expect(deliver(createRowsAssembly(), 'tab 1', parts.slice(1))).toBeNull();
@@ -159,9 +159,9 @@ describe('a long list on the wire, in parts', () => {
 
   it('keeps the lists of each sender apart, one list per sender, a newer one dropping the older', () => {
     const assembly = createRowsAssembly();
-    const first = splitMessage(longList(900, '1').wire, 'a');
-    const second = splitMessage(longList(900, '2').wire, 'b');
-    const other = splitMessage(longList(900, '3').wire, 'a');
+    const first = wireMessages(longList(900, '1').message, 'a');
+    const second = wireMessages(longList(900, '2').message, 'b');
+    const other = wireMessages(longList(900, '3').message, 'a');
     // Another tab's list of the same id does not mix in.
     deliver(assembly, 'tab 1', first.slice(0, 2));
     deliver(assembly, 'tab 2', other.slice(0, 2));
@@ -175,7 +175,7 @@ describe('a long list on the wire, in parts', () => {
 
   it('holds the lists of a bounded number of senders, dropping the one heard from longest ago', () => {
     const assembly = createRowsAssembly(2);
-    const parts = splitMessage(longList(500).wire, 'a');
+    const parts = wireMessages(longList(500).message, 'a');
     deliver(assembly, 'tab 1', parts.slice(0, 1));
     deliver(assembly, 'tab 2', parts.slice(0, 1));
     deliver(assembly, 'tab 3', parts.slice(0, 1));
@@ -200,7 +200,7 @@ describe('a long list on the wire, in parts', () => {
     ])
       expect(assembly.keep('tab 1', odd)).toBe(false);
     // A snapshot naming more parts than a snapshot can have is refused, whatever was kept.
-    const [one] = splitMessage(longList(10).wire, 'a');
+    const [one] = wireMessages(longList(10).message, 'a');
     const naming = (ahead: unknown) => ({
       ...(one as object),
       snapshot: {

@@ -18,14 +18,20 @@ export interface Note {
   view: KeptView;
 }
 
+/** A look-up built from `from`, kept for as long as `from` is the same object. */
+interface Remembered<F, T> {
+  from: F;
+  byName: Map<string | null, T>;
+}
+
 /**
  * The kept promotions with terms by name, for the answer they came in, and the page's promotions by
  * name, for the read they came from: each looked up once. A page redraws on every read and every answer
  * (the answer to a 3,000-row page redraws the same rows), and each look-up is a map of the whole list.
  */
 export interface NotesMemo {
-  kept: { from: Kept; byName: Map<string | null, KeptView> } | null;
-  page: { from: readonly SeenPromotion[]; byName: Map<string | null, SeenPromotion> } | null;
+  kept: Remembered<Kept, KeptView> | null;
+  page: Remembered<readonly SeenPromotion[], SeenPromotion> | null;
 }
 
 export const newNotesMemo = (): NotesMemo => ({ kept: null, page: null });
@@ -34,12 +40,9 @@ export const newNotesMemo = (): NotesMemo => ({ kept: null, page: null });
 export function notesFor(s: PageState | null, memo: NotesMemo = newNotesMemo()): Note[] {
   if (!s || s.snapshot.view !== 'promotions' || s.kept === null) return [];
   // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
-  if (memo.page?.from !== s.snapshot.promotions)
-    memo.page = { from: s.snapshot.promotions, byName: firstByName(s.snapshot.promotions) };
-  const onPage = memo.page.byName;
-  if (memo.kept?.from !== s.kept)
-    memo.kept = { from: s.kept, byName: firstByName(s.kept.promotions.filter((k) => !k.termsNeeded)) };
-  const views = memo.kept.byName;
+  const onPage = (memo.page = remembered(memo.page, s.snapshot.promotions, (p) => p)).byName;
+  const views = (memo.kept = remembered(memo.kept, s.kept, (k) => k.promotions.filter((v) => !v.termsNeeded)))
+    .byName;
   const notes: Note[] = [];
   for (const { row, name } of s.targets.promotionRows) {
     if (name === null || onPage.get(name)?.status !== 'earning') continue;
@@ -47,6 +50,14 @@ export function notesFor(s: PageState | null, memo: NotesMemo = newNotesMemo()):
     if (view) notes.push({ row, name, view });
   }
   return notes;
+}
+
+function remembered<F, T extends { name: string | null }>(
+  kept: Remembered<F, T> | null,
+  from: F,
+  items: (from: F) => readonly T[],
+): Remembered<F, T> {
+  return kept?.from === from ? kept : { from, byName: firstByName(items(from)) };
 }
 
 function firstByName<T extends { name: string | null }>(items: readonly T[]): Map<string | null, T> {
