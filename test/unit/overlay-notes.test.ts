@@ -173,6 +173,37 @@ describe('promotion list annotations', () => {
     expect(rows.every((r, i) => r.isEqualNode(before[i]!))).toBe(true);
   });
 
+  it('works its notes out in the frame that draws them, once per page state', () => {
+    const win = pageWindow(URL_P, page);
+    const { deps, frames } = fakeDeps();
+    const { state } = mountFeature(promotionNotes, win, deps);
+    const s = listState(win, [earning()]);
+    const rows = s.targets.promotionRows;
+    let looked = 0;
+    const counted = {
+      ...s,
+      targets: {
+        ...s.targets,
+        get promotionRows() {
+          looked++;
+          return rows;
+        },
+      },
+    };
+    // The task that tells every feature of a new state leaves a long list's notes to the next frame.
+    state.set(counted);
+    expect(looked).toBe(0);
+    frames.frame();
+    expect(looked).toBe(1);
+    // A scroll places the same notes again; a new state works them out anew.
+    win.dispatchEvent(new win.Event('scroll'));
+    frames.frame();
+    expect(looked).toBe(1);
+    state.set({ ...counted });
+    frames.frame();
+    expect(looked).toBe(2);
+  });
+
   it('moves its note when the list scrolls, rather than drawing it anew', async () => {
     const win = pageWindow(URL_P, page);
     const { deps, frames } = fakeDeps();

@@ -141,10 +141,14 @@ export const promotionNotes: Feature = {
         };
       },
     );
-    let notes: Note[] = [];
-    let kept: Kept | null = null;
+    let latest: PageState | null = null;
+    // Worked out in the frame that draws them, once per page state: on a long list that is tens of ms on
+    // a slow CPU, which the redraw every feature makes when the state changes should not also hold.
+    let notes: Note[] | null = [];
     const memo = newNotesMemo();
     const follower = follow(win, deps.schedule, signal, () => {
+      const kept = latest?.kept;
+      notes ??= notesFor(latest, memo);
       // What the worker said holds until a new day at most: past that, no note rather than yesterday's count.
       const shown = kept && keptAt(kept, deps.now()) ? notesInView(notes, win.innerHeight) : [];
       // Only rows in view are watched for size changes; scrolling brings the others in.
@@ -152,8 +156,8 @@ export const promotionNotes: Feature = {
       setChildren(root, drawn(shown));
     });
     state.subscribe((s) => {
-      kept = s?.kept ?? null;
-      notes = notesFor(s, memo);
+      latest = s;
+      notes = null;
       follower.request();
     }, signal);
     signal.addEventListener('abort', () => root.remove());
