@@ -12,7 +12,8 @@
 // https://ads.tiktok.com/...). The content script's work is counted from the User Timing entries it
 // leaves in the page's timeline: an "acg:read" measure per read (or slice of one), an "acg:snapshot"
 // measure per task of a send (clipping and packing the list, then each message's copy: a long list goes
-// in parts), "acg:publish" per redraw, and "acg:walk" for the walk.
+// in parts), "acg:publish" per redraw, "acg:draw" per frame a feature draws in, and "acg:walk" for the
+// walk.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { promoKey, SCHEMA_VERSION, KEY } from '../src/core/store/layout.ts';
 import {
@@ -42,6 +43,8 @@ const QUIET_MS = 500;
 const CATCH_UP_LIMIT_MS = 5000;
 /** What the Long Tasks API counts as long. */
 const LONG_TASK_MS = 50;
+/** Stretches of ours this close are one task: nothing of the page's ran between them. */
+const SAME_TASK_MS = 1;
 const VIEWPORT = { width: 1280, height: 800 };
 /** DevTools' "4× slowdown", as Lighthouse runs its mobile audits: the laptop a budget is for. */
 const CPU_SLOWDOWN = 4;
@@ -54,7 +57,7 @@ const NON_BILLING_VISITS = 5;
 // entries as they come (the content script clears its entries from the page's buffer once made), and on
 // extension pages notes when the first promotion card appears (the popup's "first render").
 const INSTRUMENT = `(() => {
-  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], publishes: [], walks: [], cardsAt: null });
+  const acg = (window.__acgBench = { longTasks: [], reads: [], snapshots: [], publishes: [], draws: [], walks: [], cardsAt: null });
   const observe = (type, take) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(take)).observe({ type, buffered: true });
@@ -64,6 +67,7 @@ const INSTRUMENT = `(() => {
   observe('measure', (e) => e.name === 'acg:read' && acg.reads.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:snapshot' && acg.snapshots.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:publish' && acg.publishes.push({ start: e.startTime, duration: e.duration }));
+  observe('measure', (e) => e.name === 'acg:draw' && acg.draws.push({ start: e.startTime, duration: e.duration }));
   observe('measure', (e) => e.name === 'acg:walk' && acg.walks.push({ start: e.startTime, duration: e.duration }));
   if (location.protocol === 'chrome-extension:') {
     new MutationObserver((_, observer) => {
@@ -86,6 +90,8 @@ interface Timeline {
   snapshots: Span[];
   /** The features redrawing after a read or a storage read, each in a task of its own. */
   publishes: Span[];
+  /** The frames the features draw in (placing notes and outlines, a panel's layout). */
+  draws: Span[];
   /** The bare text walk, on pages that ask the bench build for it (src/content/bench-walk.ts). */
   walks: Span[];
 }
@@ -156,9 +162,10 @@ function churn(page: Page): Promise<{ start: number; end: number; mutations: num
 
 function timeline(page: Page): Promise<Timeline> {
   return page.evaluate(() => {
-    const { longTasks, reads, snapshots, publishes, walks } = (window as unknown as { __acgBench: Timeline })
-      .__acgBench;
-    return { longTasks, reads, snapshots, publishes, walks };
+    const { longTasks, reads, snapshots, publishes, draws, walks } = (
+      window as unknown as { __acgBench: Timeline }
+    ).__acgBench;
+    return { longTasks, reads, snapshots, publishes, draws, walks };
   });
 }
 
@@ -177,8 +184,9 @@ async function visit(
     const t0 = performance.now();
     await page.goto(url, { waitUntil: 'load' });
     // On a slowed CPU the first read of a long list, a slice a frame, outlasts any fixed wait: the churn
-    // starts once it is over, so that what follows is about changes, not the first read.
-    if (firstSnapshot) await appeared(page, 'snapshots');
+    // starts once it is over and the worker's answer to it is drawn, so that what follows is about
+    // changes, not the first read (and the first answer's redraw is not taken for the page's layout).
+    if (firstSnapshot && (await appeared(page, 'snapshots'))) await answerDrawn(page);
     await page.waitForTimeout(SETTLE_MS);
     const loadProfile = stopLoadProfile ? await stopLoadProfile() : null;
     const load = await metrics(session);
@@ -343,6 +351,26 @@ function appeared(page: Page, what: 'walks' | 'snapshots'): Promise<boolean> {
     .waitForFunction((k) => (window as unknown as { __acgBench: Timeline }).__acgBench[k].length > 0, what, {
       timeout: 60_000,
     })
+    .then(() => true)
+    .catch(() => false);
+}
+
+/**
+ * Waits (at most a minute) until the features have drawn the worker's answer to the snapshots sent so
+ * far: a redraw after the last task of a send, then a frame of a feature after that redraw.
+ */
+function answerDrawn(page: Page): Promise<boolean> {
+  return page
+    .waitForFunction(
+      () => {
+        const { snapshots, publishes, draws } = (window as unknown as { __acgBench: Timeline }).__acgBench;
+        const sent = snapshots[snapshots.length - 1];
+        const redraw = sent && publishes.find((p) => p.start > sent.start + sent.duration);
+        return redraw !== undefined && draws.some((d) => d.start > redraw.start);
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
     .then(() => true)
     .catch(() => false);
 }
@@ -572,21 +600,31 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
   const readMs = churnReads.map((s) => s.duration);
   const total = (spans: Span[]) => spans.reduce((a, s) => a + s.duration, 0);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  // Each read, and each snapshot sent or redraw of the features outside a read, is one stretch of
-  // script the page cannot interrupt: one of 50 ms or more is a long task of the extension's own,
-  // whatever else the page does in that task. (The Long Tasks API alone cannot say whose a task is: a page re-rendering 3,000 rows
-  // has long frames without the extension, and it misses some tasks of a page still loading.) Without
-  // the marks, only the difference from the page without the extension can hint at it.
+  // Each read, each snapshot sent or redraw of the features outside a read, and each frame a feature
+  // draws in is a stretch of script the page cannot interrupt, and so are stretches that follow each
+  // other at once (the callbacks of one animation frame, a read's slice and a feature's, run in one
+  // task): one of 50 ms or more is a long task of the extension's own, whatever else the page does in
+  // that task. (The Long Tasks API alone cannot say whose a task is: a page re-rendering 3,000 rows has
+  // long frames without the extension, and it misses some tasks of a page still loading.) Without the
+  // marks, only the difference from the page without the extension can hint at it.
+  // A feature's frame places boxes over the page, and the first box it measures lays the page out. From
+  // the churn's start until the extension has caught up with its last change, that is the layout of the
+  // page's own changes, which its frames make anyway (its long tasks without the extension say so):
+  // those frames are shown apart, not counted as ours.
   const inRead = (t: Span) =>
     w.timeline.reads.some((s) => s.start <= t.start && t.start <= s.start + s.duration);
-  const stretches = [
+  const inChurn = (t: Span) => within(t.start, w.churn.start, w.catchUp.end);
+  const stretches = oneTask([
     ...w.timeline.reads,
     ...w.timeline.snapshots.filter((t) => !inRead(t)),
     ...w.timeline.publishes.filter((t) => !inRead(t)),
-  ];
+    ...w.timeline.draws.filter((t) => !inChurn(t)),
+  ]);
   const ours = stretches.filter((s) => s.duration >= LONG_TASK_MS);
   const longSends = w.timeline.snapshots.filter((s) => s.duration >= LONG_TASK_MS);
   const longRedraws = w.timeline.publishes.filter((s) => s.duration >= LONG_TASK_MS);
+  const longDraws = w.timeline.draws.filter((s) => !inChurn(s) && s.duration >= LONG_TASK_MS);
+  const churnDraws = w.timeline.draws.filter(inChurn);
   const overlapsRead = (t: Span) =>
     w.timeline.reads.some((s) => s.start < t.start + t.duration && t.start < s.start + s.duration);
   const during = w.timeline.longTasks.filter(overlapsRead);
@@ -599,9 +637,11 @@ export function extensionFigures(r: ExtensionResult): Figure[] {
       budget: { equals: 0 },
       note:
         (marks
-          ? `reads, sends and redraws of ${LONG_TASK_MS} ms or more: ${ours.length} of ${stretches.length} (${ms(total(ours))}), longest ${ms(Math.max(0, ...stretches.map((s) => s.duration)))}; ` +
+          ? `reads, sends, redraws and frames of ours (one task each) of ${LONG_TASK_MS} ms or more: ${ours.length} of ${stretches.length} (${ms(total(ours))}), longest ${ms(Math.max(0, ...stretches.map((s) => s.duration)))}; ` +
             `tasks of a snapshot's send that long: ${longSends.length} of ${w.timeline.snapshots.length}; ` +
             `redraws (acg:publish) that long: ${longRedraws.length} of ${w.timeline.publishes.length}, longest ${ms(Math.max(0, ...w.timeline.publishes.map((s) => s.duration)))}; ` +
+            `features' frames (acg:draw) that long otherwise: ${longDraws.length} of ${w.timeline.draws.length - churnDraws.length}; ` +
+            `during the churn and the catch-up (the page's layout, not counted): ${churnDraws.filter((s) => s.duration >= LONG_TASK_MS).length} of ${churnDraws.length}, longest ${ms(Math.max(0, ...churnDraws.map((s) => s.duration)))}; ` +
             `long tasks with a read in them: ${during.length}; `
           : 'with − without (no acg:read measures to attribute them); ') +
         `all long tasks: with ${w.timeline.longTasks.length} (${ms(total(w.timeline.longTasks))}), without ` +
@@ -785,4 +825,16 @@ function popupFigures(p: ExtensionResult['popup']): Figure[] {
       note: `the first open of the run; ${p.cards} cards shown; own share of a warm open (warm − empty): ${warm === null ? 'n/a' : ms(warm - empty)}`,
     },
   ];
+}
+
+/** Spans that follow each other within SAME_TASK_MS, merged: the callbacks of one frame are one task. */
+function oneTask(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start - (last.start + last.duration) < SAME_TASK_MS)
+      last.duration = Math.max(last.duration, s.start + s.duration - last.start);
+    else out.push({ ...s });
+  }
+  return out;
 }

@@ -43,17 +43,26 @@ export function coalesce(schedule: Scheduler, run: () => void): Coalesced {
  */
 export interface Marks {
   measure(name: string, start: number): void;
+  /** Runs `run`, measured under `name`. */
+  time(name: string, run: () => void): void;
 }
 
-export function userTiming(
-  timeline: Pick<Performance, 'measure' | 'clearMeasures'>,
-  enabled: boolean = import.meta.env.VITE_ACG_TIMING === '1',
-): Marks {
-  if (!enabled) return { measure: () => undefined };
+export function userTiming(timeline: Pick<Performance, 'measure' | 'clearMeasures' | 'now'>): Marks {
+  // A constant once built: shipped builds carry none of what follows.
+  if (import.meta.env.VITE_ACG_TIMING !== '1') return { measure: () => undefined, time: (_, run) => run() };
+  const measure = (name: string, start: number) => {
+    timeline.measure(name, { start });
+    timeline.clearMeasures(name);
+  };
   return {
-    measure(name, start) {
-      timeline.measure(name, { start });
-      timeline.clearMeasures(name);
+    measure,
+    time(name, run) {
+      const start = timeline.now();
+      try {
+        run();
+      } finally {
+        measure(name, start);
+      }
     },
   };
 }

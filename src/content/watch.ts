@@ -119,27 +119,26 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     // The features redraw from what the page and the worker say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
-    const publish = (url: string, snap: SeenPage, found: Targets) => {
-      const start = timeline.now();
-      const said = kept?.accountId === snap.accountId ? kept : null;
-      const views = said && keptAt(said, deps.now());
-      if (said && !views && askedAgainAt !== said.until) {
-        askedAgainAt = said.until;
-        lastSent = snap;
-        deps.defer(() => {
-          if (!signal.aborted) sendSnapshot(snap);
+    const publish = (url: string, snap: SeenPage, found: Targets) =>
+      marks.time('acg:publish', () => {
+        const said = kept?.accountId === snap.accountId ? kept : null;
+        const views = said && keptAt(said, deps.now());
+        if (said && !views && askedAgainAt !== said.until) {
+          askedAgainAt = said.until;
+          lastSent = snap;
+          deps.defer(() => {
+            if (!signal.aborted) sendSnapshot(snap);
+          });
+        }
+        const shown = withDialogRead(snap, dialogRead);
+        state.set({
+          url,
+          snapshot: shown,
+          targets: found,
+          kept: views ? said : null,
+          checklist: checklistOf(shown, views ?? []),
         });
-      }
-      const shown = withDialogRead(snap, dialogRead);
-      state.set({
-        url,
-        snapshot: shown,
-        targets: found,
-        kept: views ? said : null,
-        checklist: checklistOf(shown, views ?? []),
       });
-      marks.measure('acg:publish', start);
-    };
 
     const answered = (accountId: string | null, value: unknown) => {
       const said = keptIn(value, accountId);
@@ -234,15 +233,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     };
     // Each read and each snapshot sent leaves a User Timing measure in builds that ask for them
     // (schedule.ts userTiming), so that DevTools and `npm run bench` can count them from the page's timeline.
-    const read = coalesce(deps.schedule, () => {
-      if (!deps.connected()) return stop();
-      const start = timeline.now();
-      try {
-        readNow();
-      } finally {
-        marks.measure('acg:read', start);
-      }
-    });
+    const read = coalesce(deps.schedule, () => (deps.connected() ? marks.time('acg:read', readNow) : stop()));
 
     const observer = new win.MutationObserver((records) => {
       if (win.location.href !== href) return route();
@@ -274,8 +265,10 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
 
     // A frame a feature asked for may come after an update or reload cut this script off (a redraw
     // requested by the last read, say): it then stops the script, as the next look at the page would,
-    // instead of calling the browser's APIs and failing.
-    const schedule: Scheduler = (callback) => deps.schedule(() => (deps.connected() ? callback() : stop()));
+    // instead of calling the browser's APIs and failing. Each such frame leaves a measure (acg:draw):
+    // what a feature puts off to a frame holds the page as much as a read does.
+    const schedule: Scheduler = (callback) =>
+      deps.schedule(() => (deps.connected() ? marks.time('acg:draw', callback) : stop()));
     const ctx = { win, deps: { ...deps, schedule }, layer, state };
     for (const feature of features) {
       const own = isolatedContext(feature.name, ctx);
