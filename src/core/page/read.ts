@@ -4,6 +4,7 @@
 // section is read on its own: one that fails is null (or empty) with a warning saying what and why, and
 // no read throws.
 import { currencyOf, isCurrencyCode, isPlainCurrencyCode, joinPieces, parseAmount } from '../amount-text.ts';
+import { safeLocale } from '../locale.ts';
 import { major } from '../money.ts';
 import type { Balance, PageStatus, PageView, SeenPage, SeenPromotion } from '../schemas.ts';
 import type { LanguageGlossary } from './glossary.ts';
@@ -131,7 +132,7 @@ export function readAhead(
     const prepared = memo.prepared;
     if (prepared.done < FIRST_TIME.length) {
       if (worked) return false;
-      if (FIRST_TIME[prepared.done]!(lang, enough)) prepared.done++;
+      FIRST_TIME[prepared.done++]!(lang);
       return false;
     }
     const from = memo.ahead?.rows === found.rows ? memo.ahead.next : 0;
@@ -154,14 +155,17 @@ export function readAhead(
 const MAX_RESTARTS = 3;
 
 /**
- * The first-time work of the first read in a page language, in the order it is needed; each returns
- * true once done. Caches are all they fill: what any read returns is the same with or without them.
- * On a CPU slowed four times it takes tens of milliseconds: done in one turn with the first row, it made
- * that turn a long task. (The page's thread reads no date: the worker reads the rows' dates.)
+ * The first-time work of the first read in a page language, in the order it is needed, a turn each.
+ * Caches are all they fill: what any read returns is the same with or without them. On a CPU slowed four
+ * times each takes tens of milliseconds: done in one turn with the first row, they made that turn a long
+ * task. (The page's thread reads no date: the worker reads the rows' dates.)
  */
-const FIRST_TIME: ReadonlyArray<(lang: string | null, enough: () => boolean) => boolean> = [
+const FIRST_TIME: ReadonlyArray<(lang: string | null) => unknown> = [
+  // The browser's locale data, loaded at the first call of a page's renderer that needs it: 43-67 ms on
+  // a CPU slowed four times (unless the page's own scripts have asked already), and nothing can split it.
+  safeLocale,
   // The page language's number separators and pattern (balances are read here), at its first amount.
-  (lang) => (parseAmount('1.5', lang), true),
+  (lang) => parseAmount('1.5', lang),
 ];
 
 /**
