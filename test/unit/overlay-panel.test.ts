@@ -210,7 +210,7 @@ describe('overlay panel', () => {
       state.set(
         stateOf(list, {
           redeemButton,
-          promotionRows: rows.map((row, i) => ({ row, name: `Offer ${i}` })),
+          promotionRows: rows.map((row, i) => ({ row, name: `Offer ${i}`, status: 'earning' as const })),
         }),
       );
       await drawn();

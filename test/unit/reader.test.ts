@@ -47,7 +47,7 @@ describe('overlay targets', () => {
   const read = (file: string) => parseHtml(readFileSync(join(DIR, file), 'utf8'));
 
   it('outlines the redeem button, tabs, promotions link and rows on a promotions page', () => {
-    const t = locateTargets(read('en-promotions-earning.html'));
+    const { snapshot, targets: t } = readPageAndTargets(read('en-promotions-earning.html'), null);
     expect(t.redeemButton?.textContent).toBe('Redeem coupon');
     expect(t.earningTab?.getAttribute('aria-selected')).toBe('true');
     expect(t.availableTab?.id).toBe('promotion-tab-available');
@@ -56,6 +56,9 @@ describe('overlay targets', () => {
       'Spend 50 Get 50 - New advertiser',
       'Holiday spend bonus',
     ]);
+    // Each row carries the status read from it, as the snapshot has it.
+    expect(t.promotionRows.map((r) => r.status)).toEqual(snapshot.promotions.map((p) => p.status));
+    expect(t.promotionRows.map((r) => r.status)).toContain('earning');
     expect(t.dialog).toBeNull();
   });
 

@@ -4,7 +4,6 @@
 import { countKey, localeOf } from '../../core/i18n.ts';
 import type { KeptView } from '../../core/kept-on-page.ts';
 import type { Pace } from '../../core/progress.ts';
-import type { SeenPromotion } from '../../core/schemas.ts';
 import { builder, keyed, setChildren, setText } from '../dom.ts';
 import { follow } from '../follow.ts';
 import { visibleBox, type Box } from '../geometry.ts';
@@ -18,52 +17,36 @@ export interface Note {
   view: KeptView;
 }
 
-/** A look-up built from `from`, kept for as long as `from` is the same object. */
-interface Remembered<F, T> {
-  from: F;
-  byName: Map<string | null, T>;
-}
-
 /**
- * The kept promotions with terms by name, for the answer they came in, and the page's promotions by
- * name, for the read they came from: each looked up once. A page redraws on every read and every answer
- * (the answer to a 3,000-row page redraws the same rows), and each look-up is a map of the whole list.
+ * The kept promotions with terms by name, for the answer they came in: built once per answer. A page
+ * redraws on every read and every answer, and the look-up is a map of the whole list (2,000 promotions).
  */
 export interface NotesMemo {
-  kept: Remembered<Kept, KeptView> | null;
-  page: Remembered<readonly SeenPromotion[], SeenPromotion> | null;
+  kept: Kept | null;
+  byName: Map<string | null, KeptView>;
 }
 
-export const newNotesMemo = (): NotesMemo => ({ kept: null, page: null });
+export const newNotesMemo = (): NotesMemo => ({ kept: null, byName: new Map() });
 
-/** The earning rows of the list that the extension keeps terms for, with what the worker said of them. */
+/**
+ * The earning rows of the list that the extension keeps terms for, with what the worker said of them.
+ * Whether a row is earning is what the read made of that row itself, so two promotions of one name each
+ * keep their own status.
+ */
 export function notesFor(s: PageState | null, memo: NotesMemo = newNotesMemo()): Note[] {
   if (!s || s.snapshot.view !== 'promotions' || s.kept === null) return [];
-  // Looked up by name once each: a long list would otherwise cost rows × promotions comparisons.
-  const onPage = (memo.page = remembered(memo.page, s.snapshot.promotions, (p) => p)).byName;
-  const views = (memo.kept = remembered(memo.kept, s.kept, (k) => k.promotions.filter((v) => !v.termsNeeded)))
-    .byName;
+  if (memo.kept !== s.kept) {
+    memo.kept = s.kept;
+    memo.byName = new Map();
+    for (const v of s.kept.promotions)
+      if (!v.termsNeeded && !memo.byName.has(v.name)) memo.byName.set(v.name, v);
+  }
   const notes: Note[] = [];
-  for (const { row, name } of s.targets.promotionRows) {
-    if (name === null || onPage.get(name)?.status !== 'earning') continue;
-    const view = views.get(name);
+  for (const { row, name, status } of s.targets.promotionRows) {
+    const view = name !== null && status === 'earning' && memo.byName.get(name);
     if (view) notes.push({ row, name, view });
   }
   return notes;
-}
-
-function remembered<F, T extends { name: string | null }>(
-  kept: Remembered<F, T> | null,
-  from: F,
-  items: (from: F) => readonly T[],
-): Remembered<F, T> {
-  return kept?.from === from ? kept : { from, byName: firstByName(items(from)) };
-}
-
-function firstByName<T extends { name: string | null }>(items: readonly T[]): Map<string | null, T> {
-  const map = new Map<string | null, T>();
-  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
-  return map;
 }
 
 const PACE_KEY: Record<Pace, string> = {

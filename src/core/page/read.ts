@@ -73,11 +73,11 @@ export function newPageMemo(): PageMemo {
 export function readPageAndTargets(
   doc: Document,
   url: string | null,
-  memo?: PageMemo,
+  memo: PageMemo = newPageMemo(),
   changed: readonly Node[] | null = null,
 ): PageReading {
   const { snapshot, scan, words, found } = readScanned(doc, url, memo, changed);
-  return { snapshot, targets: scan ? targetsOf(scan, words, found) : NO_TARGETS };
+  return { snapshot, targets: scan ? targetsOf(scan, words, found, memo) : NO_TARGETS };
 }
 
 /**
@@ -601,7 +601,8 @@ export interface PageTargets {
   promotionsLink: Element | null;
   earningTab: Element | null;
   availableTab: Element | null;
-  promotionRows: Array<{ row: Element; name: string | null }>;
+  /** The promotions table's rows, each with the name it shows and the status read from it (null: no promotion). */
+  promotionRows: Array<{ row: Element; name: string | null; status: PageStatus | null }>;
 }
 
 const redeemCoupon = (g: LanguageGlossary) => g.buttons.redeemCoupon;
@@ -621,7 +622,12 @@ export const NO_TARGETS: PageTargets = {
 };
 
 /** The elements the overlay outlines, found by the same labels as readPage. */
-function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null): PageTargets {
+function targetsOf(
+  scan: Scan,
+  words: Words,
+  table: PromotionsTable | null,
+  rows: RowMemo,
+): PageTargets {
   const said = (parts: string[]): string => fold(parts.join(' '));
   const control = (
     pick: (g: LanguageGlossary) => string | string[],
@@ -650,6 +656,7 @@ function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null): Pag
       ? table.rows.map((r) => ({
           row: r.el,
           name: (nameAt === undefined ? undefined : cellAt(r, nameAt)?.parts[0]) ?? null,
+          status: rows.byCells.get(r.cells)?.read.promotion.status ?? null,
         }))
       : [],
   };
