@@ -4,6 +4,7 @@
 //
 // Only structure and visible text are used (tags, ARIA roles, a few attributes), never class names.
 // No layout APIs: they are slow or missing in Node DOMs, and hidden-ness is read from the markup.
+import { hidingDeclaration, hidingRules } from './hiding.ts';
 
 /** A run of text directly inside one element, whitespace folded. */
 export interface Block {
@@ -145,12 +146,8 @@ export function hiddenByMarkup(el: Element, names: readonly string[] = attrNames
   if (names.length === 0) return false;
   if (names.includes('hidden') || attrIn(el, names, 'aria-hidden') === 'true') return true;
   const style = attrIn(el, names, 'style');
-  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
+  return style !== null && hidingDeclaration(style) !== null;
 }
-
-/** A rule of the page's stylesheet that hides what it selects. */
-const HIDING_DECLARATION =
-  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 /**
  * Whether the page's own style hides an element, as the user sees it. Where the document has a window
@@ -159,10 +156,10 @@ const HIDING_DECLARATION =
  * outside media queries are matched. Null when the page's style hides nothing, so most pages pay nothing.
  */
 function styleHider(doc: Document): ((el: Element) => boolean) | null {
-  const styles = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
-  const linked = doc.querySelector('link[rel~="stylesheet"]') !== null;
   const view = doc.defaultView as { getComputedStyle?: (el: Element) => CSSStyleDeclaration } | null;
   if (typeof view?.getComputedStyle === 'function') {
+    const linked = doc.querySelector('link[rel~="stylesheet"]') !== null;
+    const styles = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
     if (!linked && !styles.some((css) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(css)))
       return null;
     const compute = view.getComputedStyle.bind(view);
@@ -171,21 +168,11 @@ function styleHider(doc: Document): ((el: Element) => boolean) | null {
       return style.display === 'none' || style.visibility === 'hidden';
     };
   }
-  const selectors: string[] = [];
-  for (const css of styles) {
-    // Media and other at-rule blocks hide only on some screens: their rules are left out.
-    let flat = css.replace(/\/\*[\s\S]*?\*\//g, '');
-    for (let before = ''; before !== flat;) {
-      before = flat;
-      flat = flat.replace(/@[^{};]*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '');
-    }
-    for (const m of flat.matchAll(/([^{}]+)\{([^{}]*)\}/g))
-      if (HIDING_DECLARATION.test(m[2]!.trim()))
-        for (const sel of m[1]!.split(',')) {
-          const one = sel.trim();
-          if (one && isSelector(doc, one)) selectors.push(one);
-        }
-  }
+  // Each selector of a list on its own: one this DOM cannot parse would make the whole list throw.
+  const selectors = hidingRules(doc)
+    .flatMap((r) => r.selector.split(','))
+    .map((one) => one.trim())
+    .filter((one) => one && isSelector(doc, one));
   if (selectors.length === 0) return null;
   const list = selectors.join(', ');
   return (el) => {

@@ -3,6 +3,9 @@
 // copied (scripts, handlers, styles, images, frames, link targets), and no form value but the redeem
 // code's. Values are copied as they are: redact.ts turns every text into its redacted shape afterwards.
 
+import { hidingDeclaration, hidingRules } from '../page/hiding.ts';
+import type { HidingRule } from '../page/hiding.ts';
+
 /** The review page's request to a tab's content script for its page (core/messages.ts validates the answer). */
 export const REPORT_CAPTURE = 'report-capture';
 
@@ -24,11 +27,6 @@ export interface Capture {
   root: CapturedElement;
   /** The page's CSS selectors whose rules hide elements (display:none, visibility:hidden). */
   hidingRules: HidingRule[];
-}
-
-export interface HidingRule {
-  selector: string;
-  declaration: 'display:none' | 'visibility:hidden';
 }
 
 export interface CaptureOptions {
@@ -189,8 +187,6 @@ function captureElement(el: Element, parentShown: boolean, options: CaptureOptio
   return { tag, attrs, hides: parentShown && !shown, children };
 }
 
-const RULE = /([^{}@;]+)\{([^{}]*)\}/g;
-const HIDES = /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 /** Selectors made only of what a selector needs: no markup, no quotes that could close the style element. */
 const PLAIN_SELECTOR = /^[\w\s.#:>,+~\-[\]=()*]+$/;
 
@@ -198,27 +194,8 @@ const PLAIN_SELECTOR = /^[\w\s.#:>,+~\-[\]=()*]+$/;
  * The rules of the page's own style elements that hide what they select, kept so that a maintainer sees how
  * the page hides things.
  */
-export function hidingRulesOf(doc: Document): HidingRule[] {
-  const rules: HidingRule[] = [];
-  for (const style of Array.from(doc.querySelectorAll('style'))) {
-    const css = (style.textContent ?? '')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      // At-rules with their blocks (one level of nesting, as in @media): whether those applied is what the
-      // computed visibility of each element already says.
-      .replace(/@[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '')
-      .replace(/@[^{};]*;/g, '');
-    for (const m of css.matchAll(RULE)) {
-      const hides = HIDES.exec(m[2]!);
-      const selector = m[1]!.trim();
-      if (!hides || !PLAIN_SELECTOR.test(selector)) continue;
-      rules.push({
-        selector,
-        declaration: /^display/i.test(hides[1]!) ? 'display:none' : 'visibility:hidden',
-      });
-    }
-  }
-  return rules;
-}
+export const hidingRulesOf = (doc: Document): HidingRule[] =>
+  hidingRules(doc).filter((r) => PLAIN_SELECTOR.test(r.selector));
 
 /**
  * Shown as the markup says, for a Document no browser laid out (the command line): the hidden attribute,
@@ -228,8 +205,7 @@ export function shownByMarkup(doc: Document): Shown {
   const selectors = hidingRulesOf(doc).map((r) => r.selector);
   return (el) => {
     if (el.hasAttribute('hidden')) return false;
-    const style = el.getAttribute('style') ?? '';
-    if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style)) return false;
+    if (hidingDeclaration(el.getAttribute('style') ?? '')) return false;
     return !selectors.some((s) => {
       try {
         return el.matches(s);

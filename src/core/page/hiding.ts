@@ -1,0 +1,42 @@
+// How a page hides an element with its own style, read from the markup alone: the reader's rule where no
+// browser computes style (the command line's DOM), and the report's record of how a page hides things.
+
+/** A declaration that hides what it applies to; the property is the first group. */
+const HIDES = /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+/** A style rule: its selector list (never an at-rule's prelude) and its declarations. */
+const RULE = /([^{}@;]+)\{([^{}]*)\}/g;
+/** An at-rule's block, with blocks nested in it. */
+const AT_RULE_BLOCK = /@[^{};]*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
+
+export interface HidingRule {
+  selector: string;
+  declaration: 'display:none' | 'visibility:hidden';
+}
+
+/** What a list of declarations (a style attribute, a rule's body) hides with, or null. */
+export function hidingDeclaration(declarations: string): HidingRule['declaration'] | null {
+  const hides = HIDES.exec(declarations);
+  return hides ? (/^d/i.test(hides[1]!) ? 'display:none' : 'visibility:hidden') : null;
+}
+
+/**
+ * The rules of the page's <style> elements that hide what they select, with their selector lists as the
+ * page wrote them. Rules inside at-rules (@media, @supports) are left out: they hide only on some screens.
+ * So are at-rule statements (@import, @charset), which would otherwise be read as part of a selector.
+ */
+export function hidingRules(doc: Document): HidingRule[] {
+  const rules: HidingRule[] = [];
+  for (const style of Array.from(doc.querySelectorAll('style'))) {
+    let css = (style.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (let before = ''; before !== css;) {
+      before = css;
+      css = css.replace(AT_RULE_BLOCK, '');
+    }
+    for (const m of css.replace(/@[^{};]*;/g, '').matchAll(RULE)) {
+      const declaration = hidingDeclaration(m[2]!);
+      const selector = m[1]!.trim();
+      if (declaration && selector) rules.push({ selector, declaration });
+    }
+  }
+  return rules;
+}
