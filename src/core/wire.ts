@@ -72,7 +72,7 @@ export function unpackMessage(raw: unknown): unknown {
 /** Rows one message carries: about 10 ms of copying on a CPU slowed 4×. */
 export const ROWS_PER_MESSAGE = 400;
 /** Parts one list can take: MAX_ROWS is what a snapshot may carry (limits.ts). */
-const MAX_PARTS = Math.ceil(MAX_ROWS / ROWS_PER_MESSAGE);
+const MAX_PARTS = /* @__PURE__ */ Math.ceil(MAX_ROWS / ROWS_PER_MESSAGE);
 /** Longest list id accepted (the content script makes short ones). */
 const MAX_LIST_ID = 64;
 
