@@ -331,8 +331,8 @@ describe('reading again with the row memo', () => {
       if (memo.scan) turns.push(did.join(' + '));
     }
     // On a CPU four times slower, any two of these in one turn made it a long task: the table's search
-    // of a long page, the browser's locale data in two halves, the number patterns, the glossary's
-    // look-ups.
+    // of a long page, the browser's locale data in two parts, the number patterns, the first read of the
+    // page's own parts (account, balances, currency).
     const firstTime = turns.filter((t) => t === 'first time').length;
     expect(firstTime).toBeGreaterThanOrEqual(4);
     expect(turns).toEqual(['scan end', 'table', ...Array<string>(firstTime).fill('first time'), 'row']);

@@ -133,9 +133,14 @@ export function readAhead(
     // among the slowest work of a read, starts a turn of its own, and so does the first row after them.
     if (memo.prepared?.lang !== String(lang)) memo.prepared = { lang: String(lang), done: 0 };
     const prepared = memo.prepared;
-    if (prepared.done < FIRST_TIME.length) {
+    if (prepared.done <= FIRST_TIME.length) {
       if (worked) return false;
-      FIRST_TIME[prepared.done++]!(lang);
+      const piece = FIRST_TIME[prepared.done++];
+      // Last, the page's own parts, read once and dropped: their first run in a page (the code of each
+      // reader and the glossary look-ups they build) took 25-45 ms on a CPU slowed four times, which made
+      // the read that puts a long list into its snapshot a long task.
+      if (piece) piece(lang);
+      else ownPartsOf(scan, words, lang, url, 'promotions', found);
       return false;
     }
     const from = memo.ahead?.rows === found.rows ? memo.ahead.next : 0;
@@ -161,25 +166,19 @@ const MAX_RESTARTS = 3;
  * The first-time work of the first read in a page language, in the order it is needed, a turn each.
  * Caches are all they fill: what any read returns is the same with or without them. On a CPU slowed four
  * times each takes tens of milliseconds: done in one turn with the first row, they made that turn a long
- * task. (The page's thread reads no date: the worker reads the rows' dates.)
+ * task. After them readAhead reads the page's own parts once (ownPartsOf), to the same end. (The page's
+ * thread reads no date: the worker reads the rows' dates.)
  */
 const FIRST_TIME: ReadonlyArray<(lang: string | null) => unknown> = [
   // The browser's locale data, loaded at the first call of a page's renderer that needs it (unless the
-  // page's own scripts have asked already): 54-58 ms in one piece on a CPU slowed four times. About half
-  // of it is the table of likely subtags ("en" → "en-Latn-US"), which Intl.Locale's maximize loads on
-  // its own: 29-40 ms, then 12-25 ms for the rest.
+  // page's own scripts have asked already). On a CPU slowed four times: 25-38 ms for the table of likely
+  // subtags ("en" → "en-Latn-US"), which Intl.Locale's maximize loads on its own, then 49-95 ms for the
+  // rest, which no Intl call tried splits further.
   () => new Intl.Locale('en').maximize(),
   safeLocale,
   // The page language's number separators and pattern (balances are read here) and the currency
   // patterns, at their first amount.
   (lang) => currencyOf('1.5', lang),
-  // The glossary look-ups the page's own labels are read with (the account, balances, the currency), each
-  // built at its first use: the read that puts a long list into its snapshot took 20 ms more at 4× for them.
-  (lang) => {
-    const words = wordsFor(lang);
-    for (const group of CONSOLE_WORDS) words.key(group, '');
-    for (const label of [accountIdLabel, currencyLabel]) words.says(label, '');
-  },
 ];
 
 /**
@@ -246,6 +245,16 @@ export function sameSnapshot(a: SeenPage | null, b: SeenPage): boolean {
   return json({ ...a, promotions: null }) === json({ ...b, promotions: null });
 }
 
+/** `read()`, or `fallback` with a warning saying what could not be read and why. */
+function attempt<T>(warnings: string[], what: string, fallback: T, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    warnings.push(`${what}: could not be read (${e instanceof Error ? e.message : String(e)})`);
+    return fallback;
+  }
+}
+
 function readScanned(
   doc: Document,
   url: string | null,
@@ -253,17 +262,9 @@ function readScanned(
   changed: readonly Node[] | null = null,
 ): { snapshot: SeenPage; scan: Scan | null; words: Words; found: PromotionsTable | null } {
   const warnings: string[] = [];
-  const attempt = <T>(what: string, fallback: T, read: () => T): T => {
-    try {
-      return read();
-    } catch (e) {
-      warnings.push(`${what}: could not be read (${e instanceof Error ? e.message : String(e)})`);
-      return fallback;
-    }
-  };
-  const lang = attempt('page language', null, () => langOf(doc));
-  const view = attempt<PageView>('page view', 'other', () => detectView(url, doc));
-  const scan = attempt<Scan | null>('page', null, () => {
+  const lang = attempt(warnings, 'page language', null, () => langOf(doc));
+  const view = attempt<PageView>(warnings, 'page view', 'other', () => detectView(url, doc));
+  const scan = attempt<Scan | null>(warnings, 'page', null, () => {
     if (memo && changed && rescanRows(doc, memo, new Set(changed)) === 'done') return memo.scan!;
     const full = scanPage(doc);
     if (memo) Object.assign(memo, { doc, scan: full, rowAt: null, job: null, table: null });
@@ -272,40 +273,28 @@ function readScanned(
   const words = wordsFor(lang);
   if (!scan) return { snapshot: { ...EMPTY, view, url, lang, warnings }, scan, words, found: null };
 
-  const found = attempt('promotions table', null, () => tableOf(scan, words, memo));
+  const found = attempt(warnings, 'promotions table', null, () => tableOf(scan, words, memo));
   if (view === 'promotions' && !found)
     warnings.push('promotions table: no table with promotion column headers');
   const promotions =
     found && view === 'promotions'
-      ? attempt<SeenPromotion[]>('promotions table', [], () =>
+      ? attempt<SeenPromotion[]>(warnings, 'promotions table', [], () =>
           readPromotions(found, { words, lang, tabStatus: tabStatus(scan, words) }, warnings, memo),
         )
       : [];
-  const accountId = attempt('account id', null, () => accountIdOf(url, scan, words, warnings));
-  const accountName = attempt('account name', null, () => accountNameOf(scan, accountId, words));
-  // Amount texts the balance labels own: the currency is read from them.
-  const shown: string[] = [];
-  const balance = attempt('balance', null, () =>
-    readBalance(scan, words, lang, accountIdFromUrl(url), found, shown, warnings),
-  );
-  if (view === 'payment' && !balance) warnings.push('balance: no balance labels found');
-  const promotionsTable = view === 'promotions' ? found : null;
+  const own = ownPartsOf(scan, words, lang, url, view, found);
+  warnings.push(...own.warnings);
   const snapshot: SeenPage = {
     view,
     url,
     lang,
-    accountId,
-    accountName,
-    currency: attempt('currency', null, () =>
-      currencyOfPage(scan, words, lang, accountIdFromUrl(url), promotionsTable, shown, warnings),
-    ),
-    balance,
+    ...own.parts,
     promotions,
-    redeem: attempt('redeem dialog', null, () => readRedeem(scan, words)),
+    redeem: attempt(warnings, 'redeem dialog', null, () => readRedeem(scan, words)),
     warnings,
   };
   if (
-    !balance &&
+    !own.parts.balance &&
     promotions.length === 0 &&
     !snapshot.redeem &&
     scan.tabs.every((t) => !tabKey(t.parts, words))
@@ -316,6 +305,34 @@ function readScanned(
         : 'no glossary wording matched this page',
     );
   return { snapshot, scan, words, found };
+}
+
+/**
+ * The account, its balances and its currency, as the page's own labels say them (in the snapshot's order
+ * of keys: sameSnapshot compares snapshots as JSON), and the warnings of what could not be read of them.
+ */
+function ownPartsOf(
+  scan: Scan,
+  words: Words,
+  lang: string | null,
+  url: string | null,
+  view: PageView,
+  found: PromotionsTable | null,
+): { parts: Pick<SeenPage, 'accountId' | 'accountName' | 'currency' | 'balance'>; warnings: string[] } {
+  const warnings: string[] = [];
+  const fromUrl = accountIdFromUrl(url);
+  const accountId = attempt(warnings, 'account id', null, () => accountIdOf(url, scan, words, warnings));
+  const accountName = attempt(warnings, 'account name', null, () => accountNameOf(scan, accountId, words));
+  // Amount texts the balance labels own: the currency is read from them.
+  const shown: string[] = [];
+  const balance = attempt(warnings, 'balance', null, () =>
+    readBalance(scan, words, lang, fromUrl, found, shown, warnings),
+  );
+  if (view === 'payment' && !balance) warnings.push('balance: no balance labels found');
+  const currency = attempt(warnings, 'currency', null, () =>
+    currencyOfPage(scan, words, lang, fromUrl, view === 'promotions' ? found : null, shown, warnings),
+  );
+  return { parts: { accountId, accountName, currency, balance }, warnings };
 }
 
 const EMPTY: Omit<SeenPage, 'view' | 'url' | 'lang' | 'warnings'> = {
@@ -628,12 +645,7 @@ export const NO_TARGETS: PageTargets = {
 };
 
 /** The elements the overlay outlines, found by the same labels as readPage. */
-function targetsOf(
-  scan: Scan,
-  words: Words,
-  table: PromotionsTable | null,
-  rows: RowMemo,
-): PageTargets {
+function targetsOf(scan: Scan, words: Words, table: PromotionsTable | null, rows: RowMemo): PageTargets {
   const said = (parts: string[]): string => fold(parts.join(' '));
   const control = (
     pick: (g: LanguageGlossary) => string | string[],
