@@ -177,6 +177,8 @@ describe.each(e2eBrowsers())('the review page in %s', (browser: BrowserName) => 
       for (const el of Array.from(document.querySelectorAll('main *')))
         if (el.children.length === 0 && el.textContent?.trim() === 'Cash balance') el.textContent = 'Cash';
     });
+    // The read of the relabelled page, not any read with a warning: on a busy machine a read of the page
+    // before the demo finished drawing it warned too, of more than the review of the page as it is lists.
     let latest: { tabId: number; snapshot: PageSnapshot } | null = null;
     await expect
       .poll(
@@ -184,11 +186,11 @@ describe.each(e2eBrowsers())('the review page in %s', (browser: BrowserName) => 
           latest = (await h.backgroundEval(
             async (api) => (await api.storage.local.get('lastSnapshot')).lastSnapshot,
           )) as { tabId: number; snapshot: PageSnapshot } | null;
-          return latest?.snapshot.warnings.length ?? 0;
+          return latest?.snapshot.warnings.some((w) => w.includes("'Cash balance'")) ?? false;
         },
         { timeout: 15_000 },
       )
-      .toBeGreaterThan(0);
+      .toBe(true);
     const { tabId, snapshot } = latest!;
 
     const review = await h.openExtensionPage(`src/report/index.html?tab=${tabId}`);
