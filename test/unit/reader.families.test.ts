@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { joinPieces, parseAmount } from '../../src/core/amount-text.ts';
 import { readPage } from '../../src/core/page/index.ts';
-import { scanPage } from '../../src/core/page/scan.ts';
+import { rescanRow, scanPage } from '../../src/core/page/scan.ts';
 import { parseHtml } from '../support/dom.ts';
 
 const PROMOTIONS = 'https://ads.tiktok.com/i18n/account/promotion?aadvid=7301234567890123456';
@@ -23,6 +23,40 @@ const row = (name: string, amount: string, unused: string, status: string) =>
   `<tr><td><input type="checkbox"></td><td><span>${name}</span></td><td>${amount}</td><td>${unused}</td><td><span class="tag"><span>${status}</span></span></td></tr>`;
 
 describe('tables in any construction', () => {
+  it('gives each cell texts and labels of its own, empty cells and a row scanned again included', () => {
+    const doc =
+      page(`<table><tr><td></td><td>One</td><td><i aria-label="Dot"></i></td><td><b>Two</b> <i>three</i></td></tr>
+      <tr><td></td><td><span title="Tip"></span>Four</td></tr></table>`);
+    const cells = () => scanPage(doc).tables[0]!.rows.map((r) => r.cells.map((c) => [c.parts, c.labels]));
+    const before = [
+      [
+        [[], []],
+        [['One'], []],
+        [[], ['Dot']],
+        [['Two', 'three'], []],
+      ],
+      [
+        [[], []],
+        [['Four'], ['Tip']],
+      ],
+    ];
+    expect(cells()).toEqual(before);
+    const table = scanPage(doc).tables[0]!;
+    const [first] = table.rows;
+    const changed = doc.querySelector('b')!;
+    changed.textContent = 'Twenty';
+    const again = rescanRow(doc, first!, changed);
+    expect(again.map((c) => [c.parts, c.labels])).toEqual([
+      [[], []],
+      [['One'], []],
+      [[], ['Dot']],
+      [['Twenty', 'three'], []],
+    ]);
+    // The row's other cells, and the other row, are as they were.
+    expect(first!.cells.map((c) => c.parts)).toEqual([[], ['One'], [], ['Two', 'three']]);
+    expect(table.rows[1]!.cells.map((c) => [c.parts, c.labels])).toEqual(before[1]);
+  });
+
   it('matches a header table to the body table under it by column position (fixed header)', () => {
     const snap = read(`<h1>Promotions</h1>
       <div class="semi-table-header"><table><colgroup><col><col><col><col><col></colgroup>${HEADER}</table></div>
