@@ -23,6 +23,7 @@ import {
   waitForContent,
 } from '../../scripts/browser/demo-actions.ts';
 import { POPUP_PATH, ROOT } from '../../scripts/browser/harness.ts';
+import { KEY } from '../../src/core/store/keys.ts';
 
 const DAY_MS = 86_400_000;
 const OFFER = { name: 'Spend $50 Get $50 - New advertiser', minSpend: 50, windowDays: 30 };
@@ -125,10 +126,13 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('a promotion across demo da
       await page.fill('#demo-controls input[aria-label="Daily spend (USD)"]', String(daily));
       await page.click({ role: 'button', name: 'Spend 1 day', within: '#demo-controls' });
       await until('the next demo day', async () => ((await demoDay(page)) === before + 1 ? true : null));
-      await page.evaluate(() => {
+      await page.evaluate((day) => {
         (window as { e2eOld?: boolean }).e2eOld = true;
-        setTimeout(() => location.reload(), 0);
-      });
+        // Each day's page at an address of its own, so that the worker's last snapshot says which it read.
+        const next = new URL(location.href);
+        next.searchParams.set('e2eDay', String(day));
+        setTimeout(() => location.assign(next.href), 0);
+      }, before + 1);
       // A new document: the old one's mark is gone and the demo shows its day again.
       await until('the page again', async () => {
         try {
@@ -142,7 +146,29 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('a promotion across demo da
       });
       await waitForContent(page);
       await recordNotifications(harness);
+      await dayRead(harness, page);
     }
+  }
+
+  /**
+   * Waits until the worker has taken the page's reading as it now shows. The next "Spend 1 day" moves the
+   * clock a whole day at once: a snapshot of this page that the worker handled only after that would be
+   * stamped a day late, and the same spend a day later is a stall (a machine under load made it so).
+   */
+  async function dayRead(harness: E2EHarness, page: E2EPage): Promise<void> {
+    const { url, rows } = await page.evaluate(() => ({
+      url: location.href,
+      rows: document.querySelectorAll('main [role="tabpanel"] [role="rowgroup"]:last-child > [role="row"]')
+        .length,
+    }));
+    await until(`the worker's snapshot of ${url} with ${rows} promotions`, async () => {
+      const last = await harness.backgroundEval(async (api, key) => {
+        const kept = (await api.storage.local.get(key))[key] as
+          { snapshot?: { url?: string | null; promotions?: unknown[] } } | undefined;
+        return { url: kept?.snapshot?.url ?? null, promotions: kept?.snapshot?.promotions?.length ?? -1 };
+      }, KEY.lastSnapshot);
+      return last.url === url && last.promotions === rows ? true : null;
+    });
   }
 
   const demoDay = async (page: E2EPage) =>
