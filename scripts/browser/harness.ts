@@ -313,10 +313,13 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const swSession = await context.newCDPSession(controlPage);
   let version: { id: string; status: string } | null = null;
   const statusWaiters: { want: string; resolve: () => void }[] = [];
+  /** The last statuses reported, newest last: what a wait that failed had seen. */
+  const statuses: string[] = [];
   swSession.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions) {
       if (!v.scriptURL.startsWith(extensionOrigin)) continue;
       version = { id: v.versionId, status: v.runningStatus };
+      if (statuses.push(v.runningStatus) > 12) statuses.shift();
       for (const w of statusWaiters.filter((x) => x.want === v.runningStatus)) {
         statusWaiters.splice(statusWaiters.indexOf(w), 1);
         w.resolve();
@@ -324,10 +327,29 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     }
   });
   await swSession.send('ServiceWorker.enable');
-  const untilStatus = (want: string): Promise<void> =>
+  // Bounded: a status Chrome never reports must fail the test that waits for it, saying what was seen,
+  // rather than hang it. The faults e2e hung so until its timeout: a worker stopped before its
+  // registration was active never ran again (faults.e2e.ts now waits for that first).
+  const untilStatus = (want: string, timeoutMs = 30_000): Promise<void> =>
     version?.status === want
       ? Promise.resolve()
-      : new Promise((resolve) => statusWaiters.push({ want, resolve }));
+      : new Promise((resolve, reject) => {
+          // Made here, so that its stack names the wait that failed rather than the timer.
+          const failure = new Error(`the extension's worker was not ${want} within ${timeoutMs} ms`);
+          const waiter = {
+            want,
+            resolve: () => {
+              clearTimeout(timer);
+              resolve();
+            },
+          };
+          const timer = setTimeout(() => {
+            statusWaiters.splice(statusWaiters.indexOf(waiter), 1);
+            failure.message += ` (statuses: ${statuses.join(' → ') || 'none'})`;
+            reject(failure);
+          }, timeoutMs);
+          statusWaiters.push(waiter);
+        });
 
   const stopServiceWorker = async (): Promise<void> => {
     await untilStatus('running');
