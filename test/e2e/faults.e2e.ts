@@ -46,6 +46,12 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('worker stopped mid-write',
     async () => {
       const cycles = scaled(50);
       const page = await h.openExtensionPage();
+      // The worker's registration active first. Stopped while the browser was still installing it (the
+      // first stop came right after launch), the worker had no registration left, and nothing could start
+      // it again: the wake below waited until the test's timeout (about once in twenty runs).
+      await extensionPageEval(page, async () => {
+        await navigator.serviceWorker.ready;
+      });
       const save = (code: string) =>
         extensionPageEval(
           page,
@@ -62,9 +68,9 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('worker stopped mid-write',
       let rewritten = 0;
       let retried = 0;
       let alarmMissing = 0;
-      // Sends whose promise never settled. Once in a full run this test hung until its timeout, and this is
-      // its one wait without a bound of its own. An answer that never comes is a lost answer to the user
-      // too (they save again): it is counted and reported, and the step goes on, instead of hanging.
+      // Sends whose promise never settled, the first save of a step or a save again. This test hung until
+      // its timeout in two full runs. An answer that never comes is a lost answer to the user too (they save
+      // again): it is counted and reported, and the step goes on, instead of hanging.
       let neverSettled = 0;
       const settledWithin = <T>(promise: Promise<T>): Promise<T | undefined> => {
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -88,7 +94,9 @@ describe.skipIf(!e2eBrowsers().includes('chromium'))('worker stopped mid-write',
           retried += 1;
           await h.wakeServiceWorker();
           // Saving the same code again edits the same record, so a retry is safe to repeat.
-          await expect.poll(async () => (await save(code))?.ok).toBe(true);
+          await expect
+            .poll(async () => (await settledWithin(save(code)))?.ok, { timeout: 60_000 })
+            .toBe(true);
         }
         const state = await h.workerEval(async (api) => ({
           alarms: (await api.alarms.getAll()).map((a) => a.name),
