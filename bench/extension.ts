@@ -14,6 +14,8 @@
 // measure per task of a send (clipping and packing the list, then each message's copy: a long list goes
 // in parts), "acg:publish" per redraw, "acg:draw" per frame a feature draws in, and "acg:walk" for the
 // walk.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { promoKey, SCHEMA_VERSION, KEY } from '../src/core/store/layout.ts';
 import {
@@ -407,6 +409,8 @@ export interface ExtensionResult {
     warmMs: number[];
     cards: number;
     emptyPageMs: number[];
+    /** The stored-value page (STORED_VALUE_PAGE), navigation start → its one article. */
+    storedValueMs: number[];
   };
   worker: { coldMs: number | null; warmMs: number | null; answer: unknown };
 }
@@ -461,7 +465,35 @@ async function firstReads(
   return out;
 }
 
+/**
+ * The least an extension page that shows something stored can do: its HTML, one classic script asking
+ * storage for the two keys the popup's first paint reads, and one article when the answer comes. Written
+ * into the bench's copy of the build only, so the popup's own share is told from the browser's: a file
+ * fetched from the package after the HTML, and a round trip to storage, which no popup can skip.
+ */
+const STORED_VALUE_PAGE = {
+  html: 'bench-stored-value.html',
+  script: 'bench-stored-value.js',
+};
+
+function writeStoredValuePage(extensionDir: string): void {
+  writeFileSync(
+    join(extensionDir, STORED_VALUE_PAGE.html),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>stored value</title></head>` +
+      `<body><div id="app"></div><script src="${STORED_VALUE_PAGE.script}"></script></body></html>`,
+  );
+  writeFileSync(
+    join(extensionDir, STORED_VALUE_PAGE.script),
+    `chrome.storage.local.get(${JSON.stringify([KEY.summary, KEY.settings])}).then((got) => {
+  const article = document.createElement('article');
+  article.textContent = String(Object.keys(got).length);
+  document.getElementById('app').append(article);
+});`,
+  );
+}
+
 export async function measureExtension(extensionDir: string): Promise<ExtensionResult> {
+  writeStoredValuePage(extensionDir);
   const built = benchPage(PAGE_ROWS);
   const campaigns = campaignPage(PAGE_ROWS);
   const executablePath = findChromium();
@@ -522,10 +554,10 @@ async function popupFirstRender(h: Harness): Promise<ExtensionResult['popup']> {
   items[KEY.summary] = summaryOf(keptFrom(items), Date.now(), zone);
   await h.workerEval((api, seed) => api.storage.local.set(seed), items);
   const url = `${h.extensionOrigin}${POPUP_PATH}`;
-  const open = async (): Promise<{ ms: number | null; cards: number }> => {
+  const open = async (at = url): Promise<{ ms: number | null; cards: number }> => {
     const page = await h.context.newPage();
     try {
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(at, { waitUntil: 'load' });
       await page.waitForSelector('article', { timeout: 10_000 }).catch(() => null);
       return await page.evaluate(() => ({
         ms: (window as unknown as { __acgBench: { cardsAt: number | null } }).__acgBench.cardsAt,
@@ -551,15 +583,21 @@ async function popupFirstRender(h: Harness): Promise<ExtensionResult['popup']> {
     }
   };
   const cold = await open();
-  // Warm opens and empty pages alternate, so that a busy moment of the machine hits both alike.
+  const storedValue = `${h.extensionOrigin}${STORED_VALUE_PAGE.html}`;
+  await open(storedValue);
+  // Warm opens, empty pages and stored-value pages alternate, so that a busy moment of the machine hits
+  // all three alike.
   const warmMs: number[] = [];
   const emptyPageMs: number[] = [];
+  const storedValueMs: number[] = [];
   for (let i = 0; i < POPUP_OPENS; i++) {
     const warm = await open();
     if (warm.ms !== null) warmMs.push(warm.ms);
     emptyPageMs.push(await openEmpty());
+    const stored = await open(storedValue);
+    if (stored.ms !== null) storedValueMs.push(stored.ms);
   }
-  return { coldMs: cold.ms, warmMs, cards: cold.cards, emptyPageMs };
+  return { coldMs: cold.ms, warmMs, cards: cold.cards, emptyPageMs, storedValueMs };
 }
 
 /**
@@ -862,6 +900,7 @@ function popupFigures(p: ExtensionResult['popup']): Figure[] {
             `(${p.warmMs.map(ms).join(', ')}); empty extension page (the popup's with script disabled, to ` +
             `DOMContentLoaded), opened after each: ${ms(empty)} (${p.emptyPageMs.map(ms).join(', ')})`,
     },
+    storedValueFigure(warm, empty, p.storedValueMs),
     {
       section: 'popup (chromium)',
       name: 'first card, cold',
@@ -870,6 +909,24 @@ function popupFigures(p: ExtensionResult['popup']): Figure[] {
       note: `the first open of the run; ${p.cards} cards shown; own share of a warm open (warm − empty): ${warm === null ? 'n/a' : ms(warm - empty)}`,
     },
   ];
+}
+
+/** The popup's first card against the stored-value page: what of a warm open is the popup's own work. */
+function storedValueFigure(warm: number | null, empty: number, storedValueMs: number[]): Figure {
+  const stored = storedValueMs.length ? median(storedValueMs) : null;
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  return {
+    section: 'popup (chromium)',
+    name: 'first card ÷ an extension page showing one stored value',
+    value: warm === null || stored === null ? null : warm / stored,
+    unit: '×',
+    note:
+      stored === null
+        ? 'the stored-value page showed nothing within 10 s'
+        : `the page's HTML, one classic script, the popup's two storage keys, one article: ${ms(stored)} ` +
+          `(${storedValueMs.map(ms).join(', ')}), ${(stored / empty).toFixed(2)}× the empty page; popup beyond it: ` +
+          `${warm === null ? 'n/a' : ms(warm - stored)}`,
+  };
 }
 
 /** Spans that follow each other within SAME_TASK_MS, merged: the callbacks of one frame are one task. */
