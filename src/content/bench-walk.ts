@@ -43,5 +43,5 @@ export function benchWalk(doc: Document): void {
   const start = performance.now();
   if (kind === 'structure') structureWalk(doc);
   else textWalk(doc);
-  userTiming(performance).measure('acg:walk', start);
+  userTiming(performance).measure('walk', start);
 }

@@ -41,27 +41,30 @@ export function coalesce(schedule: Scheduler, run: () => void): Coalesced {
  * bench's) leave them. A measure is cleared as soon as it is made, so observers see it and the page's
  * buffer does not grow.
  */
+/** The work measured; each measure is named `acg:` and the work, the prefix added here alone. */
+type Work = 'read' | 'snapshot' | 'publish' | 'draw' | 'walk';
+
 export interface Marks {
-  measure(name: string, start: number): void;
-  /** Runs `run`, measured under `name`. */
-  time(name: string, run: () => void): void;
+  measure(work: Work, start: number): void;
+  /** Runs `run`, measured as `work`. */
+  time(work: Work, run: () => void): void;
 }
 
 export function userTiming(timeline: Pick<Performance, 'measure' | 'clearMeasures' | 'now'>): Marks {
   // A constant once built: shipped builds carry none of what follows.
   if (import.meta.env.VITE_ACG_TIMING !== '1') return { measure: () => undefined, time: (_, run) => run() };
-  const measure = (name: string, start: number) => {
-    timeline.measure(name, { start });
-    timeline.clearMeasures(name);
+  const measure = (work: Work, start: number) => {
+    timeline.measure(`acg:${work}`, { start });
+    timeline.clearMeasures(`acg:${work}`);
   };
   return {
     measure,
-    time(name, run) {
+    time(work, run) {
       const start = timeline.now();
       try {
         run();
       } finally {
-        measure(name, start);
+        measure(work, start);
       }
     },
   };

@@ -120,7 +120,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     // The features redraw from what the page and the worker say; on a long list that is tens of ms of
     // work of ours, so it leaves a measure of its own, as reads and sends do.
     const publish = (url: string, snap: SeenPage, found: Targets) =>
-      marks.time('acg:publish', () => {
+      marks.time('publish', () => {
         const said = kept?.accountId === snap.accountId ? kept : null;
         const views = said && keptAt(said, deps.now());
         if (said && !views && askedAgainAt !== said.until) {
@@ -164,7 +164,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
       // page waits for, so each copy (a long list goes in parts, each in a task of its own) is measured
       // like a read.
       const answer = deps.send({ type: 'snapshot', snapshot: snap }, (start) =>
-        marks.measure('acg:snapshot', start),
+        marks.measure('snapshot', start),
       );
       // The answer carries the account's kept promotions as the snapshot left them.
       void answer.then((result) => {
@@ -233,7 +233,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     };
     // Each read and each snapshot sent leaves a User Timing measure in builds that ask for them
     // (schedule.ts userTiming), so that DevTools and `npm run bench` can count them from the page's timeline.
-    const read = coalesce(deps.schedule, () => (deps.connected() ? marks.time('acg:read', readNow) : stop()));
+    const read = coalesce(deps.schedule, () => (deps.connected() ? marks.time('read', readNow) : stop()));
 
     const observer = new win.MutationObserver((records) => {
       if (win.location.href !== href) return route();
@@ -268,7 +268,7 @@ export function watchPages(win: Win, deps: ContentDeps, features: readonly Featu
     // instead of calling the browser's APIs and failing. Each such frame leaves a measure (acg:draw):
     // what a feature puts off to a frame holds the page as much as a read does.
     const schedule: Scheduler = (callback) =>
-      deps.schedule(() => (deps.connected() ? marks.time('acg:draw', callback) : stop()));
+      deps.schedule(() => (deps.connected() ? marks.time('draw', callback) : stop()));
     const ctx = { win, deps: { ...deps, schedule }, layer, state };
     for (const feature of features) {
       const own = isolatedContext(feature.name, ctx);

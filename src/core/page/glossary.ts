@@ -93,11 +93,12 @@ function normalize(text: string): string {
         .toLocaleLowerCase('und')
         .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
     : text.toLowerCase();
+  // JavaScript's \s takes in no-break and narrow no-break spaces, and is what trim() removes: the last
+  // replace trims too.
   return folded
     .replace(/\(\s*\d+\s*\)|（\s*\d+\s*）/g, ' ')
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .replace(/^[\s:：·•*\-–—|]+|[\s:：·•*\-–—|]+$/g, '')
-    .trim();
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:：·•*\-–—|]+|[\s:：·•*\-–—|]+$/g, '');
 }
 
 /** Does `text` say exactly one of the wordings (after normalisation)? */

@@ -418,7 +418,7 @@ function accountIdOf(url: string | null, scan: Scan, words: Words, warnings: str
   if (fromUrl) return fromUrl;
   const owned = ownedValues(scan, pageBlocks(scan), {
     labelOf: (t) => (/^id$/i.test(t.trim()) || words.says(accountIdLabel, t) ? 'id' : null),
-    valueOf: (t) => (ACCOUNT_DIGITS.test(t.trim()) ? t.trim() : null),
+    valueOf: (t) => ACCOUNT_DIGITS.exec(t.trim())?.[0] ?? null,
     accountId: null,
   }).get('id');
   if (owned?.problem && owned.value === null && /several/.test(owned.problem))

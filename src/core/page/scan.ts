@@ -125,7 +125,8 @@ export function fold(text: string): string {
   return UNFOLDED.test(text)
     ? text
         .replace(INVISIBLE, '')
-        .replace(/[\s\u00a0\u202f]+/g, ' ')
+        // JavaScript's \s already takes in no-break (U+00A0) and narrow no-break (U+202F) spaces.
+        .replace(/\s+/g, ' ')
         .trim()
     : text;
 }
