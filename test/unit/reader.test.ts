@@ -123,6 +123,58 @@ describe('labels and values in one text block', () => {
   });
 });
 
+describe('a page behind an open modal dialog', () => {
+  const BALANCES = `<h1>Payment</h1><div>Advertiser ID: 7001234567</div>
+    <p>Account balance: $12.50</p><p>Cash balance: $10.00</p><p>Ad credit: $2.50</p><div>Account currency: USD</div>`;
+  const DIALOG = `<div role="presentation"><div role="dialog" aria-modal="true" aria-label="Redeem coupon">
+    <input value="TTADS-OLD"><p role="alert">This code has expired</p></div></div>`;
+  const read = (body: string) => readPage(parseHtml(`<html lang="en"><body>${body}</body></html>`), null);
+
+  // MUI's Modal and the aria-hidden package (Radix and others) mark the body's other children aria-hidden.
+  it("reads the page the dialog's library marked aria-hidden, and the dialog", () => {
+    const snapshot = read(`<div id="root" aria-hidden="true">${BALANCES}</div>${DIALOG}`);
+    expect(snapshot).toMatchObject({ currency: 'USD', accountId: '7001234567' });
+    expect(snapshot.balance).toEqual({ total: 12.5, cash: 10, credit: 2.5 });
+    expect(snapshot.redeem).toMatchObject({ open: true, code: 'TTADS-OLD' });
+  });
+
+  it('still hides what aria-hidden marks without an open modal, or inside the page', () => {
+    const none = read(`<div id="root" aria-hidden="true">${BALANCES}</div>`);
+    expect(none.balance).toBeNull();
+    const inside = read(`<div id="root"><div aria-hidden="true">${BALANCES}</div></div>${DIALOG}`);
+    expect(inside.balance).toBeNull();
+  });
+
+  it('hides a dialog whose own container is aria-hidden', () => {
+    const snapshot = read(`<div>${BALANCES}</div><div aria-hidden="true">${DIALOG}</div>`);
+    expect(snapshot.balance).toEqual({ total: 12.5, cash: 10, credit: 2.5 });
+    expect(snapshot.redeem?.open ?? false).toBe(false);
+  });
+});
+
+describe('a balance cell that holds more than its value', () => {
+  const table = (credit: string) =>
+    readPage(
+      parseHtml(`<html lang="en"><body><h1>Payment</h1><table><tbody>
+        <tr><th scope="row">Account balance</th><td>$12.50</td></tr>
+        <tr><th scope="row">Cash balance</th><td>$10.00</td></tr>
+        <tr><th scope="row">Ad credit</th><td>${credit}</td></tr>
+        </tbody></table><div>Account currency: USD</div></body></html>`),
+      null,
+    );
+
+  it('reads the value beside a chip in its cell', () => {
+    const snapshot = table('$2.50 <div class="MuiChip-root"><span>Available</span></div>');
+    expect(snapshot.balance).toEqual({ total: 12.5, cash: 10, credit: 2.5 });
+  });
+
+  it('takes neither of two values in one cell, and says so', () => {
+    const snapshot = table('<span>$2.50</span> <span>$5.00</span>');
+    expect(snapshot.balance?.credit ?? null).toBeNull();
+    expect(snapshot.warnings).toContainEqual(expect.stringContaining('Ad credit'));
+  });
+});
+
 describe('the account name beside the id', () => {
   const nameOf = (
     header: string,

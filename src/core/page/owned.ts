@@ -145,6 +145,12 @@ function valuesIn(pieces: string[], valueOf: ValueOf): string[] {
   return out;
 }
 
+/** The one value the pieces show (valuesIn), or null when they show none or several. */
+function onlyValue(pieces: string[], valueOf: ValueOf): string | null {
+  const values = valuesIn(pieces, valueOf);
+  return values.length === 1 ? values[0]! : null;
+}
+
 interface Group {
   el: Element;
   labels: number[];
@@ -193,10 +199,8 @@ function byLayout<K extends string>(
     !g ? '' : g.labels.length === 1 && g.pieces.length === 0 ? 'L' : g.labels.length === 0 ? 'V' : 'M';
   if (kind(own) === 'L') {
     const valueOfGroup = (g: Group): Owned => {
-      const values = valuesIn(g.pieces, valueOf);
-      return values.length === 1
-        ? { value: values[0]!, problem: null }
-        : { value: null, problem: 'several values beside the label' };
+      const value = onlyValue(g.pieces, valueOf);
+      return { value, problem: value === null ? 'several values beside the label' : null };
     };
     const prev = kind(groups[at - 1]);
     const next = kind(groups[at + 1]);
@@ -291,8 +295,11 @@ function ownedInTable<K extends string>(
   add: (key: K, value: string | null, problem?: string) => void,
 ): void {
   const table = scan.tables[at]!;
-  const text = (cells: Row['cells'][number] | null | undefined): string =>
-    cells ? joinPieces(cells.parts) : '';
+  const text = (cell: Row['cells'][number]): string => joinPieces(cell.parts);
+  // A value cell may hold more than the value (a chip saying "Available" beside it): its pieces are read
+  // as the tree's are.
+  const valueIn = (cell: Row['cells'][number] | null | undefined): string | null =>
+    onlyValue(cell?.parts ?? [], opts.valueOf);
   table.rows.forEach((row, r) => {
     if (row.hidden) return;
     const labels = row.cells.map((c) => opts.labelOf(text(c)));
@@ -302,20 +309,18 @@ function ownedInTable<K extends string>(
         const inline = c.parts.length === 1 ? LABEL_AND_VALUE.exec(c.parts[0]!) : null;
         const key = inline ? opts.labelOf(inline[1]!) : c.parts.length > 1 ? opts.labelOf(c.parts[0]!) : null;
         if (!key) continue;
-        const values = inline
-          ? valuesIn([inline[2]!], opts.valueOf)
-          : valuesIn(c.parts.slice(1), opts.valueOf);
-        add(key, values.length === 1 ? values[0]! : null, 'no single value beside the label in its cell');
+        const value = onlyValue(inline ? [inline[2]!] : c.parts.slice(1), opts.valueOf);
+        add(key, value, 'no single value beside the label in its cell');
       }
       return;
     }
-    const beside = row.cells.some((c, n) => labels[n] === null && opts.valueOf(text(c)) !== null);
+    const beside = row.cells.some((c, n) => labels[n] === null && valueIn(c) !== null);
     if (beside) {
       row.cells.forEach((c, n) => {
         const key = labels[n];
         if (!key) return;
         const next = row.cells[n + 1];
-        const value = next && labels[n + 1] === null ? opts.valueOf(text(next)) : null;
+        const value = labels[n + 1] === null ? valueIn(next) : null;
         add(key, value, 'no value beside the label in its row');
       });
       return;
@@ -344,7 +349,7 @@ function ownedInTable<K extends string>(
         );
         return;
       }
-      add(key, opts.valueOf(text(cellAt(rows[0]!, c.col))), 'no value under the label');
+      add(key, valueIn(cellAt(rows[0]!, c.col)), 'no value under the label');
     });
   });
 }

@@ -142,10 +142,23 @@ function owned(ctx: Context, rec: { parts: string[] }): Context {
   return ctx.owners.length >= MAX_OWNERS ? ctx : { ...ctx, owners: [...ctx.owners, rec] };
 }
 
+/**
+ * While a modal dialog is open, its library (MUI's Modal, the aria-hidden package Radix and others use)
+ * marks every other child of the body aria-hidden, so that a screen reader stays in the dialog. The page
+ * behind it stays in view, under the backdrop: that aria-hidden hides nothing from the advertiser.
+ */
+function shownBehindModal(el: Element): boolean {
+  const doc = el.ownerDocument;
+  if (el.parentElement !== doc.body) return false;
+  const modal = doc.querySelector('[aria-modal=true]');
+  return modal !== null && !el.contains(modal);
+}
+
 /** Whether the element's own attributes hide it; `names` lists them when the caller has already. */
 export function hiddenByMarkup(el: Element, names: readonly string[] = attrNames(el)): boolean {
   if (names.length === 0) return false;
-  if (names.includes('hidden') || attrIn(el, names, 'aria-hidden') === 'true') return true;
+  if (names.includes('hidden') || (attrIn(el, names, 'aria-hidden') === 'true' && !shownBehindModal(el)))
+    return true;
   const style = attrIn(el, names, 'style');
   return style !== null && hidingDeclaration(style) !== null;
 }
