@@ -12,7 +12,7 @@ import { kits } from './kits';
 import { pages } from './pages';
 
 const OUT = join(__dirname, 'pages');
-const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 async function render(): Promise<void> {
@@ -32,9 +32,15 @@ async function render(): Promise<void> {
     for (const phase of spec.phases(kit)) {
       await React.act(async () => {
         root.render(phase);
-        await settle();
+        await settle(80);
       });
       await finishAnimations(doc);
+      // Transitions run on timers that start when React commits, which it does as an act() ends: a few more
+      // rounds let them end (a dialog's exit, then its hiding) as they would have in a browser.
+      for (let round = 0; round < (kit.settleRounds ?? 0); round++)
+        await React.act(async () => {
+          await settle(300);
+        });
     }
     // The promotions the kit put in the selected pane, by their (unique) names, in page order.
     const keys = [
@@ -45,11 +51,12 @@ async function render(): Promise<void> {
       ),
     ];
     const body = doc.body.innerHTML.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
+    const fromHead = kit.stylesInHead ? hidingRulesInHead(doc) : '';
     const saved = `<!-- saved from url=(${String(spec.url.length).padStart(4, '0')})${spec.url} -->`;
     const html =
       `<!DOCTYPE html>\n${saved}\n<html lang="${spec.htmlLang}"><head><meta charset="utf-8">` +
       `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeText(spec.title)}</title>` +
-      `<style>${kit.hidingRules}${spec.style ?? ''}</style>` +
+      `<style>${kit.hidingRules}${fromHead}${spec.style ?? ''}</style>` +
       `</head><body>${body}</body></html>\n`;
     writeFileSync(join(OUT, `${spec.name}.html`), html);
     writeFileSync(join(OUT, `${spec.name}.json`), `${JSON.stringify(spec.expected(keys), null, 2)}\n`);
@@ -80,6 +87,46 @@ async function finishAnimations(doc: Document): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 400));
     });
   }
+}
+
+/** A declaration that keeps an element, and the text in it, off the screen. */
+const HIDES =
+  /(?:^|;)\s*(?:display:\s*none|visibility:\s*hidden|opacity:\s*0(?:[;\s]|$)|height:\s*0(?:px)?(?:[;\s]|$)|clip:\s*rect\(0)/;
+
+/**
+ * The rules a kit wrote into <head> at run time (MUI's emotion writes thousands) that hide an element the saved
+ * body holds: those a browser would apply to the saved page to keep something off the screen, and the @media rules
+ * that show it again on a wide screen (MUI hides some labels on phones only). In the order the kit wrote them;
+ * rules with pseudo-elements, which name no element of the body, are left out.
+ */
+function hidingRulesInHead(doc: Document): string {
+  const kept: string[] = [];
+  const selectors = new Set<string>();
+  const { CSSStyleRule, CSSMediaRule } = jsdom.window;
+  const oneLine = (css: string) => css.replace(/\s*\n\s*/g, ' ');
+  for (const style of doc.head.querySelectorAll('style')) {
+    for (const rule of style.sheet?.cssRules ?? []) {
+      if (rule instanceof CSSMediaRule) {
+        const inner = [...rule.cssRules].filter(
+          (r) => r instanceof CSSStyleRule && selectors.has(r.selectorText),
+        );
+        if (inner.length) kept.push(oneLine(rule.cssText));
+        continue;
+      }
+      if (!(rule instanceof CSSStyleRule) || !HIDES.test(rule.style.cssText)) continue;
+      let used = false;
+      try {
+        used = doc.body.querySelector(rule.selectorText) !== null;
+      } catch {
+        // A selector jsdom cannot match (pseudo-elements): no element of the body to hide.
+      }
+      if (used) {
+        selectors.add(rule.selectorText);
+        kept.push(oneLine(rule.cssText));
+      }
+    }
+  }
+  return [...new Set(kept)].join('');
 }
 
 /** The promotions tab a page's URL names (the pane whose rows are the page's promotions). */
