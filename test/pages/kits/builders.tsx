@@ -186,6 +186,12 @@ export interface PaymentOptions {
   redeem?: { open: boolean; code: string; error: string | null };
   /** A recent transactions table: amounts and dates that are not promotions. */
   transactions?: { date: string; what: string; amount: number }[];
+  /** Each figure above its label (statistic cards and the plain list; MUI pages). */
+  valueFirst?: boolean;
+  /** A status chip ("Available") beside the ad credit figure (statistic cards and descriptions; MUI pages). */
+  chipBesideCredit?: boolean;
+  /** A help icon beside the ad credit label whose tooltip names the balances; hovered once, then closed. */
+  labelTooltip?: boolean;
 }
 
 export function paymentPage(o: PaymentOptions): PageSpec {
@@ -193,18 +199,36 @@ export function paymentPage(o: PaymentOptions): PageSpec {
   const m = o.account.money;
   const inHeader = o.currencyInHeader ?? true;
   const phases = (kit: Kit) => {
+    const creditLabel = w((g) => g.balance.adCredit);
+    const chip = o.chipBesideCredit ? <kit.Tag color="green">{w((g) => g.statuses.available)}</kit.Tag> : null;
+    const labelOf = (label: string, tooltipOpen: boolean) =>
+      o.labelTooltip && label === creditLabel ? (
+        <span className="label-with-help">
+          {label}{' '}
+          <kit.Tooltip
+            open={tooltipOpen}
+            content={`${w((g) => g.balance.accountBalance)} = ${w((g) => g.balance.cashBalance)} + ${creditLabel}`}
+          >
+            <span className="label-help-icon">ⓘ</span>
+          </kit.Tooltip>
+        </span>
+      ) : (
+        label
+      );
     const labels = [
       [w((g) => g.balance.accountBalance), o.balance.total],
       [w((g) => g.balance.cashBalance), o.balance.cash],
-      [w((g) => g.balance.adCredit), o.balance.credit],
+      [creditLabel, o.balance.credit],
     ] as const;
-    const balance =
+    const balance = (tooltipOpen: boolean) =>
       o.balanceAs === 'stat' ? (
         <div className="balance-cards">
           {labels.map(([label, value]) => (
             <div className="balance-card" key={label}>
               <kit.Stat
-                label={label}
+                label={labelOf(label, tooltipOpen)}
+                valueFirst={o.valueFirst}
+                beside={label === creditLabel ? chip : undefined}
                 value={value}
                 precision={m.decimals}
                 groupSeparator={m.stat.group}
@@ -226,17 +250,28 @@ export function paymentPage(o: PaymentOptions): PageSpec {
       ) : (
         <kit.Descriptions
           layout={o.balanceAs}
+          valueFirst={o.valueFirst}
           items={[
             ...(inHeader ? [] : [{ label: w((g) => g.labels.currency), value: m.iso }]),
-            ...labels.map(([label, value]) => ({ label, value: m.format(value) })),
+            ...labels.map(([label, value]) => ({
+              label: labelOf(label, tooltipOpen),
+              value:
+                label === creditLabel && chip ? (
+                  <>
+                    {m.format(value)} {chip}
+                  </>
+                ) : (
+                  m.format(value)
+                ),
+            })),
           ]}
         />
       );
-    const page = (dialogOpen: boolean) => (
+    const page = (dialogOpen: boolean, tooltipOpen = false) => (
       <kit.Root lang={o.lang}>
         <Shell lang={o.lang} account={o.account} current="payment" currencyInHeader={inHeader}>
           <h1 className="page-title">{w((g) => g.nav.payment)}</h1>
-          <section className="page-card">{balance}</section>
+          <section className="page-card">{balance(tooltipOpen)}</section>
           <div className="page-actions">
             <kit.Button primary>{w((g) => g.buttons.addBalance)}</kit.Button>
             <kit.Button>{w((g) => g.buttons.redeemCoupon)}</kit.Button>
@@ -270,6 +305,8 @@ export function paymentPage(o: PaymentOptions): PageSpec {
       </kit.Root>
     );
     // A closed dialog was open first: the kits keep it in the DOM, hidden, with what was typed.
+    // A help tooltip was hovered first, then closed: the kits keep it in the DOM, hidden.
+    if (o.labelTooltip) return [page(Boolean(o.redeem), true), page(o.redeem?.open ?? false, false)];
     return o.redeem ? [page(true), page(o.redeem.open)] : [page(false)];
   };
   const htmlLang = o.htmlLang ?? o.lang;
@@ -342,6 +379,8 @@ export interface PromotionsOptions {
   headerTooltip?: boolean;
   pageSize?: number;
   virtualized?: boolean;
+  /** The kit's data grid (MUI X DataGrid) instead of its table; with `virtualized`, its virtualization on. */
+  grid?: boolean;
   labelVariant?: number;
   /** The account's currency in the header; else only glued to amounts as an ISO code (money USD_CODE). */
   currencyInHeader?: boolean;
@@ -561,6 +600,7 @@ export function promotionsPage(o: PromotionsOptions): PageSpec {
                       o.pageSize ? { total: o.rows[t]?.length ?? 0, pageSize: o.pageSize } : undefined
                     }
                     virtualized={o.virtualized}
+                    grid={o.grid}
                     emptyText={NO_DATA[o.lang]}
                   />
                 </div>

@@ -4,7 +4,7 @@ import * as React from 'react';
 
 import type { Lang } from './locale';
 
-export type KitName = 'semi' | 'arco' | 'antd';
+export type KitName = 'semi' | 'arco' | 'antd' | 'mui';
 
 export interface Column<Row> {
   key: string;
@@ -28,6 +28,9 @@ export interface TableOptions<Row> {
   expanded?: { render: (row: Row) => React.ReactNode; open: string[] };
   pagination?: { total: number; pageSize: number };
   virtualized?: boolean;
+  /** The kit's data grid rather than its table (MUI X DataGrid; other kits have none): `virtualized` keeps its
+   * row and column virtualization on, else every row of the page is rendered. */
+  grid?: boolean;
   emptyText?: string;
 }
 
@@ -40,12 +43,26 @@ export interface StatOptions {
   decimalSeparator: string;
   prefix?: string;
   suffix?: string;
+  /** The figure above its label (MUI pages; the other kits' statistics put the title first). */
+  valueFirst?: boolean;
+  /** Shown beside the figure, such as a status chip (MUI pages). */
+  beside?: React.ReactNode;
 }
 
 export interface Kit {
   name: KitName;
   /** The rules of the kit's stylesheet that hide what it keeps in the DOM (closed dialogs, tooltips, panes). */
   hidingRules: string;
+  /**
+   * The kit writes its stylesheet into <head> while it renders (MUI's emotion): the rules of it that hide an
+   * element of the saved page are kept beside `hidingRules`, the rest is left out as for the other kits.
+   */
+  stylesInHead?: boolean;
+  /**
+   * Rounds of 300 ms the renderer waits after each phase for the kit's transitions (MUI's run on timers started
+   * when React commits: 225 ms in, 195 ms out, then a state change that hides what went out).
+   */
+  settleRounds?: number;
   /** Wraps a page in the kit's provider with the page language's locale, as an application does. */
   Root: React.FC<{ lang: Lang; children: React.ReactNode }>;
   Table: <Row>(props: TableOptions<Row>) => React.ReactElement;
@@ -63,6 +80,8 @@ export interface Kit {
     title?: string;
     items: { label: React.ReactNode; value: React.ReactNode }[];
     layout: 'plain' | 'bordered' | 'vertical';
+    /** The value above its label in the plain layout (MUI's list: value as primary text). */
+    valueFirst?: boolean;
   }>;
   /** The redeem dialog: title, the code field with its error tied to it by the kit's form, two buttons. */
   Modal: React.FC<{
@@ -416,4 +435,376 @@ function antd(): Kit {
   };
 }
 
-export const kits: Record<KitName, () => Kit> = { semi, arco, antd };
+/* ------------------------------------------------------------------ MUI (@mui/material, @mui/x-data-grid) */
+const MUI_LOCALES: Record<Lang, string> = {
+  en: 'enUS',
+  es: 'esES',
+  pt: 'ptBR',
+  fr: 'frFR',
+  de: 'deDE',
+  id: 'idID',
+  ja: 'jaJP',
+  vi: 'viVN',
+};
+
+/**
+ * The size of the data grid's main area (headers and rows; the footer below it) on the pages' screen: its box is
+ * 520 px high in a 1200 px wide content area, less the footer's 52 px and the borders. jsdom has no layout.
+ */
+const GRID_BOX = { width: 1200, height: 520 };
+const GRID_MAIN = { width: 1198, height: 466 };
+
+/**
+ * MUI X turns its virtualization off for good when the user agent names jsdom (it decides when it loads), and
+ * sizes its viewport from its main area's getBoundingClientRect. Loaded under a browser's user agent, with that
+ * area answering the size it has on screen (nothing, inside a pane hidden by `hidden`), it renders the rows and
+ * columns a browser would.
+ */
+let dataGrid: { DataGrid: React.ComponentType<Record<string, unknown>> } | undefined;
+function loadDataGrid() {
+  if (dataGrid) return dataGrid;
+  const nav = window.navigator;
+  Object.defineProperty(nav, 'userAgent', {
+    configurable: true,
+    value: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  });
+  try {
+    const grid = require('@mui/x-data-grid');
+    const rect = HTMLElement.prototype.getBoundingClientRect;
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      if (!this.classList.contains('MuiDataGrid-main')) return rect.call(this);
+      if (this.closest('[hidden]')) return DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 });
+      return DOMRect.fromRect({ x: 0, y: 0, ...GRID_MAIN });
+    };
+    dataGrid = grid;
+    return grid;
+  } finally {
+    delete (nav as unknown as Record<string, unknown>).userAgent;
+  }
+}
+
+function mui(): Kit {
+  const M = require('@mui/material');
+  const { DataGrid } = loadDataGrid();
+  const { CacheProvider } = require('@emotion/react');
+  const createCache = require('@emotion/cache').default;
+  // A cache of its own per page: emotion writes a rule into <head> once per cache, and the head is emptied
+  // after each page, so a shared cache would leave the next page's hiding rules unwritten.
+  const cache = createCache({ key: 'css' });
+  const themes = new Map<Lang, unknown>();
+  const themeOf = (lang: Lang) => {
+    if (!themes.has(lang)) {
+      const core = require('@mui/material/locale')[MUI_LOCALES[lang]];
+      const grid = require('@mui/x-data-grid/locales')[MUI_LOCALES[lang]];
+      themes.set(lang, M.createTheme({}, grid, core));
+    }
+    return themes.get(lang);
+  };
+  const colors = {
+    green: 'success',
+    orange: 'warning',
+    red: 'error',
+    grey: 'default',
+    blue: 'info',
+  } as const;
+  const text = (n: React.ReactNode) => (typeof n === 'string' ? n : undefined);
+
+  function MuiTable<Row>(t: TableOptions<Row>) {
+    const pageRows = t.pagination ? t.rows.slice(0, t.pagination.pageSize) : t.rows;
+    const span = t.columns.length + (t.selection ? 1 : 0) + (t.expanded ? 1 : 0);
+    // Fixed columns as MUI's docs make them: sticky cells (the kit has no fixed-column prop).
+    const sticky = (c: Column<Row>, head: boolean) =>
+      c.fixed
+        ? {
+            position: 'sticky',
+            [c.fixed]: 0,
+            zIndex: head ? 3 : 1,
+            bgcolor: 'background.paper',
+          }
+        : undefined;
+    return (
+      <M.Paper variant="outlined">
+        <M.TableContainer sx={t.scrollY ? { maxHeight: t.scrollY } : undefined}>
+          <M.Table
+            stickyHeader={Boolean(t.scrollY)}
+            size="small"
+            sx={t.scrollX ? { minWidth: t.scrollX } : undefined}
+          >
+            <M.TableHead>
+              <M.TableRow>
+                {t.expanded ? <M.TableCell padding="checkbox" /> : null}
+                {t.selection ? (
+                  <M.TableCell padding="checkbox">
+                    <M.Checkbox size="small" slotProps={{ input: { 'aria-label': 'select all' } }} />
+                  </M.TableCell>
+                ) : null}
+                {t.columns.map((c) => (
+                  <M.TableCell key={c.key} sx={sticky(c, true)} style={c.width ? { width: c.width } : undefined}>
+                    {c.sortable ? (
+                      <M.TableSortLabel active={false} direction="asc">
+                        {c.title}
+                      </M.TableSortLabel>
+                    ) : (
+                      c.title
+                    )}
+                  </M.TableCell>
+                ))}
+              </M.TableRow>
+            </M.TableHead>
+            <M.TableBody>
+              {pageRows.length === 0 ? (
+                <M.TableRow>
+                  <M.TableCell colSpan={span} align="center">
+                    <M.Typography variant="body2" color="text.secondary">
+                      {t.emptyText}
+                    </M.Typography>
+                  </M.TableCell>
+                </M.TableRow>
+              ) : null}
+              {pageRows.map((row, i) => {
+                const key = t.rowKey(row);
+                const open = t.expanded?.open.includes(key) ?? false;
+                return (
+                  <React.Fragment key={key}>
+                    <M.TableRow hover sx={t.expanded ? { '& > *': { borderBottom: 'unset' } } : undefined}>
+                      {t.expanded ? (
+                        <M.TableCell padding="checkbox">
+                          <M.IconButton aria-label="expand row" size="small">
+                            {open ? '▴' : '▾'}
+                          </M.IconButton>
+                        </M.TableCell>
+                      ) : null}
+                      {t.selection ? (
+                        <M.TableCell padding="checkbox">
+                          <M.Checkbox size="small" slotProps={{ input: { 'aria-label': `select ${key}` } }} />
+                        </M.TableCell>
+                      ) : null}
+                      {t.columns.map((c) => (
+                        <M.TableCell key={c.key} sx={sticky(c, false)}>
+                          {c.render(row, i)}
+                        </M.TableCell>
+                      ))}
+                    </M.TableRow>
+                    {t.expanded ? (
+                      <M.TableRow>
+                        <M.TableCell style={{ paddingBottom: 0, paddingTop: 0 }} colSpan={span}>
+                          <M.Collapse in={open} timeout="auto" unmountOnExit>
+                            <M.Box sx={{ margin: 1 }}>{t.expanded.render(row)}</M.Box>
+                          </M.Collapse>
+                        </M.TableCell>
+                      </M.TableRow>
+                    ) : null}
+                  </React.Fragment>
+                );
+              })}
+            </M.TableBody>
+          </M.Table>
+        </M.TableContainer>
+        {t.pagination ? (
+          <M.TablePagination
+            component="div"
+            count={t.pagination.total}
+            rowsPerPage={t.pagination.pageSize}
+            rowsPerPageOptions={[...new Set([5, 10, 25, t.pagination.pageSize])].sort((a, b) => a - b)}
+            page={0}
+            onPageChange={() => undefined}
+          />
+        ) : null}
+      </M.Paper>
+    );
+  }
+
+  function MuiGrid<Row>(t: TableOptions<Row>) {
+    const columns = t.columns.map((c) => ({
+      field: c.key,
+      headerName: text(c.title) ?? c.key,
+      ...(typeof c.title === 'string' ? {} : { renderHeader: () => c.title }),
+      width: c.width ?? 170,
+      sortable: Boolean(c.sortable),
+      filterable: Boolean(c.filters),
+      renderCell: (params: { row: Row }) => c.render(params.row, t.rows.indexOf(params.row)),
+    }));
+    const pageSize = Math.min(100, t.pagination?.pageSize ?? 100);
+    return (
+      <div style={{ height: GRID_BOX.height, width: GRID_BOX.width }}>
+        <DataGrid
+          rows={t.rows}
+          columns={columns}
+          getRowId={t.rowKey}
+          checkboxSelection={t.selection}
+          disableVirtualization={!t.virtualized}
+          initialState={{ pagination: { paginationModel: { pageSize, page: 0 } } }}
+          pageSizeOptions={[...new Set([25, 50, pageSize])].sort((a, b) => a - b)}
+          disableRowSelectionOnClick
+        />
+      </div>
+    );
+  }
+
+  return {
+    name: 'mui',
+    // MUI's hiding rules are emotion's, written into <head> under generated class names (a closed dialog kept
+    // mounted: visibility hidden on its root's css-… class): the renderer keeps those an element of the page uses.
+    hidingRules: '',
+    stylesInHead: true,
+    settleRounds: 3,
+    Root: ({ lang, children }) => (
+      <CacheProvider value={cache}>
+        <M.ThemeProvider theme={themeOf(lang)}>{children}</M.ThemeProvider>
+      </CacheProvider>
+    ),
+    Table: (t) => (t.grid || t.virtualized ? <MuiGrid {...t} /> : <MuiTable {...t} />),
+    // MUI's docs' TabPanel, with every panel's content kept (hidden by the `hidden` attribute when not selected).
+    Tabs: ({ active, panes }) => (
+      <M.Box sx={{ width: '100%' }}>
+        <M.Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
+          <M.Tabs value={active} onChange={() => undefined} aria-label="promotions">
+            {panes.map((p) => (
+              <M.Tab
+                key={p.key}
+                value={p.key}
+                label={p.title}
+                id={`promo-tab-${p.key}`}
+                aria-controls={`promo-tabpanel-${p.key}`}
+              />
+            ))}
+          </M.Tabs>
+        </M.Box>
+        {panes.map((p) => (
+          <div
+            key={p.key}
+            role="tabpanel"
+            hidden={p.key !== active}
+            id={`promo-tabpanel-${p.key}`}
+            aria-labelledby={`promo-tab-${p.key}`}
+          >
+            <M.Box sx={{ pt: 2 }}>{p.content}</M.Box>
+          </div>
+        ))}
+      </M.Box>
+    ),
+    Tag: ({ color, children }) => <M.Chip size="small" color={colors[color]} label={children} />,
+    Progress: ({ percent, text: label }) => (
+      <M.Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <M.Box sx={{ width: '100%' }}>
+          <M.LinearProgress variant="determinate" value={percent} />
+        </M.Box>
+        <M.Typography variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+          {label}
+        </M.Typography>
+      </M.Box>
+    ),
+    // Kept mounted after it closes, as the other kits keep theirs: MUI's popper then gets display: none.
+    Tooltip: ({ content, open, children }) => (
+      <M.Tooltip title={content} open={open} arrow slotProps={{ popper: { keepMounted: true } }}>
+        {children}
+      </M.Tooltip>
+    ),
+    Button: ({ primary, children }) => (
+      <M.Button variant={primary ? 'contained' : 'outlined'}>{children}</M.Button>
+    ),
+    Stat: (o) => {
+      const [int, frac] = splitNumber(o);
+      const label = (
+        <M.Typography variant="body2" sx={{ color: 'text.secondary' }} gutterBottom={!o.valueFirst}>
+          {o.label}
+        </M.Typography>
+      );
+      const value = (
+        <M.Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <M.Typography variant="h5" component="div">
+            {o.prefix}
+            <span className="amount-int">{int}</span>
+            <span className="amount-frac">{frac}</span>
+            {o.suffix}
+          </M.Typography>
+          {o.beside}
+        </M.Box>
+      );
+      return (
+        <M.Card variant="outlined">
+          <M.CardContent>
+            {o.valueFirst ? value : label}
+            {o.valueFirst ? label : value}
+          </M.CardContent>
+        </M.Card>
+      );
+    },
+    Descriptions: ({ title, items, layout, valueFirst }) => (
+      <>
+        {title ? <M.Typography variant="h6">{title}</M.Typography> : null}
+        {layout === 'plain' ? (
+          <M.List dense>
+            {items.map((i, n) => (
+              <M.ListItem key={n} divider>
+                <M.ListItemText
+                  primary={valueFirst ? i.value : i.label}
+                  secondary={valueFirst ? i.label : i.value}
+                />
+              </M.ListItem>
+            ))}
+          </M.List>
+        ) : (
+          <M.TableContainer component={M.Paper} variant="outlined">
+            <M.Table size="small">
+              {layout === 'vertical' ? (
+                <>
+                  <M.TableHead>
+                    <M.TableRow>
+                      {items.map((i, n) => (
+                        <M.TableCell key={n}>{i.label}</M.TableCell>
+                      ))}
+                    </M.TableRow>
+                  </M.TableHead>
+                  <M.TableBody>
+                    <M.TableRow>
+                      {items.map((i, n) => (
+                        <M.TableCell key={n}>{i.value}</M.TableCell>
+                      ))}
+                    </M.TableRow>
+                  </M.TableBody>
+                </>
+              ) : (
+                <M.TableBody>
+                  {items.map((i, n) => (
+                    <M.TableRow key={n}>
+                      <M.TableCell component="th" scope="row">
+                        {i.label}
+                      </M.TableCell>
+                      <M.TableCell align="right">{i.value}</M.TableCell>
+                    </M.TableRow>
+                  ))}
+                </M.TableBody>
+              )}
+            </M.Table>
+          </M.TableContainer>
+        )}
+      </>
+    ),
+    // Kept mounted once closed, as the other kits keep theirs: MUI then marks it aria-hidden and MuiModal-hidden.
+    Modal: (m) => (
+      <M.Dialog open={m.open} keepMounted aria-labelledby="redeem-dialog-title" fullWidth maxWidth="xs">
+        <M.DialogTitle id="redeem-dialog-title">{m.title}</M.DialogTitle>
+        <M.DialogContent>
+          <M.TextField
+            margin="dense"
+            id="redeem-code"
+            name="code"
+            label={m.codeLabel}
+            placeholder={m.placeholder}
+            defaultValue={m.code}
+            error={Boolean(m.error)}
+            helperText={m.error ?? undefined}
+            fullWidth
+          />
+        </M.DialogContent>
+        <M.DialogActions>
+          <M.Button>{m.cancelText}</M.Button>
+          <M.Button variant="contained">{m.okText}</M.Button>
+        </M.DialogActions>
+      </M.Dialog>
+    ),
+  };
+}
+
+export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui };
