@@ -269,6 +269,37 @@ describe('the redeem dialog', () => {
   });
 });
 
+describe('style rules, in a document that computes no style', () => {
+  const STYLE = `<style>
+    .tab-content>.tab-pane{display:none}
+    .tab-content>.active{display:block}
+    .modal{display:none}
+    .feedback{display:none}
+    .is-invalid~.feedback{display:block}
+    .gone{display:none!important}
+    #shown.gone{display:block}
+    </style>`;
+  const shown = (body: string) => readPage(page(body, 'en', STYLE), PAYMENT).balance;
+  const BALANCES = '<p>Account balance: $12.50</p><p>Cash balance: $10.00</p><p>Ad credit: $2.50</p>';
+  const BALANCE = { total: 12.5, cash: 10, credit: 2.5 };
+
+  it('cascade as a browser would: the later rule of equal weight, the more specific, the inline style', () => {
+    expect(shown(`<div class="tab-content"><div class="tab-pane">${BALANCES}</div></div>`)).toBeNull();
+    expect(shown(`<div class="tab-content"><div class="tab-pane active">${BALANCES}</div></div>`)).toEqual(
+      BALANCE,
+    );
+    expect(shown(`<div class="modal">${BALANCES}</div>`)).toBeNull();
+    expect(shown(`<div class="modal" style="display: block">${BALANCES}</div>`)).toEqual(BALANCE);
+    expect(shown(`<input class="is-invalid"><div class="feedback">${BALANCES}</div>`)).toEqual(BALANCE);
+    expect(shown(`<input><div class="feedback">${BALANCES}</div>`)).toBeNull();
+  });
+
+  it('an !important rule wins over a more specific rule and over the inline style', () => {
+    expect(shown(`<div id="shown" class="gone">${BALANCES}</div>`)).toBeNull();
+    expect(shown(`<div class="gone" style="display:block">${BALANCES}</div>`)).toBeNull();
+  });
+});
+
 describe('hostile markup', () => {
   it('a form whose fields are named like DOM properties (DOM clobbering) does not stop or steer the reader', () => {
     const doc = page(`<h1>Payment</h1><form id="f"><input name="localName"><input name="getAttribute">

@@ -1,6 +1,7 @@
 // `cli parse <page.html> [--url <url>]`: the PageSnapshot of a saved page (docs/ARCHITECTURE.md, Command line).
 import { parseHTML } from 'linkedom';
 
+import { withStyleRules } from '../../core/page/cascade.ts';
 import { readPage } from '../../core/page/index.ts';
 import type { PageSnapshot } from '../../core/schemas.ts';
 import { InputError, readTextFile } from '../io.ts';
@@ -31,7 +32,8 @@ export function readSavedPage(
  * 7 times faster than jsdom (figures in the README). It runs no scripts and fetches nothing.
  */
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  // linkedom computes no style: the page's own rules say what they hide.
+  return withStyleRules(parseHTML(html).document as unknown as Document);
 }
 
 /** Why the text is not an HTML page, or null when it is one. */

@@ -20,12 +20,13 @@ export function hidingDeclaration(declarations: string): HidingRule['declaration
 }
 
 /**
- * The rules of the page's <style> elements that hide what they select, with their selector lists as the
- * page wrote them. Rules inside at-rules (@media, @supports) are left out: they hide only on some screens.
- * So are at-rule statements (@import, @charset), which would otherwise be read as part of a selector.
+ * The style rules of the page's <style> elements, each as its selector list as the page wrote it and its
+ * declarations, in the order written. Rules inside at-rules (@media, @supports) are left out: they apply
+ * only on some screens. So are at-rule statements (@import, @charset), which would otherwise be read as
+ * part of a selector.
  */
-export function hidingRules(doc: Document): HidingRule[] {
-  const rules: HidingRule[] = [];
+export function styleRules(doc: Document): Array<{ selector: string; declarations: string }> {
+  const rules: Array<{ selector: string; declarations: string }> = [];
   for (const style of Array.from(doc.querySelectorAll('style'))) {
     let css = (style.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
     for (let before = ''; before !== css;) {
@@ -33,10 +34,17 @@ export function hidingRules(doc: Document): HidingRule[] {
       css = css.replace(AT_RULE_BLOCK, '');
     }
     for (const m of css.replace(/@[^{};]*;/g, '').matchAll(RULE)) {
-      const declaration = hidingDeclaration(m[2]!);
       const selector = m[1]!.trim();
-      if (declaration && selector) rules.push({ selector, declaration });
+      if (selector) rules.push({ selector, declarations: m[2]! });
     }
   }
   return rules;
+}
+
+/** The rules of the page's <style> elements that hide what they select (styleRules). */
+export function hidingRules(doc: Document): HidingRule[] {
+  return styleRules(doc).flatMap(({ selector, declarations }) => {
+    const declaration = hidingDeclaration(declarations);
+    return declaration ? [{ selector, declaration }] : [];
+  });
 }

@@ -4,7 +4,7 @@
 //
 // Only structure and visible text are used (tags, ARIA roles, a few attributes), never class names.
 // No layout APIs: they are slow or missing in Node DOMs, and hidden-ness is read from the markup.
-import { hidingDeclaration, hidingRules } from './hiding.ts';
+import { hidingDeclaration } from './hiding.ts';
 
 /** A run of text directly inside one element, whitespace folded. */
 export interface Block {
@@ -163,48 +163,33 @@ export function hiddenByMarkup(el: Element, names: readonly string[] = attrNames
   return style !== null && hidingDeclaration(style) !== null;
 }
 
-/**
- * Whether the page's own style hides an element, as the user sees it. Where the document has a window
- * that computes style (a browser, jsdom, happy-dom) that is asked; elsewhere (linkedom, the command
- * line's DOM) the rules of the page's <style> elements that set display:none or visibility:hidden
- * outside media queries are matched. Null when the page's style hides nothing, so most pages pay nothing.
- */
-function styleHider(doc: Document): ((el: Element) => boolean) | null {
-  const view = doc.defaultView as { getComputedStyle?: (el: Element) => CSSStyleDeclaration } | null;
-  if (typeof view?.getComputedStyle === 'function') {
-    const linked = doc.querySelector('link[rel~="stylesheet"]') !== null;
-    const styles = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
-    if (!linked && !styles.some((css) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(css)))
-      return null;
-    const compute = view.getComputedStyle.bind(view);
-    return (el) => {
-      const style = compute(el);
-      return style.display === 'none' || style.visibility === 'hidden';
-    };
-  }
-  // Each selector of a list on its own: one this DOM cannot parse would make the whole list throw.
-  const selectors = hidingRules(doc)
-    .flatMap((r) => r.selector.split(','))
-    .map((one) => one.trim())
-    .filter((one) => one && isSelector(doc, one));
-  if (selectors.length === 0) return null;
-  const list = selectors.join(', ');
-  return (el) => {
-    try {
-      return el.matches(list);
-    } catch {
-      return false;
-    }
-  };
+/** Documents that compute no style, with how their page's own rules hide an element (cascade.ts). */
+const ruleHiders = new WeakMap<Document, (el: Element) => boolean>();
+
+/** Tells the reader how the page's own rules hide an element of `doc` (cascade.ts). */
+export function useStyleHider(doc: Document, hides: (el: Element) => boolean): void {
+  ruleHiders.set(doc, hides);
 }
 
-function isSelector(doc: Document, selector: string): boolean {
-  try {
-    doc.documentElement?.matches(selector);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether the page's own style hides an element, as the user sees it. Where the document has a window
+ * that computes style (a browser, jsdom, happy-dom) that is asked; a document parsed without one (the
+ * command line's, the review page's) has its page's rules cascaded instead (cascade.ts). Null when the
+ * page's style hides nothing, so most pages pay nothing.
+ */
+function styleHider(doc: Document): ((el: Element) => boolean) | null {
+  const rules = ruleHiders.get(doc);
+  if (rules) return rules;
+  const view = doc.defaultView as { getComputedStyle?: (el: Element) => CSSStyleDeclaration } | null;
+  if (typeof view?.getComputedStyle !== 'function') return null;
+  const linked = doc.querySelector('link[rel~="stylesheet"]') !== null;
+  const styles = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
+  if (!linked && !styles.some((css) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(css))) return null;
+  const compute = view.getComputedStyle.bind(view);
+  return (el) => {
+    const style = compute(el);
+    return style.display === 'none' || style.visibility === 'hidden';
+  };
 }
 
 // DOM clobbering: a form's field named like a DOM property ("localName", "getAttribute", "parentNode")

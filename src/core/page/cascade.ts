@@ -1,0 +1,96 @@
+// How a page's own style rules hide an element in a document that computes no style: the command line's
+// (linkedom) and the review page's (DOMParser). A browser's page asks the browser (scan.ts); here the
+// rules of the page's <style> elements are cascaded as a browser would for the two properties that hide,
+// display and visibility: !important first, then the more specific selector, then the later rule, and
+// the element's own style attribute above any rule but an !important one. Bootstrap's tabs are the case
+// in point: `.tab-content>.tab-pane{display:none}` hides every pane and the later, as specific
+// `.tab-content>.active{display:block}` shows the selected one again.
+import { styleRules } from './hiding.ts';
+import { useStyleHider } from './scan.ts';
+
+interface Declared {
+  property: string;
+  hides: boolean;
+  important: boolean;
+  /** What a rule's selector weighs (specificity) and where it stands (order): an inline style has none. */
+  weight: number;
+}
+
+/** A display or visibility declaration: property, value, !important. */
+const DECLARATION = /(?:^|;)\s*(display|visibility)\s*:\s*([^;!]*?)\s*(!\s*important\s*)?(?=;|$)/gi;
+/** Selectors are compared within a rule's weight as ids, then classes, then types: no page has 1,000 of one. */
+const ID = 1e6;
+const CLASS = 1e3;
+/** Orders above any selector's weight: a later rule wins a tie. */
+const ORDER = 1e-4;
+
+function declared(declarations: string, weight: number): Declared[] {
+  return Array.from(declarations.matchAll(DECLARATION), (m) => {
+    const property = m[1]!.toLowerCase();
+    const value = m[2]!.toLowerCase();
+    return {
+      property,
+      hides: property === 'display' ? value === 'none' : value === 'hidden' || value === 'collapse',
+      important: m[3] !== undefined,
+      weight,
+    };
+  });
+}
+
+/** A selector's specificity as one number (ids, classes, types); :not() and :is() weigh their argument. */
+export function specificity(selector: string): number {
+  const s = selector
+    .replace(/"[^"]*"|'[^']*'/g, '')
+    .replace(/\[[^\]]*\]/g, '.a')
+    .replace(/::[\w-]+(?:\([^)]*\))?/g, '')
+    .replace(/:(?:not|is|has)\(/gi, '(')
+    .replace(/:where\([^)]*\)/gi, '');
+  const count = (re: RegExp) => s.match(re)?.length ?? 0;
+  return count(/#[\w-]+/g) * ID + count(/\.[\w-]+|:[\w-]+/g) * CLASS + count(/(?:^|[\s>+~(])[a-z][\w-]*/gi);
+}
+
+function isSelector(doc: Document, selector: string): boolean {
+  try {
+    doc.documentElement?.matches(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The document, its page's style rules now telling the reader what they hide (nothing changes for a
+ * page whose rules hide nothing).
+ */
+export function withStyleRules<D extends Document>(doc: D): D {
+  const rules = styleRules(doc).flatMap(({ selector, declarations }) =>
+    // Each selector of a list on its own: one this DOM cannot parse would make the whole list throw.
+    selector
+      .split(',')
+      .map((one) => one.trim())
+      .filter((one) => one !== '' && isSelector(doc, one))
+      .map((one) => ({ selector: one, declared: declared(declarations, specificity(one)) }))
+      .filter((r) => r.declared.length > 0),
+  );
+  rules.forEach((r, order) => r.declared.forEach((d) => (d.weight += order * ORDER)));
+  if (!rules.some((r) => r.declared.some((d) => d.hides))) return doc;
+  const any = rules.map((r) => r.selector).join(', ');
+  useStyleHider(doc, (el) => {
+    let matching: Declared[];
+    try {
+      if (!el.matches(any)) return false;
+      matching = rules.filter((r) => el.matches(r.selector)).flatMap((r) => r.declared);
+    } catch {
+      return false;
+    }
+    const own = declared(el.getAttribute('style') ?? '', Infinity);
+    const wins = (a: Declared, b: Declared | undefined) =>
+      !b || (a.important !== b.important ? a.important : a.weight >= b.weight);
+    return ['display', 'visibility'].some((property) => {
+      let winner: Declared | undefined;
+      for (const d of [...matching, ...own]) if (d.property === property && wins(d, winner)) winner = d;
+      return winner?.hides ?? false;
+    });
+  });
+  return doc;
+}
