@@ -267,6 +267,23 @@ describe('the redeem dialog', () => {
     );
     expect(item.redeem?.error).toBe('Nope, not this one');
   });
+
+  it('tells the error from the help text when the field names both', () => {
+    const field = (help: string, message: string) =>
+      read(
+        dialog(
+          '',
+          '<input id="c" value="ABC" aria-invalid="true" aria-describedby="c-help c-msg">',
+          `<p id="c-help" class="${help}">Codes are case-sensitive.</p><p id="c-msg" class="${message}">This code was already used.</p>`,
+        ),
+        PAYMENT,
+      ).redeem?.error;
+    // shadcn's FormDescription and FormMessage; Bootstrap's form-text and invalid-feedback.
+    expect(field('text-muted-foreground', 'text-sm text-destructive')).toBe('This code was already used.');
+    expect(field('form-text', 'invalid-feedback')).toBe('This code was already used.');
+    // Neither marked: nothing says which is the error, so neither is taken for it.
+    expect(field('note', 'note')).toBeNull();
+  });
 });
 
 describe('style rules, in a document that computes no style', () => {

@@ -138,6 +138,12 @@ describe('a page behind an open modal dialog', () => {
     expect(snapshot.redeem).toMatchObject({ open: true, code: 'TTADS-OLD' });
   });
 
+  it('reads it behind a dialog that does not say aria-modal (Radix marks the page data-aria-hidden)', () => {
+    const radix = `<div aria-hidden="true" data-aria-hidden="true">${BALANCES}</div>
+      <div role="dialog" data-state="open" aria-label="Redeem coupon"><input value="X"></div>`;
+    expect(read(radix).balance).toEqual({ total: 12.5, cash: 10, credit: 2.5 });
+  });
+
   it('still hides what aria-hidden marks without an open modal, or inside the page', () => {
     const none = read(`<div id="root" aria-hidden="true">${BALANCES}</div>`);
     expect(none.balance).toBeNull();

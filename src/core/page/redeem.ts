@@ -106,15 +106,20 @@ function fieldError(
     const t = textOf(el);
     if (t) return { error: t, hints: [] };
   }
-  const hints: string[] = [];
-  for (const el of refs('aria-describedby')) {
-    const t = textOf(el);
-    if (!t) continue;
-    if (invalid || saysError(el) || el.querySelector('[class*="error" i]') !== null)
-      return { error: t, hints };
-    hints.push(t);
-  }
-  if (!invalid) return { error: null, hints };
+  // A field often names its help text and its error both ("Codes are case-sensitive", then the refusal):
+  // the one marked as an error is the error, and where one is marked the others never are.
+  const described = refs('aria-describedby');
+  const marked = described.filter((el) => saysError(el) || el.querySelector('[class*="error" i]') !== null);
+  const hints = described
+    .filter((el) => !marked.includes(el))
+    .map(textOf)
+    .filter(Boolean);
+  const error = marked.map(textOf).find(Boolean);
+  if (error) return { error, hints };
+  // An invalid field's one description is its error; of several, nothing says which (the hints go to
+  // the worker, which knows refusals by their wording).
+  if (!invalid || marked.length > 0 || hints.length > 1) return { error: null, hints };
+  if (hints.length > 0) return { error: hints[0]!, hints: [] };
   // The form item: the nearest element around the field that holds text after it.
   let item: Element | null = input.parentElement;
   for (let level = 0; level < 3 && item; level++, item = item.parentElement) {
@@ -126,8 +131,8 @@ function fieldError(
   return { error: null, hints };
 }
 
-/** A class token naming an error state ("ant-input-status-error", "is-invalid"). */
-const ERROR_CLASS = /(?:^|[\s_-])(?:error|invalid)(?:$|[\s_-])/i;
+/** A class token naming an error state ("ant-input-status-error", "is-invalid", "text-destructive"). */
+const ERROR_CLASS = /(?:^|[\s_-])(?:error|invalid|destructive)(?:$|[\s_-])/i;
 const saysError = (el: Element): boolean => ERROR_CLASS.test(el.getAttribute('class') ?? '');
 
 /** Node.DOCUMENT_POSITION_FOLLOWING, as a number: src/core has no DOM globals. */

@@ -143,15 +143,19 @@ function owned(ctx: Context, rec: { parts: string[] }): Context {
 }
 
 /**
- * While a modal dialog is open, its library (MUI's Modal, the aria-hidden package Radix and others use)
- * marks every other child of the body aria-hidden, so that a screen reader stays in the dialog. The page
- * behind it stays in view, under the backdrop: that aria-hidden hides nothing from the advertiser.
+ * While a modal dialog is open, its library (MUI's Modal; the aria-hidden package Radix and others use,
+ * whose dialogs need not say aria-modal) marks every other child of the body aria-hidden, so that a
+ * screen reader stays in the dialog. The page behind it stays in view, under the backdrop: that
+ * aria-hidden hides nothing from the advertiser.
  */
 function shownBehindModal(el: Element): boolean {
   const doc = el.ownerDocument;
-  if (el.parentElement !== doc.body) return false;
-  const modal = doc.querySelector('[aria-modal=true]');
-  return modal !== null && !el.contains(modal);
+  return (
+    el.parentElement === doc.body &&
+    Array.from(doc.querySelectorAll('[aria-modal=true],[role=dialog],[role=alertdialog]')).some(
+      (dialog) => !el.contains(dialog),
+    )
+  );
 }
 
 /** Whether the element's own attributes hide it; `names` lists them when the caller has already. */
