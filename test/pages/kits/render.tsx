@@ -100,17 +100,30 @@ const HIDES =
  * rules with pseudo-elements, which name no element of the body, are left out.
  */
 function hidingRulesInHead(doc: Document): string {
-  const kept: string[] = [];
   const selectors = new Set<string>();
   const { CSSStyleRule, CSSMediaRule } = jsdom.window;
   const oneLine = (css: string) => css.replace(/\s*\n\s*/g, ' ');
-  for (const style of doc.head.querySelectorAll('style')) {
-    for (const rule of style.sheet?.cssRules ?? []) {
+  const keep = (rules: Iterable<CSSRule>, kept: string[]) => {
+    for (const rule of rules) {
       if (rule instanceof CSSMediaRule) {
         const inner = [...rule.cssRules].filter(
           (r) => r instanceof CSSStyleRule && selectors.has(r.selectorText),
         );
         if (inner.length) kept.push(oneLine(rule.cssText));
+        continue;
+      }
+      // Cascade layers (Chakra writes its reset and recipes in `@layer reset, base, tokens, recipes`): the
+      // rules of a layer that hide something are kept in a block of that layer, after the statement that orders
+      // the layers.
+      if (rule.constructor.name === 'CSSLayerStatementRule') {
+        kept.push(oneLine(rule.cssText));
+        continue;
+      }
+      if (rule.constructor.name === 'CSSLayerBlockRule') {
+        const layer = rule as CSSRule & { name: string; cssRules: CSSRuleList };
+        const inner: string[] = [];
+        keep(layer.cssRules, inner);
+        if (inner.length) kept.push(`@layer ${layer.name}{${inner.join('')}}`);
         continue;
       }
       if (!(rule instanceof CSSStyleRule) || !HIDES.test(rule.style.cssText)) continue;
@@ -125,8 +138,12 @@ function hidingRulesInHead(doc: Document): string {
         kept.push(oneLine(rule.cssText));
       }
     }
-  }
-  return [...new Set(kept)].join('');
+  };
+  const kept: string[] = [];
+  for (const style of doc.head.querySelectorAll('style')) keep(style.sheet?.cssRules ?? [], kept);
+  // The statement ordering the layers only where a layer's rules were kept.
+  const used = kept.some((k) => k.startsWith('@layer ') && k.includes('{'));
+  return [...new Set(kept.filter((k) => used || !/^@layer [^{]*;$/.test(k)))].join('');
 }
 
 /** The promotions tab a page's URL names (the pane whose rows are the page's promotions). */
