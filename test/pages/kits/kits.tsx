@@ -1,10 +1,10 @@
-// The three kits behind one small interface, so a page can be built with any of them. Every element on a page
+// The kits behind one small interface, so a page can be built with any of them. Every element on a page
 // is the kit's own component with the props its documentation gives; nothing here imitates a kit's markup.
 import * as React from 'react';
 
 import type { Lang } from './locale';
 
-export type KitName = 'semi' | 'arco' | 'antd' | 'mui';
+export type KitName = 'semi' | 'arco' | 'antd' | 'mui' | 'chakra';
 
 export interface Column<Row> {
   key: string;
@@ -807,4 +807,285 @@ function mui(): Kit {
   };
 }
 
-export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui };
+/* ------------------------------------------------------------------ Chakra UI (@chakra-ui/react v3) */
+function chakra(): Kit {
+  const C = require('@chakra-ui/react');
+  const { CacheProvider } = require('@emotion/react');
+  const createCache = require('@emotion/cache').default;
+  // As for MUI: a cache of its own per page, so every page's hiding rules are written into its <head>.
+  const cache = createCache({ key: 'css' });
+  const colors = { green: 'green', orange: 'orange', red: 'red', grey: 'gray', blue: 'blue' } as const;
+
+  function ChakraTable<Row>(t: TableOptions<Row>) {
+    const pageRows = t.pagination ? t.rows.slice(0, t.pagination.pageSize) : t.rows;
+    const span = t.columns.length + (t.selection ? 1 : 0) + (t.expanded ? 1 : 0);
+    // Chakra's docs' sticky column: a cell with position sticky and the background of the page.
+    const sticky = (c: Column<Row>) =>
+      c.fixed ? { position: 'sticky', [c.fixed]: 0, bg: 'bg', zIndex: 1 } : undefined;
+    const check = (label: string) => (
+      <C.Checkbox.Root size="sm" aria-label={label}>
+        <C.Checkbox.HiddenInput />
+        <C.Checkbox.Control />
+      </C.Checkbox.Root>
+    );
+    const table = (
+      <C.Table.Root size="sm" stickyHeader={Boolean(t.scrollY)} interactive minW={t.scrollX}>
+        <C.Table.Header>
+          <C.Table.Row>
+            {t.expanded ? <C.Table.ColumnHeader w="6" /> : null}
+            {t.selection ? <C.Table.ColumnHeader w="6">{check('Select all rows')}</C.Table.ColumnHeader> : null}
+            {t.columns.map((c) => (
+              <C.Table.ColumnHeader key={c.key} w={c.width} css={sticky(c)}>
+                {c.title}
+                {/* The app's own sort mark: Chakra's table has no sorter. */}
+                {c.sortable ? ' ↕' : null}
+              </C.Table.ColumnHeader>
+            ))}
+          </C.Table.Row>
+        </C.Table.Header>
+        <C.Table.Body>
+          {pageRows.length === 0 ? (
+            <C.Table.Row>
+              <C.Table.Cell colSpan={span}>
+                <C.EmptyState.Root size="sm">
+                  <C.EmptyState.Content>
+                    <C.EmptyState.Title>{t.emptyText}</C.EmptyState.Title>
+                  </C.EmptyState.Content>
+                </C.EmptyState.Root>
+              </C.Table.Cell>
+            </C.Table.Row>
+          ) : null}
+          {pageRows.map((row, i) => {
+            const key = t.rowKey(row);
+            const open = t.expanded?.open.includes(key) ?? false;
+            return (
+              <React.Fragment key={key}>
+                <C.Table.Row>
+                  {t.expanded ? (
+                    <C.Table.Cell>
+                      <C.IconButton aria-label="Expand row" size="2xs" variant="ghost">
+                        {open ? '▴' : '▾'}
+                      </C.IconButton>
+                    </C.Table.Cell>
+                  ) : null}
+                  {t.selection ? <C.Table.Cell>{check('Select row')}</C.Table.Cell> : null}
+                  {t.columns.map((c) => (
+                    <C.Table.Cell key={c.key} css={sticky(c)}>
+                      {c.render(row, i)}
+                    </C.Table.Cell>
+                  ))}
+                </C.Table.Row>
+                {t.expanded ? (
+                  // A Collapsible per row: Ark keeps a closed one's content in the DOM, hidden.
+                  <C.Table.Row>
+                    <C.Table.Cell colSpan={span} p="0">
+                      <C.Collapsible.Root open={open}>
+                        <C.Collapsible.Content>
+                          <C.Box p="2">{t.expanded.render(row)}</C.Box>
+                        </C.Collapsible.Content>
+                      </C.Collapsible.Root>
+                    </C.Table.Cell>
+                  </C.Table.Row>
+                ) : null}
+              </React.Fragment>
+            );
+          })}
+        </C.Table.Body>
+      </C.Table.Root>
+    );
+    return (
+      <C.Stack gap="3">
+        {t.scrollY || t.scrollX ? (
+          <C.Table.ScrollArea borderWidth="1px" rounded="md" maxH={t.scrollY}>
+            {table}
+          </C.Table.ScrollArea>
+        ) : (
+          table
+        )}
+        {t.pagination ? (
+          <C.Pagination.Root count={t.pagination.total} pageSize={t.pagination.pageSize} page={1}>
+            <C.ButtonGroup variant="ghost" size="sm">
+              <C.Pagination.PrevTrigger asChild>
+                <C.IconButton>‹</C.IconButton>
+              </C.Pagination.PrevTrigger>
+              <C.Pagination.Items
+                render={(page: { value: number }) => (
+                  <C.IconButton variant={{ base: 'ghost', _selected: 'outline' }}>{page.value}</C.IconButton>
+                )}
+              />
+              <C.Pagination.NextTrigger asChild>
+                <C.IconButton>›</C.IconButton>
+              </C.Pagination.NextTrigger>
+            </C.ButtonGroup>
+          </C.Pagination.Root>
+        ) : null}
+      </C.Stack>
+    );
+  }
+
+  return {
+    name: 'chakra',
+    // Chakra's hiding rules are emotion's, written into <head> (its reset hides [hidden]); Ark hides a closed
+    // dialog, tooltip, collapsible or tab panel with the `hidden` attribute.
+    hidingRules: '',
+    stylesInHead: true,
+    settleRounds: 1,
+    Root: ({ lang, children }) => (
+      <CacheProvider value={cache}>
+        <C.ChakraProvider value={C.defaultSystem}>
+          <C.LocaleProvider locale={CHAKRA_LOCALES[lang]}>{children}</C.LocaleProvider>
+        </C.ChakraProvider>
+      </CacheProvider>
+    ),
+    Table: (t) => <ChakraTable {...t} />,
+    Tabs: ({ active, panes }) => (
+      <C.Tabs.Root value={active} variant="line">
+        <C.Tabs.List>
+          {panes.map((p) => (
+            <C.Tabs.Trigger key={p.key} value={p.key}>
+              {p.title}
+            </C.Tabs.Trigger>
+          ))}
+        </C.Tabs.List>
+        {panes.map((p) => (
+          <C.Tabs.Content key={p.key} value={p.key}>
+            {p.content}
+          </C.Tabs.Content>
+        ))}
+      </C.Tabs.Root>
+    ),
+    Tag: ({ color, children }) => (
+      <C.Badge colorPalette={colors[color]} variant="subtle">
+        {children}
+      </C.Badge>
+    ),
+    Progress: ({ percent, text }) => (
+      <C.Progress.Root value={percent} size="sm" maxW="48">
+        <C.HStack gap="3">
+          <C.Progress.Track flex="1">
+            <C.Progress.Range />
+          </C.Progress.Track>
+          <C.Progress.ValueText>{text}</C.Progress.ValueText>
+        </C.HStack>
+      </C.Progress.Root>
+    ),
+    // Kept mounted once closed (Chakra unmounts it by default): Ark then hides its content with `hidden`.
+    Tooltip: ({ content, open, children }) => (
+      <C.Tooltip.Root open={open} openDelay={0} closeDelay={0} unmountOnExit={false}>
+        <C.Tooltip.Trigger asChild>{children}</C.Tooltip.Trigger>
+        <C.Portal>
+          <C.Tooltip.Positioner>
+            <C.Tooltip.Content>
+              <C.Tooltip.Arrow>
+                <C.Tooltip.ArrowTip />
+              </C.Tooltip.Arrow>
+              {content}
+            </C.Tooltip.Content>
+          </C.Tooltip.Positioner>
+        </C.Portal>
+      </C.Tooltip.Root>
+    ),
+    Button: ({ primary, children }) => (
+      <C.Button variant={primary ? 'solid' : 'outline'} size="sm">
+        {children}
+      </C.Button>
+    ),
+    // Stat: the label, the figure (a suffix such as "€" in its ValueUnit) and help text under it (the chip).
+    Stat: (o) => {
+      const [int, frac] = splitNumber(o);
+      return (
+        <C.Card.Root variant="outline" size="sm">
+          <C.Card.Body>
+            <C.Stat.Root>
+              <C.Stat.Label>{o.label}</C.Stat.Label>
+              <C.Stat.ValueText>
+                {o.prefix}
+                <span className="stat-int">{int}</span>
+                <span className="stat-frac">{frac}</span>
+                {o.suffix ? <C.Stat.ValueUnit>{o.suffix}</C.Stat.ValueUnit> : null}
+              </C.Stat.ValueText>
+              {o.beside ? <C.Stat.HelpText>{o.beside}</C.Stat.HelpText> : null}
+            </C.Stat.Root>
+          </C.Card.Body>
+        </C.Card.Root>
+      );
+    },
+    // DataList: each label above its value (plain), beside it (bordered); labels over values in a table (vertical).
+    Descriptions: ({ title, items, layout }) => (
+      <>
+        {title ? <C.Heading size="md">{title}</C.Heading> : null}
+        {layout === 'vertical' ? (
+          <C.Table.Root size="sm" variant="outline">
+            <C.Table.Header>
+              <C.Table.Row>
+                {items.map((i, n) => (
+                  <C.Table.ColumnHeader key={n}>{i.label}</C.Table.ColumnHeader>
+                ))}
+              </C.Table.Row>
+            </C.Table.Header>
+            <C.Table.Body>
+              <C.Table.Row>
+                {items.map((i, n) => (
+                  <C.Table.Cell key={n}>{i.value}</C.Table.Cell>
+                ))}
+              </C.Table.Row>
+            </C.Table.Body>
+          </C.Table.Root>
+        ) : (
+          <C.DataList.Root orientation={layout === 'plain' ? 'vertical' : 'horizontal'} divideY="1px">
+            {items.map((i, n) => (
+              <C.DataList.Item key={n} pt="3">
+                <C.DataList.ItemLabel>{i.label}</C.DataList.ItemLabel>
+                <C.DataList.ItemValue>{i.value}</C.DataList.ItemValue>
+              </C.DataList.Item>
+            ))}
+          </C.DataList.Root>
+        )}
+      </>
+    ),
+    // The Dialog in a portal: Ark hides the page behind an open one (aria-hidden on the app root). Chakra unmounts
+    // a closed dialog by default; kept mounted here (unmountOnExit off), as the other kits keep theirs: hidden.
+    Modal: (m) => (
+      <C.Dialog.Root open={m.open} placement="center" unmountOnExit={false}>
+        <C.Portal>
+          <C.Dialog.Backdrop />
+          <C.Dialog.Positioner>
+            <C.Dialog.Content>
+              <C.Dialog.Header>
+                <C.Dialog.Title>{m.title}</C.Dialog.Title>
+              </C.Dialog.Header>
+              <C.Dialog.Body>
+                <C.Field.Root invalid={Boolean(m.error)}>
+                  <C.Field.Label>{m.codeLabel}</C.Field.Label>
+                  <C.Input name="code" placeholder={m.placeholder} defaultValue={m.code} />
+                  {m.error ? <C.Field.ErrorText>{m.error}</C.Field.ErrorText> : null}
+                </C.Field.Root>
+              </C.Dialog.Body>
+              <C.Dialog.Footer>
+                <C.Dialog.ActionTrigger asChild>
+                  <C.Button variant="outline">{m.cancelText}</C.Button>
+                </C.Dialog.ActionTrigger>
+                <C.Button>{m.okText}</C.Button>
+              </C.Dialog.Footer>
+              <C.Dialog.CloseTrigger asChild>
+                <C.CloseButton size="sm" />
+              </C.Dialog.CloseTrigger>
+            </C.Dialog.Content>
+          </C.Dialog.Positioner>
+        </C.Portal>
+      </C.Dialog.Root>
+    ),
+  };
+}
+const CHAKRA_LOCALES: Record<Lang, string> = {
+  en: 'en-US',
+  es: 'es-ES',
+  pt: 'pt-BR',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  id: 'id-ID',
+  ja: 'ja-JP',
+  vi: 'vi-VN',
+};
+
+export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui, chakra };
