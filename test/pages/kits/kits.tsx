@@ -4,7 +4,7 @@ import * as React from 'react';
 
 import type { Lang } from './locale';
 
-export type KitName = 'semi' | 'arco' | 'antd' | 'mui' | 'chakra';
+export type KitName = 'semi' | 'arco' | 'antd' | 'mui' | 'chakra' | 'tdesign';
 
 export interface Column<Row> {
   key: string;
@@ -1088,4 +1088,166 @@ const CHAKRA_LOCALES: Record<Lang, string> = {
   vi: 'vi-VN',
 };
 
-export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui, chakra };
+/* ------------------------------------------------------------------ TDesign (tdesign-react, Tencent) */
+/** TDesign ships English, Japanese (and East Asian) packs only; its default is Chinese, so the other languages'
+ * pages carry its English texts, as an application that sets no pack of its own does. */
+const TDESIGN_LOCALES: Record<Lang, string> = {
+  en: 'en_US',
+  es: 'en_US',
+  pt: 'en_US',
+  fr: 'en_US',
+  de: 'en_US',
+  id: 'en_US',
+  ja: 'ja_JP',
+  vi: 'en_US',
+};
+
+function tdesign(): Kit {
+  const T = require('tdesign-react/cjs');
+  measureTdesignScroll();
+  const themes = { green: 'success', orange: 'warning', red: 'danger', grey: 'default', blue: 'primary' } as const;
+  return {
+    name: 'tdesign',
+    // tdesign.css: the rules that hide what TDesign keeps in the DOM (a closed dialog's wrapper carries them too,
+    // as an inline display: none).
+    hidingRules: TDESIGN_HIDING,
+    Root: ({ lang, children }) => (
+      <T.ConfigProvider globalConfig={require(`tdesign-react/cjs/locale/${TDESIGN_LOCALES[lang]}`).default}>
+        {children}
+      </T.ConfigProvider>
+    ),
+    Table: (t) => {
+      // TDesign keys rows by a field name: the key is written into each row under one of its own.
+      const data = t.rows.map((r) => ({ ...(r as object), tableRowKey: t.rowKey(r) }));
+      const columns = [
+        ...(t.selection ? [{ colKey: 'row-select', type: 'multiple', width: 46, fixed: 'left' }] : []),
+        ...t.columns.map((c) => ({
+          colKey: c.key,
+          title: c.title,
+          width: c.width,
+          fixed: c.fixed,
+          cell: ({ row, rowIndex }: { row: unknown; rowIndex: number }) =>
+            c.render(row as (typeof t.rows)[number], rowIndex),
+          ...(c.sortable ? { sorter: true } : {}),
+          ...(c.filters
+            ? { filter: { type: 'multiple', list: c.filters.map((f) => ({ label: f, value: f })) } }
+            : {}),
+        })),
+      ];
+      return (
+        <T.Table
+          rowKey="tableRowKey"
+          data={data}
+          columns={columns}
+          hover
+          tableLayout={t.scrollX ? 'fixed' : 'auto'}
+          tableContentWidth={t.scrollX ? `${t.scrollX}px` : undefined}
+          maxHeight={t.scrollY}
+          selectedRowKeys={t.selection ? [] : undefined}
+          expandedRow={t.expanded ? ({ row }: { row: never }) => t.expanded!.render(row) : undefined}
+          defaultExpandedRowKeys={t.expanded?.open}
+          pagination={
+            t.pagination ? { total: t.pagination.total, pageSize: t.pagination.pageSize, current: 1 } : undefined
+          }
+          scroll={t.virtualized ? { type: 'virtual', rowHeight: 48, bufferSize: 10 } : undefined}
+          height={t.virtualized ? t.scrollY : undefined}
+          empty={t.emptyText}
+        />
+      );
+    },
+    // Every panel kept (destroyOnHide off on each TabPanel): TDesign hides the others with an inline display: none.
+    Tabs: ({ active, panes }) => (
+      <T.Tabs value={active}>
+        {panes.map((p) => (
+          <T.Tabs.TabPanel key={p.key} value={p.key} label={p.title} destroyOnHide={false}>
+            {p.content}
+          </T.Tabs.TabPanel>
+        ))}
+      </T.Tabs>
+    ),
+    Tag: ({ color, children }) => (
+      <T.Tag theme={themes[color]} variant="light">
+        {children}
+      </T.Tag>
+    ),
+    Progress: ({ percent, text }) => <T.Progress percentage={percent} label={text} />,
+    Tooltip: ({ content, open, children }) => (
+      <T.Tooltip content={content} visible={open} destroyOnClose={false}>
+        {children}
+      </T.Tooltip>
+    ),
+    Button: ({ primary, children }) => (
+      <T.Button theme={primary ? 'primary' : 'default'} variant={primary ? 'base' : 'outline'}>
+        {children}
+      </T.Button>
+    ),
+    // TDesign's statistic groups digits with `separator` and writes its decimals after a point: amounts whose
+    // decimal mark is a comma (EUR, BRL) are handed to it as a string it shows as given.
+    Stat: (o) => {
+      const own = o.precision === 0 || o.decimalSeparator === '.';
+      return (
+        <T.Statistic
+          title={o.label}
+          value={own ? o.value : undefined}
+          format={own ? undefined : () => splitNumber(o).join('')}
+          decimalPlaces={own ? o.precision : undefined}
+          separator={o.groupSeparator}
+          prefix={o.prefix}
+          suffix={o.suffix}
+        />
+      );
+    },
+    Descriptions: ({ title, items, layout }) => (
+      <T.Descriptions
+        title={title}
+        column={layout === 'plain' ? 1 : 3}
+        bordered={layout !== 'plain'}
+        itemLayout={layout === 'vertical' ? 'vertical' : 'horizontal'}
+        items={items.map((i) => ({ label: i.label, content: i.value }))}
+      />
+    ),
+    Modal: (m) => (
+      <T.Dialog
+        visible={m.open}
+        header={m.title}
+        confirmBtn={m.okText}
+        cancelBtn={m.cancelText}
+        destroyOnClose={false}
+      >
+        <T.Form labelAlign="top">
+          <T.Form.FormItem
+            label={m.codeLabel}
+            name="code"
+            initialData={m.code}
+            status={m.error ? 'error' : undefined}
+            tips={m.error ?? undefined}
+          >
+            <T.Input placeholder={m.placeholder} />
+          </T.Form.FormItem>
+        </T.Form>
+      </T.Dialog>
+    ),
+  };
+}
+/** tdesign.css hides the measuring copy of an auto-width input's text (its pagination's page-size select). */
+const TDESIGN_HIDING = '.t-input__input-pre{visibility:hidden}';
+
+/**
+ * TDesign's virtual scroll takes the rows a browser shows from its scroll container's getBoundingClientRect
+ * (jsdom: 0, so only the buffer's rows): the container answers the height the table set on it (its `height`
+ * prop, written inline), or nothing inside a pane hidden by display: none, as on screen.
+ */
+let tdesignMeasured = false;
+function measureTdesignScroll(): void {
+  if (tdesignMeasured) return;
+  tdesignMeasured = true;
+  const rect = HTMLElement.prototype.getBoundingClientRect;
+  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+    const height = parseFloat(this.style.height);
+    if (!this.classList.contains('t-table__content') || !(height > 0)) return rect.call(this);
+    if (this.closest('[style*="display: none"]')) return DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 });
+    return DOMRect.fromRect({ x: 0, y: 0, width: 1200, height });
+  };
+}
+
+export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui, chakra, tdesign };
