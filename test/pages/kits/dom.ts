@@ -19,6 +19,9 @@ for (const key of Object.getOwnPropertyNames(win)) {
     // A few window getters throw outside a browsing context; the kits do not use them.
   }
 }
+// Node has Event and CustomEvent of its own, which jsdom's dispatchEvent refuses: a kit that builds its events
+// from the globals (Fluent's dialog and tabster do) gets the window's.
+for (const key of ['Event', 'CustomEvent'] as const) g[key] = win[key];
 g.window = win;
 g.document = win.document;
 Object.defineProperty(g, 'navigator', { value: win.navigator, configurable: true });
