@@ -4,7 +4,7 @@ import * as React from 'react';
 
 import type { Lang } from './locale';
 
-export type KitName = 'semi' | 'arco' | 'antd' | 'mui' | 'chakra' | 'tdesign';
+export type KitName = 'semi' | 'arco' | 'antd' | 'mui' | 'chakra' | 'tdesign' | 'fluent';
 
 export interface Column<Row> {
   key: string;
@@ -28,8 +28,8 @@ export interface TableOptions<Row> {
   expanded?: { render: (row: Row) => React.ReactNode; open: string[] };
   pagination?: { total: number; pageSize: number };
   virtualized?: boolean;
-  /** The kit's data grid rather than its table (MUI X DataGrid; other kits have none): `virtualized` keeps its
-   * row and column virtualization on, else every row of the page is rendered. */
+  /** The kit's data grid rather than its table (MUI X DataGrid, Fluent DataGrid; other kits have none):
+   * `virtualized` keeps MUI X's row and column virtualization on, else every row of the page is rendered. */
   grid?: boolean;
   emptyText?: string;
 }
@@ -1250,4 +1250,252 @@ function measureTdesignScroll(): void {
   };
 }
 
-export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui, chakra, tdesign };
+/* ------------------------------------------------------------------ Fluent UI v9 (@fluentui/react-components) */
+function fluent(): Kit {
+  const F = require('@fluentui/react-components');
+  // Griffel writes Fluent's atomic classes into <head> once per renderer: one per page, as emotion's cache above.
+  const renderer = F.createDOMRenderer(document);
+  const colors = { green: 'success', orange: 'warning', red: 'danger', grey: 'subtle', blue: 'brand' } as const;
+
+  function FluentTable<Row>(t: TableOptions<Row>) {
+    const span = t.columns.length + (t.selection ? 1 : 0) + (t.expanded ? 1 : 0);
+    // Fluent's table has no fixed header or columns: sticky cells, as its docs' examples of a scrolling table.
+    const sticky = (c: Column<Row>, head: boolean): React.CSSProperties | undefined =>
+      c.fixed
+        ? { position: 'sticky', [c.fixed]: 0, zIndex: head ? 3 : 1, background: 'white', width: c.width }
+        : c.width
+          ? { width: c.width }
+          : undefined;
+    const table = (
+      <F.Table size="small" aria-label="table" style={t.scrollX ? { minWidth: t.scrollX } : undefined}>
+        <F.TableHeader style={t.scrollY ? { position: 'sticky', top: 0, zIndex: 2, background: 'white' } : undefined}>
+          <F.TableRow>
+            {t.expanded ? <F.TableHeaderCell style={{ width: 32 }} /> : null}
+            {t.selection ? <F.TableSelectionCell checked={false} checkboxIndicator={{ 'aria-label': 'Select all rows' }} /> : null}
+            {t.columns.map((c) => (
+              <F.TableHeaderCell key={c.key} style={sticky(c, true)} sortable={c.sortable} sortDirection={undefined}>
+                {c.title}
+              </F.TableHeaderCell>
+            ))}
+          </F.TableRow>
+        </F.TableHeader>
+        <F.TableBody>
+          {t.rows.length === 0 ? (
+            <F.TableRow>
+              <F.TableCell colSpan={span}>{t.emptyText}</F.TableCell>
+            </F.TableRow>
+          ) : null}
+          {t.rows.map((row, i) => {
+            const key = t.rowKey(row);
+            const open = t.expanded?.open.includes(key) ?? false;
+            return (
+              <React.Fragment key={key}>
+                <F.TableRow>
+                  {t.expanded ? (
+                    <F.TableCell>
+                      <F.Button appearance="subtle" size="small" aria-expanded={open} aria-label="Expand row">
+                        {open ? '▴' : '▾'}
+                      </F.Button>
+                    </F.TableCell>
+                  ) : null}
+                  {t.selection ? <F.TableSelectionCell checked={false} checkboxIndicator={{ 'aria-label': 'Select row' }} /> : null}
+                  {t.columns.map((c) => (
+                    <F.TableCell key={c.key} style={sticky(c, false)}>
+                      <F.TableCellLayout>{c.render(row, i)}</F.TableCellLayout>
+                    </F.TableCell>
+                  ))}
+                </F.TableRow>
+                {open ? (
+                  <F.TableRow>
+                    <F.TableCell colSpan={span}>{t.expanded!.render(row)}</F.TableCell>
+                  </F.TableRow>
+                ) : null}
+              </React.Fragment>
+            );
+          })}
+        </F.TableBody>
+      </F.Table>
+    );
+    return t.scrollY || t.scrollX ? (
+      <div className="table-scroll" style={{ overflow: 'auto', maxHeight: t.scrollY }}>
+        {table}
+      </div>
+    ) : (
+      table
+    );
+  }
+
+  // DataGrid: div rows and cells under role=grid (no virtualization in the core package).
+  function FluentGrid<Row>(t: TableOptions<Row>) {
+    const columns = t.columns.map((c) =>
+      F.createTableColumn({
+        columnId: c.key,
+        compare: c.sortable ? () => 0 : undefined,
+        renderHeaderCell: () => c.title,
+        renderCell: (row: Row) => <F.TableCellLayout>{c.render(row, t.rows.indexOf(row))}</F.TableCellLayout>,
+      }),
+    );
+    return (
+      <F.DataGrid
+        items={t.rows}
+        columns={columns}
+        getRowId={t.rowKey}
+        sortable={t.columns.some((c) => c.sortable)}
+        selectionMode={t.selection ? 'multiselect' : undefined}
+        aria-label="DataGrid"
+      >
+        <F.DataGridHeader>
+          <F.DataGridRow selectionCell={t.selection ? { checkboxIndicator: { 'aria-label': 'Select all rows' } } : undefined}>
+            {({ renderHeaderCell }: { renderHeaderCell: () => React.ReactNode }) => (
+              <F.DataGridHeaderCell>{renderHeaderCell()}</F.DataGridHeaderCell>
+            )}
+          </F.DataGridRow>
+        </F.DataGridHeader>
+        <F.DataGridBody>
+          {({ item, rowId }: { item: Row; rowId: string }) => (
+            <F.DataGridRow key={rowId} selectionCell={t.selection ? { checkboxIndicator: { 'aria-label': 'Select row' } } : undefined}>
+              {({ renderCell }: { renderCell: (r: Row) => React.ReactNode }) => (
+                <F.DataGridCell>{renderCell(item)}</F.DataGridCell>
+              )}
+            </F.DataGridRow>
+          )}
+        </F.DataGridBody>
+      </F.DataGrid>
+    );
+  }
+
+  return {
+    name: 'fluent',
+    // Fluent's hiding rules are Griffel's atomic classes, written into <head> at run time; closed panels are the
+    // app's own (hidden attribute).
+    hidingRules: '',
+    stylesInHead: true,
+    settleRounds: 1,
+    Root: ({ children }) => (
+      <F.RendererProvider renderer={renderer} targetDocument={document}>
+        <F.FluentProvider theme={F.webLightTheme}>{children}</F.FluentProvider>
+      </F.RendererProvider>
+    ),
+    Table: (t) => (t.grid ? <FluentGrid {...t} /> : <FluentTable {...t} />),
+    // TabList has no panels: the app renders its own, the selected one shown and the others under `hidden`.
+    Tabs: ({ active, panes }) => (
+      <div className="tabs">
+        <F.TabList selectedValue={active}>
+          {panes.map((p) => (
+            <F.Tab key={p.key} value={p.key} id={`tab-${p.key}`}>
+              {p.title}
+            </F.Tab>
+          ))}
+        </F.TabList>
+        {panes.map((p) => (
+          <div key={p.key} role="tabpanel" aria-labelledby={`tab-${p.key}`} hidden={p.key !== active}>
+            {p.content}
+          </div>
+        ))}
+      </div>
+    ),
+    Tag: ({ color, children }) => (
+      <F.Badge appearance="tint" color={colors[color]}>
+        {children}
+      </F.Badge>
+    ),
+    // ProgressBar in a Field whose hint says "X / Y", as Fluent's docs label a progress bar.
+    Progress: ({ percent, text }) => (
+      <F.Field hint={text}>
+        <F.ProgressBar value={percent / 100} />
+      </F.Field>
+    ),
+    Tooltip: ({ content, open, children }) => (
+      <F.Tooltip content={content} relationship="description" visible={open} withArrow>
+        {children}
+      </F.Tooltip>
+    ),
+    Button: ({ primary, children }) => <F.Button appearance={primary ? 'primary' : 'secondary'}>{children}</F.Button>,
+    Stat: (o) => {
+      const [int, frac] = splitNumber(o);
+      return (
+        <F.Card appearance="outline">
+          <F.CardHeader header={<F.Caption1>{o.label}</F.Caption1>} />
+          <F.Title3>
+            {o.prefix}
+            <span className="figure-int">{int}</span>
+            <span className="figure-frac">{frac}</span>
+            {o.suffix}
+          </F.Title3>
+          {o.beside}
+        </F.Card>
+      );
+    },
+    // Fluent has no descriptions: a List of label and value texts, a table of row headers, or labels over values.
+    Descriptions: ({ title, items, layout }) => (
+      <>
+        {title ? <F.Subtitle2>{title}</F.Subtitle2> : null}
+        {layout === 'plain' ? (
+          <F.List>
+            {items.map((i, n) => (
+              <F.ListItem key={n}>
+                <F.Text weight="semibold">{i.label}</F.Text> <F.Text>{i.value}</F.Text>
+              </F.ListItem>
+            ))}
+          </F.List>
+        ) : (
+          <F.Table size="small">
+            {layout === 'vertical' ? (
+              <>
+                <F.TableHeader>
+                  <F.TableRow>
+                    {items.map((i, n) => (
+                      <F.TableHeaderCell key={n}>{i.label}</F.TableHeaderCell>
+                    ))}
+                  </F.TableRow>
+                </F.TableHeader>
+                <F.TableBody>
+                  <F.TableRow>
+                    {items.map((i, n) => (
+                      <F.TableCell key={n}>{i.value}</F.TableCell>
+                    ))}
+                  </F.TableRow>
+                </F.TableBody>
+              </>
+            ) : (
+              <F.TableBody>
+                {items.map((i, n) => (
+                  <F.TableRow key={n}>
+                    <F.TableHeaderCell as="th" scope="row">{i.label}</F.TableHeaderCell>
+                    <F.TableCell>{i.value}</F.TableCell>
+                  </F.TableRow>
+                ))}
+              </F.TableBody>
+            )}
+          </F.Table>
+        )}
+      </>
+    ),
+    // In a portal; Fluent unmounts a closed dialog by default: kept mounted (unmountOnClose off), as the other
+    // kits keep theirs.
+    Modal: (m) => (
+      <F.Dialog open={m.open} unmountOnClose={false}>
+        <F.DialogSurface>
+          <F.DialogBody>
+            <F.DialogTitle>{m.title}</F.DialogTitle>
+            <F.DialogContent>
+              <F.Field
+                label={m.codeLabel}
+                validationState={m.error ? 'error' : 'none'}
+                validationMessage={m.error ?? undefined}
+              >
+                <F.Input name="code" placeholder={m.placeholder} defaultValue={m.code} />
+              </F.Field>
+            </F.DialogContent>
+            <F.DialogActions>
+              <F.Button appearance="secondary">{m.cancelText}</F.Button>
+              <F.Button appearance="primary">{m.okText}</F.Button>
+            </F.DialogActions>
+          </F.DialogBody>
+        </F.DialogSurface>
+      </F.Dialog>
+    ),
+  };
+}
+
+export const kits: Record<KitName, () => Kit> = { semi, arco, antd, mui, chakra, tdesign, fluent };
