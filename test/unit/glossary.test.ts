@@ -61,6 +61,15 @@ describe('glossary lookups', () => {
     expect(normalizeLabel('利用可能（12）')).toBe('利用可能');
   });
 
+  it('drops a sort arrow or a help sign drawn in the same text as the label, never a currency sign', () => {
+    expect(normalizeLabel('金額 ↕')).toBe('金額');
+    expect(normalizeLabel('Amount ▲')).toBe('amount');
+    expect(normalizeLabel('広告クレジット ⓘ')).toBe('広告クレジット');
+    expect(normalizeLabel('ℹ Ad credit')).toBe('ad credit');
+    expect(normalizeLabel('50 €')).toBe('50 €');
+    expect(normalizeLabel('$')).toBe('$');
+  });
+
   it('matches a wording or any of its variants, never a part of it', () => {
     const en = glossaryFor('en')!;
     expect(matchesWording('Voucher balance', en.balance.adCredit)).toBe(true);

@@ -85,7 +85,16 @@ const NORMALIZED_LONGEST = 200;
 // Printable ASCII and tabs or line breaks; any other character takes the full path.
 const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 
-function normalize(text: string): string {
+/**
+ * What a label may carry at either end besides its words: punctuation, and the marks a page draws in the
+ * same text as a header or label (a sort arrow "↕" "▲", a help sign "ⓘ" "ℹ"). Never a currency sign.
+ */
+const LABEL_END = '[\\s:：·•*\\-–—|\\u2139\\u2190-\\u21ff\\u2460-\\u24ff\\u25a0-\\u25ff]+';
+const LABEL_ENDS = new RegExp(`^${LABEL_END}|${LABEL_END}$`, 'g');
+
+function normalize(raw: string): string {
+  // Marks at the ends go before NFKC, which would make "ⓘ" a letter "i".
+  const text = raw.replace(LABEL_ENDS, '');
   // ASCII text is its own NFKC form and has no invisible marks, and its case folds without ICU.
   const folded = NOT_PLAIN_ASCII.test(text)
     ? text
@@ -98,7 +107,7 @@ function normalize(text: string): string {
   return folded
     .replace(/\(\s*\d+\s*\)|（\s*\d+\s*）/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:：·•*\-–—|]+|[\s:：·•*\-–—|]+$/g, '');
+    .replace(LABEL_ENDS, '');
 }
 
 /** Does `text` say exactly one of the wordings (after normalisation)? */
