@@ -268,6 +268,25 @@ describe('the redeem dialog', () => {
     expect(item.redeem?.error).toBe('Nope, not this one');
   });
 
+  it('is found by its class where the kit gives it no role (TDesign; Bootstrap until opened)', () => {
+    const tdesign = read(
+      `<div class="t-dialog__ctx t-dialog__modal"><div class="t-dialog" style="display: block">
+        <h5>Redeem coupon</h5><input placeholder="Enter coupon code" value="TTADS-50OFF">
+        <div class="t-input__extra">This code has reached its usage limit.</div></div></div>`,
+      PAYMENT,
+    );
+    expect(tdesign.redeem).toMatchObject({ open: true, code: 'TTADS-50OFF' });
+    const bootstrap = read(
+      `<div class="modal fade" aria-labelledby="t" style="display: none" aria-hidden="true">
+        <div class="modal-dialog"><h1 id="t">Redeem coupon</h1><input value="OLD"></div></div>`,
+      PAYMENT,
+    );
+    expect(bootstrap.redeem).toEqual({ open: false, code: null, error: null, succeeded: false });
+    // A button that opens one is a button, not a dialog.
+    const button = read('<button class="open-modal">Redeem coupon</button>', PAYMENT);
+    expect(button.redeem).toBeNull();
+  });
+
   it('tells the error from the help text when the field names both', () => {
     const field = (help: string, message: string) =>
       read(
@@ -290,7 +309,7 @@ describe('style rules, in a document that computes no style', () => {
   const STYLE = `<style>
     .tab-content>.tab-pane{display:none}
     .tab-content>.active{display:block}
-    .modal{display:none}
+    .overlay{display:none}
     .feedback{display:none}
     .is-invalid~.feedback{display:block}
     .gone{display:none!important}
@@ -305,8 +324,8 @@ describe('style rules, in a document that computes no style', () => {
     expect(shown(`<div class="tab-content"><div class="tab-pane active">${BALANCES}</div></div>`)).toEqual(
       BALANCE,
     );
-    expect(shown(`<div class="modal">${BALANCES}</div>`)).toBeNull();
-    expect(shown(`<div class="modal" style="display: block">${BALANCES}</div>`)).toEqual(BALANCE);
+    expect(shown(`<div class="overlay">${BALANCES}</div>`)).toBeNull();
+    expect(shown(`<div class="overlay" style="display: block">${BALANCES}</div>`)).toEqual(BALANCE);
     expect(shown(`<input class="is-invalid"><div class="feedback">${BALANCES}</div>`)).toEqual(BALANCE);
     expect(shown(`<input><div class="feedback">${BALANCES}</div>`)).toBeNull();
   });

@@ -267,6 +267,12 @@ function parentOf(form: Node): Node | null {
 
 /** A class token saying an item is the chosen one ("active", "tab-active", "is-selected"). */
 const ACTIVE_CLASS = /(?:^|[\s_-])(?:active|selected|current)(?:$|\s)/i;
+/**
+ * A class token naming a dialog ("modal", "t-dialog", "el-dialog"). Some kits give their dialog no role
+ * (TDesign's, and Bootstrap's until its script opens it): on a div without one, outside any dialog, the
+ * class says it. Inside one, "modal-dialog" and the like are its parts.
+ */
+const DIALOG_CLASS = /(?:^|[\s_-])(?:modal|dialog)(?:$|\s)/i;
 
 /**
  * Whether a tab is the selected one: aria-selected where the page sets it, else an "active" class on
@@ -410,7 +416,12 @@ function createScanner(doc: Document) {
       return { ...next, table, row };
     }
 
-    if (role === 'dialog' || role === 'alertdialog' || tag === 'dialog') {
+    if (
+      role === 'dialog' ||
+      role === 'alertdialog' ||
+      tag === 'dialog' ||
+      (ctx.dialog === -1 && !role && tag === 'div' && DIALOG_CLASS.test(attrIn(el, names, 'class') ?? ''))
+    ) {
       const hidden = next.hidden || (tag === 'dialog' && !names.includes('open'));
       const dialog: Dialog = { el, hidden, label: attrIn(el, names, 'aria-label') ?? '', inputs: [] };
       const ref = attrIn(el, names, 'aria-labelledby');
