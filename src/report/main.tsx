@@ -9,7 +9,6 @@ import { dateInZone } from '../core/dates.ts';
 import { localeOf } from '../core/i18n.ts';
 import type { CapturedPage } from '../core/messages.ts';
 import { finishSnapshot } from '../core/page/row-values.ts';
-import { withStyleRules } from '../core/page/cascade.ts';
 import { makeReport, type Correction, type RedactionKey } from '../core/report/index.ts';
 import { askPageCapture } from '../platform/report.ts';
 import { translator } from '../platform/services.ts';
@@ -23,8 +22,7 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 document.documentElement.lang = locale;
 document.title = `${t('report_title')} · ${t('extName')}`;
 
-// A parsed document computes no style: the report's own rules say what they hide.
-const parse = (html: string) => withStyleRules(new DOMParser().parseFromString(html, 'text/html'));
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 /** The browser's name and major version, nothing finer: enough to tell a Firefox report from a Chrome one. */
 function browserName(): string {

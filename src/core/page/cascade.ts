@@ -63,6 +63,13 @@ function isSelector(doc: Document, selector: string): boolean {
  * page whose rules hide nothing).
  */
 export function withStyleRules<D extends Document>(doc: D): D {
+  const hides = styleRuleHider(doc);
+  if (hides) useStyleHider(doc, hides);
+  return doc;
+}
+
+/** Whether the page's style rules hide an element, as cascaded above; null when they hide nothing. */
+export function styleRuleHider(doc: Document): ((el: Element) => boolean) | null {
   const rules = styleRules(doc).flatMap(({ selector, declarations }) =>
     // Each selector of a list on its own: one this DOM cannot parse would make the whole list throw.
     selector
@@ -73,9 +80,9 @@ export function withStyleRules<D extends Document>(doc: D): D {
       .filter((r) => r.declared.length > 0),
   );
   rules.forEach((r, order) => r.declared.forEach((d) => (d.weight += order * ORDER)));
-  if (!rules.some((r) => r.declared.some((d) => d.hides))) return doc;
+  if (!rules.some((r) => r.declared.some((d) => d.hides))) return null;
   const any = rules.map((r) => r.selector).join(', ');
-  useStyleHider(doc, (el) => {
+  return (el) => {
     let matching: Declared[];
     try {
       if (!el.matches(any)) return false;
@@ -91,6 +98,5 @@ export function withStyleRules<D extends Document>(doc: D): D {
       for (const d of [...matching, ...own]) if (d.property === property && wins(d, winner)) winner = d;
       return winner?.hides ?? false;
     });
-  });
-  return doc;
+  };
 }

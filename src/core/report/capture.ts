@@ -3,6 +3,7 @@
 // copied (scripts, handlers, styles, images, frames, link targets), and no form value but the redeem
 // code's. Values are copied as they are: redact.ts turns every text into its redacted shape afterwards.
 
+import { styleRuleHider } from '../page/cascade.ts';
 import { hidingDeclaration, hidingRules } from '../page/hiding.ts';
 import type { HidingRule } from '../page/hiding.ts';
 
@@ -198,20 +199,14 @@ export const hidingRulesOf = (doc: Document): HidingRule[] =>
   hidingRules(doc).filter((r) => PLAIN_SELECTOR.test(r.selector));
 
 /**
- * Shown as the markup says, for a Document no browser laid out (the command line): the hidden attribute,
- * an inline display:none, or one of the page's hiding rules. The extension asks the computed style instead.
+ * Shown as the markup says, for a Document no browser laid out (the command line): not the hidden
+ * attribute, an inline display:none, or the page's style rules as the reader cascades them. The extension
+ * asks the computed style instead.
  */
 export function shownByMarkup(doc: Document): Shown {
-  const selectors = hidingRulesOf(doc).map((r) => r.selector);
-  return (el) => {
-    if (el.hasAttribute('hidden')) return false;
-    if (hidingDeclaration(el.getAttribute('style') ?? '')) return false;
-    return !selectors.some((s) => {
-      try {
-        return el.matches(s);
-      } catch {
-        return false;
-      }
-    });
-  };
+  const hides = styleRuleHider(doc);
+  return (el) =>
+    !el.hasAttribute('hidden') &&
+    !hidingDeclaration(el.getAttribute('style') ?? '') &&
+    !(hides?.(el) ?? false);
 }

@@ -79,10 +79,15 @@ export function writeDocument(capture: Capture): string {
   return out.join('');
 }
 
-/** Only the page's rules that hide, so the report's markup hides what the page's stylesheet hid. */
+/**
+ * The page's rules that hide, for a maintainer to see how the page hides things, in a comment: what each
+ * hid on the page is marked on the element itself (data-acg-hidden, display:none), and the rules alone
+ * would also hide what a rule left out here showed again (Bootstrap's active tab pane). PLAIN_SELECTOR
+ * lets no "/" into a selector, so none can end the comment.
+ */
 function styleOf(capture: Capture): string {
   if (capture.hidingRules.length === 0) return '';
-  return `<style>${capture.hidingRules.map((r) => `${r.selector}{${r.declaration}}`).join('\n')}</style>`;
+  return `<style>/* ${capture.hidingRules.map((r) => `${r.selector}{${r.declaration}}`).join('\n')} */</style>`;
 }
 
 /** JSON that can sit in an HTML comment: no "--", no "<" (only strings can hold either). */
