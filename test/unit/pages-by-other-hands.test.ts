@@ -11,7 +11,11 @@ import { scoreSnapshot, warningNames } from '../support/score-snapshot.ts';
 import type { FieldMiss, Score } from '../support/score-snapshot.ts';
 
 const ROOT = join(import.meta.dirname, '../pages');
-const SETS = ['kits/pages', 'hand/pages'];
+/**
+ * hand/gaps holds pages the reader does not read whole yet (test/pages/README.md says why for each): never
+ * a wrong value there either, but their empty fields are a known gap, not a failure.
+ */
+const SETS = ['kits/pages', 'hand/pages', 'hand/gaps'];
 /** At least this share of the fields the pages show must be read (issue 15). */
 const ACCURACY = 0.98;
 
@@ -32,7 +36,7 @@ const results: PageResult[] = SETS.flatMap((set) =>
       const expected = JSON.parse(readFileSync(file.replace(/\.html$/, '.json'), 'utf8'));
       const snapshot = parse([file], new Map());
       return {
-        page: `${set.split('/')[0]}/${f}`,
+        page: `${set === 'hand/gaps' ? set : set.split('/')[0]}/${f}`,
         score: scoreSnapshot(expected, snapshot),
         snapshot,
         mustWarn: expected.warnings as string[],
@@ -68,15 +72,24 @@ describe('reader on pages by other hands', () => {
     expect(r.score.wrong.map(show)).toEqual([]);
   });
 
-  it.each(results.map((r) => [r.page, r] as const))(
+  const unexplained = (r: PageResult) =>
+    [...r.score.empty.map((m) => m.path), ...r.mustWarn].filter(
+      (path) => !warningNames(r.snapshot.warnings, path),
+    );
+  const read = results.filter((r) => !r.page.startsWith('hand/gaps/'));
+  const gaps = results.filter((r) => r.page.startsWith('hand/gaps/'));
+
+  it.each(read.map((r) => [r.page, r] as const))(
     '%s: every field left empty, and every ambiguous one, has a warning naming it',
     (_page, r) => {
-      const unexplained = [...r.score.empty.map((m) => m.path), ...r.mustWarn].filter(
-        (path) => !warningNames(r.snapshot.warnings, path),
-      );
-      expect(unexplained, `warnings: ${JSON.stringify(r.snapshot.warnings)}`).toEqual([]);
+      expect(unexplained(r), `warnings: ${JSON.stringify(r.snapshot.warnings)}`).toEqual([]);
     },
   );
+
+  // Fails once the reader reads a gap page: then it belongs in hand/pages.
+  it.each(gaps.map((r) => [r.page, r] as const))('%s: still a known gap', (_page, r) => {
+    expect(unexplained(r)).not.toEqual([]);
+  });
 
   it(`reads at least ${ACCURACY * 100} % of the fields`, () => {
     expect(hit / total).toBeGreaterThanOrEqual(ACCURACY);
