@@ -242,9 +242,6 @@ const CapturedElementShape: z.ZodMiniType<CapturedElement> = z.object({
 export const PageCapture = z.object({
   capture: z.object({
     root: CapturedElementShape,
-    hidingRules: z.array(
-      z.object({ selector: z.string(), declaration: z.enum(['display:none', 'visibility:hidden']) }),
-    ),
   }),
   /** What the extension read from the page, as the content script saw it. */
   snapshot: SeenPage,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hidingDeclaration, hidingRules } from '../../src/core/page/hiding.ts';
+import { hidingDeclaration, styleRules } from '../../src/core/page/hiding.ts';
 import { hiddenByMarkup, scanPage } from '../../src/core/page/scan.ts';
 import { shownByMarkup } from '../../src/core/report/capture.ts';
 import { parseHtml } from '../support/dom.ts';
@@ -20,11 +20,12 @@ describe('hidingDeclaration', () => {
   });
 });
 
-describe('hidingRules', () => {
-  it('keeps the rules that hide, with their selector lists as written', () => {
-    expect(hidingRules(page('.a { display: none } .b { color: red } .c, .d { visibility: hidden }'))).toEqual([
-      { selector: '.a', declaration: 'display:none' },
-      { selector: '.c, .d', declaration: 'visibility:hidden' },
+describe('styleRules', () => {
+  it('keeps each rule with its selector list as written and its declarations', () => {
+    expect(styleRules(page('.a { display: none } .b { color: red } .c, .d { visibility: hidden }'))).toEqual([
+      { selector: '.a', declarations: ' display: none ' },
+      { selector: '.b', declarations: ' color: red ' },
+      { selector: '.c, .d', declarations: ' visibility: hidden ' },
     ]);
   });
 
@@ -33,12 +34,12 @@ describe('hidingRules', () => {
       @media (max-width: 600px) { .m { display: none } }
       @supports (display: grid) { @media print { .p { display: none } } }
       .kept { display: none }`;
-    expect(hidingRules(page(css)).map((r) => r.selector)).toEqual(['.kept']);
+    expect(styleRules(page(css)).map((r) => r.selector)).toEqual(['.kept']);
   });
 
   it('does not take an at-rule statement for part of the selector after it', () => {
     const css = '@import url(theme.css); @charset "utf-8"; .gone { display: none }';
-    expect(hidingRules(page(css)).map((r) => r.selector)).toEqual(['.gone']);
+    expect(styleRules(page(css)).map((r) => r.selector)).toEqual(['.gone']);
   });
 });
 

@@ -290,7 +290,7 @@ describe('the review says the reader’s warnings in the advertiser’s language
   it('lists the warnings in the UI language on the review page, before the values', () => {
     const de = translator('de');
     const page: CapturedPage = {
-      capture: { root: { tag: 'html', attrs: [], hides: false, children: [] }, hidingRules: [] },
+      capture: { root: { tag: 'html', attrs: [], hides: false, children: [] } },
       url: URL_A,
       snapshot: warned,
     };

@@ -1,5 +1,5 @@
-// How a page hides an element with its own style, read from the markup alone: the reader's rule where no
-// browser computes style (the command line's DOM), and the report's record of how a page hides things.
+// How a page hides an element with its own style, read from the markup alone: an inline style's
+// declaration, and the page's <style> rules, which cascade.ts cascades where no browser computes style.
 
 /** A declaration that hides what it applies to; the property is the first group. */
 const HIDES = /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
@@ -8,13 +8,8 @@ const RULE = /([^{}@;]+)\{([^{}]*)\}/g;
 /** An at-rule's block, with blocks nested in it. */
 const AT_RULE_BLOCK = /@[^{};]*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g;
 
-export interface HidingRule {
-  selector: string;
-  declaration: 'display:none' | 'visibility:hidden';
-}
-
 /** What a list of declarations (a style attribute, a rule's body) hides with, or null. */
-export function hidingDeclaration(declarations: string): HidingRule['declaration'] | null {
+export function hidingDeclaration(declarations: string): 'display:none' | 'visibility:hidden' | null {
   const hides = HIDES.exec(declarations);
   return hides ? (/^d/i.test(hides[1]!) ? 'display:none' : 'visibility:hidden') : null;
 }
@@ -39,12 +34,4 @@ export function styleRules(doc: Document): Array<{ selector: string; declaration
     }
   }
   return rules;
-}
-
-/** The rules of the page's <style> elements that hide what they select (styleRules). */
-export function hidingRules(doc: Document): HidingRule[] {
-  return styleRules(doc).flatMap(({ selector, declarations }) => {
-    const declaration = hidingDeclaration(declarations);
-    return declaration ? [{ selector, declaration }] : [];
-  });
 }

@@ -4,8 +4,7 @@
 // code's. Values are copied as they are: redact.ts turns every text into its redacted shape afterwards.
 
 import { styleRuleHider } from '../page/cascade.ts';
-import { hidingDeclaration, hidingRules } from '../page/hiding.ts';
-import type { HidingRule } from '../page/hiding.ts';
+import { hidingDeclaration } from '../page/hiding.ts';
 
 /** The review page's request to a tab's content script for its page (core/messages.ts validates the answer). */
 export const REPORT_CAPTURE = 'report-capture';
@@ -24,10 +23,9 @@ export interface CapturedElement {
 
 export type CapturedNode = CapturedElement | { text: string };
 
+/** What each element the page hid is marked on itself (`hides`): the page's style rules are not needed. */
 export interface Capture {
   root: CapturedElement;
-  /** The page's CSS selectors whose rules hide elements (display:none, visibility:hidden). */
-  hidingRules: HidingRule[];
 }
 
 export interface CaptureOptions {
@@ -147,7 +145,6 @@ export function capturePage(doc: Document, options: CaptureOptions): Capture {
   const root = doc.documentElement;
   return {
     root: root ? captureElement(root, true, options) : { tag: 'html', attrs: [], hides: false, children: [] },
-    hidingRules: hidingRulesOf(doc),
   };
 }
 
@@ -187,16 +184,6 @@ function captureElement(el: Element, parentShown: boolean, options: CaptureOptio
   }
   return { tag, attrs, hides: parentShown && !shown, children };
 }
-
-/** Selectors made only of what a selector needs: no markup, no quotes that could close the style element. */
-const PLAIN_SELECTOR = /^[\w\s.#:>,+~\-[\]=()*]+$/;
-
-/**
- * The rules of the page's own style elements that hide what they select, kept so that a maintainer sees how
- * the page hides things.
- */
-export const hidingRulesOf = (doc: Document): HidingRule[] =>
-  hidingRules(doc).filter((r) => PLAIN_SELECTOR.test(r.selector));
 
 /**
  * Shown as the markup says, for a Document no browser laid out (the command line): not the hidden

@@ -64,7 +64,7 @@ export function writeDocument(capture: Capture): string {
     for (const [name, value] of node.attrs) out.push(` ${name}="${escapeAttr(value)}"`);
     if (node.hides) out.push(' data-acg-hidden="" style="display:none"');
     out.push('>');
-    if (node.tag === 'head') out.push('<meta charset="utf-8">', styleOf(capture));
+    if (node.tag === 'head') out.push('<meta charset="utf-8">');
     if (VOID.has(node.tag)) return;
     for (const child of node.children) write(child);
     out.push(`</${node.tag}>`);
@@ -77,17 +77,6 @@ export function writeDocument(capture: Capture): string {
       };
   write(root);
   return out.join('');
-}
-
-/**
- * The page's rules that hide, for a maintainer to see how the page hides things, in a comment: what each
- * hid on the page is marked on the element itself (data-acg-hidden, display:none), and the rules alone
- * would also hide what a rule left out here showed again (Bootstrap's active tab pane). PLAIN_SELECTOR
- * lets no "/" into a selector, so none can end the comment.
- */
-function styleOf(capture: Capture): string {
-  if (capture.hidingRules.length === 0) return '';
-  return `<style>/* ${capture.hidingRules.map((r) => `${r.selector}{${r.declaration}}`).join('\n')} */</style>`;
 }
 
 /** JSON that can sit in an HTML comment: no "--", no "<" (only strings can hold either). */
