@@ -288,9 +288,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     backgroundEval: <R, A>(fn: ExtensionFn<R, A>, arg?: A) =>
       withBackground<R>(`(bg, arg) => (${fn.toString()})(bg.browser, arg)`, arg),
     async stopBackground() {
-      // Firefox cancels a suspend while the event page is busy with an event (one once failed a clean-clone
-      // run here: still not stopped after 15 s). Its own idle timeout would simply try again later, so the
-      // harness asks again, a bounded number of times, and fails saying which states it saw.
+      // One ask once left the event page running after 15 s in a clean-clone run (not seen in runs of the
+      // file alone). Firefox may put a suspend off while an event is being handled, and its own idle
+      // timeout would try again later: so the harness asks again, a bounded number of times, and fails
+      // saying which states it saw.
       const seen: string[] = [];
       for (let attempt = 0; attempt < STOP_ATTEMPTS; attempt++) {
         await chromeEval(
