@@ -107,7 +107,8 @@ const SEMI_LOCALES: Record<Lang, string> = {
   ja: 'ja_JP',
   vi: 'vi_VN',
 };
-const ARCO_LOCALES: Record<Lang, string> = {
+/** Each language's BCP 47 tag, as Arco's locale packs and Chakra's LocaleProvider name them. */
+const LOCALE_TAGS: Record<Lang, string> = {
   en: 'en-US',
   es: 'es-ES',
   pt: 'pt-BR',
@@ -265,7 +266,7 @@ function arco(): Kit {
       '.arco-tabs-content .arco-tabs-content-item{width:100%;overflow:hidden;height:0;flex-shrink:0}' +
       '.arco-tabs-content .arco-tabs-content-item.arco-tabs-content-item-active{height:auto}',
     Root: ({ lang, children }) => (
-      <A.ConfigProvider locale={require(`@arco-design/web-react/lib/locale/${ARCO_LOCALES[lang]}`).default}>
+      <A.ConfigProvider locale={require(`@arco-design/web-react/lib/locale/${LOCALE_TAGS[lang]}`).default}>
         {children}
       </A.ConfigProvider>
     ),
@@ -933,7 +934,7 @@ function chakra(): Kit {
     Root: ({ lang, children }) => (
       <CacheProvider value={cache}>
         <C.ChakraProvider value={C.defaultSystem}>
-          <C.LocaleProvider locale={CHAKRA_LOCALES[lang]}>{children}</C.LocaleProvider>
+          <C.LocaleProvider locale={LOCALE_TAGS[lang]}>{children}</C.LocaleProvider>
         </C.ChakraProvider>
       </CacheProvider>
     ),
@@ -1077,16 +1078,6 @@ function chakra(): Kit {
     ),
   };
 }
-const CHAKRA_LOCALES: Record<Lang, string> = {
-  en: 'en-US',
-  es: 'es-ES',
-  pt: 'pt-BR',
-  fr: 'fr-FR',
-  de: 'de-DE',
-  id: 'id-ID',
-  ja: 'ja-JP',
-  vi: 'vi-VN',
-};
 
 /* ------------------------------------------------------------------ TDesign (tdesign-react, Tencent) */
 /** TDesign ships English, Japanese (and East Asian) packs only; its default is Chinese, so the other languages'
