@@ -330,6 +330,16 @@ describe('style rules, in a document that computes no style', () => {
     expect(shown(`<input><div class="feedback">${BALANCES}</div>`)).toBeNull();
   });
 
+  it('a more specific rule wins over a later one, however many rules stand between them', () => {
+    const filler = Array.from({ length: 20_000 }, (_, i) => `.filler-${i}{display:none}`).join('');
+    const doc = page(
+      `<section><p>Account balance: $12.50</p><p>Cash balance: $10.00</p><p>Ad credit: $2.50</p></section>`,
+      'en',
+      `<style>section p{display:block}${filler}p{display:none}</style>`,
+    );
+    expect(readPage(doc, PAYMENT).balance).toEqual(BALANCE);
+  });
+
   it('an !important rule wins over a more specific rule and over the inline style', () => {
     expect(shown(`<div id="shown" class="gone">${BALANCES}</div>`)).toBeNull();
     expect(shown(`<div class="gone" style="display:block">${BALANCES}</div>`)).toBeNull();

@@ -12,19 +12,19 @@ interface Declared {
   property: string;
   hides: boolean;
   important: boolean;
-  /** What a rule's selector weighs (specificity) and where it stands (order): an inline style has none. */
-  weight: number;
+  /** The rule's selector's; an inline style's is Infinity, above any rule of the same importance. */
+  specificity: number;
+  /** Where the rule stands in the page's sheets: the later wins a tie. */
+  order: number;
 }
 
 /** A display or visibility declaration: property, value, !important. */
 const DECLARATION = /(?:^|;)\s*(display|visibility)\s*:\s*([^;!]*?)\s*(!\s*important\s*)?(?=;|$)/gi;
-/** Selectors are compared within a rule's weight as ids, then classes, then types: no page has 1,000 of one. */
+/** Specificity as one number: ids, then classes, then types (no selector has 1,000 of one). */
 const ID = 1e6;
 const CLASS = 1e3;
-/** Orders above any selector's weight: a later rule wins a tie. */
-const ORDER = 1e-4;
 
-function declared(declarations: string, weight: number): Declared[] {
+function declared(declarations: string, specificity: number, order: number): Declared[] {
   return Array.from(declarations.matchAll(DECLARATION), (m) => {
     const property = m[1]!.toLowerCase();
     const value = m[2]!.toLowerCase();
@@ -32,13 +32,14 @@ function declared(declarations: string, weight: number): Declared[] {
       property,
       hides: property === 'display' ? value === 'none' : value === 'hidden' || value === 'collapse',
       important: m[3] !== undefined,
-      weight,
+      specificity,
+      order,
     };
   });
 }
 
 /** A selector's specificity as one number (ids, classes, types); :not() and :is() weigh their argument. */
-export function specificity(selector: string): number {
+function specificity(selector: string): number {
   const s = selector
     .replace(/"[^"]*"|'[^']*'/g, '')
     .replace(/\[[^\]]*\]/g, '.a')
@@ -70,16 +71,20 @@ export function withStyleRules<D extends Document>(doc: D): D {
 
 /** Whether the page's style rules hide an element, as cascaded above; null when they hide nothing. */
 export function styleRuleHider(doc: Document): ((el: Element) => boolean) | null {
-  const rules = styleRules(doc).flatMap(({ selector, declarations }) =>
-    // Each selector of a list on its own: one this DOM cannot parse would make the whole list throw.
-    selector
-      .split(',')
-      .map((one) => one.trim())
-      .filter((one) => one !== '' && isSelector(doc, one))
-      .map((one) => ({ selector: one, declared: declared(declarations, specificity(one)) }))
-      .filter((r) => r.declared.length > 0),
-  );
-  rules.forEach((r, order) => r.declared.forEach((d) => (d.weight += order * ORDER)));
+  const rules = styleRules(doc)
+    .flatMap(({ selector, declarations }) =>
+      // Each selector of a list on its own: one this DOM cannot parse would make the whole list throw.
+      selector
+        .split(',')
+        .map((one) => one.trim())
+        .filter((one) => one !== '' && isSelector(doc, one))
+        .map((one) => ({ selector: one, declarations })),
+    )
+    .map(({ selector, declarations }, order) => ({
+      selector,
+      declared: declared(declarations, specificity(selector), order),
+    }))
+    .filter((r) => r.declared.length > 0);
   if (!rules.some((r) => r.declared.some((d) => d.hides))) return null;
   const any = rules.map((r) => r.selector).join(', ');
   return (el) => {
@@ -90,9 +95,14 @@ export function styleRuleHider(doc: Document): ((el: Element) => boolean) | null
     } catch {
       return false;
     }
-    const own = declared(el.getAttribute('style') ?? '', Infinity);
+    const own = declared(el.getAttribute('style') ?? '', Infinity, Infinity);
     const wins = (a: Declared, b: Declared | undefined) =>
-      !b || (a.important !== b.important ? a.important : a.weight >= b.weight);
+      !b ||
+      (a.important !== b.important
+        ? a.important
+        : a.specificity !== b.specificity
+          ? a.specificity > b.specificity
+          : a.order >= b.order);
     return ['display', 'visibility'].some((property) => {
       let winner: Declared | undefined;
       for (const d of [...matching, ...own]) if (d.property === property && wins(d, winner)) winner = d;
