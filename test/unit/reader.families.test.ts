@@ -331,13 +331,23 @@ describe('style rules, in a document that computes no style', () => {
   });
 
   it('a more specific rule wins over a later one, however many rules stand between them', () => {
-    const filler = Array.from({ length: 20_000 }, (_, i) => `.filler-${i}{display:none}`).join('');
+    const filler = Array.from({ length: 12_000 }, (_, i) => `.filler-${i}{display:none}`).join('');
     const doc = page(
-      `<section><p>Account balance: $12.50</p><p>Cash balance: $10.00</p><p>Ad credit: $2.50</p></section>`,
+      `<section>${BALANCES}</section>`,
       'en',
       `<style>section p{display:block}${filler}p{display:none}</style>`,
     );
     expect(readPage(doc, PAYMENT).balance).toEqual(BALANCE);
+  });
+
+  it("still hides by a rule after 20,000 others (a list that long overflows the DOM's matching)", () => {
+    const filler = Array.from({ length: 20_000 }, (_, i) => `.filler-${i}{display:none}`).join('');
+    const doc = page(
+      `<section>${BALANCES}</section>`,
+      'en',
+      `<style>${filler}section p{display:none}</style>`,
+    );
+    expect(readPage(doc, PAYMENT).balance).toBeNull();
   });
 
   it('an !important rule wins over a more specific rule and over the inline style', () => {

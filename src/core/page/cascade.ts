@@ -23,6 +23,8 @@ const DECLARATION = /(?:^|;)\s*(display|visibility)\s*:\s*([^;!]*?)\s*(!\s*impor
 /** Specificity as one number: ids, then classes, then types (no selector has 1,000 of one). */
 const ID = 1e6;
 const CLASS = 1e3;
+/** Selectors matched in one call. */
+const LIST_CHUNK = 1000;
 
 function declared(declarations: string, specificity: number, order: number): Declared[] {
   return Array.from(declarations.matchAll(DECLARATION), (m) => {
@@ -86,11 +88,20 @@ export function styleRuleHider(doc: Document): ((el: Element) => boolean) | null
     }))
     .filter((r) => r.declared.length > 0);
   if (!rules.some((r) => r.declared.some((d) => d.hides))) return null;
-  const any = rules.map((r) => r.selector).join(', ');
+  // One list of every selector, asked first so most elements cost one call; in chunks, since a list of
+  // 20,000 selectors overflows linkedom's stack (and a throw would leave every element shown).
+  const lists: string[] = [];
+  for (let i = 0; i < rules.length; i += LIST_CHUNK)
+    lists.push(
+      rules
+        .slice(i, i + LIST_CHUNK)
+        .map((r) => r.selector)
+        .join(', '),
+    );
   return (el) => {
     let matching: Declared[];
     try {
-      if (!el.matches(any)) return false;
+      if (!lists.some((list) => el.matches(list))) return false;
       matching = rules.filter((r) => el.matches(r.selector)).flatMap((r) => r.declared);
     } catch {
       return false;
